@@ -1,0 +1,36 @@
+#!/bin/sh
+# Every test, as CI runs it (make check-all, from the build directory):
+#   1. make check: unit tests (Check) and end-to-end tests;
+#   2. the unit tests and a bilingual render again under valgrind;
+#   3. make distcheck, whose build runs the whole suite again compiled with
+#      AddressSanitizer and UndefinedBehaviorSanitizer, warnings as errors.
+set -eu
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+MAKE=${MAKE:-make}
+
+echo "== make check"
+$MAKE check
+
+echo "== valgrind"
+if command -v valgrind >/dev/null 2>&1; then
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	top_srcdir=$srcdir top_builddir=$(pwd)
+	export top_srcdir top_builddir
+	# shellcheck disable=SC2086 # $vg is a command line
+	for t in tests/check_core tests/check_plugins; do
+		# CK_FORK=no: one process, so every leak is seen
+		CK_FORK=no CK_VERBOSITY=silent ./libtool --mode=execute $vg "./$t"
+	done
+	# shellcheck disable=SC2086
+	PACTUM_PLUGIN_PATH=$(pwd)/plugins/xml/.libs:$(pwd)/plugins/text/.libs:$(pwd)/plugins/docbook/.libs \
+		./libtool --mode=execute $vg ./core/pactum render \
+		"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/demo-deal.xml" \
+		--lang de,en --catalog-path "$(pwd)/tests/catalogs/complete" >/dev/null
+	echo "valgrind: no findings"
+else
+	echo "valgrind: not installed (tools/install-deps.sh installs it)" >&2
+	exit 1
+fi
+
+echo "== make distcheck (ASan + UBSan, -Werror)"
+$MAKE distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install what building and testing pactum needs on Debian 12, and nothing
+# that is there already.  Uses sudo when not run as root.
+set -eu
+
+# build: compiler, autotools, gettext, libraries
+# tests: Check, valgrind, and the DocBook toolchain the writers are checked with
+packages="gcc libc6-dev make autoconf automake libtool autopoint gettext pkgconf
+libxml2-dev libxml2-utils check valgrind xsltproc jing docbook5-xml
+docbook-xsl-ns"
+
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	as_root=
+elif command -v sudo >/dev/null 2>&1; then
+	as_root=sudo
+else
+	echo "install-deps: need root (or sudo) to install:$missing" >&2
+	exit 1
+fi
+echo "install-deps: installing$missing"
+$as_root apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
