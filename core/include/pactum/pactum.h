@@ -1,0 +1,236 @@
+/*
+ * pactum/pactum.h — libpactum for programs.
+ *
+ * The pipeline, in the order a program calls it:
+ *
+ *   pactum_registry_new()       find and load the plugins
+ *   pactum_model_load()         read (reader plugin) and check a model
+ *   pactum_data_new()/_load()   deal data, then --set overrides
+ *   pactum_translator_new()     where the compiled catalogs are
+ *   pactum_doc_new()            resolve (bind data, conditions, numbers)
+ *                               and translate into each language
+ *   pactum_sink_new()           an output buffer
+ *   pactum_plugin_write()       write (writer plugin) into it
+ *   pactum_sink_commit()        to a file, atomically, or to stdout
+ *
+ * A model is read once and is never changed by rendering, so one model can
+ * serve any number of deals.  Every problem goes to a pactum_diag, which
+ * collects them all so that one run reports everything that is wrong.
+ *
+ * Everything in pactum/plugin.h applies here too: status codes,
+ * ownership words, the allocation wrapper.
+ */
+#ifndef PACTUM_PACTUM_H
+#define PACTUM_PACTUM_H
+
+#include <stdio.h>
+
+#include <pactum/plugin.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version, e.g. "0.1.0"; borrowed, static. */
+const char *pactum_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Owned: release with pactum_diag_free(). */
+int pactum_diag_new(pactum_diag **out);
+void pactum_diag_free(pactum_diag *diag);
+/* Number of recorded problems of that severity. */
+size_t pactum_diag_count(const pactum_diag *diag, pactum_severity severity);
+/* Number of recorded problems of any severity. */
+size_t pactum_diag_size(const pactum_diag *diag);
+/* Entry i (in the order reported): its message, borrowed; severity and
+ * position through the optional out parameters. */
+const char *pactum_diag_entry(const pactum_diag *diag, size_t i,
+			      pactum_severity *severity, pactum_pos *pos);
+/*
+ * Print every entry as "file:line:col: error: message", GNU style, in the
+ * order of the files and positions (then the order reported), and forget
+ * them.  Returns PACTUM_OK or PACTUM_EIO.
+ */
+int pactum_diag_flush(pactum_diag *diag, FILE *fp);
+
+/* ------------------------------------------------------------------ */
+/* Plugins                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_registry pactum_registry;
+typedef struct pactum_plugin pactum_plugin;
+
+/* Owned: release with pactum_registry_free(), which unloads the plugins. */
+int pactum_registry_new(pactum_registry **out);
+void pactum_registry_free(pactum_registry *reg);
+/*
+ * Load every "*.so" file in each directory of the colon-separated list, in
+ * list order and, within a directory, in name order.  A file that is not a
+ * valid plugin is recorded as refused, with the reason; it never stops the
+ * others.  A directory that does not exist is skipped.  Returns PACTUM_OK
+ * or PACTUM_ENOMEM.
+ */
+int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
+/* Load one file; PACTUM_OK even when it is refused (see _refused_*). */
+int pactum_registry_load_file(pactum_registry *reg, const char *path);
+/*
+ * The default search: $PACTUM_PLUGIN_PATH, then the installed plugin
+ * directory.
+ */
+int pactum_registry_load_default(pactum_registry *reg);
+
+size_t pactum_registry_count(const pactum_registry *reg);
+const pactum_plugin *pactum_registry_get(const pactum_registry *reg,
+					 size_t i);
+/* By kind and name; NULL when absent.  Borrowed. */
+const pactum_plugin *pactum_registry_find(const pactum_registry *reg,
+					  pactum_plugin_kind kind,
+					  const char *name);
+/* The first reader that claims the suffix of path; NULL when none. */
+const pactum_plugin *pactum_registry_find_reader(const pactum_registry *reg,
+						 const char *path);
+size_t pactum_registry_refused_count(const pactum_registry *reg);
+/* File and reason of refusal i; borrowed. */
+const char *pactum_registry_refused_file(const pactum_registry *reg,
+					 size_t i);
+const char *pactum_registry_refused_reason(const pactum_registry *reg,
+					   size_t i);
+
+/* Borrowed from the descriptor or the registry. */
+const char *pactum_plugin_name(const pactum_plugin *plugin);
+pactum_plugin_kind pactum_plugin_kind_of(const pactum_plugin *plugin);
+const char *pactum_plugin_version(const pactum_plugin *plugin);
+const char *pactum_plugin_description(const pactum_plugin *plugin);
+const char *pactum_plugin_file(const pactum_plugin *plugin);
+/* "reader", "writer", "transform"; borrowed, static. */
+const char *pactum_plugin_kind_name(pactum_plugin_kind kind);
+
+/* ------------------------------------------------------------------ */
+/* Models and deal data                                                */
+/* ------------------------------------------------------------------ */
+
+/* The most a model, deal-data or catalog file may weigh, in bytes. */
+#define PACTUM_MAX_INPUT (64u * 1024u * 1024u)
+
+/*
+ * Read the model at path with the reader that claims its suffix, then
+ * check it: structure, ids, references, types, conditions.  Every problem
+ * goes to diag.  Owned: release with pactum_model_free().  On failure
+ * *out is NULL and the return is PACTUM_EINPUT, PACTUM_ENOTFOUND (no
+ * reader), PACTUM_EIO or PACTUM_ENOMEM.
+ */
+int pactum_model_load(pactum_model **out, const pactum_registry *reg,
+		      const char *path, pactum_diag *diag);
+void pactum_model_free(pactum_model *model);
+/* The model's id and text domain; borrowed. */
+const char *pactum_model_id(const pactum_model *model);
+const char *pactum_model_domain(const pactum_model *model);
+/* The language that prevails in bilingual output ("de"); borrowed. */
+const char *pactum_model_prevailing(const pactum_model *model);
+
+/*
+ * The model's translation units, in document order, for extraction: each
+ * title, paragraph, item, role, choice label, term and definition.  ctx is
+ * the unit's stable msgctxt, msgid its English text with placeholders,
+ * role what it is (English, for translators), note the model's note to
+ * translators or NULL.  All borrowed from the model; any out parameter may
+ * be NULL.  Returns PACTUM_EINVAL when i is out of range.
+ */
+size_t pactum_model_unit_count(const pactum_model *model);
+int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
+		      const char **msgid, const char **role,
+		      const char **note, pactum_pos *pos);
+
+/* Owned: release with pactum_data_free(). */
+int pactum_data_new(pactum_data **out);
+void pactum_data_free(pactum_data *data);
+/* Read a deal-data file with the reader that claims its suffix. */
+int pactum_data_load(pactum_data *data, const pactum_registry *reg,
+		     const char *path, pactum_diag *diag);
+/* One "NAME=VALUE" from the command line; reported as coming from
+ * "--set".  Returns PACTUM_EINPUT when there is no '='. */
+int pactum_data_set_arg(pactum_data *data, const char *assignment,
+			pactum_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Translation                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_translator pactum_translator;
+
+/*
+ * Where compiled catalogs are looked up: each directory of the
+ * colon-separated list (NULL: $PACTUM_CATALOG_PATH, then the installed
+ * locale directory) is searched for LANG/LC_MESSAGES/DOMAIN.mo.
+ * Owned: release with pactum_translator_free().  Catalogs are loaded on
+ * first use and kept, so one translator serves any number of documents.
+ */
+int pactum_translator_new(pactum_translator **out, const char *dirs);
+void pactum_translator_free(pactum_translator *tr);
+/* Draft mode: render units that have no translation in the source
+ * language, marked as PACTUM_RUN_UNTRANSLATED, and only warn. */
+void pactum_translator_set_draft(pactum_translator *tr, int draft);
+
+/* Nonzero when lang is a language code pactum can render ("de", "en"). */
+int pactum_lang_supported(const char *lang);
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Resolve the model against the data (every missing, unknown or malformed
+ * value is reported) and translate it into each of the nlangs languages.
+ * Owned: release with pactum_doc_free().  Returns PACTUM_OK,
+ * PACTUM_EINPUT (data or catalog problems, all reported),
+ * PACTUM_EUNTRANSLATED (strict mode found units without a usable
+ * translation, all reported) or PACTUM_ENOMEM.
+ */
+int pactum_doc_new(pactum_doc **out, const pactum_model *model,
+		   const pactum_data *data, pactum_translator *tr,
+		   const char *const *langs, size_t nlangs,
+		   pactum_diag *diag);
+void pactum_doc_free(pactum_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Owned: release with pactum_options_free(). */
+int pactum_options_new(pactum_options **out);
+void pactum_options_free(pactum_options *opts);
+void pactum_options_set_layout(pactum_options *opts, pactum_layout layout);
+/* Copies both strings; a later value for a key replaces the earlier. */
+int pactum_options_set(pactum_options *opts, const char *key,
+		       const char *value);
+/* "parallel", "interleaved", "sequential" → layout; PACTUM_EINVAL else. */
+int pactum_layout_parse(pactum_layout *out, const char *name);
+
+/* Owned: an empty output buffer; release with pactum_sink_free(). */
+int pactum_sink_new(pactum_sink **out);
+void pactum_sink_free(pactum_sink *sink);
+/* The bytes written so far; borrowed until the next write. */
+const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
+/*
+ * Write everything to path atomically (a temporary file in the same
+ * directory, fsync, rename; on failure the previous file is untouched and
+ * no temporary file remains), or to stdout when path is NULL or "-",
+ * checking every write and the final flush.  Returns PACTUM_OK or
+ * PACTUM_EIO, after reporting to diag.
+ */
+int pactum_sink_commit(const pactum_sink *sink, const char *path,
+		       pactum_diag *diag);
+
+/* Run a writer plugin.  PACTUM_EINVAL when plugin is not a writer. */
+int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
+			const pactum_doc *doc, const pactum_options *opts,
+			pactum_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PACTUM_PACTUM_H */

@@ -1,0 +1,411 @@
+/*
+ * pactum/plugin.h — everything a pactum plugin sees.
+ *
+ * A plugin is a shared object that exports exactly one symbol,
+ * PACTUM_PLUGIN_SYMBOL, a `const pactum_plugin_desc`.  The loader
+ * dlopen()s the file with RTLD_NOW | RTLD_LOCAL, checks the descriptor and
+ * refuses the file, saying why, when anything is off.
+ *
+ * Three kinds of plugin exist:
+ *
+ *   reader     turns bytes (an agreement model, deal data) into a model or
+ *              a set of values through the builder functions below;
+ *   writer     walks a resolved, translated document and writes bytes to a
+ *              sink;
+ *   transform  rewrites a resolved document in place (reserved: no
+ *              transform ships yet, the ABI slot exists so one can).
+ *
+ * Conventions, as in the rest of libpactum:
+ *   - every name starts with pactum_ / PACTUM_;
+ *   - functions return 0 (PACTUM_OK) or a negative pactum_status;
+ *   - an output parameter comes first;
+ *   - "borrowed" results live as long as the object they came from and are
+ *     never freed by the caller; "owned" results are released with the
+ *     function named beside them.
+ *
+ * ABI: PACTUM_PLUGIN_ABI_MAJOR changes when anything here changes
+ * incompatibly; PACTUM_PLUGIN_ABI_MINOR when something is added.  A plugin
+ * built against minor M loads into any core whose minor is >= M.
+ */
+#ifndef PACTUM_PLUGIN_H
+#define PACTUM_PLUGIN_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PACTUM_PLUGIN_ABI_MAJOR 1
+#define PACTUM_PLUGIN_ABI_MINOR 0
+
+/* The one symbol a plugin exports. */
+#define PACTUM_PLUGIN_SYMBOL "pactum_plugin_descriptor"
+
+#if defined(__GNUC__)
+#define PACTUM_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define PACTUM_EXPORT __attribute__((visibility("default")))
+#else
+#define PACTUM_PRINTF(f, a)
+#define PACTUM_EXPORT
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum pactum_status {
+	PACTUM_OK = 0,
+	PACTUM_EINPUT = -1,        /* the model, deal data or a catalog is wrong */
+	PACTUM_EUNTRANSLATED = -2, /* strict translation found missing units */
+	PACTUM_ENOMEM = -3,        /* an allocation failed */
+	PACTUM_EIO = -4,           /* reading or writing failed */
+	PACTUM_ENOTFOUND = -5,     /* no such plugin, file or catalog */
+	PACTUM_EINVAL = -6         /* a caller broke a documented precondition */
+} pactum_status;
+
+/* ------------------------------------------------------------------ */
+/* Memory: every allocation of pactum and its plugins goes through here */
+/* so that allocation failures can be injected and counted.            */
+/* ------------------------------------------------------------------ */
+
+/* Owned: release with pactum_free().  Returns NULL when out of memory. */
+void *pactum_malloc(size_t size);
+/* Owned: like realloc(); on failure the old block is left untouched. */
+void *pactum_realloc(void *ptr, size_t size);
+/* Owned: a NUL-terminated copy of the first len bytes of s. */
+char *pactum_strndup(const char *s, size_t len);
+void pactum_free(void *ptr);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_diag pactum_diag;
+
+typedef enum pactum_severity {
+	PACTUM_NOTE = 0,
+	PACTUM_WARNING = 1,
+	PACTUM_ERROR = 2
+} pactum_severity;
+
+/* A position in an input file.  file may be NULL ("no file"); line and
+ * col count from 1, and 0 means "unknown". */
+typedef struct pactum_pos {
+	const char *file;
+	uint32_t line;
+	uint32_t col;
+} pactum_pos;
+
+/*
+ * Record a problem.  The message is formatted now and copied, as is the
+ * file name, so pos may point at temporary storage.  Returns PACTUM_OK, or
+ * PACTUM_ENOMEM when the message could not be stored (the diagnostics
+ * object then remembers that it lost a message and says so when printed).
+ */
+int pactum_diag_report(pactum_diag *diag, pactum_severity severity,
+		       const pactum_pos *pos, const char *fmt, ...)
+	PACTUM_PRINTF(4, 5);
+int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
+			const pactum_pos *pos, const char *fmt, va_list ap)
+	PACTUM_PRINTF(4, 0);
+
+/* ------------------------------------------------------------------ */
+/* The agreement model, as a reader builds it                          */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A model is a tree of nodes.  Each node has a kind, a source position,
+ * attributes (string values keyed by pactum_attr) and children.  Inline
+ * nodes (PACTUM_NODE_TEXT and after) may appear only inside nodes that hold
+ * text: TITLE, PARAGRAPH, ITEM, TERM's NAME and DEFINITION, ROLE, LABEL,
+ * NOTE.  The core checks the tree and the meaning of every attribute;
+ * a reader only transcribes.  The tree is owned by its pactum_model.
+ */
+typedef struct pactum_model pactum_model;
+typedef struct pactum_node pactum_node;
+
+typedef enum pactum_node_kind {
+	/* structure */
+	PACTUM_NODE_AGREEMENT = 1, /* the root: id, version, domain, source-lang, prevailing */
+	PACTUM_NODE_TITLE,         /* a title (of the agreement or a section): text */
+	PACTUM_NODE_PARTY,         /* id; children ROLE, NOTE */
+	PACTUM_NODE_ROLE,          /* a party's role label ("Vendor"): text */
+	PACTUM_NODE_PARAM,         /* id, type, required, default, min, max; children CHOICE, NOTE */
+	PACTUM_NODE_CHOICE,        /* value; child LABEL */
+	PACTUM_NODE_LABEL,         /* a choice's label: text */
+	PACTUM_NODE_TERM,          /* id; children NAME, DEFINITION, NOTE */
+	PACTUM_NODE_NAME,          /* a defined term's name: text */
+	PACTUM_NODE_DEFINITION,    /* a defined term's definition: text */
+	PACTUM_NODE_SECTION,       /* id, if; children TITLE, SECTION, CLAUSE, ... */
+	PACTUM_NODE_CLAUSE,        /* id, if; a numbered clause: PARAGRAPH, LIST */
+	PACTUM_NODE_PARAGRAPH,     /* id, if: text */
+	PACTUM_NODE_LIST,          /* id, if, ordered */
+	PACTUM_NODE_ITEM,          /* id, if: text */
+	PACTUM_NODE_CHOOSE,        /* alternatives: WHEN (if) ..., OTHERWISE */
+	PACTUM_NODE_WHEN,          /* if; the blocks used when it holds */
+	PACTUM_NODE_OTHERWISE,     /* the blocks used when no WHEN holds */
+	PACTUM_NODE_NOTE,          /* a note to translators: text (never rendered) */
+	/* inline */
+	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
+	PACTUM_NODE_VAR,           /* name: a parameter's value */
+	PACTUM_NODE_FIELD,         /* party, name: a party's field (legal name, address ...) */
+	PACTUM_NODE_PARTY_REF,     /* ref: a party's role label; optional display text */
+	PACTUM_NODE_TERM_REF,      /* ref: a defined term; optional display text */
+	PACTUM_NODE_XREF,          /* ref: "Section 3.2" for a section or clause */
+	PACTUM_NODE_EMPHASIS       /* emphasised text: text and inline children */
+} pactum_node_kind;
+
+typedef enum pactum_attr {
+	PACTUM_ATTR_ID = 0,
+	PACTUM_ATTR_VERSION,
+	PACTUM_ATTR_DOMAIN,      /* gettext text domain of the model */
+	PACTUM_ATTR_SOURCE_LANG, /* language the text is written in ("en") */
+	PACTUM_ATTR_PREVAILING,  /* language that prevails in bilingual output */
+	PACTUM_ATTR_TYPE,        /* parameter type: text, date, money, ... */
+	PACTUM_ATTR_REQUIRED,    /* "yes" or "no" */
+	PACTUM_ATTR_DEFAULT,
+	PACTUM_ATTR_MIN,
+	PACTUM_ATTR_MAX,
+	PACTUM_ATTR_VALUE,       /* a choice's value */
+	PACTUM_ATTR_IF,          /* condition expression (see the README) */
+	PACTUM_ATTR_NAME,        /* VAR: parameter; FIELD: field name */
+	PACTUM_ATTR_PARTY,       /* FIELD: party id */
+	PACTUM_ATTR_REF,         /* PARTY_REF, TERM_REF, XREF: target id */
+	PACTUM_ATTR_ORDERED,     /* LIST: "yes" or "no" */
+	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
+} pactum_attr;
+
+/* The source position of the model is that of its file name; borrowed. */
+const char *pactum_model_file(const pactum_model *model);
+
+/*
+ * Create a node and append it as the last child of parent (NULL: make it
+ * the root; a model has one root).  Borrowed: owned by the model.
+ * Returns NULL when out of memory.
+ */
+pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
+				pactum_node_kind kind, uint32_t line,
+				uint32_t col);
+
+/* Set an attribute; the value (len bytes, not NUL-terminated) is copied.
+ * Returns PACTUM_OK or PACTUM_ENOMEM. */
+int pactum_node_set_attr(pactum_model *model, pactum_node *node,
+			 pactum_attr attr, const char *value, size_t len);
+
+/*
+ * Append literal text as a TEXT child of node.  The text is copied; runs of
+ * XML white space are folded to one space when the units are built, so a
+ * reader passes text as it found it.  Returns PACTUM_OK or PACTUM_ENOMEM.
+ */
+int pactum_node_add_text(pactum_model *model, pactum_node *node,
+			 const char *text, size_t len, uint32_t line,
+			 uint32_t col);
+
+/* ------------------------------------------------------------------ */
+/* Deal data, as a reader builds it                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_data pactum_data;
+
+/*
+ * Record a value: name is a parameter id ("territory") or a party field
+ * ("reseller.name").  Both strings are copied.  A later value for the same
+ * name replaces an earlier one (--set overrides --data).  The core checks
+ * names and parses the value by type later, reporting at pos.
+ */
+int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
+		    const char *value, size_t value_len,
+		    const pactum_pos *pos);
+
+/* ------------------------------------------------------------------ */
+/* The resolved document, as a writer walks it                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A document is a tree of blocks: the agreement after data binding,
+ * conditions, numbering and translation.  It holds one rendering per
+ * language, in the order the user asked for them; the structure is shared,
+ * so block N of the German is block N of the English.
+ *
+ *   DOCUMENT   title; children PARTIES, GLOSSARY, SECTION ...
+ *   PARTIES    children PARTY
+ *   PARTY      id; title = role label; children FIELD
+ *   FIELD      id = field name ("name", "address" ...); content = value
+ *   GLOSSARY   children TERM (in model order)
+ *   TERM       id; title = the term; content = its definition
+ *   SECTION    id, number; title; children SECTION, CLAUSE, PARAGRAPH, LIST
+ *   CLAUSE     id, number; children PARAGRAPH, LIST
+ *   PARAGRAPH  content
+ *   LIST       ordered or not; children ITEM
+ *   ITEM       number ("(a)" for ordered lists); content
+ *
+ * A writer must skip block kinds it does not know: later minor versions
+ * may add some.
+ */
+typedef struct pactum_doc pactum_doc;
+typedef struct pactum_block pactum_block;
+typedef struct pactum_run pactum_run;
+
+typedef enum pactum_block_kind {
+	PACTUM_BLOCK_DOCUMENT = 1,
+	PACTUM_BLOCK_PARTIES,
+	PACTUM_BLOCK_PARTY,
+	PACTUM_BLOCK_FIELD,
+	PACTUM_BLOCK_GLOSSARY,
+	PACTUM_BLOCK_TERM,
+	PACTUM_BLOCK_SECTION,
+	PACTUM_BLOCK_CLAUSE,
+	PACTUM_BLOCK_PARAGRAPH,
+	PACTUM_BLOCK_LIST,
+	PACTUM_BLOCK_ITEM
+} pactum_block_kind;
+
+/*
+ * Runs are the inline content of a title or a content, one language at a
+ * time: a linked list, walked with pactum_run_next().  Every run has text
+ * to show, already formatted and translated; the kinds besides TEXT say
+ * what the text stands for, so a writer can link or mark it.
+ */
+typedef enum pactum_run_kind {
+	PACTUM_RUN_TEXT = 1,    /* plain text */
+	PACTUM_RUN_VALUE,       /* a parameter or party field value; ref = its name */
+	PACTUM_RUN_PARTY,       /* a party's role label; ref = party id */
+	PACTUM_RUN_TERM,        /* a defined term; ref = term id */
+	PACTUM_RUN_XREF,        /* "Section 3.2"; ref = id of the section or clause */
+	PACTUM_RUN_EMPH_BEGIN,  /* start of emphasis; text is empty */
+	PACTUM_RUN_EMPH_END,    /* end of emphasis; text is empty */
+	PACTUM_RUN_UNTRANSLATED /* draft mode: source-language text standing in
+				   for a missing translation (ref as for the
+				   run it replaces); writers must mark it */
+} pactum_run_kind;
+
+/* All results below are borrowed from the document. */
+size_t pactum_doc_lang_count(const pactum_doc *doc);
+/* Language code ("de", "en") of rendering i, i < pactum_doc_lang_count(). */
+const char *pactum_doc_lang(const pactum_doc *doc, size_t i);
+/* The language the model is written in ("en"): the language of
+ * PACTUM_RUN_UNTRANSLATED text. */
+const char *pactum_doc_source_lang(const pactum_doc *doc);
+/* Index of the prevailing language among the renderings; 0 if it is not
+ * one of them. */
+size_t pactum_doc_prevailing(const pactum_doc *doc);
+const pactum_block *pactum_doc_root(const pactum_doc *doc);
+
+pactum_block_kind pactum_block_kind_of(const pactum_block *block);
+const pactum_block *pactum_block_first_child(const pactum_block *block);
+const pactum_block *pactum_block_next(const pactum_block *block);
+/* The model's id, or NULL.  Safe as an XML id and a file name. */
+const char *pactum_block_id(const pactum_block *block);
+/* The computed number ("3", "3.2", "(a)"), or NULL when unnumbered. */
+const char *pactum_block_number(const pactum_block *block);
+/* Nonzero for an ordered LIST. */
+int pactum_block_ordered(const pactum_block *block);
+/* First run of the title / content in rendering lang, or NULL if none. */
+const pactum_run *pactum_block_title(const pactum_block *block, size_t lang);
+const pactum_run *pactum_block_content(const pactum_block *block,
+				       size_t lang);
+
+const pactum_run *pactum_run_next(const pactum_run *run);
+pactum_run_kind pactum_run_kind_of(const pactum_run *run);
+/* UTF-8 text, not NUL-terminated; *len receives its length in bytes.
+ * Always valid UTF-8 without control characters. */
+const char *pactum_run_text(const pactum_run *run, size_t *len);
+/* The id the run refers to, or NULL for TEXT and emphasis runs. */
+const char *pactum_run_ref(const pactum_run *run);
+
+/* ------------------------------------------------------------------ */
+/* Writer options and the output sink                                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_options pactum_options;
+
+/* Bilingual arrangement.  Writers treat a one-language document alike
+ * under every layout. */
+typedef enum pactum_layout {
+	PACTUM_LAYOUT_PARALLEL = 0,   /* side by side, clause by clause */
+	PACTUM_LAYOUT_INTERLEAVED,    /* each clause in every language in turn */
+	PACTUM_LAYOUT_SEQUENTIAL      /* the whole document, then the next language */
+} pactum_layout;
+
+pactum_layout pactum_options_layout(const pactum_options *opts);
+/*
+ * A writer option given as --option KEY=VALUE (or by a dedicated flag:
+ * --width sets "width").  Borrowed; NULL when not given.
+ */
+const char *pactum_options_get(const pactum_options *opts, const char *key);
+/*
+ * The option as an unsigned number in [min, max], or def when not given.
+ * Returns PACTUM_EINPUT (and reports it) when given but malformed or out of
+ * range.
+ */
+int pactum_options_get_uint(unsigned *out, const pactum_options *opts,
+			    const char *key, unsigned def, unsigned min,
+			    unsigned max, pactum_diag *diag);
+
+/*
+ * Where a writer's bytes go.  The core buffers them and commits the whole
+ * output only after the writer returned PACTUM_OK, so a writer that fails
+ * half-way leaves nothing behind.  Both return PACTUM_OK or PACTUM_ENOMEM.
+ */
+typedef struct pactum_sink pactum_sink;
+int pactum_sink_write(pactum_sink *sink, const char *bytes, size_t len);
+int pactum_sink_puts(pactum_sink *sink, const char *s);
+
+/* ------------------------------------------------------------------ */
+/* The descriptor                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef enum pactum_plugin_kind {
+	PACTUM_PLUGIN_READER = 1,
+	PACTUM_PLUGIN_WRITER = 2,
+	PACTUM_PLUGIN_TRANSFORM = 3
+} pactum_plugin_kind;
+
+/*
+ * Reader: read_model fills the empty model from the bytes of one file,
+ * reporting every problem it finds to diag; read_data does the same for a
+ * deal-data file.  The core has read the file, with a size cap; path names
+ * it for diagnostics only.  Return PACTUM_OK, PACTUM_EINPUT after
+ * reporting, or PACTUM_ENOMEM.
+ */
+typedef int (*pactum_read_model_fn)(pactum_model *model, const char *path,
+				    const char *bytes, size_t len,
+				    pactum_diag *diag);
+typedef int (*pactum_read_data_fn)(pactum_data *data, const char *path,
+				   const char *bytes, size_t len,
+				   pactum_diag *diag);
+/* Writer: write the document to the sink.  Same return values. */
+typedef int (*pactum_write_fn)(pactum_sink *sink, const pactum_doc *doc,
+			       const pactum_options *opts, pactum_diag *diag);
+/* Transform: change the document in place (reserved). */
+typedef int (*pactum_transform_fn)(pactum_doc *doc, pactum_diag *diag);
+
+typedef struct pactum_plugin_desc {
+	uint16_t abi_major;      /* PACTUM_PLUGIN_ABI_MAJOR */
+	uint16_t abi_minor;      /* PACTUM_PLUGIN_ABI_MINOR */
+	pactum_plugin_kind kind;
+	const char *name;        /* [a-z0-9-]{1,32}, unique among plugins */
+	const char *version;     /* the plugin's own version */
+	const char *description; /* one line, English */
+	/* Readers: file name suffixes they read, e.g. "xml"; NULL-terminated. */
+	const char *const *suffixes;
+	pactum_read_model_fn read_model;  /* readers: required */
+	pactum_read_data_fn read_data;    /* readers: optional */
+	pactum_write_fn write;            /* writers: required */
+	pactum_transform_fn transform;    /* transforms: required */
+	void *reserved[8];                /* must be NULL */
+} pactum_plugin_desc;
+
+/* Declare the descriptor in a plugin:
+ *   PACTUM_PLUGIN_DEFINE = { PACTUM_PLUGIN_ABI_MAJOR, ... }; */
+#define PACTUM_PLUGIN_DEFINE \
+	PACTUM_EXPORT const pactum_plugin_desc pactum_plugin_descriptor
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PACTUM_PLUGIN_H */

@@ -1,0 +1,748 @@
+/* Checking a model after a reader built it: structure, ids, references,
+ * types and conditions — every problem reported, with its position — and,
+ * on the way, everything rendering needs precomputed: indexes by id,
+ * translation units with their stable contexts, parsed conditions. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cond.h"
+#include "unit.h"
+
+const char *const pactum__party_fields[] = { "name", "address", "register",
+					     "vat-id", "representative",
+					     NULL };
+
+struct checker {
+	pactum_model *model;
+	pactum_diag *diag;
+	int errors;
+	int nomem;
+	pactum_map contexts; /* msgctxt → unit, to refuse duplicates */
+};
+
+static void report(struct checker *ck, pactum_severity sev,
+		   const pactum_node *n, const char *fmt, ...)
+	PACTUM_PRINTF(4, 5);
+
+static void report(struct checker *ck, pactum_severity sev,
+		   const pactum_node *n, const char *fmt, ...)
+{
+	pactum_pos pos = pactum__node_pos(ck->model, n);
+	va_list ap;
+
+	if (sev == PACTUM_ERROR)
+		ck->errors++;
+	va_start(ap, fmt);
+	if (pactum_diag_vreport(ck->diag, sev, &pos, fmt, ap) != PACTUM_OK)
+		ck->nomem = 1;
+	va_end(ap);
+}
+
+const char *pactum__node_kind_name(pactum_node_kind kind)
+{
+	switch (kind) {
+	case PACTUM_NODE_AGREEMENT: return "agreement";
+	case PACTUM_NODE_TITLE: return "title";
+	case PACTUM_NODE_PARTY: return "party";
+	case PACTUM_NODE_ROLE: return "role";
+	case PACTUM_NODE_PARAM: return "param";
+	case PACTUM_NODE_CHOICE: return "choice";
+	case PACTUM_NODE_LABEL: return "label";
+	case PACTUM_NODE_TERM: return "term";
+	case PACTUM_NODE_NAME: return "name";
+	case PACTUM_NODE_DEFINITION: return "definition";
+	case PACTUM_NODE_SECTION: return "section";
+	case PACTUM_NODE_CLAUSE: return "clause";
+	case PACTUM_NODE_PARAGRAPH: return "p";
+	case PACTUM_NODE_LIST: return "list";
+	case PACTUM_NODE_ITEM: return "item";
+	case PACTUM_NODE_CHOOSE: return "choose";
+	case PACTUM_NODE_WHEN: return "when";
+	case PACTUM_NODE_OTHERWISE: return "otherwise";
+	case PACTUM_NODE_NOTE: return "note";
+	case PACTUM_NODE_TEXT: return "text";
+	case PACTUM_NODE_VAR: return "var";
+	case PACTUM_NODE_FIELD: return "field";
+	case PACTUM_NODE_PARTY_REF: return "party reference";
+	case PACTUM_NODE_TERM_REF: return "term reference";
+	case PACTUM_NODE_XREF: return "ref";
+	case PACTUM_NODE_EMPHASIS: return "em";
+	}
+	return "?";
+}
+
+static int is_inline(pactum_node_kind k)
+{
+	return k >= PACTUM_NODE_TEXT;
+}
+
+static int holds_text(pactum_node_kind k)
+{
+	return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_ROLE ||
+	       k == PACTUM_NODE_LABEL || k == PACTUM_NODE_NAME ||
+	       k == PACTUM_NODE_DEFINITION || k == PACTUM_NODE_PARAGRAPH ||
+	       k == PACTUM_NODE_ITEM;
+}
+
+/* Which children a node may have.  WHEN and OTHERWISE take what the
+ * CHOOSE's parent takes. */
+static int child_allowed(const pactum_node *parent, pactum_node_kind k)
+{
+	pactum_node_kind p = parent->kind;
+
+	if ((p == PACTUM_NODE_WHEN || p == PACTUM_NODE_OTHERWISE) &&
+	    parent->parent && parent->parent->parent)
+		return k != PACTUM_NODE_TITLE &&
+		       child_allowed(parent->parent->parent, k);
+	if (k == PACTUM_NODE_NOTE)
+		return !is_inline(p) && !holds_text(p) && p != PACTUM_NODE_NOTE;
+	switch (p) {
+	case PACTUM_NODE_AGREEMENT:
+		return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_PARTY ||
+		       k == PACTUM_NODE_PARAM || k == PACTUM_NODE_TERM ||
+		       k == PACTUM_NODE_SECTION || k == PACTUM_NODE_CHOOSE;
+	case PACTUM_NODE_PARTY:
+		return k == PACTUM_NODE_ROLE;
+	case PACTUM_NODE_PARAM:
+		return k == PACTUM_NODE_CHOICE;
+	case PACTUM_NODE_CHOICE:
+		return k == PACTUM_NODE_LABEL;
+	case PACTUM_NODE_TERM:
+		return k == PACTUM_NODE_NAME || k == PACTUM_NODE_DEFINITION;
+	case PACTUM_NODE_SECTION:
+		return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_SECTION ||
+		       k == PACTUM_NODE_CLAUSE || k == PACTUM_NODE_PARAGRAPH ||
+		       k == PACTUM_NODE_LIST || k == PACTUM_NODE_CHOOSE;
+	case PACTUM_NODE_CLAUSE:
+		return k == PACTUM_NODE_PARAGRAPH || k == PACTUM_NODE_LIST ||
+		       k == PACTUM_NODE_CHOOSE;
+	case PACTUM_NODE_LIST:
+		return k == PACTUM_NODE_ITEM || k == PACTUM_NODE_CHOOSE;
+	case PACTUM_NODE_ITEM:
+		return is_inline(k) || k == PACTUM_NODE_LIST;
+	case PACTUM_NODE_CHOOSE:
+		return k == PACTUM_NODE_WHEN || k == PACTUM_NODE_OTHERWISE;
+	case PACTUM_NODE_NOTE:
+		return k == PACTUM_NODE_TEXT;
+	case PACTUM_NODE_PARTY_REF:
+	case PACTUM_NODE_TERM_REF:
+		return k == PACTUM_NODE_TEXT;
+	case PACTUM_NODE_EMPHASIS:
+		return is_inline(k);
+	default:
+		return holds_text(p) && is_inline(k);
+	}
+}
+
+static int may_have_if(pactum_node_kind k)
+{
+	return k == PACTUM_NODE_SECTION || k == PACTUM_NODE_CLAUSE ||
+	       k == PACTUM_NODE_PARAGRAPH || k == PACTUM_NODE_LIST ||
+	       k == PACTUM_NODE_ITEM || k == PACTUM_NODE_WHEN;
+}
+
+static int valid_id(const char *id)
+{
+	size_t i;
+
+	if (id == NULL || !((id[0] >= 'a' && id[0] <= 'z') ||
+			    (id[0] >= 'A' && id[0] <= 'Z')))
+		return 0;
+	for (i = 1; id[i]; i++) {
+		char c = id[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return i <= 64;
+}
+
+static void require_attr(struct checker *ck, const pactum_node *n,
+			 pactum_attr a, const char *name)
+{
+	if (n->attr[a] == NULL || n->attr[a][0] == '\0')
+		report(ck, PACTUM_ERROR, n, _("<%s> needs the attribute %s"),
+		       pactum__node_kind_name(n->kind), name);
+}
+
+/* Enter n's id into map; reports a malformed or duplicate id. */
+static void index_id(struct checker *ck, pactum_map *map, pactum_node *n,
+		     const char *what)
+{
+	const char *id = n->attr[PACTUM_ATTR_ID];
+	void *existing = NULL;
+
+	if (id == NULL) {
+		report(ck, PACTUM_ERROR, n, _("<%s> needs an id"),
+		       pactum__node_kind_name(n->kind));
+		return;
+	}
+	if (!valid_id(id)) {
+		report(ck, PACTUM_ERROR, n,
+		       _("id \"%s\" is malformed (a letter, then letters, "
+			 "digits, '-' or '_'; at most 64)"),
+		       id);
+		return;
+	}
+	if (pactum__map_put(map, id, n, &existing) != PACTUM_OK) {
+		ck->nomem = 1;
+		return;
+	}
+	if (existing != NULL) {
+		const pactum_node *first = existing;
+
+		report(ck, PACTUM_ERROR, n,
+		       _("duplicate %s id \"%s\" (first used on line %lu)"),
+		       what, id, (unsigned long)first->line);
+	}
+}
+
+/* Pass 1: structure, and every id into its index. */
+static void check_structure(struct checker *ck, pactum_node *n)
+{
+	pactum_model *model = ck->model;
+	pactum_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		if (!child_allowed(n, c->kind)) {
+			if (c->kind == PACTUM_NODE_TEXT)
+				report(ck, PACTUM_ERROR, c,
+				       _("text is not allowed in <%s>"),
+				       pactum__node_kind_name(n->kind));
+			else
+				report(ck, PACTUM_ERROR, c,
+				       _("<%s> is not allowed in <%s>"),
+				       pactum__node_kind_name(c->kind),
+				       pactum__node_kind_name(n->kind));
+			continue;
+		}
+		if (c->kind == PACTUM_NODE_TEXT &&
+		    (!pactum__utf8_valid(c->text, c->len) ||
+		     memchr(c->text, '\0', c->len) != NULL))
+			report(ck, PACTUM_ERROR, c,
+			       "%s", _("text is not valid UTF-8"));
+		if (c->attr[PACTUM_ATTR_IF] && !may_have_if(c->kind))
+			report(ck, PACTUM_ERROR, c,
+			       _("<%s> cannot have a condition"),
+			       pactum__node_kind_name(c->kind));
+		switch (c->kind) {
+		case PACTUM_NODE_PARTY:
+			index_id(ck, &model->parties, c, _("party"));
+			if (!pactum__node_child(c, PACTUM_NODE_ROLE))
+				report(ck, PACTUM_ERROR, c, "%s",
+				       _("<party> needs a <role>"));
+			break;
+		case PACTUM_NODE_PARAM:
+			index_id(ck, &model->params, c, _("parameter"));
+			break;
+		case PACTUM_NODE_TERM:
+			index_id(ck, &model->terms, c, _("term"));
+			if (!pactum__node_child(c, PACTUM_NODE_NAME) ||
+			    !pactum__node_child(c, PACTUM_NODE_DEFINITION))
+				report(ck, PACTUM_ERROR, c, "%s",
+				       _("<term> needs a <name> and a "
+					 "<definition>"));
+			break;
+		case PACTUM_NODE_SECTION:
+			index_id(ck, &model->ids, c, _("section"));
+			if (!pactum__node_child(c, PACTUM_NODE_TITLE))
+				report(ck, PACTUM_ERROR, c, "%s",
+				       _("<section> needs a <title>"));
+			break;
+		case PACTUM_NODE_CLAUSE:
+			index_id(ck, &model->ids, c, _("clause"));
+			break;
+		case PACTUM_NODE_PARAGRAPH:
+		case PACTUM_NODE_LIST:
+		case PACTUM_NODE_ITEM:
+		case PACTUM_NODE_WHEN:
+			if (c->attr[PACTUM_ATTR_ID])
+				index_id(ck, &model->ids, c,
+					 pactum__node_kind_name(c->kind));
+			if (c->kind == PACTUM_NODE_WHEN)
+				require_attr(ck, c, PACTUM_ATTR_IF, "if");
+			break;
+		case PACTUM_NODE_CHOOSE:
+			if (!pactum__node_child(c, PACTUM_NODE_WHEN))
+				report(ck, PACTUM_ERROR, c, "%s",
+				       _("<choose> needs at least one <when>"));
+			break;
+		case PACTUM_NODE_VAR:
+			require_attr(ck, c, PACTUM_ATTR_NAME, "name");
+			break;
+		case PACTUM_NODE_FIELD:
+			require_attr(ck, c, PACTUM_ATTR_PARTY, "party");
+			require_attr(ck, c, PACTUM_ATTR_NAME, "name");
+			break;
+		case PACTUM_NODE_PARTY_REF:
+		case PACTUM_NODE_TERM_REF:
+		case PACTUM_NODE_XREF:
+			require_attr(ck, c, PACTUM_ATTR_REF, "ref");
+			break;
+		default:
+			break;
+		}
+		check_structure(ck, c);
+	}
+}
+
+static void check_param(struct checker *ck, pactum_node *n)
+{
+	const char *type = n->attr[PACTUM_ATTR_TYPE], *expected = NULL;
+	const char *req = n->attr[PACTUM_ATTR_REQUIRED];
+	pactum_value v, bound;
+	pactum_attr b;
+	const pactum_node *c;
+	int nchoices = 0;
+
+	if (type == NULL || pactum__type_parse(&n->type, type) != PACTUM_OK) {
+		report(ck, PACTUM_ERROR, n,
+		       _("parameter \"%s\" has unknown type \"%s\""),
+		       n->attr[PACTUM_ATTR_ID], type ? type : "");
+		n->type = PACTUM_TYPE_TEXT;
+		return;
+	}
+	if (req && strcmp(req, "yes") != 0 && strcmp(req, "no") != 0)
+		report(ck, PACTUM_ERROR, n,
+		       _("required=\"%s\": expected yes or no"), req);
+	for (c = n->first; c; c = c->next) {
+		if (c->kind != PACTUM_NODE_CHOICE)
+			continue;
+		nchoices++;
+		require_attr(ck, c, PACTUM_ATTR_VALUE, "value");
+		if (!pactum__node_child(c, PACTUM_NODE_LABEL))
+			report(ck, PACTUM_ERROR, c, "%s",
+			       _("<choice> needs a <label>"));
+	}
+	if ((n->type == PACTUM_TYPE_CHOICE) != (nchoices > 0))
+		report(ck, PACTUM_ERROR, n,
+		       n->type == PACTUM_TYPE_CHOICE
+			       ? _("choice parameter \"%s\" has no choices")
+			       : _("parameter \"%s\" has choices but is not of "
+				   "type choice"),
+		       n->attr[PACTUM_ATTR_ID]);
+	if (n->attr[PACTUM_ATTR_DEFAULT]) {
+		const char *d = n->attr[PACTUM_ATTR_DEFAULT];
+
+		if (pactum__value_parse(&v, n->type, d, strlen(d),
+					&expected) != PACTUM_OK)
+			report(ck, PACTUM_ERROR, n,
+			       _("default \"%s\" of \"%s\" is not %s"), d,
+			       n->attr[PACTUM_ATTR_ID], _(expected));
+	}
+	for (b = PACTUM_ATTR_MIN; b <= PACTUM_ATTR_MAX; b++) {
+		const char *s = n->attr[b];
+
+		if (s == NULL)
+			continue;
+		if (n->type != PACTUM_TYPE_DATE && n->type != PACTUM_TYPE_MONEY &&
+		    n->type != PACTUM_TYPE_NUMBER &&
+		    n->type != PACTUM_TYPE_PERCENT &&
+		    n->type != PACTUM_TYPE_INTEGER &&
+		    n->type != PACTUM_TYPE_DURATION)
+			report(ck, PACTUM_ERROR, n,
+			       _("a %s parameter cannot have bounds"),
+			       pactum__type_name(n->type));
+		else if (pactum__value_parse(&bound, n->type, s, strlen(s),
+					     &expected) != PACTUM_OK)
+			report(ck, PACTUM_ERROR, n,
+			       _("bound \"%s\" of \"%s\" is not %s"), s,
+			       n->attr[PACTUM_ATTR_ID], _(expected));
+	}
+}
+
+/* The text of the NOTE children of n, folded; NULL when none. */
+static const char *notes_of(struct checker *ck, const pactum_node *n)
+{
+	pactum_buf buf = PACTUM_BUF_INIT;
+	const pactum_node *c, *t;
+	const char *result = NULL;
+	size_t i;
+
+	for (c = n ? n->first : NULL; c; c = c->next) {
+		if (c->kind != PACTUM_NODE_NOTE)
+			continue;
+		for (t = c->first; t; t = t->next) {
+			for (i = 0; i < t->len; i++) {
+				char ch = t->text[i];
+
+				if (ch == '\n' || ch == '\t' || ch == '\r')
+					ch = ' ';
+				if (ch == ' ' && (buf.len == 0 ||
+						  buf.ptr[buf.len - 1] == ' '))
+					continue;
+				pactum__buf_putc(&buf, ch);
+			}
+		}
+		if (buf.len && buf.ptr[buf.len - 1] != ' ')
+			pactum__buf_putc(&buf, ' ');
+	}
+	while (buf.len && buf.ptr[buf.len - 1] == ' ')
+		buf.ptr[--buf.len] = '\0';
+	if (buf.oom)
+		ck->nomem = 1;
+	else if (buf.len)
+		result = pactum__arena_strndup(ck->model->arena, buf.ptr,
+					       buf.len);
+	pactum__buf_free(&buf);
+	return result;
+}
+
+static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
+		     const char *role)
+{
+	pactum_model *model = ck->model;
+	pactum_unit *unit;
+
+	if (ctx == NULL) {
+		ck->nomem = 1;
+		return;
+	}
+	if (pactum__unit_build(&unit, model, n, ctx, role, ck->diag) !=
+	    PACTUM_OK) {
+		ck->nomem = 1;
+		return;
+	}
+	unit->note = notes_of(ck, n->parent);
+	{
+		void *existing = NULL;
+
+		if (pactum__map_put(&ck->contexts, ctx, unit, &existing) !=
+		    PACTUM_OK)
+			ck->nomem = 1;
+		else if (existing != NULL)
+			report(ck, PACTUM_ERROR, n,
+			       _("two texts would share the translation "
+				 "context \"%s\"; rename an id"),
+			       ctx);
+	}
+	if (unit->msgid[0] == '\0')
+		report(ck, PACTUM_ERROR, n, _("<%s> has no text"),
+		       pactum__node_kind_name(n->kind));
+	if (model->nunits == model->nunits_cap) {
+		size_t cap = model->nunits_cap ? model->nunits_cap * 2 : 64;
+		pactum_unit **units =
+			pactum_realloc(model->units, cap * sizeof(*units));
+
+		if (units == NULL) {
+			ck->nomem = 1;
+			return;
+		}
+		model->units = units;
+		model->nunits_cap = cap;
+	}
+	unit->index = model->nunits;
+	model->units[model->nunits++] = unit;
+	n->unit = unit;
+}
+
+static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
+	PACTUM_PRINTF(2, 3);
+
+static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
+{
+	char small[160];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(small))
+		return NULL; /* ids are at most 64 bytes: cannot happen */
+	return pactum__arena_strndup(ck->model->arena, small, (size_t)n);
+}
+
+static void resolve_ref(struct checker *ck, pactum_node *n)
+{
+	pactum_model *model = ck->model;
+	const char *name, *ref = n->attr[PACTUM_ATTR_REF];
+	const pactum_node *t = NULL;
+	size_t i;
+
+	switch (n->kind) {
+	case PACTUM_NODE_VAR:
+		name = n->attr[PACTUM_ATTR_NAME];
+		if (name == NULL)
+			return;
+		t = pactum__map_get(&model->params, name, strlen(name));
+		if (t == NULL)
+			report(ck, PACTUM_ERROR, n,
+			       _("unknown parameter \"%s\""), name);
+		else
+			((pactum_node *)t)->used = 1;
+		break;
+	case PACTUM_NODE_FIELD:
+		name = n->attr[PACTUM_ATTR_PARTY];
+		if (name == NULL || n->attr[PACTUM_ATTR_NAME] == NULL)
+			return;
+		t = pactum__map_get(&model->parties, name, strlen(name));
+		if (t == NULL)
+			report(ck, PACTUM_ERROR, n, _("unknown party \"%s\""),
+			       name);
+		for (i = 0; pactum__party_fields[i]; i++)
+			if (strcmp(pactum__party_fields[i],
+				   n->attr[PACTUM_ATTR_NAME]) == 0)
+				break;
+		if (pactum__party_fields[i] == NULL)
+			report(ck, PACTUM_ERROR, n,
+			       _("unknown party field \"%s\" (known: name, "
+				 "address, register, vat-id, representative)"),
+			       n->attr[PACTUM_ATTR_NAME]);
+		break;
+	case PACTUM_NODE_PARTY_REF:
+		if (ref == NULL)
+			return;
+		t = pactum__map_get(&model->parties, ref, strlen(ref));
+		if (t == NULL)
+			report(ck, PACTUM_ERROR, n, _("unknown party \"%s\""),
+			       ref);
+		break;
+	case PACTUM_NODE_TERM_REF:
+		if (ref == NULL)
+			return;
+		t = pactum__map_get(&model->terms, ref, strlen(ref));
+		if (t == NULL)
+			report(ck, PACTUM_ERROR, n, _("unknown term \"%s\""),
+			       ref);
+		else
+			((pactum_node *)t)->used = 1;
+		break;
+	case PACTUM_NODE_XREF:
+		if (ref == NULL)
+			return;
+		t = pactum__map_get(&model->ids, ref, strlen(ref));
+		if (t == NULL)
+			report(ck, PACTUM_ERROR, n,
+			       _("reference to unknown section or clause "
+				 "\"%s\""),
+			       ref);
+		else if (t->kind != PACTUM_NODE_SECTION &&
+			 t->kind != PACTUM_NODE_CLAUSE)
+			report(ck, PACTUM_ERROR, n,
+			       _("\"%s\" is a <%s>; references go to sections "
+				 "and clauses"),
+			       ref, pactum__node_kind_name(t->kind));
+		break;
+	default:
+		return;
+	}
+	n->target = t;
+}
+
+/* Pass 2, in document order: references, conditions and units.  owner is
+ * the nearest ancestor with an id; counters number the unnamed paragraphs
+ * and items under it, so a context changes only when its own clause
+ * changes. */
+struct owner {
+	const char *id;
+	unsigned paragraphs;
+	unsigned items;
+};
+
+static void check_content(struct checker *ck, pactum_node *n,
+			  struct owner *owner)
+{
+	struct owner mine = { NULL, 0, 0 };
+	const char *id = n->attr[PACTUM_ATTR_ID];
+	pactum_node *c;
+
+	if (is_inline(n->kind))
+		resolve_ref(ck, n);
+	if (n->attr[PACTUM_ATTR_IF] && may_have_if(n->kind)) {
+		int error = pactum__cond_parse(&n->cond, ck->model, n,
+					       n->attr[PACTUM_ATTR_IF],
+					       ck->diag);
+
+		if (error == PACTUM_ENOMEM)
+			ck->nomem = 1;
+		else if (error != PACTUM_OK)
+			ck->errors++;
+	}
+	if (id && valid_id(id) && n->kind != PACTUM_NODE_AGREEMENT &&
+	    n->kind != PACTUM_NODE_PARAM && n->kind != PACTUM_NODE_TERM &&
+	    n->kind != PACTUM_NODE_PARTY) {
+		mine.id = id;
+		owner = &mine;
+	}
+	switch (n->kind) {
+	case PACTUM_NODE_TITLE:
+		if (n->parent->kind == PACTUM_NODE_AGREEMENT)
+			add_unit(ck, n, "title", N_("title of the agreement"));
+		else
+			add_unit(ck, n, ctx_printf(ck, "%s.title", owner->id),
+				 N_("section title"));
+		break;
+	case PACTUM_NODE_ROLE:
+		add_unit(ck, n,
+			 ctx_printf(ck, "party.%s",
+				    n->parent->attr[PACTUM_ATTR_ID]),
+			 N_("role of a party, used as its name in the text"));
+		break;
+	case PACTUM_NODE_LABEL:
+		add_unit(ck, n,
+			 ctx_printf(ck, "param.%s.%s",
+				    n->parent->parent->attr[PACTUM_ATTR_ID],
+				    n->parent->attr[PACTUM_ATTR_VALUE]),
+			 N_("one choice of a parameter, shown as its value"));
+		break;
+	case PACTUM_NODE_NAME:
+		add_unit(ck, n,
+			 ctx_printf(ck, "term.%s",
+				    n->parent->attr[PACTUM_ATTR_ID]),
+			 N_("defined term"));
+		break;
+	case PACTUM_NODE_DEFINITION:
+		add_unit(ck, n,
+			 ctx_printf(ck, "term.%s.definition",
+				    n->parent->attr[PACTUM_ATTR_ID]),
+			 N_("definition of a term"));
+		break;
+	case PACTUM_NODE_PARAGRAPH:
+	case PACTUM_NODE_ITEM:
+		if (owner == &mine)
+			add_unit(ck, n, id, n->kind == PACTUM_NODE_ITEM
+						    ? N_("list item")
+						    : N_("paragraph"));
+		else if (n->kind == PACTUM_NODE_ITEM)
+			add_unit(ck, n,
+				 ctx_printf(ck, "%s.i%u", owner->id,
+					    ++owner->items),
+				 N_("list item"));
+		else
+			add_unit(ck, n,
+				 ctx_printf(ck, "%s.p%u", owner->id,
+					    ++owner->paragraphs),
+				 N_("paragraph"));
+		break;
+	default:
+		break;
+	}
+	for (c = n->first; c; c = c->next)
+		if (c->kind != PACTUM_NODE_TEXT && c->kind != PACTUM_NODE_NOTE)
+			check_content(ck, c, owner);
+}
+
+/* Does n's text refer, through term definitions, to the term visited in
+ * generation gen?  Each term is entered once per generation, so a web of
+ * terms costs linear time, not exponential. */
+static int reaches(const pactum_node *n, const pactum_node *term,
+		   unsigned gen)
+{
+	const pactum_node *c;
+	pactum_node *t;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->kind == PACTUM_NODE_EMPHASIS && reaches(c, term, gen))
+			return 1;
+		if (c->kind != PACTUM_NODE_TERM_REF || c->target == NULL)
+			continue;
+		t = (pactum_node *)c->target;
+		if (t == term)
+			return 1;
+		if (t->visit == gen)
+			continue;
+		t->visit = gen;
+		if (pactum__node_child(t, PACTUM_NODE_DEFINITION) &&
+		    reaches(pactum__node_child(t, PACTUM_NODE_DEFINITION), term, gen))
+			return 1;
+	}
+	return 0;
+}
+
+static void check_root(struct checker *ck, pactum_node *root)
+{
+	pactum_model *model = ck->model;
+	static const struct {
+		pactum_attr attr;
+		const char *name;
+	} required[] = { { PACTUM_ATTR_ID, "id" },
+			 { PACTUM_ATTR_DOMAIN, "domain" },
+			 { PACTUM_ATTR_SOURCE_LANG, "source-lang" },
+			 { PACTUM_ATTR_PREVAILING, "prevailing" } };
+	size_t i;
+
+	if (root->kind != PACTUM_NODE_AGREEMENT) {
+		report(ck, PACTUM_ERROR, root,
+		       _("the model must start with <agreement>, not <%s>"),
+		       pactum__node_kind_name(root->kind));
+		return;
+	}
+	for (i = 0; i < PACTUM_ARRAY_SIZE(required); i++)
+		require_attr(ck, root, required[i].attr, required[i].name);
+	model->id = root->attr[PACTUM_ATTR_ID];
+	model->domain = root->attr[PACTUM_ATTR_DOMAIN];
+	model->source_lang = root->attr[PACTUM_ATTR_SOURCE_LANG];
+	model->prevailing = root->attr[PACTUM_ATTR_PREVAILING];
+	if (model->domain && !valid_id(model->domain))
+		report(ck, PACTUM_ERROR, root,
+		       _("text domain \"%s\" is malformed"), model->domain);
+	if (model->source_lang && strcmp(model->source_lang, "en") != 0)
+		report(ck, PACTUM_ERROR, root,
+		       _("source-lang=\"%s\": models are written in English "
+			 "(en)"),
+		       model->source_lang);
+	if (model->prevailing && !pactum_lang_supported(model->prevailing))
+		report(ck, PACTUM_ERROR, root,
+		       _("prevailing=\"%s\" is not a supported language"),
+		       model->prevailing);
+	if (!pactum__node_child(root, PACTUM_NODE_TITLE))
+		report(ck, PACTUM_ERROR, root, "%s",
+		       _("<agreement> needs a <title>"));
+}
+
+int pactum__model_check(pactum_model *model, pactum_diag *diag)
+{
+	struct checker ck = { model, diag, 0, 0, PACTUM_MAP_INIT };
+	struct owner body = { "body", 0, 0 };
+	pactum_node *c, **list;
+	unsigned gen = 0;
+	int error = PACTUM_OK;
+
+	check_root(&ck, model->root);
+	if (ck.errors)
+		goto done;
+	check_structure(&ck, model->root);
+	/* Parameters first: conditions and bounds need their types. */
+	for (c = model->root->first; c; c = c->next) {
+		if (c->kind != PACTUM_NODE_PARAM)
+			continue;
+		check_param(&ck, c);
+		list = pactum_realloc(model->param_list,
+				      (model->nparams + 1) * sizeof(*list));
+		if (list == NULL) {
+			ck.nomem = 1;
+			break;
+		}
+		model->param_list = list;
+		c->index = model->nparams;
+		list[model->nparams++] = c;
+	}
+	if (ck.nomem)
+		goto done;
+	check_content(&ck, model->root, &body);
+	for (c = model->root->first; c; c = c->next) {
+		const pactum_node *def = pactum__node_child(c, PACTUM_NODE_DEFINITION);
+		const char *id = c->attr[PACTUM_ATTR_ID];
+
+		if (c->kind == PACTUM_NODE_TERM && def && reaches(def, c, ++gen))
+			report(&ck, PACTUM_ERROR, c,
+			       _("term \"%s\" is defined through itself"), id);
+		if ((c->kind == PACTUM_NODE_TERM ||
+		     c->kind == PACTUM_NODE_PARAM) && id && !c->used)
+			report(&ck, PACTUM_WARNING, c,
+			       c->kind == PACTUM_NODE_TERM
+				       ? _("term \"%s\" is never used")
+				       : _("parameter \"%s\" is never used"),
+			       id);
+	}
+done:
+	pactum__map_free(&ck.contexts);
+	if (ck.nomem)
+		error = PACTUM_ENOMEM;
+	else if (ck.errors)
+		error = PACTUM_EINPUT;
+	return error;
+}

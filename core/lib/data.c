@@ -1,0 +1,115 @@
+/* Deal data: values for parameters and party fields, from files and from
+ * --set.  Values stay strings here; a model gives them their types. */
+#include "config.h"
+
+#include <string.h>
+
+#include "data.h"
+
+int pactum_data_new(pactum_data **out)
+{
+	pactum_data *data;
+
+	*out = NULL;
+	data = pactum_malloc(sizeof(*data));
+	if (data == NULL)
+		return PACTUM_ENOMEM;
+	memset(data, 0, sizeof(*data));
+	if (pactum__arena_new(&data->arena) != PACTUM_OK) {
+		pactum_free(data);
+		return PACTUM_ENOMEM;
+	}
+	*out = data;
+	return PACTUM_OK;
+}
+
+void pactum_data_free(pactum_data *data)
+{
+	if (data == NULL)
+		return;
+	pactum__map_free(&data->index);
+	pactum_free(data->items);
+	pactum__arena_free(data->arena);
+	pactum_free(data);
+}
+
+int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
+		    const char *value, size_t value_len,
+		    const pactum_pos *pos)
+{
+	pactum_datum *d, **items;
+
+	d = pactum__map_get(&data->index, name, name_len);
+	if (d == NULL) {
+		d = pactum__arena_calloc(data->arena, sizeof(*d));
+		if (d == NULL)
+			return PACTUM_ENOMEM;
+		d->name = pactum__arena_strndup(data->arena, name, name_len);
+		if (d->name == NULL)
+			return PACTUM_ENOMEM;
+		items = pactum_realloc(data->items,
+				       (data->count + 1) * sizeof(*items));
+		if (items == NULL)
+			return PACTUM_ENOMEM;
+		data->items = items;
+		if (pactum__map_put(&data->index, d->name, d, NULL) != PACTUM_OK)
+			return PACTUM_ENOMEM;
+		d->index = data->count;
+		items[data->count++] = d;
+	}
+	d->value = pactum__arena_strndup(data->arena, value, value_len);
+	if (d->value == NULL)
+		return PACTUM_ENOMEM;
+	d->len = value_len;
+	d->pos.file = NULL;
+	d->pos.line = pos ? pos->line : 0;
+	d->pos.col = pos ? pos->col : 0;
+	if (pos && pos->file) {
+		d->pos.file = pactum__arena_strdup(data->arena, pos->file);
+		if (d->pos.file == NULL)
+			return PACTUM_ENOMEM;
+	}
+	return PACTUM_OK;
+}
+
+int pactum_data_set_arg(pactum_data *data, const char *assignment,
+			pactum_diag *diag)
+{
+	const char *eq = strchr(assignment, '=');
+	pactum_pos pos = { "--set", 0, 0 };
+
+	if (eq == NULL || eq == assignment) {
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("\"%s\": expected NAME=VALUE"), assignment);
+		return PACTUM_EINPUT;
+	}
+	return pactum_data_set(data, assignment, (size_t)(eq - assignment),
+			       eq + 1, strlen(eq + 1), &pos);
+}
+
+int pactum_data_load(pactum_data *data, const pactum_registry *reg,
+		     const char *path, pactum_diag *diag)
+{
+	const pactum_plugin *reader = pactum_registry_find_reader(reg, path);
+	const pactum_plugin_desc *d;
+	pactum_pos pos = { path, 0, 0 };
+	char *bytes = NULL;
+	size_t len;
+	int error;
+
+	if (reader == NULL ||
+	    pactum__plugin_descriptor(reader)->read_data == NULL) {
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("no reader plugin reads deal data of this "
+				     "kind of file"));
+		return PACTUM_ENOTFOUND;
+	}
+	d = pactum__plugin_descriptor(reader);
+	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
+	if (error == PACTUM_ENOTFOUND || error == PACTUM_EIO)
+		error = PACTUM_EINPUT; /* the user named a file we cannot read */
+	if (error == PACTUM_OK)
+		error = d->read_data(data, path, bytes, len, diag);
+	pactum_free(bytes);
+	return error;
+}

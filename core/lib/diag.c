@@ -1,0 +1,239 @@
+/* Diagnostics: every problem a run finds is collected here, so one run can
+ * report all that is wrong with a model instead of stopping at the first. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct entry {
+	pactum_severity severity;
+	size_t file;  /* index into files, or SIZE_MAX for none */
+	uint32_t line;
+	uint32_t col;
+	size_t seq;   /* order of reporting, to keep sorting stable */
+	char *message;
+};
+
+struct pactum_diag {
+	struct entry *entries;
+	size_t count;
+	size_t cap;
+	char **files; /* interned file names, in order of first report */
+	size_t nfiles;
+	size_t seq;
+	size_t lost;  /* messages dropped for want of memory */
+	size_t counts[3];
+};
+
+int pactum_diag_new(pactum_diag **out)
+{
+	*out = pactum_malloc(sizeof(**out));
+	if (*out == NULL)
+		return PACTUM_ENOMEM;
+	memset(*out, 0, sizeof(**out));
+	return PACTUM_OK;
+}
+
+static void clear(pactum_diag *diag)
+{
+	size_t i;
+
+	for (i = 0; i < diag->count; i++)
+		pactum_free(diag->entries[i].message);
+	diag->count = 0;
+	diag->lost = 0;
+}
+
+void pactum_diag_free(pactum_diag *diag)
+{
+	size_t i;
+
+	if (diag == NULL)
+		return;
+	clear(diag);
+	for (i = 0; i < diag->nfiles; i++)
+		pactum_free(diag->files[i]);
+	pactum_free(diag->files);
+	pactum_free(diag->entries);
+	pactum_free(diag);
+}
+
+static int intern_file(size_t *out, pactum_diag *diag, const char *file)
+{
+	char **files;
+	size_t i;
+
+	*out = SIZE_MAX;
+	if (file == NULL)
+		return PACTUM_OK;
+	for (i = 0; i < diag->nfiles; i++) {
+		if (strcmp(diag->files[i], file) == 0) {
+			*out = i;
+			return PACTUM_OK;
+		}
+	}
+	files = pactum_realloc(diag->files,
+			       (diag->nfiles + 1) * sizeof(*files));
+	if (files == NULL)
+		return PACTUM_ENOMEM;
+	diag->files = files;
+	files[diag->nfiles] = pactum_strndup(file, strlen(file));
+	if (files[diag->nfiles] == NULL)
+		return PACTUM_ENOMEM;
+	*out = diag->nfiles++;
+	return PACTUM_OK;
+}
+
+int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
+			const pactum_pos *pos, const char *fmt, va_list ap)
+{
+	pactum_buf msg = PACTUM_BUF_INIT;
+	struct entry *e;
+	va_list copy;
+	size_t file = SIZE_MAX;
+	int n, error = PACTUM_ENOMEM;
+
+	if (severity > PACTUM_ERROR)
+		severity = PACTUM_ERROR;
+	diag->counts[severity]++;
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0 || pactum__buf_grow(&msg, (size_t)n) != PACTUM_OK)
+		goto cleanup;
+	vsnprintf(msg.ptr, (size_t)n + 1, fmt, ap);
+	msg.len = (size_t)n;
+	if (pos != NULL && intern_file(&file, diag, pos->file) != PACTUM_OK)
+		goto cleanup;
+	if (diag->count == diag->cap) {
+		size_t cap = diag->cap ? diag->cap * 2 : 16;
+		struct entry *entries =
+			pactum_realloc(diag->entries, cap * sizeof(*entries));
+
+		if (entries == NULL)
+			goto cleanup;
+		diag->entries = entries;
+		diag->cap = cap;
+	}
+	e = &diag->entries[diag->count++];
+	e->severity = severity;
+	e->file = file;
+	e->line = pos ? pos->line : 0;
+	e->col = pos ? pos->col : 0;
+	e->seq = diag->seq++;
+	e->message = pactum__buf_detach(&msg);
+	error = PACTUM_OK;
+cleanup:
+	if (error != PACTUM_OK)
+		diag->lost++;
+	pactum__buf_free(&msg);
+	return error;
+}
+
+int pactum_diag_report(pactum_diag *diag, pactum_severity severity,
+		       const pactum_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = pactum_diag_vreport(diag, severity, pos, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+size_t pactum_diag_count(const pactum_diag *diag, pactum_severity severity)
+{
+	return severity <= PACTUM_ERROR ? diag->counts[severity] : 0;
+}
+
+size_t pactum_diag_size(const pactum_diag *diag)
+{
+	return diag->count;
+}
+
+const char *pactum_diag_entry(const pactum_diag *diag, size_t i,
+			      pactum_severity *severity, pactum_pos *pos)
+{
+	const struct entry *e;
+
+	if (i >= diag->count)
+		return NULL;
+	e = &diag->entries[i];
+	if (severity)
+		*severity = e->severity;
+	if (pos) {
+		pos->file = e->file == SIZE_MAX ? NULL : diag->files[e->file];
+		pos->line = e->line;
+		pos->col = e->col;
+	}
+	return e->message;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *severity_name(pactum_severity severity)
+{
+	switch (severity) {
+	case PACTUM_NOTE:
+		return _("note");
+	case PACTUM_WARNING:
+		return _("warning");
+	default:
+		return _("error");
+	}
+}
+
+int pactum_diag_flush(pactum_diag *diag, FILE *fp)
+{
+	size_t i;
+	int error = PACTUM_OK;
+
+	if (diag->count > 1)
+		qsort(diag->entries, diag->count, sizeof(*diag->entries),
+		      by_position);
+	for (i = 0; i < diag->count; i++) {
+		const struct entry *e = &diag->entries[i];
+		const char *file = e->file == SIZE_MAX ? PACKAGE
+						       : diag->files[e->file];
+		int n;
+
+		if (e->line && e->col)
+			n = fprintf(fp, "%s:%lu:%lu: %s: %s\n", file,
+				    (unsigned long)e->line,
+				    (unsigned long)e->col,
+				    severity_name(e->severity), e->message);
+		else if (e->line)
+			n = fprintf(fp, "%s:%lu: %s: %s\n", file,
+				    (unsigned long)e->line,
+				    severity_name(e->severity), e->message);
+		else
+			n = fprintf(fp, "%s: %s: %s\n", file,
+				    severity_name(e->severity), e->message);
+		if (n < 0)
+			error = PACTUM_EIO;
+	}
+	if (diag->lost &&
+	    fprintf(fp, "%s: %s: %s\n", PACKAGE, severity_name(PACTUM_ERROR),
+		    _("some messages were lost for want of memory")) < 0)
+		error = PACTUM_EIO;
+	if (fflush(fp) != 0)
+		error = PACTUM_EIO;
+	clear(diag);
+	return error;
+}

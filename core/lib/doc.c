@@ -1,0 +1,186 @@
+/* The document: building it (resolve, then translate) and the accessors
+ * writers walk it with. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "doc.h"
+
+void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
+			const pactum_pos *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (sev == PACTUM_ERROR)
+		doc->errors++;
+	va_start(ap, fmt);
+	if (pactum_diag_vreport(doc->diag, sev, pos, fmt, ap) != PACTUM_OK)
+		doc->nomem = 1;
+	va_end(ap);
+}
+
+int pactum_lang_supported(const char *lang)
+{
+	return lang != NULL && pactum__locale_get(lang) != NULL;
+}
+
+void pactum_doc_free(pactum_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	pactum__map_free(&doc->fields);
+	pactum__map_free(&doc->placed);
+	pactum_free(doc->values);
+	pactum_free(doc->used);
+	pactum_free(doc->flat);
+	pactum__arena_free(doc->arena);
+	pactum_free(doc);
+}
+
+int pactum_doc_new(pactum_doc **out, const pactum_model *model,
+		   const pactum_data *data, pactum_translator *tr,
+		   const char *const *langs, size_t nlangs, pactum_diag *diag)
+{
+	pactum_doc *doc = NULL;
+	size_t i, j;
+	int error = PACTUM_ENOMEM;
+
+	*out = NULL;
+	if (nlangs == 0 || nlangs > 8)
+		return PACTUM_EINVAL;
+	doc = pactum_malloc(sizeof(*doc));
+	if (doc == NULL)
+		goto cleanup;
+	memset(doc, 0, sizeof(*doc));
+	doc->model = model;
+	doc->data = data;
+	doc->tr = tr;
+	doc->diag = diag;
+	doc->nlangs = nlangs;
+	if (pactum__arena_new(&doc->arena) != PACTUM_OK)
+		goto cleanup;
+	doc->langs = pactum__arena_calloc(doc->arena, nlangs * sizeof(char *));
+	if (doc->langs == NULL)
+		goto cleanup;
+	for (i = 0; i < nlangs; i++) {
+		if (!pactum_lang_supported(langs[i])) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("unsupported language \"%s\""),
+					   langs[i]);
+			error = PACTUM_EINPUT;
+			goto cleanup;
+		}
+		for (j = 0; j < i; j++) {
+			if (strcmp(langs[i], langs[j]) == 0) {
+				pactum_diag_report(diag, PACTUM_ERROR, NULL,
+						   _("language \"%s\" given twice"),
+						   langs[i]);
+				error = PACTUM_EINPUT;
+				goto cleanup;
+			}
+		}
+		doc->langs[i] = pactum__arena_strdup(doc->arena, langs[i]);
+		if (doc->langs[i] == NULL)
+			goto cleanup;
+		if (model->prevailing && strcmp(langs[i], model->prevailing) == 0)
+			doc->prevailing = i;
+	}
+	error = pactum__doc_resolve(doc);
+	if (error == PACTUM_OK)
+		error = pactum__doc_translate(doc);
+	if (error != PACTUM_OK)
+		goto cleanup;
+	*out = doc;
+	doc = NULL;
+cleanup:
+	pactum_doc_free(doc);
+	return error;
+}
+
+size_t pactum_doc_lang_count(const pactum_doc *doc)
+{
+	return doc->nlangs;
+}
+
+const char *pactum_doc_lang(const pactum_doc *doc, size_t i)
+{
+	return i < doc->nlangs ? doc->langs[i] : NULL;
+}
+
+const char *pactum_doc_source_lang(const pactum_doc *doc)
+{
+	return doc->model->source_lang;
+}
+
+size_t pactum_doc_prevailing(const pactum_doc *doc)
+{
+	return doc->prevailing;
+}
+
+const pactum_block *pactum_doc_root(const pactum_doc *doc)
+{
+	return doc->root;
+}
+
+pactum_block_kind pactum_block_kind_of(const pactum_block *block)
+{
+	return block->kind;
+}
+
+const pactum_block *pactum_block_first_child(const pactum_block *block)
+{
+	return block->first;
+}
+
+const pactum_block *pactum_block_next(const pactum_block *block)
+{
+	return block->next;
+}
+
+const char *pactum_block_id(const pactum_block *block)
+{
+	return block->id;
+}
+
+const char *pactum_block_number(const pactum_block *block)
+{
+	return block->number;
+}
+
+int pactum_block_ordered(const pactum_block *block)
+{
+	return block->ordered;
+}
+
+const pactum_run *pactum_block_title(const pactum_block *block, size_t lang)
+{
+	return block->title ? block->title[lang] : NULL;
+}
+
+const pactum_run *pactum_block_content(const pactum_block *block,
+				       size_t lang)
+{
+	return block->content ? block->content[lang] : NULL;
+}
+
+const pactum_run *pactum_run_next(const pactum_run *run)
+{
+	return run->next;
+}
+
+pactum_run_kind pactum_run_kind_of(const pactum_run *run)
+{
+	return run->kind;
+}
+
+const char *pactum_run_text(const pactum_run *run, size_t *len)
+{
+	*len = run->len;
+	return run->text;
+}
+
+const char *pactum_run_ref(const pactum_run *run)
+{
+	return run->ref;
+}

@@ -1,0 +1,66 @@
+/* The resolved document inside the core (see plugin.h for the writers'
+ * view).  Built by resolve.c (values, conditions, numbers) and filled by
+ * translate.c (the runs of every language). */
+#ifndef PACTUM_DOC_H
+#define PACTUM_DOC_H
+
+#include "catalog.h"
+#include "data.h"
+#include "model.h"
+
+struct pactum_run {
+	pactum_run_kind kind;
+	const char *text;
+	size_t len;
+	const char *ref;
+	pactum_run *next;
+};
+
+struct pactum_block {
+	pactum_block_kind kind;
+	const char *id;
+	const char *number;
+	int ordered;
+	const pactum_node *node;   /* the model node it comes from, or NULL */
+	const pactum_unit *title_unit;
+	const pactum_unit *content_unit;
+	const char *value;         /* FIELD: the value, in every language */
+	pactum_block *parent;
+	pactum_block *first;
+	pactum_block *last;
+	pactum_block *next;
+	pactum_run **title;        /* [nlangs] */
+	pactum_run **content;      /* [nlangs] */
+};
+
+struct pactum_doc {
+	pactum_arena *arena;
+	const pactum_model *model;
+	const pactum_data *data;
+	pactum_translator *tr;
+	pactum_diag *diag;
+	const char **langs;
+	size_t nlangs;
+	size_t prevailing;
+	pactum_block *root;
+	pactum_value *values;      /* by parameter index */
+	pactum_map fields;         /* "party.field" → datum */
+	unsigned char *used;       /* [data->count]: the datum was bound */
+	pactum_map placed;         /* section/clause id → its block */
+	const char **flat;         /* [lang * nunits + unit]: plain text */
+	int errors;
+	int untranslated;
+	int nomem;
+};
+
+/* Bind the data and build the block tree (no runs yet). */
+int pactum__doc_resolve(pactum_doc *doc);
+/* Fill the runs of every block for every language. */
+int pactum__doc_translate(pactum_doc *doc);
+
+/* Report at a model node / at a position, counting errors. */
+void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
+			const pactum_pos *pos, const char *fmt, ...)
+	PACTUM_PRINTF(4, 5);
+
+#endif /* PACTUM_DOC_H */

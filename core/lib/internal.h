@@ -1,0 +1,121 @@
+/* Internal to libpactum: shared by the core's modules and its unit tests,
+ * never installed.  Functions named pactum__* are not exported from the
+ * shared library. */
+#ifndef PACTUM_INTERNAL_H
+#define PACTUM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pactum/pactum.h>
+
+#ifndef _
+#include <libintl.h>
+#define _(s) dgettext(PACKAGE, s)
+#endif
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+#define PACTUM_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Tests: make the allocation after the next n succeed... fail (n = 0: the
+ * very next one); n < 0 switches failure injection off. */
+void pactum__alloc_fail_after(long n);
+
+/* ------------------------------------------------------------------ */
+/* A growable byte buffer, always NUL-terminated (when ptr != NULL).   */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_buf {
+	char *ptr;
+	size_t len;
+	size_t cap;
+	int oom; /* an append failed; later appends do nothing */
+} pactum_buf;
+
+#define PACTUM_BUF_INIT { NULL, 0, 0, 0 }
+
+int pactum__buf_grow(pactum_buf *buf, size_t extra);
+int pactum__buf_put(pactum_buf *buf, const char *bytes, size_t len);
+int pactum__buf_puts(pactum_buf *buf, const char *s);
+int pactum__buf_putc(pactum_buf *buf, char c);
+int pactum__buf_printf(pactum_buf *buf, const char *fmt, ...)
+	PACTUM_PRINTF(2, 3);
+/* Owned: the buffer's bytes, NUL-terminated; the buffer is reset.  NULL if
+ * an earlier append failed. */
+char *pactum__buf_detach(pactum_buf *buf);
+void pactum__buf_clear(pactum_buf *buf);
+void pactum__buf_free(pactum_buf *buf);
+
+/* ------------------------------------------------------------------ */
+/* An arena: many small allocations released together.                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_arena pactum_arena;
+
+int pactum__arena_new(pactum_arena **out);
+void pactum__arena_free(pactum_arena *arena);
+/* Borrowed from the arena, aligned for any type; NULL when out of memory. */
+void *pactum__arena_alloc(pactum_arena *arena, size_t size);
+void *pactum__arena_calloc(pactum_arena *arena, size_t size);
+/* A NUL-terminated copy of len bytes of s in the arena. */
+char *pactum__arena_strndup(pactum_arena *arena, const char *s, size_t len);
+char *pactum__arena_strdup(pactum_arena *arena, const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Files                                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Read a whole regular file of at most max bytes.  Owned: *out (NUL-
+ * terminated, *len bytes before the NUL), release with pactum_free().
+ * Reports to diag (may be NULL) and returns PACTUM_ENOTFOUND, PACTUM_EIO,
+ * PACTUM_EINPUT (too large, not a regular file) or PACTUM_ENOMEM.
+ */
+int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
+		      pactum_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* UTF-8                                                                */
+/* ------------------------------------------------------------------ */
+
+/* Nonzero when s[0..len) is well-formed UTF-8 (no overlongs, surrogates
+ * or code points above U+10FFFF). */
+int pactum__utf8_valid(const char *s, size_t len);
+/* Decode one code point at s (len bytes left); returns its length in bytes,
+ * or 0 when malformed.  *cp receives the code point. */
+size_t pactum__utf8_decode(uint32_t *cp, const char *s, size_t len);
+/* Nonzero when s[0..len) holds a C0 or C1 control character or DEL
+ * (tab, newline and carriage return included). */
+int pactum__has_control(const char *s, size_t len);
+
+
+/* ------------------------------------------------------------------ */
+/* A string-keyed hash map of borrowed keys and values.                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct pactum_map {
+	const char **keys;
+	void **values;
+	size_t count;
+	size_t cap; /* a power of two, or 0 */
+} pactum_map;
+
+#define PACTUM_MAP_INIT { NULL, NULL, 0, 0 }
+
+/* Insert key → value; keys are borrowed and must outlive the map.
+ * *existing (may be NULL) receives the value already stored under key, in
+ * which case nothing changes.  Returns PACTUM_OK or PACTUM_ENOMEM. */
+int pactum__map_put(pactum_map *map, const char *key, void *value,
+		    void **existing);
+/* The value stored under key (len bytes), or NULL. */
+void *pactum__map_get(const pactum_map *map, const char *key, size_t len);
+void pactum__map_free(pactum_map *map);
+
+
+/* The descriptor of a loaded plugin; borrowed. */
+const pactum_plugin_desc *
+pactum__plugin_descriptor(const pactum_plugin *plugin);
+
+#endif /* PACTUM_INTERNAL_H */

@@ -1,0 +1,227 @@
+/* The model: the tree a reader builds through the functions of plugin.h,
+ * and loading a model file end to end (read, build, check). */
+#include "config.h"
+
+#include <string.h>
+
+#include "model.h"
+
+int pactum__model_new(pactum_model **out, const char *file)
+{
+	pactum_model *model = NULL;
+	int error = PACTUM_ENOMEM;
+
+	*out = NULL;
+	model = pactum_malloc(sizeof(*model));
+	if (model == NULL)
+		goto cleanup;
+	memset(model, 0, sizeof(*model));
+	model->file = pactum_strndup(file, strlen(file));
+	if (model->file == NULL || pactum__arena_new(&model->arena) != PACTUM_OK)
+		goto cleanup;
+	*out = model;
+	model = NULL;
+	error = PACTUM_OK;
+cleanup:
+	pactum_model_free(model);
+	return error;
+}
+
+void pactum_model_free(pactum_model *model)
+{
+	if (model == NULL)
+		return;
+	pactum__map_free(&model->ids);
+	pactum__map_free(&model->params);
+	pactum__map_free(&model->parties);
+	pactum__map_free(&model->terms);
+	pactum_free(model->param_list);
+	pactum_free(model->units);
+	pactum__arena_free(model->arena);
+	pactum_free(model->file);
+	pactum_free(model);
+}
+
+const char *pactum_model_file(const pactum_model *model)
+{
+	return model->file;
+}
+
+const char *pactum_model_id(const pactum_model *model)
+{
+	return model->id;
+}
+
+const char *pactum_model_domain(const pactum_model *model)
+{
+	return model->domain;
+}
+
+const char *pactum_model_prevailing(const pactum_model *model)
+{
+	return model->prevailing;
+}
+
+const pactum_node *pactum__node_child(const pactum_node *n,
+				      pactum_node_kind k)
+{
+	const pactum_node *c;
+
+	for (c = n ? n->first : NULL; c; c = c->next)
+		if (c->kind == k)
+			return c;
+	return NULL;
+}
+
+pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n)
+{
+	pactum_pos pos = { model->file, n ? n->line : 0, n ? n->col : 0 };
+
+	return pos;
+}
+
+pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
+				pactum_node_kind kind, uint32_t line,
+				uint32_t col)
+{
+	pactum_node *node;
+
+	if (parent == NULL && model->root != NULL)
+		return NULL;
+	node = pactum__arena_calloc(model->arena, sizeof(*node));
+	if (node == NULL)
+		return NULL;
+	node->kind = kind;
+	node->line = line;
+	node->col = col;
+	node->parent = parent;
+	if (parent == NULL) {
+		model->root = node;
+	} else {
+		if (parent->last)
+			parent->last->next = node;
+		else
+			parent->first = node;
+		parent->last = node;
+	}
+	return node;
+}
+
+int pactum_node_set_attr(pactum_model *model, pactum_node *node,
+			 pactum_attr attr, const char *value, size_t len)
+{
+	char *copy;
+
+	if ((unsigned)attr >= PACTUM_ATTR_COUNT_)
+		return PACTUM_EINVAL;
+	copy = pactum__arena_strndup(model->arena, value, len);
+	if (copy == NULL)
+		return PACTUM_ENOMEM;
+	node->attr[attr] = copy;
+	return PACTUM_OK;
+}
+
+int pactum_node_add_text(pactum_model *model, pactum_node *node,
+			 const char *text, size_t len, uint32_t line,
+			 uint32_t col)
+{
+	pactum_node *t;
+
+	/* Adjacent text (split by a comment, say) is one run. */
+	if (node->last && node->last->kind == PACTUM_NODE_TEXT) {
+		pactum_node *prev = node->last;
+		char *joined = pactum__arena_alloc(model->arena,
+						   prev->len + len + 1);
+
+		if (joined == NULL)
+			return PACTUM_ENOMEM;
+		memcpy(joined, prev->text, prev->len);
+		memcpy(joined + prev->len, text, len);
+		joined[prev->len + len] = '\0';
+		prev->text = joined;
+		prev->len += len;
+		return PACTUM_OK;
+	}
+	t = pactum_node_append(model, node, PACTUM_NODE_TEXT, line, col);
+	if (t == NULL)
+		return PACTUM_ENOMEM;
+	t->text = pactum__arena_strndup(model->arena, text, len);
+	if (t->text == NULL)
+		return PACTUM_ENOMEM;
+	t->len = len;
+	return PACTUM_OK;
+}
+
+int pactum_model_load(pactum_model **out, const pactum_registry *reg,
+		      const char *path, pactum_diag *diag)
+{
+	const pactum_plugin *reader;
+	const pactum_plugin_desc *d;
+	pactum_model *model = NULL;
+	pactum_pos pos = { path, 0, 0 };
+	char *bytes = NULL;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	reader = pactum_registry_find_reader(reg, path);
+	if (reader == NULL) {
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("no reader plugin reads this kind of file"));
+		error = PACTUM_ENOTFOUND;
+		goto cleanup;
+	}
+	d = pactum__plugin_descriptor(reader);
+	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
+	if (error == PACTUM_ENOTFOUND || error == PACTUM_EIO)
+		error = PACTUM_EINPUT; /* the user named a file we cannot read */
+	if (error != PACTUM_OK)
+		goto cleanup;
+	error = pactum__model_new(&model, path);
+	if (error != PACTUM_OK)
+		goto cleanup;
+	error = d->read_model(model, model->file, bytes, len, diag);
+	if (error == PACTUM_OK && model->root == NULL) {
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("the reader produced no model"));
+		error = PACTUM_EINPUT;
+	}
+	if (error != PACTUM_OK)
+		goto cleanup;
+	error = pactum__model_check(model, diag);
+	if (error != PACTUM_OK)
+		goto cleanup;
+	*out = model;
+	model = NULL;
+cleanup:
+	pactum_model_free(model);
+	pactum_free(bytes);
+	return error;
+}
+
+size_t pactum_model_unit_count(const pactum_model *model)
+{
+	return model->nunits;
+}
+
+int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
+		      const char **msgid, const char **role,
+		      const char **note, pactum_pos *pos)
+{
+	const pactum_unit *u;
+
+	if (i >= model->nunits)
+		return PACTUM_EINVAL;
+	u = model->units[i];
+	if (ctx)
+		*ctx = u->ctx;
+	if (msgid)
+		*msgid = u->msgid;
+	if (role)
+		*role = u->role;
+	if (note)
+		*note = u->note;
+	if (pos)
+		*pos = pactum__node_pos(model, u->node);
+	return PACTUM_OK;
+}

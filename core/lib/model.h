@@ -1,0 +1,96 @@
+/* The agreement model inside the core: the node tree a reader built, plus
+ * what checking it computed once (indexes by id, translation units, parsed
+ * conditions), so that rendering many deals never re-derives them. */
+#ifndef PACTUM_MODEL_H
+#define PACTUM_MODEL_H
+
+#include "internal.h"
+#include "value.h"
+
+struct pactum_cond;
+struct pactum_unit;
+
+struct pactum_node {
+	pactum_node_kind kind;
+	uint32_t line;
+	uint32_t col;
+	const char *attr[PACTUM_ATTR_COUNT_];
+	pactum_node *parent;
+	pactum_node *first;
+	pactum_node *last;
+	pactum_node *next;
+	/* TEXT: the literal text (not NUL-terminated in general) */
+	const char *text;
+	size_t len;
+	/* computed by the check */
+	struct pactum_cond *cond;     /* parsed "if", or NULL */
+	struct pactum_unit *unit;     /* text-holding nodes: the unit */
+	const pactum_node *target;    /* VAR: PARAM; FIELD/PARTY_REF: PARTY;
+					 TERM_REF: TERM; XREF: SECTION/CLAUSE */
+	pactum_type type;             /* PARAM: its type */
+	size_t index;                 /* PARAM: index in model->params */
+	unsigned visit;               /* TERM: cycle search generation */
+	int used;                     /* PARAM, TERM: referred to */
+};
+
+/* One placeholder of a unit: its name as it appears in the msgid
+ * ("territory", "reseller.name", "term:products", "ref:termination", "em",
+ * "/em") and the inline node it stands for (NULL for "/em"). */
+typedef struct pactum_placeholder {
+	const char *name;
+	const pactum_node *node;
+} pactum_placeholder;
+
+/* A translation unit: one title, paragraph, item, role, label, term name or
+ * definition. */
+typedef struct pactum_unit {
+	const pactum_node *node;  /* the text-holding node */
+	const char *ctx;          /* msgctxt: stable, derived from ids */
+	const char *msgid;        /* normalised English with placeholders */
+	const char *role;         /* what it is, for translators */
+	const char *note;         /* translator note from the model, or NULL */
+	pactum_placeholder *ph;   /* placeholders in msgid order */
+	size_t nph;
+	size_t index;             /* in model->units */
+} pactum_unit;
+
+struct pactum_model {
+	pactum_arena *arena;
+	char *file;
+	pactum_node *root;
+	const char *id;
+	const char *domain;
+	const char *source_lang;
+	const char *prevailing;
+	pactum_map ids;          /* section/clause/... ids → node */
+	pactum_map params;       /* param id → PARAM node */
+	pactum_map parties;      /* party id → PARTY node */
+	pactum_map terms;        /* term id → TERM node */
+	pactum_node **param_list; /* PARAM nodes in model order */
+	size_t nparams;
+	pactum_unit **units;     /* every unit, in document order */
+	size_t nunits;
+	size_t nunits_cap;
+};
+
+/* The party fields deal data may set, in the order writers show them. */
+extern const char *const pactum__party_fields[];
+
+/* Create an empty model for file; owned, release with pactum_model_free. */
+int pactum__model_new(pactum_model **out, const char *file);
+/* Check the tree a reader built and compute ids, units, conditions.
+ * Reports every problem; returns PACTUM_OK, PACTUM_EINPUT or ENOMEM. */
+int pactum__model_check(pactum_model *model, pactum_diag *diag);
+/* The node's position for diagnostics. */
+pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n);
+/* Build a node's unit (msgid, placeholders); used by the check. */
+int pactum__unit_build(pactum_unit **out, pactum_model *model,
+		       const pactum_node *node, const char *ctx,
+		       const char *role, pactum_diag *diag);
+/* The first child of n (may be NULL) of kind k, or NULL. */
+const pactum_node *pactum__node_child(const pactum_node *n,
+				      pactum_node_kind k);
+/* The human name of a node kind ("clause", "term reference"); static. */
+const char *pactum__node_kind_name(pactum_node_kind kind);
+
+#endif /* PACTUM_MODEL_H */

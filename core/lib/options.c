@@ -1,0 +1,131 @@
+/* Writer options: a layout plus free-form KEY=VALUE pairs, so a writer can
+ * grow options without the plugin ABI changing. */
+#include "config.h"
+
+#include <string.h>
+
+#include "internal.h"
+
+struct option {
+	char *key;
+	char *value;
+};
+
+struct pactum_options {
+	pactum_layout layout;
+	struct option *items;
+	size_t count;
+};
+
+int pactum_options_new(pactum_options **out)
+{
+	*out = pactum_malloc(sizeof(**out));
+	if (*out == NULL)
+		return PACTUM_ENOMEM;
+	memset(*out, 0, sizeof(**out));
+	(*out)->layout = PACTUM_LAYOUT_PARALLEL;
+	return PACTUM_OK;
+}
+
+void pactum_options_free(pactum_options *opts)
+{
+	size_t i;
+
+	if (opts == NULL)
+		return;
+	for (i = 0; i < opts->count; i++) {
+		pactum_free(opts->items[i].key);
+		pactum_free(opts->items[i].value);
+	}
+	pactum_free(opts->items);
+	pactum_free(opts);
+}
+
+void pactum_options_set_layout(pactum_options *opts, pactum_layout layout)
+{
+	opts->layout = layout;
+}
+
+pactum_layout pactum_options_layout(const pactum_options *opts)
+{
+	return opts->layout;
+}
+
+int pactum_layout_parse(pactum_layout *out, const char *name)
+{
+	static const char *const names[] = { "parallel", "interleaved",
+					     "sequential" };
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(names); i++) {
+		if (strcmp(name, names[i]) == 0) {
+			*out = (pactum_layout)i;
+			return PACTUM_OK;
+		}
+	}
+	return PACTUM_EINVAL;
+}
+
+int pactum_options_set(pactum_options *opts, const char *key,
+		       const char *value)
+{
+	struct option *items;
+	char *v;
+	size_t i;
+
+	v = pactum_strndup(value, strlen(value));
+	if (v == NULL)
+		return PACTUM_ENOMEM;
+	for (i = 0; i < opts->count; i++) {
+		if (strcmp(opts->items[i].key, key) == 0) {
+			pactum_free(opts->items[i].value);
+			opts->items[i].value = v;
+			return PACTUM_OK;
+		}
+	}
+	items = pactum_realloc(opts->items, (opts->count + 1) * sizeof(*items));
+	if (items == NULL)
+		goto fail;
+	opts->items = items;
+	items[opts->count].key = pactum_strndup(key, strlen(key));
+	if (items[opts->count].key == NULL)
+		goto fail;
+	items[opts->count++].value = v;
+	return PACTUM_OK;
+fail:
+	pactum_free(v);
+	return PACTUM_ENOMEM;
+}
+
+const char *pactum_options_get(const pactum_options *opts, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < opts->count; i++)
+		if (strcmp(opts->items[i].key, key) == 0)
+			return opts->items[i].value;
+	return NULL;
+}
+
+int pactum_options_get_uint(unsigned *out, const pactum_options *opts,
+			    const char *key, unsigned def, unsigned min,
+			    unsigned max, pactum_diag *diag)
+{
+	const char *s = pactum_options_get(opts, key), *p;
+	unsigned long v = 0;
+
+	*out = def;
+	if (s == NULL)
+		return PACTUM_OK;
+	for (p = s; *p >= '0' && *p <= '9' && v <= max; p++)
+		v = v * 10 + (unsigned long)(*p - '0');
+	if (p == s || *p != '\0' || v < min || v > max) {
+		pactum_diag_report(diag, PACTUM_ERROR, NULL,
+				   _("option %s=%s: expected a whole number "
+				     "from %u to %u"),
+				   key, s, min, max);
+		return PACTUM_EINPUT;
+	}
+	*out = (unsigned)v;
+	return PACTUM_OK;
+}

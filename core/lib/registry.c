@@ -1,0 +1,428 @@
+/* The plugin loader.  Plugins come from other people, so every file is
+ * checked before anything in it runs beyond its constructors, and a file
+ * that is refused says exactly why, never stopping the others. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct pactum_plugin {
+	const pactum_plugin_desc *desc;
+	void *handle;
+	char *file;
+};
+
+struct refusal {
+	char *file;
+	char *reason;
+};
+
+struct pactum_registry {
+	pactum_plugin *plugins;
+	size_t count;
+	struct refusal *refused;
+	size_t nrefused;
+};
+
+int pactum_registry_new(pactum_registry **out)
+{
+	*out = pactum_malloc(sizeof(**out));
+	if (*out == NULL)
+		return PACTUM_ENOMEM;
+	memset(*out, 0, sizeof(**out));
+	return PACTUM_OK;
+}
+
+void pactum_registry_free(pactum_registry *reg)
+{
+	size_t i;
+
+	if (reg == NULL)
+		return;
+	for (i = 0; i < reg->count; i++) {
+		dlclose(reg->plugins[i].handle);
+		pactum_free(reg->plugins[i].file);
+	}
+	for (i = 0; i < reg->nrefused; i++) {
+		pactum_free(reg->refused[i].file);
+		pactum_free(reg->refused[i].reason);
+	}
+	pactum_free(reg->plugins);
+	pactum_free(reg->refused);
+	pactum_free(reg);
+}
+
+static int refuse(pactum_registry *reg, const char *path, const char *fmt,
+		  ...) PACTUM_PRINTF(3, 4);
+
+static int refuse(pactum_registry *reg, const char *path, const char *fmt,
+		  ...)
+{
+	pactum_buf reason = PACTUM_BUF_INIT;
+	struct refusal *r;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || pactum__buf_grow(&reason, (size_t)n) != PACTUM_OK)
+		goto fail;
+	va_start(ap, fmt);
+	vsnprintf(reason.ptr, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	reason.len = (size_t)n;
+	r = pactum_realloc(reg->refused, (reg->nrefused + 1) * sizeof(*r));
+	if (r == NULL)
+		goto fail;
+	reg->refused = r;
+	r = &reg->refused[reg->nrefused];
+	r->file = pactum_strndup(path, strlen(path));
+	if (r->file == NULL)
+		goto fail;
+	r->reason = pactum__buf_detach(&reason);
+	reg->nrefused++;
+	return PACTUM_OK;
+fail:
+	pactum__buf_free(&reason);
+	return PACTUM_ENOMEM;
+}
+
+static int valid_name(const char *name)
+{
+	size_t i;
+
+	if (name == NULL || name[0] == '\0')
+		return 0;
+	for (i = 0; name[i]; i++) {
+		char c = name[i];
+
+		if (i >= 32 || !((c >= 'a' && c <= 'z') ||
+				 (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* NULL when the descriptor is acceptable, else why not (static). */
+static const char *check_descriptor(const pactum_plugin_desc *d)
+{
+	size_t i;
+
+	if (d->name == NULL || !valid_name(d->name))
+		return N_("invalid plugin name (want 1 to 32 of a-z, 0-9, -)");
+	if (d->version == NULL || d->description == NULL)
+		return N_("descriptor lacks a version or a description");
+	switch (d->kind) {
+	case PACTUM_PLUGIN_READER:
+		if (d->read_model == NULL)
+			return N_("reader has no read_model callback");
+		if (d->suffixes == NULL || d->suffixes[0] == NULL)
+			return N_("reader names no file suffixes");
+		break;
+	case PACTUM_PLUGIN_WRITER:
+		if (d->write == NULL)
+			return N_("writer has no write callback");
+		break;
+	case PACTUM_PLUGIN_TRANSFORM:
+		if (d->transform == NULL)
+			return N_("transform has no transform callback");
+		break;
+	default:
+		return N_("unknown plugin kind");
+	}
+	for (i = 0; i < PACTUM_ARRAY_SIZE(d->reserved); i++)
+		if (d->reserved[i] != NULL)
+			return N_("reserved descriptor slots are not NULL");
+	return NULL;
+}
+
+int pactum_registry_load_file(pactum_registry *reg, const char *path)
+{
+	const pactum_plugin_desc *d;
+	const char *why;
+	pactum_plugin *p;
+	void *handle;
+	size_t i;
+	int error = PACTUM_OK;
+
+	dlerror();
+	handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (handle == NULL) {
+		const char *msg = dlerror();
+
+		/* dlerror() names the missing symbol or the bad file */
+		return refuse(reg, path, _("cannot load: %s"),
+			      msg ? msg : _("unknown error"));
+	}
+	d = dlsym(handle, PACTUM_PLUGIN_SYMBOL);
+	if (d == NULL) {
+		error = refuse(reg, path, _("no %s symbol: not a pactum plugin"),
+			       PACTUM_PLUGIN_SYMBOL);
+		goto close;
+	}
+	if (d->abi_major != PACTUM_PLUGIN_ABI_MAJOR) {
+		error = refuse(reg, path,
+			       _("built for plugin ABI %u.%u, this pactum "
+				 "has ABI %u.%u (major versions differ)"),
+			       d->abi_major, d->abi_minor,
+			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
+		goto close;
+	}
+	if (d->abi_minor > PACTUM_PLUGIN_ABI_MINOR) {
+		error = refuse(reg, path,
+			       _("built for plugin ABI %u.%u, newer than this "
+				 "pactum's %u.%u"),
+			       d->abi_major, d->abi_minor,
+			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
+		goto close;
+	}
+	why = check_descriptor(d);
+	if (why != NULL) {
+		error = refuse(reg, path, "%s", _(why));
+		goto close;
+	}
+	for (i = 0; i < reg->count; i++) {
+		if (strcmp(reg->plugins[i].desc->name, d->name) == 0) {
+			error = refuse(reg, path,
+				       _("a plugin named \"%s\" is already "
+					 "loaded from %s"),
+				       d->name, reg->plugins[i].file);
+			goto close;
+		}
+	}
+	p = pactum_realloc(reg->plugins, (reg->count + 1) * sizeof(*p));
+	if (p == NULL) {
+		error = PACTUM_ENOMEM;
+		goto close;
+	}
+	reg->plugins = p;
+	p = &reg->plugins[reg->count];
+	p->file = pactum_strndup(path, strlen(path));
+	if (p->file == NULL) {
+		error = PACTUM_ENOMEM;
+		goto close;
+	}
+	p->desc = d;
+	p->handle = handle;
+	reg->count++;
+	return PACTUM_OK;
+close:
+	dlclose(handle);
+	return error;
+}
+
+static int has_so_suffix(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 3 && strcmp(name + len - 3, ".so") == 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_dir(pactum_registry *reg, const char *dir)
+{
+	pactum_buf path = PACTUM_BUF_INIT;
+	struct dirent *ent;
+	char **names = NULL;
+	size_t count = 0, i;
+	DIR *d;
+	int error = PACTUM_OK;
+
+	d = opendir(dir);
+	if (d == NULL)
+		return PACTUM_OK; /* a missing directory is no error */
+	while ((ent = readdir(d)) != NULL) {
+		char **more;
+
+		if (!has_so_suffix(ent->d_name))
+			continue;
+		more = pactum_realloc(names, (count + 1) * sizeof(*names));
+		if (more == NULL) {
+			error = PACTUM_ENOMEM;
+			goto cleanup;
+		}
+		names = more;
+		names[count] = pactum_strndup(ent->d_name, strlen(ent->d_name));
+		if (names[count] == NULL) {
+			error = PACTUM_ENOMEM;
+			goto cleanup;
+		}
+		count++;
+	}
+	/* Name order, so that which of two same-named plugins wins does not
+	 * depend on the file system. */
+	if (count > 1)
+		qsort(names, count, sizeof(*names), by_name);
+	for (i = 0; i < count && error == PACTUM_OK; i++) {
+		pactum__buf_clear(&path);
+		pactum__buf_printf(&path, "%s/%s", dir, names[i]);
+		if (path.oom) {
+			error = PACTUM_ENOMEM;
+			break;
+		}
+		error = pactum_registry_load_file(reg, path.ptr);
+	}
+cleanup:
+	for (i = 0; i < count; i++)
+		pactum_free(names[i]);
+	pactum_free(names);
+	pactum__buf_free(&path);
+	closedir(d);
+	return error;
+}
+
+int pactum_registry_load_path(pactum_registry *reg, const char *dirs)
+{
+	const char *p = dirs, *colon;
+	char *dir;
+	int error = PACTUM_OK;
+
+	while (error == PACTUM_OK && p != NULL && *p != '\0') {
+		colon = strchr(p, ':');
+		dir = pactum_strndup(p, colon ? (size_t)(colon - p) : strlen(p));
+		if (dir == NULL)
+			return PACTUM_ENOMEM;
+		if (dir[0] != '\0')
+			error = load_dir(reg, dir);
+		pactum_free(dir);
+		p = colon ? colon + 1 : NULL;
+	}
+	return error;
+}
+
+int pactum_registry_load_default(pactum_registry *reg)
+{
+	const char *env = getenv("PACTUM_PLUGIN_PATH");
+	int error = PACTUM_OK;
+
+	if (env != NULL)
+		error = pactum_registry_load_path(reg, env);
+	if (error == PACTUM_OK)
+		error = pactum_registry_load_path(reg, PLUGINDIR);
+	return error;
+}
+
+size_t pactum_registry_count(const pactum_registry *reg)
+{
+	return reg->count;
+}
+
+const pactum_plugin *pactum_registry_get(const pactum_registry *reg,
+					 size_t i)
+{
+	return i < reg->count ? &reg->plugins[i] : NULL;
+}
+
+const pactum_plugin *pactum_registry_find(const pactum_registry *reg,
+					  pactum_plugin_kind kind,
+					  const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < reg->count; i++)
+		if (reg->plugins[i].desc->kind == kind &&
+		    strcmp(reg->plugins[i].desc->name, name) == 0)
+			return &reg->plugins[i];
+	return NULL;
+}
+
+const pactum_plugin *pactum_registry_find_reader(const pactum_registry *reg,
+						 const char *path)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	size_t i, j;
+
+	if (dot == NULL || (slash != NULL && dot < slash))
+		return NULL;
+	for (i = 0; i < reg->count; i++) {
+		const pactum_plugin_desc *d = reg->plugins[i].desc;
+
+		if (d->kind != PACTUM_PLUGIN_READER)
+			continue;
+		for (j = 0; d->suffixes[j] != NULL; j++)
+			if (strcmp(dot + 1, d->suffixes[j]) == 0)
+				return &reg->plugins[i];
+	}
+	return NULL;
+}
+
+size_t pactum_registry_refused_count(const pactum_registry *reg)
+{
+	return reg->nrefused;
+}
+
+const char *pactum_registry_refused_file(const pactum_registry *reg,
+					 size_t i)
+{
+	return i < reg->nrefused ? reg->refused[i].file : NULL;
+}
+
+const char *pactum_registry_refused_reason(const pactum_registry *reg,
+					   size_t i)
+{
+	return i < reg->nrefused ? reg->refused[i].reason : NULL;
+}
+
+const pactum_plugin_desc *
+pactum__plugin_descriptor(const pactum_plugin *plugin)
+{
+	return plugin->desc;
+}
+
+const char *pactum_plugin_name(const pactum_plugin *plugin)
+{
+	return plugin->desc->name;
+}
+
+pactum_plugin_kind pactum_plugin_kind_of(const pactum_plugin *plugin)
+{
+	return plugin->desc->kind;
+}
+
+const char *pactum_plugin_version(const pactum_plugin *plugin)
+{
+	return plugin->desc->version;
+}
+
+const char *pactum_plugin_description(const pactum_plugin *plugin)
+{
+	return plugin->desc->description;
+}
+
+const char *pactum_plugin_file(const pactum_plugin *plugin)
+{
+	return plugin->file;
+}
+
+const char *pactum_plugin_kind_name(pactum_plugin_kind kind)
+{
+	switch (kind) {
+	case PACTUM_PLUGIN_READER:
+		return "reader";
+	case PACTUM_PLUGIN_WRITER:
+		return "writer";
+	case PACTUM_PLUGIN_TRANSFORM:
+		return "transform";
+	}
+	return "unknown";
+}
+
+int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
+			const pactum_doc *doc, const pactum_options *opts,
+			pactum_diag *diag)
+{
+	if (plugin->desc->kind != PACTUM_PLUGIN_WRITER)
+		return PACTUM_EINVAL;
+	return plugin->desc->write(sink, doc, opts, diag);
+}

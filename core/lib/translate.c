@@ -1,0 +1,549 @@
+/* Translate: the runs of every block in every language.  English comes
+ * from the model; other languages from compiled catalogs read by catalog.c,
+ * never from libintl, so the output does not depend on the machine's
+ * locales or on LANG/LANGUAGE.  Strict by default: a unit without a usable
+ * translation is an error, never silent English. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "unit.h"
+
+/* ------------------------------------------------------------ catalogs */
+
+struct loaded {
+	char *domain;
+	char *lang;
+	pactum_catalog *cat; /* NULL: looked for, not found or refused */
+};
+
+struct pactum_translator {
+	char *dirs;
+	int draft;
+	struct loaded *cats;
+	size_t ncats;
+};
+
+int pactum_translator_new(pactum_translator **out, const char *dirs)
+{
+	pactum_buf path = PACTUM_BUF_INIT;
+	pactum_translator *tr;
+	const char *env = getenv("PACTUM_CATALOG_PATH");
+
+	*out = NULL;
+	if (dirs == NULL) {
+		if (env != NULL && env[0] != '\0')
+			pactum__buf_printf(&path, "%s:", env);
+		pactum__buf_puts(&path, LOCALEDIR);
+	} else {
+		pactum__buf_puts(&path, dirs);
+	}
+	tr = pactum_malloc(sizeof(*tr));
+	if (tr == NULL || path.oom) {
+		pactum_free(tr);
+		pactum__buf_free(&path);
+		return PACTUM_ENOMEM;
+	}
+	memset(tr, 0, sizeof(*tr));
+	tr->dirs = pactum__buf_detach(&path);
+	*out = tr;
+	return PACTUM_OK;
+}
+
+void pactum_translator_free(pactum_translator *tr)
+{
+	size_t i;
+
+	if (tr == NULL)
+		return;
+	for (i = 0; i < tr->ncats; i++) {
+		pactum__catalog_free(tr->cats[i].cat);
+		pactum_free(tr->cats[i].domain);
+		pactum_free(tr->cats[i].lang);
+	}
+	pactum_free(tr->cats);
+	pactum_free(tr->dirs);
+	pactum_free(tr);
+}
+
+void pactum_translator_set_draft(pactum_translator *tr, int draft)
+{
+	tr->draft = draft != 0;
+}
+
+/* The catalog of domain in lang, loaded on first use.  Reports a missing
+ * or refused catalog once.  *out is NULL when there is none. */
+static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
+		       const char *domain, const char *lang,
+		       pactum_diag *diag)
+{
+	pactum_buf path = PACTUM_BUF_INIT;
+	struct loaded *l;
+	const char *p, *colon;
+	size_t i;
+	int error = PACTUM_OK;
+
+	*out = NULL;
+	for (i = 0; i < tr->ncats; i++) {
+		if (strcmp(tr->cats[i].domain, domain) == 0 &&
+		    strcmp(tr->cats[i].lang, lang) == 0) {
+			*out = tr->cats[i].cat;
+			return PACTUM_OK;
+		}
+	}
+	l = pactum_realloc(tr->cats, (tr->ncats + 1) * sizeof(*l));
+	if (l == NULL)
+		return PACTUM_ENOMEM;
+	tr->cats = l;
+	l = &tr->cats[tr->ncats];
+	l->cat = NULL;
+	l->domain = pactum_strndup(domain, strlen(domain));
+	l->lang = pactum_strndup(lang, strlen(lang));
+	if (l->domain == NULL || l->lang == NULL) {
+		pactum_free(l->domain);
+		pactum_free(l->lang);
+		return PACTUM_ENOMEM;
+	}
+	tr->ncats++;
+	/* lang is one of the supported codes and domain a checked id, so the
+	 * path cannot leave the directory. */
+	for (p = tr->dirs; p != NULL && *p != '\0' && l->cat == NULL;
+	     p = colon ? colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		pactum__buf_clear(&path);
+		pactum__buf_put(&path, p, colon ? (size_t)(colon - p) : strlen(p));
+		if (path.len == 0)
+			continue;
+		pactum__buf_printf(&path, "/%s/LC_MESSAGES/%s.mo", lang, domain);
+		if (path.oom) {
+			error = PACTUM_ENOMEM;
+			break;
+		}
+		if (access(path.ptr, F_OK) != 0)
+			continue; /* try the next directory */
+		error = pactum__catalog_open(&l->cat, path.ptr, lang, diag);
+		if (error == PACTUM_EINPUT || error == PACTUM_EIO) {
+			error = PACTUM_EINPUT; /* refused, and reported */
+			break;
+		}
+		if (error != PACTUM_OK)
+			break;
+	}
+	pactum__buf_free(&path);
+	*out = l->cat;
+	return error;
+}
+
+/* ------------------------------------------------------------ units */
+
+enum { NOT_YET = 0, DONE, FAILED, BUSY };
+
+struct tstate {
+	const char *tpl;   /* the template used: msgid or translation */
+	size_t len;
+	unsigned char state;
+	unsigned char untranslated;
+	const char *flat;  /* the runs as one string, once asked for */
+	unsigned char flat_state;
+};
+
+struct translation {
+	pactum_doc *doc;
+	size_t lang;
+	const pactum_locale *loc;
+	const pactum_catalog *cat;
+	int source;            /* this language is the model's own */
+	struct tstate *st;     /* [nunits] */
+	pactum_buf scratch;
+};
+
+/* A unit without a usable translation: an error, or in draft mode a
+ * warning.  why is NULL when there is no translation at all. */
+static void unit_report(struct translation *t, const pactum_unit *u,
+			const char *why)
+{
+	pactum_pos pos = pactum__node_pos(t->doc->model, u->node);
+	pactum_severity sev = t->doc->tr->draft ? PACTUM_WARNING : PACTUM_ERROR;
+	const char *lang = t->doc->langs[t->lang];
+
+	if (why == NULL)
+		pactum__doc_report(t->doc, sev, &pos,
+				   _("no %s translation of \"%s\" "
+				     "(untranslated or fuzzy in the catalog)"),
+				   lang, u->ctx);
+	else
+		pactum__doc_report(t->doc, sev, &pos,
+				   _("the %s translation of \"%s\" does not "
+				     "fit its source text: %s"),
+				   lang, u->ctx, why);
+}
+
+/* Choose the template of unit u: the msgid for the source language, else
+ * the catalog's translation, checked. */
+static struct tstate *template_of(struct translation *t, const pactum_unit *u)
+{
+	struct tstate *s = &t->st[u->index];
+	pactum_buf why = PACTUM_BUF_INIT;
+	const char *tr;
+	size_t len;
+
+	if (s->state != NOT_YET)
+		return s;
+	s->tpl = u->msgid;
+	s->len = strlen(u->msgid);
+	s->state = DONE;
+	if (t->source)
+		return s;
+	tr = t->cat ? pactum__catalog_get(t->cat, u->ctx, u->msgid, &len)
+		    : NULL;
+	if (tr == NULL) {
+		unit_report(t, u, NULL);
+	} else if (pactum__template_check(u, tr, len, &why) != 0) {
+		unit_report(t, u, why.ptr ? why.ptr : "");
+		tr = NULL;
+	} else {
+		s->tpl = tr;
+		s->len = len;
+	}
+	pactum__buf_free(&why);
+	if (tr == NULL) {
+		s->untranslated = 1;
+		t->doc->untranslated++;
+		if (!t->doc->tr->draft)
+			s->state = FAILED;
+	}
+	return s;
+}
+
+static pactum_run *new_run(struct translation *t, pactum_run_kind kind,
+			   const char *text, size_t len, const char *ref)
+{
+	pactum_run *r = pactum__arena_alloc(t->doc->arena, sizeof(*r));
+
+	if (r == NULL) {
+		t->doc->nomem = 1;
+		return NULL;
+	}
+	r->kind = kind;
+	r->text = text;
+	r->len = len;
+	r->ref = ref;
+	r->next = NULL;
+	return r;
+}
+
+static const char *flat_text(struct translation *t, const pactum_unit *u);
+
+/* Words taken from another unit (a role, a term, a choice label) keep the
+ * draft marker of that unit: no English may pass unmarked. */
+static pactum_run_kind marked(const struct translation *t,
+			      const pactum_unit *u, pactum_run_kind kind)
+{
+	return t->st[u->index].untranslated ? PACTUM_RUN_UNTRANSLATED : kind;
+}
+
+static const pactum_node *choice_label(const pactum_node *param,
+				       const char *value, size_t len)
+{
+	const pactum_node *c, *l;
+
+	for (c = param->first; c; c = c->next) {
+		if (c->kind != PACTUM_NODE_CHOICE ||
+		    strncmp(c->attr[PACTUM_ATTR_VALUE], value, len) != 0 ||
+		    c->attr[PACTUM_ATTR_VALUE][len] != '\0')
+			continue;
+		for (l = c->first; l; l = l->next)
+			if (l->kind == PACTUM_NODE_LABEL)
+				return l;
+	}
+	return NULL;
+}
+
+/* The run for one placeholder of unit u.  NULL after reporting (or when
+ * out of memory). */
+static pactum_run *placeholder_run(struct translation *t,
+				   const pactum_unit *u,
+				   const pactum_token *tok)
+{
+	pactum_doc *doc = t->doc;
+	const pactum_placeholder *ph =
+		pactum__unit_placeholder(u, tok->text, tok->len);
+	const pactum_node *n, *target;
+	const pactum_block *placed;
+	pactum_pos pos;
+	const char *text, *word;
+	char *copy;
+
+	if (ph == NULL)
+		return NULL; /* template_of checked the names already */
+	if (ph->node == NULL) /* "/em" */
+		return new_run(t, PACTUM_RUN_EMPH_END, "", 0, NULL);
+	n = ph->node;
+	pos = pactum__node_pos(doc->model, n);
+	target = n->target;
+	switch (n->kind) {
+	case PACTUM_NODE_EMPHASIS:
+		return new_run(t, PACTUM_RUN_EMPH_BEGIN, "", 0, NULL);
+	case PACTUM_NODE_VAR: {
+		const pactum_value *v = &doc->values[target->index];
+		const char *id = target->attr[PACTUM_ATTR_ID];
+
+		if (v->type == PACTUM_TYPE_TEXT && v->u.text.ptr == NULL) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("parameter \"%s\" has no value "
+					     "but is used here"),
+					   id);
+			return NULL;
+		}
+		if (target->type == PACTUM_TYPE_CHOICE) {
+			const pactum_node *label = choice_label(
+				target, v->u.text.ptr, v->u.text.len);
+
+			text = label && label->unit ? flat_text(t, label->unit)
+						    : NULL;
+			if (text == NULL)
+				return NULL;
+			return new_run(t,
+				       marked(t, label->unit, PACTUM_RUN_VALUE),
+				       text, strlen(text), id);
+		}
+		pactum__buf_clear(&t->scratch);
+		if (pactum__value_format(&t->scratch, v, t->loc) != PACTUM_OK ||
+		    t->scratch.oom) {
+			doc->nomem = 1;
+			return NULL;
+		}
+		copy = pactum__arena_strndup(doc->arena,
+					     t->scratch.ptr ? t->scratch.ptr : "",
+					     t->scratch.len);
+		if (copy == NULL) {
+			doc->nomem = 1;
+			return NULL;
+		}
+		return new_run(t, PACTUM_RUN_VALUE, copy, t->scratch.len, id);
+	}
+	case PACTUM_NODE_FIELD: {
+		const pactum_datum *d = pactum__map_get(
+			&doc->fields, ph->name, strlen(ph->name));
+
+		if (d == NULL) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("no value for \"%s\", used here"),
+					   ph->name);
+			return NULL;
+		}
+		return new_run(t, PACTUM_RUN_VALUE, d->value, d->len, d->name);
+	}
+	case PACTUM_NODE_PARTY_REF:
+	case PACTUM_NODE_TERM_REF: {
+		const pactum_node *c;
+
+		if (tok->display != NULL)
+			return new_run(t,
+				       n->kind == PACTUM_NODE_TERM_REF
+					       ? PACTUM_RUN_TERM
+					       : PACTUM_RUN_PARTY,
+				       tok->display, tok->display_len,
+				       target->attr[PACTUM_ATTR_ID]);
+		for (c = target->first; c; c = c->next)
+			if (c->kind == PACTUM_NODE_ROLE ||
+			    c->kind == PACTUM_NODE_NAME)
+				break;
+		text = c && c->unit ? flat_text(t, c->unit) : NULL;
+		if (text == NULL)
+			return NULL;
+		return new_run(t,
+			       marked(t, c->unit,
+				      n->kind == PACTUM_NODE_TERM_REF
+					      ? PACTUM_RUN_TERM
+					      : PACTUM_RUN_PARTY),
+			       text, strlen(text), target->attr[PACTUM_ATTR_ID]);
+	}
+	case PACTUM_NODE_XREF:
+		placed = pactum__map_get(&doc->placed,
+					 target->attr[PACTUM_ATTR_ID],
+					 strlen(target->attr[PACTUM_ATTR_ID]));
+		if (placed == NULL) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("reference to \"%s\", which this "
+					     "deal's conditions leave out"),
+					   target->attr[PACTUM_ATTR_ID]);
+			return NULL;
+		}
+		word = pactum__locale_xref_word(t->loc);
+		pactum__buf_clear(&t->scratch);
+		pactum__buf_printf(&t->scratch, "%s %s", word, placed->number);
+		copy = t->scratch.oom ? NULL
+				      : pactum__arena_strndup(doc->arena,
+							      t->scratch.ptr,
+							      t->scratch.len);
+		if (copy == NULL) {
+			doc->nomem = 1;
+			return NULL;
+		}
+		return new_run(t, PACTUM_RUN_XREF, copy, t->scratch.len,
+			       placed->id);
+	default:
+		return NULL;
+	}
+}
+
+/* The runs of unit u in this language; NULL when it is empty or failed
+ * (check doc->errors). */
+static pactum_run *unit_runs(struct translation *t, const pactum_unit *u)
+{
+	struct tstate *s = template_of(t, u);
+	pactum_run *head = NULL, **tail = &head, *r;
+	pactum_template tpl;
+	pactum_token tok;
+
+	if (s->state == FAILED)
+		return NULL;
+	pactum__template_init(&tpl, s->tpl, s->len);
+	while (pactum__template_next(&tok, &tpl) != PACTUM_TOK_END) {
+		if (tok.kind == PACTUM_TOK_ERROR)
+			break; /* template_of checked it: cannot happen */
+		if (tok.kind == PACTUM_TOK_TEXT)
+			r = new_run(t,
+				    s->untranslated ? PACTUM_RUN_UNTRANSLATED
+						    : PACTUM_RUN_TEXT,
+				    tok.text, tok.len, NULL);
+		else
+			r = placeholder_run(t, u, &tok);
+		if (r == NULL)
+			continue; /* reported; go on to find more problems */
+		*tail = r;
+		tail = &r->next;
+	}
+	return head;
+}
+
+static const char *flat_text(struct translation *t, const pactum_unit *u)
+{
+	struct tstate *s = &t->st[u->index];
+	pactum_buf buf = PACTUM_BUF_INIT;
+	const pactum_run *r;
+	int errors = t->doc->errors;
+
+	if (s->flat_state == DONE)
+		return s->flat;
+	if (s->flat_state == BUSY) {
+		pactum_pos pos = pactum__node_pos(t->doc->model, u->node);
+
+		pactum__doc_report(t->doc, PACTUM_ERROR, &pos,
+				   _("\"%s\" refers to itself"), u->ctx);
+		return NULL;
+	}
+	if (s->flat_state == FAILED)
+		return NULL;
+	s->flat_state = BUSY;
+	for (r = unit_runs(t, u); r; r = r->next)
+		pactum__buf_put(&buf, r->text, r->len);
+	if (buf.oom)
+		t->doc->nomem = 1;
+	s->flat = t->doc->errors > errors || buf.oom
+			  ? NULL
+			  : pactum__arena_strndup(t->doc->arena,
+						  buf.ptr ? buf.ptr : "",
+						  buf.len);
+	s->flat_state = s->flat ? DONE : FAILED;
+	pactum__buf_free(&buf);
+	return s->flat;
+}
+
+static void translate_block(struct translation *t, pactum_block *b)
+{
+	pactum_block *c;
+	pactum_doc *doc = t->doc;
+
+	if (b->title == NULL && (b->title_unit || b->content_unit ||
+				 b->kind == PACTUM_BLOCK_FIELD)) {
+		b->title = pactum__arena_calloc(doc->arena,
+						doc->nlangs * sizeof(*b->title));
+		b->content = pactum__arena_calloc(
+			doc->arena, doc->nlangs * sizeof(*b->content));
+		if (b->title == NULL || b->content == NULL) {
+			doc->nomem = 1;
+			return;
+		}
+	}
+	if (b->title_unit)
+		b->title[t->lang] = unit_runs(t, b->title_unit);
+	if (b->content_unit)
+		b->content[t->lang] = unit_runs(t, b->content_unit);
+	if (b->kind == PACTUM_BLOCK_FIELD)
+		b->content[t->lang] = new_run(t, PACTUM_RUN_VALUE, b->value,
+					      strlen(b->value), b->id);
+	for (c = b->first; c && !doc->nomem; c = c->next)
+		translate_block(t, c);
+}
+
+int pactum__doc_translate(pactum_doc *doc)
+{
+	const pactum_model *model = doc->model;
+	struct translation t;
+	size_t li;
+	int error = PACTUM_OK;
+
+	memset(&t, 0, sizeof(t));
+	t.doc = doc;
+	t.st = pactum_malloc((model->nunits ? model->nunits : 1) *
+			     sizeof(*t.st));
+	if (t.st == NULL)
+		return PACTUM_ENOMEM;
+	for (li = 0; li < doc->nlangs && error == PACTUM_OK; li++) {
+		memset(t.st, 0, (model->nunits ? model->nunits : 1) *
+					sizeof(*t.st));
+		t.lang = li;
+		t.loc = pactum__locale_get(doc->langs[li]);
+		t.source = strcmp(doc->langs[li], model->source_lang) == 0;
+		t.cat = NULL;
+		if (!t.source) {
+			error = catalog_for(&t.cat, doc->tr, model->domain,
+					    doc->langs[li], doc->diag);
+			if (error == PACTUM_OK && t.cat == NULL) {
+				pactum_pos pos = { model->file, 0, 0 };
+
+				pactum__doc_report(
+					doc,
+					doc->tr->draft ? PACTUM_WARNING
+						       : PACTUM_ERROR,
+					&pos,
+					_("no catalog for text domain \"%s\" in "
+					  "language %s (looked for "
+					  "%s/LC_MESSAGES/%s.mo in %s)"),
+					model->domain, doc->langs[li],
+					doc->langs[li], model->domain,
+					doc->tr->dirs);
+				if (!doc->tr->draft) {
+					error = PACTUM_EUNTRANSLATED;
+					break;
+				}
+			}
+		}
+		if (error == PACTUM_OK)
+			translate_block(&t, doc->root);
+	}
+	pactum__buf_free(&t.scratch);
+	pactum_free(t.st);
+	if (error != PACTUM_OK)
+		return error;
+	if (doc->nomem)
+		return PACTUM_ENOMEM;
+	if (doc->untranslated && !doc->tr->draft)
+		return PACTUM_EUNTRANSLATED;
+	if (doc->errors)
+		return PACTUM_EINPUT;
+	if (doc->untranslated) {
+		pactum_pos pos = { model->file, 0, 0 };
+
+		pactum_diag_report(doc->diag, PACTUM_WARNING, &pos,
+				   _("draft: %d units are not translated and "
+				     "are shown in English, marked"),
+				   doc->untranslated);
+	}
+	return PACTUM_OK;
+}

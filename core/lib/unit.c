@@ -1,0 +1,361 @@
+/* Building a unit's msgid from the model, and reading templates (msgids
+ * and translations) back.  See unit.h for the placeholder syntax. */
+#include "config.h"
+
+#include <string.h>
+
+#include "unit.h"
+
+/* Folds XML white space as it is appended: runs become one space, and
+ * there is none at either end of the unit. */
+struct builder {
+	pactum_buf msgid;
+	int pending_space;
+	pactum_placeholder *ph;
+	size_t nph;
+	size_t cap;
+	size_t floor;   /* no space at this offset: start of a display text */
+	size_t em_open; /* offset just after the last "{em}", or 0 */
+	int bad;        /* a display text held a brace or a bar */
+};
+
+static int is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Emit the pending space.  Space just inside "{em}" moves before it:
+ * "a<em> b</em>" reads "a {em}b{/em}", as it renders. */
+static void flush_space(struct builder *b)
+{
+	pactum_buf *m = &b->msgid;
+
+	b->pending_space = 0;
+	if (b->em_open != 0 && m->len == b->em_open) {
+		size_t at = m->len - 4; /* where "{em}" starts */
+
+		if (at > 0 && m->ptr[at - 1] != ' ' &&
+		    pactum__buf_putc(m, ' ') == PACTUM_OK) {
+			memmove(m->ptr + at + 1, m->ptr + at, 4);
+			m->ptr[at] = ' ';
+			b->em_open++;
+		}
+		return;
+	}
+	pactum__buf_putc(m, ' ');
+}
+
+static void put_text(struct builder *b, const char *s, size_t len,
+		     int escape)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (is_xml_space(s[i])) {
+			b->pending_space = b->msgid.len > b->floor;
+			continue;
+		}
+		if (b->pending_space)
+			flush_space(b);
+		if (escape && (s[i] == '{' || s[i] == '}'))
+			pactum__buf_putc(&b->msgid, s[i]);
+		else if (!escape && (s[i] == '{' || s[i] == '}' || s[i] == '|'))
+			b->bad = 1;
+		pactum__buf_putc(&b->msgid, s[i]);
+	}
+}
+
+static int add_placeholder(struct builder *b, pactum_arena *arena,
+			   const char *name, const pactum_node *node)
+{
+	if (b->nph == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4;
+		pactum_placeholder *ph =
+			pactum__arena_alloc(arena, cap * sizeof(*ph));
+
+		if (ph == NULL)
+			return PACTUM_ENOMEM;
+		if (b->nph)
+			memcpy(ph, b->ph, b->nph * sizeof(*ph));
+		b->ph = ph;
+		b->cap = cap;
+	}
+	b->ph[b->nph].name = pactum__arena_strdup(arena, name);
+	b->ph[b->nph].node = node;
+	if (b->ph[b->nph].name == NULL)
+		return PACTUM_ENOMEM;
+	b->nph++;
+	return PACTUM_OK;
+}
+
+static void open_brace(struct builder *b)
+{
+	if (b->pending_space)
+		flush_space(b);
+	pactum__buf_putc(&b->msgid, '{');
+}
+
+static int put_inline(struct builder *b, pactum_arena *arena,
+		      const pactum_node *n)
+{
+	pactum_buf name = PACTUM_BUF_INIT;
+	const pactum_node *c;
+	int error = PACTUM_OK;
+
+	switch (n->kind) {
+	case PACTUM_NODE_TEXT:
+		put_text(b, n->text, n->len, 1);
+		return PACTUM_OK;
+	case PACTUM_NODE_VAR:
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_NAME]);
+		break;
+	case PACTUM_NODE_FIELD:
+		pactum__buf_printf(&name, "%s.%s", n->attr[PACTUM_ATTR_PARTY],
+				   n->attr[PACTUM_ATTR_NAME]);
+		break;
+	case PACTUM_NODE_PARTY_REF:
+		pactum__buf_printf(&name, "party:%s", n->attr[PACTUM_ATTR_REF]);
+		break;
+	case PACTUM_NODE_TERM_REF:
+		pactum__buf_printf(&name, "term:%s", n->attr[PACTUM_ATTR_REF]);
+		break;
+	case PACTUM_NODE_XREF:
+		pactum__buf_printf(&name, "ref:%s", n->attr[PACTUM_ATTR_REF]);
+		break;
+	case PACTUM_NODE_EMPHASIS:
+		open_brace(b);
+		pactum__buf_puts(&b->msgid, "em}");
+		b->em_open = b->msgid.len;
+		error = add_placeholder(b, arena, "em", n);
+		for (c = n->first; c && error == PACTUM_OK; c = c->next)
+			error = put_inline(b, arena, c);
+		b->em_open = 0;
+		if (error == PACTUM_OK) {
+			/* space before "{/em}" goes after it */
+			pactum__buf_puts(&b->msgid, "{/em}");
+			error = add_placeholder(b, arena, "/em", NULL);
+		}
+		return error;
+	default:
+		return PACTUM_OK; /* the check reports misplaced nodes */
+	}
+	if (name.oom) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	open_brace(b);
+	pactum__buf_put(&b->msgid, name.ptr, name.len);
+	/* Display text of a term or party reference: "{term:x|words}". */
+	if (n->first != NULL) {
+		size_t before;
+
+		pactum__buf_putc(&b->msgid, '|');
+		before = b->floor = b->msgid.len;
+		b->pending_space = 0;
+		for (c = n->first; c; c = c->next)
+			if (c->kind == PACTUM_NODE_TEXT)
+				put_text(b, c->text, c->len, 0);
+		b->pending_space = 0;
+		b->floor = 0;
+		if (b->msgid.len == before)
+			b->msgid.len--, b->msgid.ptr[b->msgid.len] = '\0';
+	}
+	pactum__buf_putc(&b->msgid, '}');
+	error = add_placeholder(b, arena, name.ptr, n);
+cleanup:
+	pactum__buf_free(&name);
+	return error;
+}
+
+int pactum__unit_build(pactum_unit **out, pactum_model *model,
+		       const pactum_node *node, const char *ctx,
+		       const char *role, pactum_diag *diag)
+{
+	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0 };
+	pactum_unit *unit;
+	const pactum_node *c;
+	int error = PACTUM_OK;
+
+	*out = NULL;
+	for (c = node->first; c && error == PACTUM_OK; c = c->next)
+		error = put_inline(&b, model->arena, c);
+	if (error == PACTUM_OK && b.msgid.oom)
+		error = PACTUM_ENOMEM;
+	if (error != PACTUM_OK)
+		goto cleanup;
+	if (b.bad) {
+		pactum_pos pos = pactum__node_pos(model, node);
+
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("the words shown for a term or party "
+				     "reference may not contain '{', '}' or "
+				     "'|'"));
+	}
+	unit = pactum__arena_calloc(model->arena, sizeof(*unit));
+	if (unit == NULL) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	unit->node = node;
+	unit->ctx = ctx;
+	unit->role = role;
+	unit->msgid = pactum__arena_strndup(model->arena,
+					    b.msgid.ptr ? b.msgid.ptr : "",
+					    b.msgid.len);
+	unit->ph = b.ph;
+	unit->nph = b.nph;
+	if (unit->msgid == NULL) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	*out = unit;
+cleanup:
+	pactum__buf_free(&b.msgid);
+	return error;
+}
+
+void pactum__template_init(pactum_template *t, const char *s, size_t len)
+{
+	t->p = s;
+	t->end = s + len;
+}
+
+pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t)
+{
+	const char *p = t->p, *start = p, *close, *bar;
+
+	memset(tok, 0, sizeof(*tok));
+	if (p >= t->end)
+		return tok->kind = PACTUM_TOK_END;
+	if (*p == '{' && p + 1 < t->end && p[1] == '{') {
+		tok->text = p;
+		tok->len = 1;
+		t->p = p + 2;
+		return tok->kind = PACTUM_TOK_TEXT;
+	}
+	if (*p == '}') {
+		if (p + 1 < t->end && p[1] == '}') {
+			tok->text = p;
+			tok->len = 1;
+			t->p = p + 2;
+			return tok->kind = PACTUM_TOK_TEXT;
+		}
+		tok->text = p;
+		return tok->kind = PACTUM_TOK_ERROR;
+	}
+	if (*p == '{') {
+		close = memchr(p, '}', (size_t)(t->end - p));
+		if (close == NULL || close == p + 1) {
+			tok->text = p;
+			return tok->kind = PACTUM_TOK_ERROR;
+		}
+		bar = memchr(p, '|', (size_t)(close - p));
+		if (memchr(p + 1, '{', (size_t)(close - p - 1)) != NULL ||
+		    bar == p + 1) {
+			tok->text = p;
+			return tok->kind = PACTUM_TOK_ERROR;
+		}
+		tok->text = p + 1;
+		tok->len = (size_t)((bar ? bar : close) - (p + 1));
+		if (bar) {
+			tok->display = bar + 1;
+			tok->display_len = (size_t)(close - bar - 1);
+		}
+		t->p = close + 1;
+		return tok->kind = PACTUM_TOK_PLACEHOLDER;
+	}
+	while (p < t->end && *p != '{' && *p != '}')
+		p++;
+	tok->text = start;
+	tok->len = (size_t)(p - start);
+	t->p = p;
+	return tok->kind = PACTUM_TOK_TEXT;
+}
+
+const pactum_placeholder *pactum__unit_placeholder(const pactum_unit *unit,
+						   const char *name,
+						   size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < unit->nph; i++)
+		if (strncmp(unit->ph[i].name, name, len) == 0 &&
+		    unit->ph[i].name[len] == '\0')
+			return &unit->ph[i];
+	return NULL;
+}
+
+int pactum__template_check(const pactum_unit *unit, const char *s,
+			   size_t len, pactum_buf *why)
+{
+	unsigned char small[32], *seen = small;
+	pactum_template t;
+	pactum_token tok;
+	size_t i;
+	int depth = 0, result = -1;
+
+	if (unit->nph > sizeof(small)) {
+		seen = pactum_malloc(unit->nph);
+		if (seen == NULL) {
+			pactum__buf_puts(why, _("out of memory"));
+			return -1;
+		}
+	}
+	memset(seen, 0, unit->nph);
+	pactum__template_init(&t, s, len);
+	while (pactum__template_next(&tok, &t) != PACTUM_TOK_END) {
+		if (tok.kind == PACTUM_TOK_ERROR) {
+			pactum__buf_printf(why,
+					   _("malformed placeholder at \"%.12s\""),
+					   tok.text);
+			goto cleanup;
+		}
+		if (tok.kind != PACTUM_TOK_PLACEHOLDER)
+			continue;
+		/* The n-th use of a name matches the n-th unused one. */
+		for (i = 0; i < unit->nph; i++)
+			if (!seen[i] &&
+			    strncmp(unit->ph[i].name, tok.text, tok.len) == 0 &&
+			    unit->ph[i].name[tok.len] == '\0')
+				break;
+		if (i == unit->nph) {
+			pactum__buf_printf(why,
+					   _("placeholder {%.*s} is not in the "
+					     "source text (or is there fewer "
+					     "times)"),
+					   (int)tok.len, tok.text);
+			goto cleanup;
+		}
+		seen[i] = 1;
+		if (tok.len == 2 && memcmp(tok.text, "em", 2) == 0)
+			depth++;
+		else if (tok.len == 3 && memcmp(tok.text, "/em", 3) == 0 &&
+			 --depth < 0) {
+			pactum__buf_puts(why, _("{/em} before its {em}"));
+			goto cleanup;
+		}
+		if (tok.display != NULL &&
+		    strncmp(tok.text, "term:", 5) != 0 &&
+		    strncmp(tok.text, "party:", 6) != 0) {
+			pactum__buf_printf(why,
+					   _("placeholder {%.*s} cannot take "
+					     "other words after '|'"),
+					   (int)tok.len, tok.text);
+			goto cleanup;
+		}
+	}
+	for (i = 0; i < unit->nph; i++) {
+		if (!seen[i]) {
+			pactum__buf_printf(why,
+					   _("placeholder {%s} of the source "
+					     "text is missing"),
+					   unit->ph[i].name);
+			goto cleanup;
+		}
+	}
+	result = 0;
+cleanup:
+	if (seen != small)
+		pactum_free(seen);
+	return result;
+}

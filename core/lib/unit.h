@@ -1,0 +1,62 @@
+/* Translation units and their templates.  A unit's msgid is the English
+ * text with inline elements as named placeholders:
+ *
+ *   {territory}           a parameter's value
+ *   {reseller.name}       a party's field
+ *   {party:vendor}        a party's role label ("the Vendor")
+ *   {term:products}       a defined term; {term:products|Produkten} shows
+ *                         other words for it (German cases)
+ *   {ref:termination}     "Section 3.2" / "Ziffer 3.2"
+ *   {em} ... {/em}        emphasis
+ *   {{ and }}             literal braces
+ *
+ * Extraction (the POT), lookup and rendering all go through the one
+ * builder and the one tokenizer below, so they cannot drift apart. */
+#ifndef PACTUM_UNIT_H
+#define PACTUM_UNIT_H
+
+#include "model.h"
+
+typedef enum pactum_token_kind {
+	PACTUM_TOK_END = 0,
+	PACTUM_TOK_TEXT,
+	PACTUM_TOK_PLACEHOLDER,
+	PACTUM_TOK_ERROR
+} pactum_token_kind;
+
+typedef struct pactum_token {
+	pactum_token_kind kind;
+	const char *text;     /* TEXT: the text; PLACEHOLDER: the name */
+	size_t len;
+	const char *display;  /* PLACEHOLDER: text after '|', or NULL */
+	size_t display_len;
+} pactum_token;
+
+typedef struct pactum_template {
+	const char *p;
+	const char *end;
+} pactum_template;
+
+void pactum__template_init(pactum_template *t, const char *s, size_t len);
+/*
+ * The next token.  TEXT tokens borrow from the template; a "{{" yields a
+ * text token ending in one '{'.  TOK_ERROR (with text pointing at the
+ * fault) for an unterminated '{', a lone '}', or an empty name.
+ */
+pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t);
+
+/*
+ * Check a translation against its unit: well-formed, and the same
+ * placeholders as the msgid, each as often (display texts aside), with
+ * {em}/{/em} balanced.  Returns 0 when it fits, else -1 with an English
+ * explanation in why.
+ */
+int pactum__template_check(const pactum_unit *unit, const char *s,
+			   size_t len, pactum_buf *why);
+
+/* The placeholder of unit named name (len bytes), or NULL. */
+const pactum_placeholder *pactum__unit_placeholder(const pactum_unit *unit,
+						   const char *name,
+						   size_t len);
+
+#endif /* PACTUM_UNIT_H */

@@ -1,0 +1,648 @@
+/* Typed parameter values.  Everything here is done by hand, digit by digit:
+ * strtod(), printf's %f and the C locale's number formats all depend on the
+ * environment, and an agreement must come out the same on every machine. */
+#include "config.h"
+
+#include <string.h>
+
+#include "langtab.h"
+#include "value.h"
+
+#define DECIMAL_LIMIT 1000000000000000000LL /* |mantissa| stays below */
+#define DECIMAL_MAX_SCALE 6
+#define DURATION_MAX 100000u
+
+static const char *const type_names[] = {
+	[PACTUM_TYPE_TEXT] = "text",
+	[PACTUM_TYPE_DATE] = "date",
+	[PACTUM_TYPE_MONEY] = "money",
+	[PACTUM_TYPE_NUMBER] = "number",
+	[PACTUM_TYPE_PERCENT] = "percent",
+	[PACTUM_TYPE_INTEGER] = "integer",
+	[PACTUM_TYPE_DURATION] = "duration",
+	[PACTUM_TYPE_BOOLEAN] = "boolean",
+	[PACTUM_TYPE_CHOICE] = "choice",
+};
+
+static const char *const expectations[] = {
+	[PACTUM_TYPE_TEXT] = N_("text in UTF-8 without control characters"),
+	[PACTUM_TYPE_DATE] = N_("a date as YYYY-MM-DD"),
+	[PACTUM_TYPE_MONEY] =
+		N_("an amount and an ISO 4217 currency, e.g. 1234.56 EUR"),
+	[PACTUM_TYPE_NUMBER] =
+		N_("a number such as 1234.5, with at most 6 decimals"),
+	[PACTUM_TYPE_PERCENT] = N_("a percentage such as 20, 20% or 12.5"),
+	[PACTUM_TYPE_INTEGER] = N_("a whole number such as 1234"),
+	[PACTUM_TYPE_DURATION] = N_("a duration such as 30d, 2w, 3m or 1y"),
+	[PACTUM_TYPE_BOOLEAN] = N_("true, false, yes, no, 1 or 0"),
+	[PACTUM_TYPE_CHOICE] = N_("one of the parameter's choices"),
+};
+
+/* Said instead of the money phrase when only the decimals are wrong. */
+static const char money_decimals[] =
+	N_("an amount with no more decimals than its currency has, "
+	   "e.g. 1234.56 EUR or 1234 JPY");
+
+/* ISO 4217 minor units for the codes that agreements use; any other code
+ * gets 2, the most common. */
+static const struct {
+	char code[4];
+	uint8_t minor;
+} currencies[] = {
+	{ "CHF", 2 }, { "EUR", 2 }, { "GBP", 2 }, { "JPY", 0 }, { "USD", 2 },
+};
+
+static const int64_t pow10_table[] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000,
+};
+
+int pactum__type_parse(pactum_type *out, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return PACTUM_EINVAL;
+	for (i = 0; i < PACTUM_ARRAY_SIZE(type_names); i++) {
+		if (strcmp(type_names[i], name) == 0) {
+			*out = (pactum_type)i;
+			return PACTUM_OK;
+		}
+	}
+	return PACTUM_EINVAL;
+}
+
+const char *pactum__type_name(pactum_type type)
+{
+	if ((unsigned)type >= PACTUM_ARRAY_SIZE(type_names))
+		return "unknown";
+	return type_names[type];
+}
+
+static unsigned currency_minor(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(currencies); i++) {
+		if (strcmp(currencies[i].code, code) == 0)
+			return currencies[i].minor;
+	}
+	return 2;
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* -?DIGITS(.DIGITS)?, |mantissa| < 10^18, scale <= 6. */
+static int parse_decimal(pactum_decimal *out, const char *s, size_t len)
+{
+	size_t i = 0, int_digits = 0, frac_digits = 0;
+	int64_t m = 0;
+	int neg = 0;
+
+	if (i < len && s[i] == '-') {
+		neg = 1;
+		i++;
+	}
+	for (; i < len && is_digit(s[i]); i++, int_digits++) {
+		if (m > (DECIMAL_LIMIT - 1 - (s[i] - '0')) / 10)
+			return -1;
+		m = m * 10 + (s[i] - '0');
+	}
+	if (int_digits == 0)
+		return -1;
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && is_digit(s[i]); i++, frac_digits++) {
+			if (frac_digits == DECIMAL_MAX_SCALE ||
+			    m > (DECIMAL_LIMIT - 1 - (s[i] - '0')) / 10)
+				return -1;
+			m = m * 10 + (s[i] - '0');
+		}
+		if (frac_digits == 0)
+			return -1;
+	}
+	if (i != len)
+		return -1;
+	out->mantissa = neg ? -m : m;
+	out->scale = (uint8_t)frac_digits;
+	return 0;
+}
+
+/* -?DIGITS within int64_t; accumulates the magnitude unsigned so that
+ * INT64_MIN parses too. */
+static int parse_integer(int64_t *out, const char *s, size_t len)
+{
+	uint64_t m = 0, limit = (uint64_t)INT64_MAX;
+	size_t i = 0, start;
+	int neg = 0;
+
+	if (i < len && s[i] == '-') {
+		neg = 1;
+		limit += 1;
+		i++;
+	}
+	start = i;
+	for (; i < len && is_digit(s[i]); i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+
+		if (m > (limit - d) / 10)
+			return -1;
+		m = m * 10 + d;
+	}
+	if (i == start || i != len)
+		return -1;
+	if (!neg)
+		*out = (int64_t)m;
+	else if (m == (uint64_t)INT64_MAX + 1)
+		*out = INT64_MIN;
+	else
+		*out = -(int64_t)m;
+	return 0;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+	};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* n ASCII digits at s, no sign. */
+static int digits_value(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_digit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int parse_date(pactum_value *out, const char *s, size_t len)
+{
+	int y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits_value(s, 4);
+	m = digits_value(s + 5, 2);
+	d = digits_value(s + 8, 2);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	out->u.date.year = y;
+	out->u.date.month = m;
+	out->u.date.day = d;
+	return 0;
+}
+
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int parse_money(pactum_value *out, const char *s, size_t len,
+		       const char **expected)
+{
+	const char *code;
+
+	if (len < 5 || s[len - 4] != ' ')
+		return -1;
+	code = s + len - 3;
+	if (!is_upper(code[0]) || !is_upper(code[1]) || !is_upper(code[2]))
+		return -1;
+	if (parse_decimal(&out->u.money.amount, s, len - 4) != 0)
+		return -1;
+	memcpy(out->u.money.currency, code, 3);
+	out->u.money.currency[3] = '\0';
+	if (out->u.money.amount.scale > currency_minor(out->u.money.currency)) {
+		*expected = money_decimals;
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_duration(pactum_value *out, const char *s, size_t len)
+{
+	uint32_t count = 0;
+	size_t i;
+
+	if (len < 2)
+		return -1;
+	for (i = 0; i < len - 1; i++) {
+		if (!is_digit(s[i]))
+			return -1;
+		count = count * 10 + (uint32_t)(s[i] - '0');
+		if (count > DURATION_MAX)
+			return -1;
+	}
+	switch (s[len - 1]) {
+	case 'd':
+		out->u.duration.unit = PACTUM_DAYS;
+		break;
+	case 'w':
+		out->u.duration.unit = PACTUM_WEEKS;
+		break;
+	case 'm':
+		out->u.duration.unit = PACTUM_MONTHS;
+		break;
+	case 'y':
+		out->u.duration.unit = PACTUM_YEARS;
+		break;
+	default:
+		return -1;
+	}
+	out->u.duration.count = count;
+	return 0;
+}
+
+static int parse_boolean(int *out, const char *s, size_t len)
+{
+	static const struct {
+		const char *word;
+		int value;
+	} words[] = {
+		{ "true", 1 }, { "false", 0 }, { "yes", 1 },
+		{ "no", 0 },   { "1", 1 },     { "0", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(words); i++) {
+		if (strlen(words[i].word) == len &&
+		    memcmp(words[i].word, s, len) == 0) {
+			*out = words[i].value;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
+			size_t len, const char **expected)
+{
+	const char *why;
+	int rc = -1;
+
+	if ((unsigned)type >= PACTUM_ARRAY_SIZE(type_names) ||
+	    (s == NULL && len != 0))
+		return PACTUM_EINVAL;
+	if (s == NULL)
+		s = "";
+	memset(out, 0, sizeof(*out));
+	out->type = type;
+	why = expectations[type];
+
+	switch (type) {
+	case PACTUM_TYPE_TEXT:
+	case PACTUM_TYPE_CHOICE:
+		if (pactum__utf8_valid(s, len) &&
+		    !pactum__has_control(s, len)) {
+			out->u.text.ptr = s;
+			out->u.text.len = len;
+			rc = 0;
+		}
+		break;
+	case PACTUM_TYPE_DATE:
+		rc = parse_date(out, s, len);
+		break;
+	case PACTUM_TYPE_MONEY:
+		rc = parse_money(out, s, len, &why);
+		break;
+	case PACTUM_TYPE_NUMBER:
+		rc = parse_decimal(&out->u.number, s, len);
+		break;
+	case PACTUM_TYPE_PERCENT:
+		if (len > 0 && s[len - 1] == '%')
+			len--;
+		rc = parse_decimal(&out->u.number, s, len);
+		break;
+	case PACTUM_TYPE_INTEGER:
+		rc = parse_integer(&out->u.integer, s, len);
+		break;
+	case PACTUM_TYPE_DURATION:
+		rc = parse_duration(out, s, len);
+		break;
+	case PACTUM_TYPE_BOOLEAN:
+		rc = parse_boolean(&out->u.boolean, s, len);
+		break;
+	}
+	if (rc != 0) {
+		memset(&out->u, 0, sizeof(out->u));
+		if (expected != NULL)
+			*expected = why;
+		return PACTUM_EINPUT;
+	}
+	return PACTUM_OK;
+}
+
+static int sign_of(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/*
+ * Rescaling one side to the other's scale could overflow (10^18 * 10^6),
+ * so compare the whole parts first, then the fractions at scale 6.
+ * Truncating division keeps the remainder's sign, and whole parts k > 0,
+ * 0, k < 0 cover [k, k+1), (-1, 1), (k-1, k]: disjoint and in order.
+ */
+/* A scale above 6 breaks value.h's rule; keep pow10_table in bounds. */
+static unsigned table_scale(uint8_t scale)
+{
+	return scale < DECIMAL_MAX_SCALE ? scale : DECIMAL_MAX_SCALE;
+}
+
+static int decimal_compare(const pactum_decimal *a, const pactum_decimal *b)
+{
+	unsigned sa = table_scale(a->scale), sb = table_scale(b->scale);
+	int64_t qa = a->mantissa / pow10_table[sa];
+	int64_t qb = b->mantissa / pow10_table[sb];
+	int64_t ra = a->mantissa % pow10_table[sa];
+	int64_t rb = b->mantissa % pow10_table[sb];
+
+	if (qa != qb)
+		return sign_of(qa, qb);
+	return sign_of(ra * pow10_table[DECIMAL_MAX_SCALE - sa],
+		       rb * pow10_table[DECIMAL_MAX_SCALE - sb]);
+}
+
+static int bytes_compare(const char *a, size_t alen, const char *b,
+			 size_t blen)
+{
+	size_t n = alen < blen ? alen : blen;
+	int c = n ? memcmp(a, b, n) : 0;
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (alen > blen) - (alen < blen);
+}
+
+int pactum__value_compare(const pactum_value *a, const pactum_value *b,
+			  int *incomparable)
+{
+	if (incomparable != NULL)
+		*incomparable = 0;
+	/* different types break the precondition; order them by type */
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+
+	switch (a->type) {
+	case PACTUM_TYPE_TEXT:
+	case PACTUM_TYPE_CHOICE:
+		return bytes_compare(a->u.text.ptr, a->u.text.len,
+				     b->u.text.ptr, b->u.text.len);
+	case PACTUM_TYPE_DATE:
+		if (a->u.date.year != b->u.date.year)
+			return sign_of(a->u.date.year, b->u.date.year);
+		if (a->u.date.month != b->u.date.month)
+			return sign_of(a->u.date.month, b->u.date.month);
+		return sign_of(a->u.date.day, b->u.date.day);
+	case PACTUM_TYPE_MONEY:
+		return decimal_compare(&a->u.money.amount, &b->u.money.amount);
+	case PACTUM_TYPE_NUMBER:
+	case PACTUM_TYPE_PERCENT:
+		return decimal_compare(&a->u.number, &b->u.number);
+	case PACTUM_TYPE_INTEGER:
+		return sign_of(a->u.integer, b->u.integer);
+	case PACTUM_TYPE_DURATION:
+		/* 1m against 30d has no answer: months differ in length */
+		if (a->u.duration.unit != b->u.duration.unit) {
+			if (incomparable != NULL)
+				*incomparable = 1;
+			return 0;
+		}
+		return sign_of(a->u.duration.count, b->u.duration.count);
+	case PACTUM_TYPE_BOOLEAN:
+		return sign_of(!!a->u.boolean, !!b->u.boolean);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Formatting                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Decimal digits of v, most significant first; returns their count. */
+static size_t utoa(char out[20], uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+static uint64_t magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static void put_zeros(pactum_buf *out, size_t n)
+{
+	while (n-- > 0)
+		pactum__buf_putc(out, '0');
+}
+
+/*
+ * The unsigned value mag / 10^scale with its whole part grouped by three
+ * from 1000 on and at least frac_digits decimals (padded with zeros).
+ */
+static void put_unsigned(pactum_buf *out, const pactum_locale *loc,
+			 uint64_t mag, unsigned scale, unsigned frac_digits)
+{
+	char digits[20];
+	size_t n = utoa(digits, mag);
+	size_t whole = n > scale ? n - scale : 0, i;
+
+	if (whole == 0)
+		pactum__buf_putc(out, '0');
+	for (i = 0; i < whole; i++) {
+		if (i > 0 && whole >= 4 && (whole - i) % 3 == 0)
+			pactum__buf_puts(out, loc->group_sep);
+		pactum__buf_putc(out, digits[i]);
+	}
+	if (scale == 0 && frac_digits == 0)
+		return;
+	pactum__buf_puts(out, loc->decimal_mark);
+	put_zeros(out, scale - (n - whole)); /* 0.05: the zero after the mark */
+	pactum__buf_put(out, digits + whole, n - whole);
+	if (frac_digits > scale)
+		put_zeros(out, frac_digits - scale);
+}
+
+static void put_decimal(pactum_buf *out, const pactum_locale *loc,
+			const pactum_decimal *d)
+{
+	if (d->mantissa < 0)
+		pactum__buf_putc(out, '-');
+	put_unsigned(out, loc, magnitude(d->mantissa), d->scale, 0);
+}
+
+static void put_int(pactum_buf *out, const pactum_locale *loc, int64_t v)
+{
+	if (v < 0)
+		pactum__buf_putc(out, '-');
+	put_unsigned(out, loc, magnitude(v), 0, 0);
+}
+
+/* Plain digits, no grouping: days and years in dates. */
+static void put_plain(pactum_buf *out, uint64_t v)
+{
+	char digits[20];
+
+	pactum__buf_put(out, digits, utoa(digits, v));
+}
+
+static void put_money(pactum_buf *out, const pactum_locale *loc,
+		      const pactum_value *v)
+{
+	const pactum_decimal *amount = &v->u.money.amount;
+	const char *p;
+
+	for (p = loc->money_pattern; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			pactum__buf_putc(out, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 's':
+			if (amount->mantissa < 0)
+				pactum__buf_putc(out, '-');
+			break;
+		case 'n':
+			put_unsigned(out, loc, magnitude(amount->mantissa),
+				     amount->scale,
+				     currency_minor(v->u.money.currency));
+			break;
+		case 'c':
+			pactum__buf_puts(out, v->u.money.currency);
+			break;
+		default:
+			pactum__buf_putc(out, *p);
+			break;
+		}
+	}
+}
+
+static void put_date(pactum_buf *out, const pactum_locale *loc,
+		     const pactum_value *v)
+{
+	int month = v->u.date.month;
+	const char *p;
+
+	for (p = loc->date_pattern; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			pactum__buf_putc(out, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'd':
+			put_plain(out, (uint64_t)v->u.date.day);
+			break;
+		case 'B':
+			if (month >= 1 && month <= 12)
+				pactum__buf_puts(out, loc->months[month - 1]);
+			break;
+		case 'Y':
+			put_plain(out, (uint64_t)v->u.date.year);
+			break;
+		default:
+			pactum__buf_putc(out, *p);
+			break;
+		}
+	}
+}
+
+static void put_percent(pactum_buf *out, const pactum_locale *loc,
+			const pactum_value *v)
+{
+	const char *p;
+
+	for (p = loc->percent_pattern; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			pactum__buf_putc(out, *p);
+			continue;
+		}
+		if (*++p == 'n')
+			put_decimal(out, loc, &v->u.number);
+		else
+			pactum__buf_putc(out, *p);
+	}
+}
+
+static void put_duration(pactum_buf *out, const pactum_locale *loc,
+			 const pactum_value *v)
+{
+	unsigned unit = (unsigned)v->u.duration.unit;
+	int plural = v->u.duration.count != 1; /* "0 Tage", "0 days" too */
+	const char *p;
+
+	for (p = loc->duration_pattern; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			pactum__buf_putc(out, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'n':
+			put_unsigned(out, loc, v->u.duration.count, 0, 0);
+			break;
+		case 'u':
+			if (unit < PACTUM_DURATION_UNIT_COUNT)
+				pactum__buf_puts(out, loc->units[unit][plural]);
+			break;
+		default:
+			pactum__buf_putc(out, *p);
+			break;
+		}
+	}
+}
+
+int pactum__value_format(pactum_buf *out, const pactum_value *v,
+			 const pactum_locale *loc)
+{
+	if (loc == NULL)
+		return PACTUM_EINVAL;
+
+	switch (v->type) {
+	case PACTUM_TYPE_TEXT:
+	case PACTUM_TYPE_CHOICE:
+		pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
+		break;
+	case PACTUM_TYPE_DATE:
+		put_date(out, loc, v);
+		break;
+	case PACTUM_TYPE_MONEY:
+		put_money(out, loc, v);
+		break;
+	case PACTUM_TYPE_NUMBER:
+		put_decimal(out, loc, &v->u.number);
+		break;
+	case PACTUM_TYPE_PERCENT:
+		put_percent(out, loc, v);
+		break;
+	case PACTUM_TYPE_INTEGER:
+		put_int(out, loc, v->u.integer);
+		break;
+	case PACTUM_TYPE_DURATION:
+		put_duration(out, loc, v);
+		break;
+	case PACTUM_TYPE_BOOLEAN:
+		pactum__buf_puts(out, v->u.boolean ? loc->yes : loc->no);
+		break;
+	default:
+		return PACTUM_EINVAL;
+	}
+	/* appends after a failed one do nothing, so one check suffices */
+	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+}

@@ -1,0 +1,129 @@
+/* Typed parameter values: parsed from deal data and formatted per language
+ * from pactum's own tables, never through setlocale(), printf's %f or the
+ * environment, so the same input gives the same bytes everywhere. */
+#ifndef PACTUM_VALUE_H
+#define PACTUM_VALUE_H
+
+#include "internal.h"
+
+typedef enum pactum_type {
+	PACTUM_TYPE_TEXT = 0,
+	PACTUM_TYPE_DATE,
+	PACTUM_TYPE_MONEY,
+	PACTUM_TYPE_NUMBER,
+	PACTUM_TYPE_PERCENT,
+	PACTUM_TYPE_INTEGER,
+	PACTUM_TYPE_DURATION,
+	PACTUM_TYPE_BOOLEAN,
+	PACTUM_TYPE_CHOICE
+} pactum_type;
+
+/* A decimal number, exactly: mantissa / 10^scale.  |mantissa| < 10^18,
+ * scale <= 6. */
+typedef struct pactum_decimal {
+	int64_t mantissa;
+	uint8_t scale;
+} pactum_decimal;
+
+typedef enum pactum_duration_unit {
+	PACTUM_DAYS = 0,
+	PACTUM_WEEKS,
+	PACTUM_MONTHS,
+	PACTUM_YEARS
+} pactum_duration_unit;
+
+typedef struct pactum_value {
+	pactum_type type;
+	union {
+		struct {
+			const char *ptr; /* borrowed from the parsed string */
+			size_t len;
+		} text;                  /* TEXT and CHOICE */
+		struct {
+			int year; /* 1..9999 */
+			int month; /* 1..12 */
+			int day;   /* valid for the month, leap years included */
+		} date;
+		struct {
+			pactum_decimal amount;
+			char currency[4]; /* ISO 4217 alphabetic, NUL-terminated */
+		} money;
+		pactum_decimal number;   /* NUMBER and PERCENT (20 means 20 %) */
+		int64_t integer;
+		struct {
+			uint32_t count;
+			pactum_duration_unit unit;
+		} duration;
+		int boolean;
+	} u;
+} pactum_value;
+
+/* "text", "date", ... → type; PACTUM_EINVAL for an unknown name. */
+int pactum__type_parse(pactum_type *out, const char *name);
+/* The type's name; borrowed, static. */
+const char *pactum__type_name(pactum_type type);
+
+/*
+ * Parse the len bytes of s as a value of type (the notation is documented
+ * in the README, "Values"):
+ *   text      any valid UTF-8 without control characters (tab, CR, LF
+ *             included); leading and trailing white space is not trimmed
+ *   date      YYYY-MM-DD, a real calendar date
+ *   money     "1234.56 EUR" (amount, one space, ISO 4217 code of three
+ *             upper-case letters); at most as many decimals as the
+ *             currency has minor units (EUR, USD, GBP, CHF: 2; JPY: 0;
+ *             unknown codes: 2)
+ *   number    -?DIGITS(.DIGITS)?
+ *   percent   a number, optionally followed by "%"
+ *   integer   -?DIGITS
+ *   duration  COUNT followed by d, w, m or y ("30d", "3m", "1y")
+ *   boolean   true/false, yes/no, 1/0
+ *   choice    the string itself; the caller checks it against the choices
+ * No leading or trailing white space is accepted (but for text).  On
+ * failure returns PACTUM_EINPUT and sets *expected to a short English
+ * description of what the type accepts ("a date as YYYY-MM-DD"), suitable
+ * for _() (the strings are marked with N_()).  Text and choice values
+ * borrow s.
+ */
+int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
+			size_t len, const char **expected);
+
+/*
+ * Compare two values of the same type: <0, 0, >0.  Text and choice compare
+ * bytewise; money compares amounts (the caller checks currencies agree);
+ * durations compare only when their units agree (else returns 0 and sets
+ * *incomparable when that is not NULL).
+ */
+int pactum__value_compare(const pactum_value *a, const pactum_value *b,
+			  int *incomparable);
+
+/* Language-specific formatting rules.  NULL when lang is not supported. */
+typedef struct pactum_locale pactum_locale;
+const pactum_locale *pactum__locale_get(const char *lang);
+/* The locale's language code; borrowed, static. */
+const char *pactum__locale_lang(const pactum_locale *loc);
+
+/*
+ * Append the value, formatted for loc, to out:
+ *   date      de "1. März 2027"        en "1 March 2027"
+ *   money     de "1.234,56 EUR"        en "EUR 1,234.56"
+ *   number    de "1.234,5"             en "1,234.5"
+ *   percent   de "20 %" (U+00A0 NO-BREAK SPACE before %)   en "20%"
+ *   integer   de "1.234"               en "1,234"
+ *   duration  de "1 Tag", "30 Tage", "3 Monate", "1 Jahr"
+ *             en "1 day", "30 days", "3 months", "1 year"
+ *   boolean   de "ja"/"nein"           en "yes"/"no"
+ *   text, choice: the bytes as they are (choice labels are translated by
+ *             the caller, not here)
+ * Digits are grouped by three from 1000 on, in both languages ("1.234",
+ * "1,234"); decimal mark de ",", en ".".  Money shows exactly the
+ * currency's minor units ("EUR 1,200.00").  Returns PACTUM_OK or
+ * PACTUM_ENOMEM.
+ */
+int pactum__value_format(pactum_buf *out, const pactum_value *v,
+			 const pactum_locale *loc);
+
+/* The word before a cross-reference number: en "Section", de "Ziffer". */
+const char *pactum__locale_xref_word(const pactum_locale *loc);
+
+#endif /* PACTUM_VALUE_H */
