@@ -1,0 +1,33 @@
+/* The pactum command: one function per subcommand. */
+#ifndef PACTUM_CLI_H
+#define PACTUM_CLI_H
+
+#include <libintl.h>
+#include <stdio.h>
+
+#include <pactum/pactum.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Exit codes, documented in --help and the README. */
+enum {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,        /* the model, deal data or a catalog is wrong */
+	EXIT_USAGE = 2,        /* the command line is wrong */
+	EXIT_UNTRANSLATED = 3, /* strict translation found missing units */
+	EXIT_SYSTEM = 4        /* cannot write, out of memory, no plugin */
+};
+
+/* Map a library status to an exit code. */
+int cli_exit_code(int status);
+/* Print diagnostics to stderr; returns nonzero if that failed. */
+int cli_flush(pactum_diag *diag);
+/* Load the plugins from PACTUM_PLUGIN_PATH and the installed directory. */
+int cli_registry(pactum_registry **out);
+
+int cli_render(int argc, char **argv);
+int cli_plugins(int argc, char **argv);
+int cli_extract(int argc, char **argv);
+
+#endif

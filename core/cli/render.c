@@ -1,0 +1,229 @@
+/* pactum render: the whole pipeline, read → resolve → translate → write. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_LANGS 8
+
+static void render_usage(FILE *fp)
+{
+	fprintf(fp, _("Usage: %s render MODEL.xml [OPTION]...\n"), PACKAGE);
+	fputs(_("Render an agreement model with deal data in one or more "
+		"languages.\n"
+		"\n"
+		"  -d, --data=FILE       deal data (values and party fields)\n"
+		"  -s, --set=NAME=VALUE  set one value (repeatable; overrides "
+		"--data)\n"
+		"  -l, --lang=LANGS      de, en, or both: de,en (the first one "
+		"leads);\n"
+		"                        default: the model's prevailing "
+		"language\n"
+		"  -f, --format=NAME     writer plugin: text (default), docbook\n"
+		"  -L, --layout=LAYOUT   parallel (default), interleaved, "
+		"sequential\n"
+		"  -w, --width=COLUMNS   text width (text writer; default 72)\n"
+		"  -O, --option=KEY=VAL  a writer option (repeatable)\n"
+		"  -o, --output=FILE     write to FILE atomically (default: "
+		"stdout)\n"
+		"      --draft           render missing translations in "
+		"English, marked,\n"
+		"                        and warn, instead of failing\n"
+		"      --catalog-path=DIRS  look for catalogs only in DIRS "
+		"(colon-separated)\n"
+		"  -h, --help            show this help and exit\n"),
+	      fp);
+}
+
+/* Split "de,en" into langs; returns the count or -1 when malformed. */
+static int split_langs(char *list, const char *langs[MAX_LANGS])
+{
+	char *save = NULL, *tok;
+	int n = 0;
+
+	for (tok = strtok_r(list, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (n == MAX_LANGS || !pactum_lang_supported(tok))
+			return -1;
+		langs[n++] = tok;
+	}
+	return n ? n : -1;
+}
+
+enum { OPT_DRAFT = 256, OPT_CATALOG_PATH };
+
+int cli_render(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "set", required_argument, NULL, 's' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "option", required_argument, NULL, 'O' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "catalog-path", required_argument, NULL, OPT_CATALOG_PATH },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *data_file = NULL, *format = "text", *output = NULL;
+	const char *catalog_path = NULL, *langs[MAX_LANGS];
+	char *lang_list = NULL, **sets = NULL;
+	pactum_registry *reg = NULL;
+	pactum_model *model = NULL;
+	pactum_data *data = NULL;
+	pactum_translator *tr = NULL;
+	pactum_doc *doc = NULL;
+	pactum_options *opts = NULL;
+	pactum_sink *sink = NULL;
+	pactum_diag *diag = NULL;
+	const pactum_plugin *writer;
+	pactum_layout layout;
+	int c, i, nsets = 0, nlangs = 0, draft = 0, status = EXIT_SYSTEM;
+	int error;
+
+	if (pactum_diag_new(&diag) != PACTUM_OK ||
+	    pactum_options_new(&opts) != PACTUM_OK)
+		goto cleanup;
+	sets = calloc((size_t)argc, sizeof(*sets));
+	if (sets == NULL)
+		goto cleanup;
+	status = EXIT_USAGE;
+	while ((c = getopt_long(argc, argv, "d:s:l:f:L:w:O:o:h", options,
+				NULL)) != -1) {
+		char *eq;
+
+		switch (c) {
+		case 'd':
+			data_file = optarg;
+			break;
+		case 's':
+			sets[nsets++] = optarg;
+			break;
+		case 'l':
+			lang_list = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'L':
+			if (pactum_layout_parse(&layout, optarg) != PACTUM_OK) {
+				fprintf(stderr,
+					_("%s: unknown layout '%s' (parallel, "
+					  "interleaved, sequential)\n"),
+					PACKAGE, optarg);
+				goto cleanup;
+			}
+			pactum_options_set_layout(opts, layout);
+			break;
+		case 'w':
+			if (pactum_options_set(opts, "width", optarg) != PACTUM_OK)
+				goto nomem;
+			break;
+		case 'O':
+			eq = strchr(optarg, '=');
+			if (eq == NULL || eq == optarg) {
+				fprintf(stderr,
+					_("%s: --option wants KEY=VALUE, not "
+					  "'%s'\n"),
+					PACKAGE, optarg);
+				goto cleanup;
+			}
+			*eq = '\0';
+			if (pactum_options_set(opts, optarg, eq + 1) !=
+			    PACTUM_OK)
+				goto nomem;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_DRAFT:
+			draft = 1;
+			break;
+		case OPT_CATALOG_PATH:
+			catalog_path = optarg;
+			break;
+		case 'h':
+			render_usage(stdout);
+			status = EXIT_OK;
+			goto cleanup;
+		default:
+			render_usage(stderr);
+			goto cleanup;
+		}
+	}
+	if (optind + 1 != argc) {
+		fprintf(stderr, _("%s render: give exactly one MODEL file\n"),
+			PACKAGE);
+		render_usage(stderr);
+		goto cleanup;
+	}
+	if (lang_list != NULL) {
+		nlangs = split_langs(lang_list, langs);
+		if (nlangs < 0) {
+			fprintf(stderr,
+				_("%s: --lang wants de, en or de,en, not '%s'\n"),
+				PACKAGE, lang_list);
+			goto cleanup;
+		}
+	}
+
+	status = EXIT_SYSTEM;
+	if (cli_registry(&reg) != PACTUM_OK)
+		goto nomem;
+	writer = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, format);
+	if (writer == NULL) {
+		fprintf(stderr,
+			_("%s: no writer plugin named '%s' (see 'pactum "
+			  "plugins')\n"),
+			PACKAGE, format);
+		goto cleanup;
+	}
+	error = pactum_model_load(&model, reg, argv[optind], diag);
+	if (error == PACTUM_OK && pactum_data_new(&data) != PACTUM_OK)
+		error = PACTUM_ENOMEM;
+	if (error == PACTUM_OK && data_file)
+		error = pactum_data_load(data, reg, data_file, diag);
+	for (i = 0; error == PACTUM_OK && i < nsets; i++)
+		error = pactum_data_set_arg(data, sets[i], diag);
+	if (error == PACTUM_OK && nlangs == 0)
+		langs[nlangs++] = pactum_model_prevailing(model);
+	if (error == PACTUM_OK)
+		error = pactum_translator_new(&tr, catalog_path);
+	if (error == PACTUM_OK) {
+		pactum_translator_set_draft(tr, draft);
+		error = pactum_doc_new(&doc, model, data, tr, langs,
+				       (size_t)nlangs, diag);
+	}
+	if (error == PACTUM_OK)
+		error = pactum_sink_new(&sink);
+	if (error == PACTUM_OK)
+		error = pactum_plugin_write(writer, sink, doc, opts, diag);
+	if (error == PACTUM_OK)
+		error = pactum_sink_commit(sink, output, diag);
+	status = cli_exit_code(error);
+	if (error == PACTUM_ENOMEM)
+		goto nomem;
+	goto cleanup;
+nomem:
+	fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+	status = EXIT_SYSTEM;
+cleanup:
+	if (diag && cli_flush(diag) && status == EXIT_OK)
+		status = EXIT_SYSTEM;
+	pactum_sink_free(sink);
+	pactum_doc_free(doc);
+	pactum_translator_free(tr);
+	pactum_data_free(data);
+	pactum_model_free(model);
+	pactum_options_free(opts);
+	pactum_registry_free(reg);
+	pactum_diag_free(diag);
+	free(sets);
+	return status;
+}
