@@ -1,0 +1,66 @@
+#!/bin/sh
+# Every shipped template with each of its example deals: strict renders in
+# en, de and de+en (every layout, both writers) without a single warning,
+# compared byte for byte with the golden files in tests/golden/, and the
+# DocBook checked against the schema and the toolchain.
+#
+# After an intended change of the output, regenerate the golden files with
+#   UPDATE_GOLDEN=1 make check TESTS=tests/e2e/templates.sh
+# and read the diff before committing it.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+PACTUM="$top_builddir/pactum-uninstalled"
+golden="$top_srcdir/tests/golden"
+
+for model in "$top_srcdir"/templates/*/agreement.xml; do
+	tdir=$(dirname "$model")
+	tname=$(basename "$tdir")
+	for deal in "$tdir"/deals/*.xml; do
+		dname=$(basename "$deal" .xml)
+		for lang in en de de,en; do
+			for format in text docbook; do
+				layouts=parallel
+				[ "$lang" = de,en ] && layouts="parallel interleaved sequential"
+				for layout in $layouts; do
+					case $format in text) ext=txt ;; *) ext=xml ;; esac
+					name="$dname.$(echo "$lang" | tr , -).$layout.$ext"
+					[ "$lang" = de,en ] || name="$dname.$lang.$ext"
+					case_name="$tname/$name"
+					if ! "$PACTUM" render "$model" --data "$deal" \
+						--lang "$lang" --format "$format" \
+						--layout "$layout" >"$work/out" 2>"$work/err" ||
+						[ -s "$work/err" ]; then
+						fail "$case_name renders cleanly"
+						sed 's/^/    /' "$work/err" | head
+						continue
+					fi
+					want="$golden/$tname/$name"
+					if [ -n "${UPDATE_GOLDEN:-}" ]; then
+						mkdir -p "$golden/$tname"
+						cp "$work/out" "$want"
+					fi
+					if cmp -s "$work/out" "$want"; then
+						pass "$case_name"
+					else
+						fail "$case_name differs from the golden file"
+						diff -u "$want" "$work/out" | head -20
+					fi
+				done
+			done
+		done
+		# DocBook validity, all layouts, through the shared checker
+		if PACTUM="$PACTUM" sh "$top_srcdir/tests/e2e/docbook-valid.sh" \
+			"$model" "$deal" >"$work/db" 2>&1; then
+			pass "$tname/$dname DocBook valid ($(tail -n 1 "$work/db"))"
+		else
+			status=$?
+			if [ "$status" -eq 77 ]; then
+				echo "SKIP: $tname/$dname DocBook ($(tail -n 1 "$work/db"))"
+			else
+				fail "$tname/$dname DocBook valid"
+				grep -v '^PASS' "$work/db" | head -20
+			fi
+		fi
+	done
+done
+
+finish

@@ -1,0 +1,105 @@
+/* A test writer: dumps the document tree, one block a line, with every
+ * run's kind, so pipeline tests can assert structure, numbers and runs
+ * without depending on a real writer's layout. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <pactum/plugin.h>
+
+static const char *const run_kinds[] = { "?", "text", "value", "party",
+					 "term", "xref", "em", "/em",
+					 "untranslated" };
+static const char *const block_kinds[] = { "?", "document", "parties",
+					   "party", "field", "glossary",
+					   "term", "section", "clause",
+					   "paragraph", "list", "item" };
+
+static int put_runs(pactum_sink *sink, const char *label,
+		    const pactum_run *r)
+{
+	int error = PACTUM_OK;
+	size_t len;
+	const char *text;
+
+	if (r == NULL)
+		return PACTUM_OK;
+	error |= pactum_sink_puts(sink, "  ");
+	error |= pactum_sink_puts(sink, label);
+	error |= pactum_sink_puts(sink, ":");
+	for (; r; r = pactum_run_next(r)) {
+		pactum_run_kind k = pactum_run_kind_of(r);
+
+		text = pactum_run_text(r, &len);
+		error |= pactum_sink_puts(sink, " [");
+		error |= pactum_sink_puts(sink, k <= PACTUM_RUN_UNTRANSLATED
+						       ? run_kinds[k]
+						       : "?");
+		if (pactum_run_ref(r)) {
+			error |= pactum_sink_puts(sink, "@");
+			error |= pactum_sink_puts(sink, pactum_run_ref(r));
+		}
+		error |= pactum_sink_puts(sink, "]");
+		error |= pactum_sink_write(sink, text, len);
+	}
+	return error | pactum_sink_puts(sink, "\n");
+}
+
+static int put_block(pactum_sink *sink, const pactum_doc *doc,
+		     const pactum_block *b, int depth)
+{
+	pactum_block_kind k = pactum_block_kind_of(b);
+	const pactum_block *c;
+	size_t i;
+	int d, error = PACTUM_OK;
+
+	for (d = 0; d < depth; d++)
+		error |= pactum_sink_puts(sink, "  ");
+	error |= pactum_sink_puts(sink, k <= PACTUM_BLOCK_ITEM ? block_kinds[k]
+							       : "?");
+	if (pactum_block_id(b)) {
+		error |= pactum_sink_puts(sink, " #");
+		error |= pactum_sink_puts(sink, pactum_block_id(b));
+	}
+	if (pactum_block_number(b)) {
+		error |= pactum_sink_puts(sink, " ");
+		error |= pactum_sink_puts(sink, pactum_block_number(b));
+	}
+	if (pactum_block_ordered(b))
+		error |= pactum_sink_puts(sink, " ordered");
+	error |= pactum_sink_puts(sink, "\n");
+	for (i = 0; i < pactum_doc_lang_count(doc); i++) {
+		error |= put_runs(sink, pactum_doc_lang(doc, i),
+				  pactum_block_title(b, i));
+		error |= put_runs(sink, pactum_doc_lang(doc, i),
+				  pactum_block_content(b, i));
+	}
+	for (c = pactum_block_first_child(b); c; c = pactum_block_next(c))
+		error |= put_block(sink, doc, c, depth + 1);
+	return error;
+}
+
+static int dump_write(pactum_sink *sink, const pactum_doc *doc,
+		      const pactum_options *opts, pactum_diag *diag)
+{
+	char line[64];
+
+	(void)opts;
+	(void)diag;
+	snprintf(line, sizeof(line), "langs %zu prevailing %zu\n",
+		 pactum_doc_lang_count(doc), pactum_doc_prevailing(doc));
+	if (pactum_sink_puts(sink, line) != PACTUM_OK ||
+	    put_block(sink, doc, pactum_doc_root(doc), 0) != PACTUM_OK)
+		return PACTUM_ENOMEM;
+	return PACTUM_OK;
+}
+
+PACTUM_PLUGIN_DEFINE = {
+	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
+	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
+	.kind = PACTUM_PLUGIN_WRITER,
+	.name = "dump",
+	.version = "1",
+	.description = "test writer: the document tree, block by block",
+	.write = dump_write,
+};

@@ -1,0 +1,106 @@
+/* Reading input files with a size cap. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "suites.h"
+
+static char dir[] = "/tmp/pactum-file-XXXXXX";
+static char path[256];
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/pactum-file-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/f", dir);
+}
+
+static void teardown(void)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
+static void write_file(const char *s)
+{
+	FILE *fp = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(s, fp);
+	fclose(fp);
+}
+
+START_TEST(test_reads_up_to_the_cap)
+{
+	char *data;
+	size_t len;
+
+	write_file("12345");
+	ck_assert_int_eq(pactum__file_read(&data, &len, path, 5, NULL),
+			 PACTUM_OK);
+	ck_assert_uint_eq(len, 5);
+	ck_assert_str_eq(data, "12345");
+	pactum_free(data);
+}
+END_TEST
+
+START_TEST(test_refuses_beyond_the_cap)
+{
+	pactum_diag *diag;
+	char *data = (char *)1;
+	size_t len;
+
+	write_file("123456");
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum__file_read(&data, &len, path, 5, diag),
+			 PACTUM_EINPUT);
+	ck_assert_ptr_null(data);
+	ck_assert_ptr_nonnull(strstr(pactum_diag_entry(diag, 0, NULL, NULL),
+				     "larger than 5 bytes"));
+	pactum_diag_free(diag);
+}
+END_TEST
+
+START_TEST(test_missing_and_directories)
+{
+	char *data;
+	size_t len;
+
+	ck_assert_int_eq(pactum__file_read(&data, &len, path, 5, NULL),
+			 PACTUM_ENOTFOUND);
+	ck_assert_int_eq(pactum__file_read(&data, &len, dir, 5, NULL),
+			 PACTUM_EINPUT);
+}
+END_TEST
+
+START_TEST(test_empty_file)
+{
+	char *data;
+	size_t len;
+
+	write_file("");
+	ck_assert_int_eq(pactum__file_read(&data, &len, path, 5, NULL),
+			 PACTUM_OK);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_str_eq(data, "");
+	pactum_free(data);
+}
+END_TEST
+
+Suite *file_suite(void)
+{
+	Suite *s = suite_create("file");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_reads_up_to_the_cap);
+	tcase_add_test(tc, test_refuses_beyond_the_cap);
+	tcase_add_test(tc, test_missing_and_directories);
+	tcase_add_test(tc, test_empty_file);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,453 @@
+/* The model check, translation units, templates and conditions, on models
+ * built by hand through the builder functions a reader uses. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cond.h"
+#include "suites.h"
+#include "unit.h"
+
+struct fixture {
+	pactum_model *m;
+	pactum_diag *diag;
+	pactum_node *root;
+	uint32_t line;
+};
+
+static pactum_node *add(struct fixture *f, pactum_node *parent,
+			pactum_node_kind kind, const char *id)
+{
+	pactum_node *n = pactum_node_append(f->m, parent, kind, ++f->line, 1);
+
+	ck_assert_ptr_nonnull(n);
+	if (id)
+		ck_assert_int_eq(pactum_node_set_attr(f->m, n, PACTUM_ATTR_ID,
+						      id, strlen(id)),
+				 PACTUM_OK);
+	return n;
+}
+
+static void set(struct fixture *f, pactum_node *n, pactum_attr a,
+		const char *v)
+{
+	ck_assert_int_eq(pactum_node_set_attr(f->m, n, a, v, strlen(v)),
+			 PACTUM_OK);
+}
+
+static void text(struct fixture *f, pactum_node *n, const char *s)
+{
+	ck_assert_int_eq(pactum_node_add_text(f->m, n, s, strlen(s), f->line, 1),
+			 PACTUM_OK);
+}
+
+static pactum_node *add_text_node(struct fixture *f, pactum_node *parent,
+				  pactum_node_kind kind, const char *s)
+{
+	pactum_node *n = add(f, parent, kind, NULL);
+
+	text(f, n, s);
+	return n;
+}
+
+/* A valid little model: title, two parties, parameters of several types, a
+ * term, one section with a clause. */
+static void setup(struct fixture *f)
+{
+	pactum_node *p, *c;
+
+	memset(f, 0, sizeof(*f));
+	ck_assert_int_eq(pactum__model_new(&f->m, "m.xml"), PACTUM_OK);
+	ck_assert_int_eq(pactum_diag_new(&f->diag), PACTUM_OK);
+	f->root = add(f, NULL, PACTUM_NODE_AGREEMENT, "demo");
+	set(f, f->root, PACTUM_ATTR_DOMAIN, "pactum-demo");
+	set(f, f->root, PACTUM_ATTR_SOURCE_LANG, "en");
+	set(f, f->root, PACTUM_ATTR_PREVAILING, "de");
+	add_text_node(f, f->root, PACTUM_NODE_TITLE, "Demo");
+	p = add(f, f->root, PACTUM_NODE_PARTY, "vendor");
+	add_text_node(f, p, PACTUM_NODE_ROLE, "Vendor");
+	p = add(f, f->root, PACTUM_NODE_PARAM, "exclusive");
+	set(f, p, PACTUM_ATTR_TYPE, "boolean");
+	p = add(f, f->root, PACTUM_NODE_PARAM, "discount");
+	set(f, p, PACTUM_ATTR_TYPE, "percent");
+	p = add(f, f->root, PACTUM_NODE_PARAM, "law");
+	set(f, p, PACTUM_ATTR_TYPE, "choice");
+	c = add(f, p, PACTUM_NODE_CHOICE, NULL);
+	set(f, c, PACTUM_ATTR_VALUE, "german");
+	add_text_node(f, c, PACTUM_NODE_LABEL, "German law");
+	c = add(f, p, PACTUM_NODE_CHOICE, NULL);
+	set(f, c, PACTUM_ATTR_VALUE, "english");
+	add_text_node(f, c, PACTUM_NODE_LABEL, "English law");
+	p = add(f, f->root, PACTUM_NODE_TERM, "products");
+	add_text_node(f, p, PACTUM_NODE_NAME, "Products");
+	add_text_node(f, p, PACTUM_NODE_DEFINITION, "the software");
+}
+
+static void teardown(struct fixture *f)
+{
+	pactum_model_free(f->m);
+	pactum_diag_free(f->diag);
+}
+
+static pactum_node *section(struct fixture *f, const char *id)
+{
+	pactum_node *s = add(f, f->root, PACTUM_NODE_SECTION, id);
+
+	add_text_node(f, s, PACTUM_NODE_TITLE, "Title");
+	return s;
+}
+
+/* Does any diagnostic contain needle? */
+static int reported(struct fixture *f, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < pactum_diag_size(f->diag); i++)
+		if (strstr(pactum_diag_entry(f->diag, i, NULL, NULL), needle))
+			return 1;
+	return 0;
+}
+
+START_TEST(test_unit_msgid)
+{
+	struct fixture f;
+	pactum_node *s, *cl, *para, *n, *em;
+
+	setup(&f);
+	s = section(&f, "grant");
+	cl = add(&f, s, PACTUM_NODE_CLAUSE, "grant-1");
+	para = add(&f, cl, PACTUM_NODE_PARAGRAPH, NULL);
+	text(&f, para, "  The\n\t ");
+	n = add(&f, para, PACTUM_NODE_PARTY_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "vendor");
+	text(&f, para, " gives {x} ");
+	n = add(&f, para, PACTUM_NODE_TERM_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "products");
+	text(&f, n, " software \n products ");
+	text(&f, para, " at ");
+	n = add(&f, para, PACTUM_NODE_VAR, NULL);
+	set(&f, n, PACTUM_ATTR_NAME, "discount");
+	em = add(&f, para, PACTUM_NODE_EMPHASIS, NULL);
+	text(&f, em, " now ");
+	n = add(&f, para, PACTUM_NODE_XREF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "grant");
+	text(&f, para, ".  ");
+	para = add(&f, cl, PACTUM_NODE_PARAGRAPH, NULL);
+	text(&f, para, "Second.");
+	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_OK);
+	ck_assert_ptr_nonnull(cl->first->unit);
+	ck_assert_str_eq(cl->first->unit->msgid,
+			 "The {party:vendor} gives {{x}} "
+			 "{term:products|software products} at {discount} "
+			 "{em}now{/em} {ref:grant}.");
+	ck_assert_str_eq(cl->first->unit->ctx, "grant-1.p1");
+	ck_assert_str_eq(cl->first->next->unit->ctx, "grant-1.p2");
+	ck_assert_uint_eq(cl->first->unit->nph, 6);
+	ck_assert_str_eq(s->first->unit->ctx, "grant.title");
+	teardown(&f);
+}
+END_TEST
+
+/* A unit with placeholders a, b and an emphasis, for template checks. */
+static const pactum_unit *sample_unit(struct fixture *f)
+{
+	pactum_node *s, *para, *n, *em;
+
+	s = section(f, "s");
+	para = add(f, s, PACTUM_NODE_PARAGRAPH, "p");
+	n = add(f, para, PACTUM_NODE_VAR, NULL);
+	set(f, n, PACTUM_ATTR_NAME, "discount");
+	text(f, para, " for ");
+	n = add(f, para, PACTUM_NODE_TERM_REF, NULL);
+	set(f, n, PACTUM_ATTR_REF, "products");
+	em = add(f, para, PACTUM_NODE_EMPHASIS, NULL);
+	text(f, em, "only");
+	ck_assert_int_eq(pactum__model_check(f->m, f->diag), PACTUM_OK);
+	ck_assert_str_eq(para->unit->msgid,
+			 "{discount} for {term:products}{em}only{/em}");
+	return para->unit;
+}
+
+START_TEST(test_template_check)
+{
+	static const struct {
+		const char *translation;
+		const char *why; /* NULL: accepted */
+	} cases[] = {
+		{ "{term:products} mit {discount} {em}nur{/em}", NULL },
+		{ "{em}nur{/em} {term:products|Produkten} {discount}", NULL },
+		{ "{{wörtlich}} {discount}{term:products}{em}x{/em}", NULL },
+		{ "{term:products} {em}nur{/em}", "{discount} of the source" },
+		{ "{discount} {discount} {term:products}{em}{/em}",
+		  "{discount} is not in the source" },
+		{ "{discont} {term:products}{em}{/em}", "{discont}" },
+		{ "{discount} {term:products}{/em}x{em}", "before its {em}" },
+		{ "{discount|x} {term:products}{em}{/em}", "cannot take" },
+		{ "{discount {term:products}{em}{/em}", "malformed" },
+		{ "{discount} } {term:products}{em}{/em}", "malformed" },
+		{ "{} {discount}{term:products}{em}{/em}", "malformed" },
+	};
+	struct fixture f;
+	const pactum_unit *u;
+	size_t i;
+
+	setup(&f);
+	u = sample_unit(&f);
+	for (i = 0; i < PACTUM_ARRAY_SIZE(cases); i++) {
+		pactum_buf why = PACTUM_BUF_INIT;
+		int r = pactum__template_check(u, cases[i].translation,
+					       strlen(cases[i].translation),
+					       &why);
+
+		if (cases[i].why == NULL) {
+			ck_assert_msg(r == 0, "%s: %s", cases[i].translation,
+				      why.ptr);
+		} else {
+			ck_assert_msg(r != 0, "accepted %s",
+				      cases[i].translation);
+			ck_assert_msg(why.ptr &&
+					      strstr(why.ptr, cases[i].why),
+				      "%s: %s", cases[i].translation, why.ptr);
+		}
+		pactum__buf_free(&why);
+	}
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_tokenizer)
+{
+	pactum_template t;
+	pactum_token tok;
+	const char *s = "a{{b}}{term:x|Wörter}c";
+
+	pactum__template_init(&t, s, strlen(s));
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_TEXT);
+	ck_assert_int_eq(tok.len, 1); /* "a" */
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_TEXT);
+	ck_assert_int_eq(tok.len, 1);
+	ck_assert_int_eq(tok.text[0], '{');
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_TEXT);
+	ck_assert_int_eq(tok.text[0], 'b');
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_TEXT);
+	ck_assert_int_eq(tok.text[0], '}');
+	ck_assert_int_eq(pactum__template_next(&tok, &t),
+			 PACTUM_TOK_PLACEHOLDER);
+	ck_assert_int_eq(tok.len, 6);
+	ck_assert_int_eq(memcmp(tok.text, "term:x", 6), 0);
+	ck_assert_int_eq(tok.display_len, strlen("Wörter"));
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_TEXT);
+	ck_assert_int_eq(pactum__template_next(&tok, &t), PACTUM_TOK_END);
+}
+END_TEST
+
+/* Parse cond as the "if" of a fresh paragraph; returns the model check's
+ * status. */
+static int check_cond(struct fixture *f, const char *cond)
+{
+	pactum_node *s = section(f, "s"), *para;
+
+	para = add(f, s, PACTUM_NODE_PARAGRAPH, NULL);
+	text(f, para, "x");
+	set(f, para, PACTUM_ATTR_IF, cond);
+	return pactum__model_check(f->m, f->diag);
+}
+
+START_TEST(test_conditions_valid)
+{
+	static const char *const good[] = {
+		"exclusive",
+		"not exclusive",
+		"exclusive and discount >= 20",
+		"(exclusive or law = 'english') and not (discount < 12.5%)",
+		"law != \"german\"",
+		"true",
+	};
+	struct fixture f;
+
+	setup(&f);
+	ck_assert_int_eq(check_cond(&f, good[_i]), PACTUM_OK);
+	ck_assert_uint_eq(pactum_diag_count(f.diag, PACTUM_ERROR), 0);
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_conditions_invalid)
+{
+	static const struct {
+		const char *cond;
+		const char *why;
+	} bad[] = {
+		{ "exclusiv", "unknown parameter \"exclusiv\"" },
+		{ "discount", "compare it with a value" },
+		{ "law > 'german'", "has no order" },
+		{ "law = 'french'", "not one of the choices" },
+		{ "discount >= 'lots'", "is not" },
+		{ "exclusive and", "expected a parameter name" },
+		{ "(exclusive", "missing ')'" },
+		{ "exclusive exclusive", "unexpected" },
+		{ "law = 'german", "unterminated" },
+	};
+	struct fixture f;
+
+	setup(&f);
+	ck_assert_int_eq(check_cond(&f, bad[_i].cond), PACTUM_EINPUT);
+	ck_assert_msg(reported(&f, bad[_i].why), "%s: no \"%s\"",
+		      bad[_i].cond, bad[_i].why);
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_conditions_eval)
+{
+	struct fixture f;
+	pactum_value values[3];
+	const char *expected = NULL;
+	pactum_node *para;
+
+	setup(&f);
+	ck_assert_int_eq(check_cond(&f, "exclusive or (discount > 25 and "
+					"law = 'english')"),
+			 PACTUM_OK);
+	para = f.root->last->last;
+	ck_assert_ptr_nonnull(para->cond);
+	ck_assert_int_eq(pactum__value_parse(&values[0], PACTUM_TYPE_BOOLEAN,
+					     "no", 2, &expected),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum__value_parse(&values[1], PACTUM_TYPE_PERCENT,
+					     "30", 2, &expected),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum__value_parse(&values[2], PACTUM_TYPE_CHOICE,
+					     "english", 7, &expected),
+			 PACTUM_OK);
+	ck_assert(pactum__cond_eval(para->cond, values));
+	values[2].u.text.ptr = "german";
+	values[2].u.text.len = 6;
+	ck_assert(!pactum__cond_eval(para->cond, values));
+	values[0].u.boolean = 1;
+	ck_assert(pactum__cond_eval(para->cond, values));
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_check_reports_everything)
+{
+	struct fixture f;
+	pactum_node *s, *para, *n, *t;
+	pactum_pos pos;
+	size_t i;
+	int dup_line_seen = 0;
+
+	setup(&f);
+	s = section(&f, "one");
+	para = add(&f, s, PACTUM_NODE_PARAGRAPH, "p1");
+	n = add(&f, para, PACTUM_NODE_TERM_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "nothing");
+	n = add(&f, para, PACTUM_NODE_XREF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "p1"); /* a paragraph: not a target */
+	n = add(&f, para, PACTUM_NODE_FIELD, NULL);
+	set(&f, n, PACTUM_ATTR_PARTY, "vendor");
+	set(&f, n, PACTUM_ATTR_NAME, "phone");
+	section(&f, "one"); /* duplicate */
+	/* a term defined through another that is defined through it */
+	t = add(&f, f.root, PACTUM_NODE_TERM, "a");
+	add_text_node(&f, t, PACTUM_NODE_NAME, "A");
+	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
+		PACTUM_NODE_TERM_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "b");
+	t = add(&f, f.root, PACTUM_NODE_TERM, "b");
+	add_text_node(&f, t, PACTUM_NODE_NAME, "B");
+	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
+		PACTUM_NODE_TERM_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "a");
+	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_EINPUT);
+	ck_assert(reported(&f, "unknown term \"nothing\""));
+	ck_assert(reported(&f, "references go to sections and clauses"));
+	ck_assert(reported(&f, "unknown party field \"phone\""));
+	ck_assert(reported(&f, "duplicate section id \"one\""));
+	ck_assert(reported(&f, "term \"a\" is defined through itself"));
+	ck_assert(reported(&f, "term \"b\" is defined through itself"));
+	/* unused parameters and terms are warnings */
+	ck_assert(reported(&f, "parameter \"exclusive\" is never used"));
+	ck_assert(reported(&f, "term \"products\" is never used"));
+	ck_assert_uint_eq(pactum_diag_count(f.diag, PACTUM_WARNING), 4);
+	for (i = 0; i < pactum_diag_size(f.diag); i++) {
+		const char *msg = pactum_diag_entry(f.diag, i, NULL, &pos);
+
+		ck_assert_str_eq(pos.file, "m.xml");
+		ck_assert_uint_gt(pos.line, 0);
+		if (strstr(msg, "first used on line"))
+			dup_line_seen = 1;
+	}
+	ck_assert(dup_line_seen);
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_structure_errors)
+{
+	struct fixture f;
+	pactum_node *s, *n;
+
+	setup(&f);
+	s = add(&f, f.root, PACTUM_NODE_SECTION, "s"); /* no title */
+	n = add(&f, s, PACTUM_NODE_ITEM, NULL);        /* item outside a list */
+	text(&f, n, "x");
+	text(&f, s, "stray text");
+	n = add(&f, f.root, PACTUM_NODE_PARAM, "odd");
+	set(&f, n, PACTUM_ATTR_TYPE, "colour");
+	n = add(&f, f.root, PACTUM_NODE_PARAM, "when");
+	set(&f, n, PACTUM_ATTR_TYPE, "date");
+	set(&f, n, PACTUM_ATTR_DEFAULT, "2027-02-30");
+	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_EINPUT);
+	ck_assert(reported(&f, "<section> needs a <title>"));
+	ck_assert(reported(&f, "<item> is not allowed in <section>"));
+	ck_assert(reported(&f, "text is not allowed in <section>"));
+	ck_assert(reported(&f, "unknown type \"colour\""));
+	ck_assert(reported(&f, "default \"2027-02-30\" of \"when\""));
+	teardown(&f);
+}
+END_TEST
+
+START_TEST(test_check_out_of_memory)
+{
+	struct fixture f;
+	long n;
+	int r;
+
+	/* Every allocation of a check, failing in turn: never a crash or a
+	 * leak, always ENOMEM (or success once enough succeed). */
+	for (n = 0; n < 400; n++) {
+		setup(&f);
+		section(&f, "s");
+		pactum__alloc_fail_after(n);
+		r = pactum__model_check(f.m, f.diag);
+		pactum__alloc_fail_after(-1);
+		ck_assert(r == PACTUM_ENOMEM || r == PACTUM_OK);
+		teardown(&f);
+		if (r == PACTUM_OK)
+			break;
+	}
+	ck_assert_int_lt(n, 400);
+}
+END_TEST
+
+Suite *model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_unit_msgid);
+	tcase_add_test(tc, test_template_check);
+	tcase_add_test(tc, test_tokenizer);
+	tcase_add_loop_test(tc, test_conditions_valid, 0, 6);
+	tcase_add_loop_test(tc, test_conditions_invalid, 0, 9);
+	tcase_add_test(tc, test_conditions_eval);
+	tcase_add_test(tc, test_check_reports_everything);
+	tcase_add_test(tc, test_structure_errors);
+	tcase_add_test(tc, test_check_out_of_memory);
+	suite_add_tcase(s, tc);
+	return s;
+}

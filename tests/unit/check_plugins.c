@@ -1,0 +1,444 @@
+/* The plugin loader and the whole pipeline, through the public API, with
+ * the real xml reader, the dump test writer and purpose-built broken
+ * plugins, as a program uses them. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <pactum/pactum.h>
+
+#define PACTUM_ARRAY_SIZE_REFUSALS \
+	((int)(sizeof(refusals) / sizeof(refusals[0])))
+
+static char path_buf[8192];
+
+/* $top_builddir/rel, or $top_srcdir/rel. */
+static const char *built(const char *rel)
+{
+	const char *top = getenv("top_builddir");
+
+	snprintf(path_buf, sizeof(path_buf), "%s/%s", top ? top : ".", rel);
+	return path_buf;
+}
+
+static char src_buf[8192];
+
+static const char *source(const char *rel)
+{
+	const char *top = getenv("top_srcdir");
+
+	snprintf(src_buf, sizeof(src_buf), "%s/%s", top ? top : "..", rel);
+	return src_buf;
+}
+
+/* ------------------------------------------------------------ loader */
+
+static const struct {
+	const char *file;
+	const char *reason;
+} refusals[] = {
+	{ "broken-abi-major.so", "major versions differ" },
+	{ "broken-abi-minor.so", "newer than this pactum" },
+	{ "broken-no-symbol.so", "no pactum_plugin_descriptor symbol" },
+	{ "broken-unresolved.so", "pactum_test_no_such_function" },
+	{ "broken-no-callback.so", "writer has no write callback" },
+	{ "broken-name.so", "invalid plugin name" },
+	{ "broken-reserved.so", "reserved descriptor slots" },
+};
+
+START_TEST(test_refusal)
+{
+	pactum_registry *reg;
+	char file[8400];
+
+	snprintf(file, sizeof(file), "%s/%s",
+		 built("tests/plugins/.libs"), refusals[_i].file);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_file(reg, file), PACTUM_OK);
+	ck_assert_uint_eq(pactum_registry_count(reg), 0);
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 1);
+	ck_assert_str_eq(pactum_registry_refused_file(reg, 0), file);
+	ck_assert_msg(strstr(pactum_registry_refused_reason(reg, 0),
+			     refusals[_i].reason) != NULL,
+		      "%s: \"%s\" lacks \"%s\"", refusals[_i].file,
+		      pactum_registry_refused_reason(reg, 0),
+		      refusals[_i].reason);
+	pactum_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_directory_scan)
+{
+	pactum_registry *reg;
+	const pactum_plugin *dump;
+	size_t i, refused;
+	int saw_duplicate = 0;
+
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	/* missing directories and empty entries are skipped */
+	ck_assert_int_eq(pactum_registry_load_path(
+				 reg, "/nonexistent::/also/missing"),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_path(
+				 reg, built("plugins/xml/.libs")),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_path(
+				 reg, built("tests/plugins/.libs")),
+			 PACTUM_OK);
+	/* the broken ones never stop the good ones */
+	ck_assert_uint_eq(pactum_registry_count(reg), 2);
+	dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump");
+	ck_assert_ptr_nonnull(dump);
+	ck_assert_str_eq(pactum_plugin_kind_name(pactum_plugin_kind_of(dump)),
+			 "writer");
+	ck_assert_ptr_nonnull(strstr(pactum_plugin_file(dump), "/dump.so"));
+	ck_assert_ptr_nonnull(
+		pactum_registry_find(reg, PACTUM_PLUGIN_READER, "xml"));
+	refused = pactum_registry_refused_count(reg);
+	ck_assert_uint_eq(refused, PACTUM_ARRAY_SIZE_REFUSALS + 1);
+	for (i = 0; i < refused; i++)
+		if (strstr(pactum_registry_refused_reason(reg, i),
+			   "a plugin named \"xml\" is already loaded"))
+			saw_duplicate = 1;
+	ck_assert(saw_duplicate);
+	ck_assert_ptr_null(pactum_registry_find(reg, PACTUM_PLUGIN_READER,
+						"dump"));
+	pactum_registry_free(reg);
+}
+END_TEST
+
+/* ------------------------------------------------------------ pipeline */
+
+struct run {
+	int status;
+	char *out;          /* the dump writer's output, or NULL */
+	pactum_diag *diag;  /* what was reported */
+};
+
+static void run_free(struct run *r)
+{
+	free(r->out);
+	pactum_diag_free(r->diag);
+}
+
+/* Render tests/data/demo.xml with its deal and the given --set values. */
+static struct run render(const char *langs_csv, const char *catalogs,
+			 int draft, const char *const *sets)
+{
+	static const char *const none[] = { NULL };
+	pactum_registry *reg = NULL;
+	pactum_model *model = NULL;
+	pactum_data *data = NULL;
+	pactum_translator *tr = NULL;
+	pactum_doc *doc = NULL;
+	pactum_options *opts = NULL;
+	pactum_sink *sink = NULL;
+	const pactum_plugin *dump;
+	const char *langs[4];
+	char list[32], *save = NULL, *tok;
+	char path[17000];
+	struct run r = { PACTUM_OK, NULL, NULL };
+	size_t n = 0, len;
+	const char *bytes;
+
+	ck_assert_int_eq(pactum_diag_new(&r.diag), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	snprintf(path, sizeof(path), "%s:", built("plugins/xml/.libs"));
+	strncat(path, built("tests/plugins/.libs"),
+		sizeof(path) - strlen(path) - 1);
+	ck_assert_int_eq(pactum_registry_load_path(reg, path), PACTUM_OK);
+	dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump");
+	ck_assert_ptr_nonnull(dump);
+	snprintf(list, sizeof(list), "%s", langs_csv);
+	for (tok = strtok_r(list, ",", &save); tok && n < 4;
+	     tok = strtok_r(NULL, ",", &save))
+		langs[n++] = tok;
+	if (sets == NULL)
+		sets = none;
+
+	r.status = pactum_model_load(&model, reg,
+				     source("tests/data/demo.xml"), r.diag);
+	if (r.status == PACTUM_OK)
+		r.status = pactum_data_new(&data);
+	if (r.status == PACTUM_OK)
+		r.status = pactum_data_load(data, reg,
+					    source("tests/data/demo-deal.xml"),
+					    r.diag);
+	for (; r.status == PACTUM_OK && *sets; sets++)
+		r.status = pactum_data_set_arg(data, *sets, r.diag);
+	if (r.status == PACTUM_OK)
+		r.status = pactum_translator_new(&tr, built(catalogs));
+	if (r.status == PACTUM_OK) {
+		pactum_translator_set_draft(tr, draft);
+		r.status = pactum_doc_new(&doc, model, data, tr, langs, n,
+					  r.diag);
+	}
+	if (r.status == PACTUM_OK)
+		r.status = pactum_options_new(&opts);
+	if (r.status == PACTUM_OK)
+		r.status = pactum_sink_new(&sink);
+	if (r.status == PACTUM_OK)
+		r.status = pactum_plugin_write(dump, sink, doc, opts, r.diag);
+	if (r.status == PACTUM_OK) {
+		bytes = pactum_sink_data(sink, &len);
+		r.out = strndup(bytes, len);
+	}
+	pactum_sink_free(sink);
+	pactum_options_free(opts);
+	pactum_doc_free(doc);
+	pactum_translator_free(tr);
+	pactum_data_free(data);
+	pactum_model_free(model);
+	pactum_registry_free(reg);
+	return r;
+}
+
+static int reported(const struct run *r, pactum_severity sev,
+		    const char *needle)
+{
+	pactum_severity s;
+	size_t i;
+
+	for (i = 0; i < pactum_diag_size(r->diag); i++)
+		if (strstr(pactum_diag_entry(r->diag, i, &s, NULL), needle) &&
+		    s == sev)
+			return 1;
+	return 0;
+}
+
+#define COMPLETE "tests/catalogs/complete"
+#define INCOMPLETE "tests/catalogs/incomplete"
+
+#define ck_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "missing: %s\n%s", \
+		      (needle), (hay))
+#define ck_lacks(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) == NULL, "unexpected: %s\n%s", \
+		      (needle), (hay))
+
+START_TEST(test_bilingual)
+{
+	struct run r = render("de,en", COMPLETE, 0, NULL);
+
+	ck_assert_int_eq(r.status, PACTUM_OK);
+	ck_assert_uint_eq(pactum_diag_size(r.diag), 0);
+	ck_has(r.out, "langs 2 prevailing 0\n");
+	ck_has(r.out, "  de: [text]Demo-Vertrag\n  en: [text]Demo Agreement\n");
+	ck_has(r.out, "[value@start]1. März 2027");
+	ck_has(r.out, "[value@start]1 March 2027");
+	ck_has(r.out, "[value@fee]1.234,50 EUR");
+	ck_has(r.out, "[value@fee]EUR 1,234.50");
+	ck_has(r.out, "[value@discount]20\xc2\xa0%");
+	ck_has(r.out, "[xref@grant]Ziffer 1.1");
+	ck_has(r.out, "[xref@grant]Section 1.1");
+	ck_has(r.out, "[term@products]Vertragsprodukte");
+	ck_has(r.out, "[value@notice]3 Monate");
+	ck_has(r.out, "[value@law]deutsches Recht");
+	/* conditions off: no exclusivity clause, pricing is 1.2 */
+	ck_lacks(r.out, "exclusivity");
+	ck_has(r.out, "clause #pricing 1.2\n");
+	ck_has(r.out, "item (b)\n  de: [text]letzter Punkt");
+	ck_has(r.out, "[value@address]Hafenstraße 1, 20457 Hamburg");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_conditions_renumber)
+{
+	static const char *const sets[] = { "exclusive=yes", "discount=30",
+					    "law=english", NULL };
+	struct run r = render("en", COMPLETE, 0, sets);
+
+	ck_assert_int_eq(r.status, PACTUM_OK);
+	ck_has(r.out, "clause #exclusivity 1.2\n");
+	ck_has(r.out, "clause #pricing 1.3\n");
+	ck_has(r.out, "[xref@grant]Section 1.1");
+	ck_has(r.out, "item (b)\n  en: [text]only for large discounts\n");
+	ck_has(r.out, "item (c)\n  en: [text]last item\n");
+	ck_has(r.out, "[text]Either party may end");
+	ck_has(r.out, "[value@law]English law");
+	ck_lacks(r.out, "Notice period");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_strict_missing_translation)
+{
+	struct run r = render("de,en", INCOMPLETE, 0, NULL);
+	pactum_pos pos;
+	size_t i;
+
+	ck_assert_int_eq(r.status, PACTUM_EUNTRANSLATED);
+	ck_assert_ptr_null(r.out);
+	/* the fuzzy item and the dropped placeholder, each with its line */
+	ck_assert(reported(&r, PACTUM_ERROR,
+			   "no de translation of \"pricing.i1\""));
+	ck_assert(reported(&r, PACTUM_ERROR,
+			   "translation of \"pricing.p1\" does not fit its "
+			   "source text: placeholder {fee}"));
+	for (i = 0; i < pactum_diag_size(r.diag); i++) {
+		pactum_diag_entry(r.diag, i, NULL, &pos);
+		ck_assert_uint_gt(pos.line, 0);
+	}
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_strict_untranslated_conditional_unit)
+{
+	static const char *const sets[] = { "exclusive=yes", NULL };
+	struct run r = render("de", INCOMPLETE, 0, sets);
+
+	ck_assert_int_eq(r.status, PACTUM_EUNTRANSLATED);
+	ck_assert(reported(&r, PACTUM_ERROR,
+			   "no de translation of \"exclusivity.p1\""));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_draft_marks_english)
+{
+	struct run r = render("de", INCOMPLETE, 1, NULL);
+
+	ck_assert_int_eq(r.status, PACTUM_OK);
+	ck_has(r.out, "[untranslated]first item");
+	ck_has(r.out, "[untranslated]The discount is ");
+	ck_assert(reported(&r, PACTUM_WARNING, "draft: 2 units"));
+	ck_assert_uint_eq(pactum_diag_count(r.diag, PACTUM_ERROR), 0);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_missing_catalog)
+{
+	struct run r = render("de", "tests/catalogs/none", 0, NULL);
+
+	ck_assert_int_eq(r.status, PACTUM_EUNTRANSLATED);
+	ck_assert(reported(&r, PACTUM_ERROR,
+			   "no catalog for text domain \"pactum-demo\""));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_data_errors_all_reported)
+{
+	static const char *const sets[] = { "discount=80", "start=2027-02-30",
+					    "exclusive=maybe", "typo=1",
+					    "reseller.phone=1", NULL };
+	struct run r = render("en", COMPLETE, 0, sets);
+
+	ck_assert_int_eq(r.status, PACTUM_EINPUT);
+	ck_assert_ptr_null(r.out);
+	ck_assert(reported(&r, PACTUM_ERROR, "above the maximum 60"));
+	ck_assert(reported(&r, PACTUM_ERROR, "a date as YYYY-MM-DD"));
+	ck_assert(reported(&r, PACTUM_ERROR, "\"maybe\" is not a valid"));
+	ck_assert(reported(&r, PACTUM_ERROR, "\"typo\" is neither"));
+	ck_assert(reported(&r, PACTUM_ERROR, "\"reseller.phone\" is neither"));
+	ck_assert_uint_eq(pactum_diag_count(r.diag, PACTUM_ERROR), 5);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_environment_does_not_matter)
+{
+	struct run a = render("de,en", COMPLETE, 0, NULL), b;
+
+	setenv("LANG", "de_DE.UTF-8", 1);
+	setenv("LANGUAGE", "fr", 1);
+	setenv("LC_ALL", "C", 1);
+	setenv("TZ", "Pacific/Kiritimati", 1);
+	b = render("de,en", COMPLETE, 0, NULL);
+	ck_assert_int_eq(b.status, PACTUM_OK);
+	ck_assert_str_eq(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+}
+END_TEST
+
+/* ------------------------------------------------------------ output */
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+START_TEST(test_commit_atomic)
+{
+	char dir[] = "/tmp/pactum-sink-XXXXXX", file[256], bad[256];
+	pactum_diag *diag;
+	pactum_sink *sink;
+	char buf[64] = { 0 };
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/out.txt", dir);
+	snprintf(bad, sizeof(bad), "%s/missing/out.txt", dir);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_puts(sink, "first"), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_commit(sink, file, diag), PACTUM_OK);
+	pactum_sink_free(sink);
+
+	/* a failing commit leaves no temporary file behind */
+	ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_puts(sink, "second"), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_commit(sink, bad, diag), PACTUM_EIO);
+	ck_assert_uint_eq(pactum_diag_count(diag, PACTUM_ERROR), 1);
+	ck_assert_int_eq(count_entries(dir), 1);
+	fp = fopen(file, "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), fp));
+	fclose(fp);
+	ck_assert_str_eq(buf, "first");
+	pactum_sink_free(sink);
+	pactum_diag_free(diag);
+	unlink(file);
+	rmdir(dir);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("plugins");
+	TCase *loader = tcase_create("loader");
+	TCase *pipeline = tcase_create("pipeline");
+	TCase *output = tcase_create("output");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_loop_test(loader, test_refusal, 0,
+			    PACTUM_ARRAY_SIZE_REFUSALS);
+	tcase_add_test(loader, test_directory_scan);
+	tcase_add_test(pipeline, test_bilingual);
+	tcase_add_test(pipeline, test_conditions_renumber);
+	tcase_add_test(pipeline, test_strict_missing_translation);
+	tcase_add_test(pipeline, test_strict_untranslated_conditional_unit);
+	tcase_add_test(pipeline, test_draft_marks_english);
+	tcase_add_test(pipeline, test_missing_catalog);
+	tcase_add_test(pipeline, test_data_errors_all_reported);
+	tcase_add_test(pipeline, test_environment_does_not_matter);
+	tcase_add_test(output, test_commit_atomic);
+	suite_add_tcase(s, loader);
+	suite_add_tcase(s, pipeline);
+	suite_add_tcase(s, output);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

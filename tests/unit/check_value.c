@@ -1,0 +1,796 @@
+/* Typed values: parsing, ordering and the per-language formats, byte for
+ * byte, whatever the process locale. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "value.h"
+
+#define NBSP "\xc2\xa0"
+
+/* Parse s (NUL-terminated) as type, failing the test on an error. */
+static pactum_value parse_ok(pactum_type type, const char *s)
+{
+	const char *expected = NULL;
+	pactum_value v;
+	int rc = pactum__value_parse(&v, type, s, strlen(s), &expected);
+
+	ck_assert_msg(rc == PACTUM_OK, "%s \"%s\": rc %d, expected %s",
+		      pactum__type_name(type), s, rc,
+		      expected ? expected : "(null)");
+	ck_assert_int_eq(v.type, type);
+	return v;
+}
+
+/* Owned: the value formatted for lang; release with pactum_free(). */
+static char *format(const pactum_value *v, const char *lang)
+{
+	const pactum_locale *loc = pactum__locale_get(lang);
+	pactum_buf buf = PACTUM_BUF_INIT;
+	char *s;
+
+	ck_assert_ptr_nonnull(loc);
+	ck_assert_int_eq(pactum__value_format(&buf, v, loc), PACTUM_OK);
+	s = pactum__buf_detach(&buf);
+	ck_assert_ptr_nonnull(s);
+	return s;
+}
+
+static void assert_formats(pactum_type type, const char *in, const char *de,
+			   const char *en)
+{
+	pactum_value v = parse_ok(type, in);
+	char *got_de = format(&v, "de");
+	char *got_en = format(&v, "en");
+
+	ck_assert_msg(strcmp(got_de, de) == 0, "%s \"%s\" de: \"%s\" != \"%s\"",
+		      pactum__type_name(type), in, got_de, de);
+	ck_assert_msg(strcmp(got_en, en) == 0, "%s \"%s\" en: \"%s\" != \"%s\"",
+		      pactum__type_name(type), in, got_en, en);
+	pactum_free(got_de);
+	pactum_free(got_en);
+}
+
+/* ------------------------------------------------------------------ */
+
+START_TEST(test_type_names)
+{
+	static const char *const names[] = {
+		"text", "date", "money", "number", "percent", "integer",
+		"duration", "boolean", "choice",
+	};
+	static const char *const bad[] = {
+		"", "Text", "DATE", "dates", "int", "bool", "money ", "x",
+	};
+	pactum_type t;
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(names); i++) {
+		t = (pactum_type)99;
+		ck_assert_int_eq(pactum__type_parse(&t, names[i]), PACTUM_OK);
+		ck_assert_int_eq(t, (pactum_type)i);
+		ck_assert_str_eq(pactum__type_name(t), names[i]);
+	}
+	for (i = 0; i < PACTUM_ARRAY_SIZE(bad); i++)
+		ck_assert_int_eq(pactum__type_parse(&t, bad[i]),
+				 PACTUM_EINVAL);
+	ck_assert_int_eq(pactum__type_parse(&t, NULL), PACTUM_EINVAL);
+	ck_assert_str_eq(pactum__type_name((pactum_type)99), "unknown");
+}
+END_TEST
+
+START_TEST(test_locales)
+{
+	static const char *const unsupported[] = {
+		"", "fr", "DE", "En", "de_DE", "de-DE", "en_US", "deu", "e",
+	};
+	const pactum_locale *de = pactum__locale_get("de");
+	const pactum_locale *en = pactum__locale_get("en");
+	size_t i;
+
+	ck_assert_ptr_nonnull(de);
+	ck_assert_ptr_nonnull(en);
+	ck_assert_ptr_ne(de, en);
+	ck_assert_str_eq(pactum__locale_lang(de), "de");
+	ck_assert_str_eq(pactum__locale_lang(en), "en");
+	ck_assert_str_eq(pactum__locale_xref_word(de), "Ziffer");
+	ck_assert_str_eq(pactum__locale_xref_word(en), "Section");
+	for (i = 0; i < PACTUM_ARRAY_SIZE(unsupported); i++)
+		ck_assert_ptr_null(pactum__locale_get(unsupported[i]));
+	ck_assert_ptr_null(pactum__locale_get(NULL));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Valid input and its output in both languages                        */
+/* ------------------------------------------------------------------ */
+
+static const struct {
+	pactum_type type;
+	const char *in;
+	const char *de;
+	const char *en;
+} good[] = {
+	/* dates: every month name, leap days, the ends of the range */
+	{ PACTUM_TYPE_DATE, "2027-03-01", "1. M\xc3\xa4rz 2027", "1 March 2027" },
+	{ PACTUM_TYPE_DATE, "2027-01-31", "31. Januar 2027", "31 January 2027" },
+	{ PACTUM_TYPE_DATE, "2024-02-29", "29. Februar 2024", "29 February 2024" },
+	{ PACTUM_TYPE_DATE, "2000-02-29", "29. Februar 2000", "29 February 2000" },
+	{ PACTUM_TYPE_DATE, "2026-04-30", "30. April 2026", "30 April 2026" },
+	{ PACTUM_TYPE_DATE, "2026-05-09", "9. Mai 2026", "9 May 2026" },
+	{ PACTUM_TYPE_DATE, "2026-06-30", "30. Juni 2026", "30 June 2026" },
+	{ PACTUM_TYPE_DATE, "2026-07-31", "31. Juli 2026", "31 July 2026" },
+	{ PACTUM_TYPE_DATE, "2026-08-31", "31. August 2026", "31 August 2026" },
+	{ PACTUM_TYPE_DATE, "2026-09-30", "30. September 2026", "30 September 2026" },
+	{ PACTUM_TYPE_DATE, "2026-10-31", "31. Oktober 2026", "31 October 2026" },
+	{ PACTUM_TYPE_DATE, "2026-11-30", "30. November 2026", "30 November 2026" },
+	{ PACTUM_TYPE_DATE, "2026-12-31", "31. Dezember 2026", "31 December 2026" },
+	{ PACTUM_TYPE_DATE, "0001-01-01", "1. Januar 1", "1 January 1" },
+	{ PACTUM_TYPE_DATE, "9999-12-31", "31. Dezember 9999", "31 December 9999" },
+	/* money */
+	{ PACTUM_TYPE_MONEY, "1234.56 EUR", "1.234,56 EUR", "EUR 1,234.56" },
+	{ PACTUM_TYPE_MONEY, "1200 EUR", "1.200,00 EUR", "EUR 1,200.00" },
+	{ PACTUM_TYPE_MONEY, "1200.5 USD", "1.200,50 USD", "USD 1,200.50" },
+	{ PACTUM_TYPE_MONEY, "-5.00 EUR", "-5,00 EUR", "-EUR 5.00" },
+	{ PACTUM_TYPE_MONEY, "0 CHF", "0,00 CHF", "CHF 0.00" },
+	{ PACTUM_TYPE_MONEY, "0.05 GBP", "0,05 GBP", "GBP 0.05" },
+	{ PACTUM_TYPE_MONEY, "-0.05 GBP", "-0,05 GBP", "-GBP 0.05" },
+	{ PACTUM_TYPE_MONEY, "1500000 JPY", "1.500.000 JPY", "JPY 1,500,000" },
+	{ PACTUM_TYPE_MONEY, "999 XYZ", "999,00 XYZ", "XYZ 999.00" },
+	{ PACTUM_TYPE_MONEY, "999999999999999999 EUR",
+	  "999.999.999.999.999.999,00 EUR", "EUR 999,999,999,999,999,999.00" },
+	{ PACTUM_TYPE_MONEY, "-9999999999999999.99 EUR",
+	  "-9.999.999.999.999.999,99 EUR", "-EUR 9,999,999,999,999,999.99" },
+	/* percent: the scale is kept as given */
+	{ PACTUM_TYPE_PERCENT, "20", "20" NBSP "%", "20%" },
+	{ PACTUM_TYPE_PERCENT, "20%", "20" NBSP "%", "20%" },
+	{ PACTUM_TYPE_PERCENT, "12.5", "12,5" NBSP "%", "12.5%" },
+	{ PACTUM_TYPE_PERCENT, "12.50%", "12,50" NBSP "%", "12.50%" },
+	{ PACTUM_TYPE_PERCENT, "0.125", "0,125" NBSP "%", "0.125%" },
+	{ PACTUM_TYPE_PERCENT, "-1.5", "-1,5" NBSP "%", "-1.5%" },
+	{ PACTUM_TYPE_PERCENT, "1500", "1.500" NBSP "%", "1,500%" },
+	/* number */
+	{ PACTUM_TYPE_NUMBER, "1234.5", "1.234,5", "1,234.5" },
+	{ PACTUM_TYPE_NUMBER, "0", "0", "0" },
+	{ PACTUM_TYPE_NUMBER, "-0", "0", "0" },
+	{ PACTUM_TYPE_NUMBER, "999", "999", "999" },
+	{ PACTUM_TYPE_NUMBER, "1000", "1.000", "1,000" },
+	{ PACTUM_TYPE_NUMBER, "-1234567.000001", "-1.234.567,000001",
+	  "-1,234,567.000001" },
+	{ PACTUM_TYPE_NUMBER, "0.000001", "0,000001", "0.000001" },
+	{ PACTUM_TYPE_NUMBER, "12.50", "12,50", "12.50" },
+	{ PACTUM_TYPE_NUMBER, "007", "7", "7" },
+	{ PACTUM_TYPE_NUMBER, "999999999999.999999", "999.999.999.999,999999",
+	  "999,999,999,999.999999" },
+	/* integer */
+	{ PACTUM_TYPE_INTEGER, "1234", "1.234", "1,234" },
+	{ PACTUM_TYPE_INTEGER, "0", "0", "0" },
+	{ PACTUM_TYPE_INTEGER, "-1", "-1", "-1" },
+	{ PACTUM_TYPE_INTEGER, "123", "123", "123" },
+	{ PACTUM_TYPE_INTEGER, "-1000", "-1.000", "-1,000" },
+	{ PACTUM_TYPE_INTEGER, "100000", "100.000", "100,000" },
+	{ PACTUM_TYPE_INTEGER, "9223372036854775807",
+	  "9.223.372.036.854.775.807", "9,223,372,036,854,775,807" },
+	{ PACTUM_TYPE_INTEGER, "-9223372036854775808",
+	  "-9.223.372.036.854.775.808", "-9,223,372,036,854,775,808" },
+	/* duration: singular only for exactly one */
+	{ PACTUM_TYPE_DURATION, "1d", "1 Tag", "1 day" },
+	{ PACTUM_TYPE_DURATION, "30d", "30 Tage", "30 days" },
+	{ PACTUM_TYPE_DURATION, "0d", "0 Tage", "0 days" },
+	{ PACTUM_TYPE_DURATION, "1w", "1 Woche", "1 week" },
+	{ PACTUM_TYPE_DURATION, "2w", "2 Wochen", "2 weeks" },
+	{ PACTUM_TYPE_DURATION, "1m", "1 Monat", "1 month" },
+	{ PACTUM_TYPE_DURATION, "3m", "3 Monate", "3 months" },
+	{ PACTUM_TYPE_DURATION, "1y", "1 Jahr", "1 year" },
+	{ PACTUM_TYPE_DURATION, "2y", "2 Jahre", "2 years" },
+	{ PACTUM_TYPE_DURATION, "100000d", "100.000 Tage", "100,000 days" },
+	{ PACTUM_TYPE_DURATION, "01d", "1 Tag", "1 day" },
+	/* boolean */
+	{ PACTUM_TYPE_BOOLEAN, "true", "ja", "yes" },
+	{ PACTUM_TYPE_BOOLEAN, "yes", "ja", "yes" },
+	{ PACTUM_TYPE_BOOLEAN, "1", "ja", "yes" },
+	{ PACTUM_TYPE_BOOLEAN, "false", "nein", "no" },
+	{ PACTUM_TYPE_BOOLEAN, "no", "nein", "no" },
+	{ PACTUM_TYPE_BOOLEAN, "0", "nein", "no" },
+	/* text and choice: the bytes as they are, spaces kept */
+	{ PACTUM_TYPE_TEXT, "Acme GmbH", "Acme GmbH", "Acme GmbH" },
+	{ PACTUM_TYPE_TEXT, "  M\xc3\xbcller & S\xc3\xb6hne  ",
+	  "  M\xc3\xbcller & S\xc3\xb6hne  ", "  M\xc3\xbcller & S\xc3\xb6hne  " },
+	{ PACTUM_TYPE_TEXT, "", "", "" },
+	{ PACTUM_TYPE_TEXT, "\xe2\x82\xac 5 \xf0\x9f\x93\x9c",
+	  "\xe2\x82\xac 5 \xf0\x9f\x93\x9c", "\xe2\x82\xac 5 \xf0\x9f\x93\x9c" },
+	{ PACTUM_TYPE_TEXT, "a" NBSP "b", "a" NBSP "b", "a" NBSP "b" },
+	{ PACTUM_TYPE_CHOICE, "germany", "germany", "germany" },
+	{ PACTUM_TYPE_CHOICE, "\xc3\xb6sterreich", "\xc3\xb6sterreich",
+	  "\xc3\xb6sterreich" },
+};
+
+START_TEST(test_parse_format)
+{
+	assert_formats(good[_i].type, good[_i].in, good[_i].de, good[_i].en);
+}
+END_TEST
+
+START_TEST(test_parsed_fields)
+{
+	static const char text[] = "Acme GmbH, Berlin";
+	pactum_value v;
+
+	v = parse_ok(PACTUM_TYPE_DATE, "2024-02-29");
+	ck_assert_int_eq(v.u.date.year, 2024);
+	ck_assert_int_eq(v.u.date.month, 2);
+	ck_assert_int_eq(v.u.date.day, 29);
+
+	v = parse_ok(PACTUM_TYPE_MONEY, "-1234.5 USD");
+	ck_assert(v.u.money.amount.mantissa == -12345);
+	ck_assert_uint_eq(v.u.money.amount.scale, 1);
+	ck_assert_str_eq(v.u.money.currency, "USD");
+
+	v = parse_ok(PACTUM_TYPE_PERCENT, "12.50%");
+	ck_assert(v.u.number.mantissa == 1250);
+	ck_assert_uint_eq(v.u.number.scale, 2);
+
+	v = parse_ok(PACTUM_TYPE_NUMBER, "999999999999999999");
+	ck_assert(v.u.number.mantissa == 999999999999999999LL);
+	ck_assert_uint_eq(v.u.number.scale, 0);
+
+	v = parse_ok(PACTUM_TYPE_INTEGER, "-9223372036854775808");
+	ck_assert(v.u.integer == INT64_MIN);
+
+	v = parse_ok(PACTUM_TYPE_DURATION, "3m");
+	ck_assert_uint_eq(v.u.duration.count, 3);
+	ck_assert_int_eq(v.u.duration.unit, PACTUM_MONTHS);
+	v = parse_ok(PACTUM_TYPE_DURATION, "2w");
+	ck_assert_int_eq(v.u.duration.unit, PACTUM_WEEKS);
+	v = parse_ok(PACTUM_TYPE_DURATION, "1y");
+	ck_assert_int_eq(v.u.duration.unit, PACTUM_YEARS);
+	v = parse_ok(PACTUM_TYPE_DURATION, "100000d");
+	ck_assert_uint_eq(v.u.duration.count, 100000);
+	ck_assert_int_eq(v.u.duration.unit, PACTUM_DAYS);
+
+	v = parse_ok(PACTUM_TYPE_BOOLEAN, "yes");
+	ck_assert_int_ne(v.u.boolean, 0);
+	v = parse_ok(PACTUM_TYPE_BOOLEAN, "0");
+	ck_assert_int_eq(v.u.boolean, 0);
+
+	/* text borrows: the very bytes of the input, not a copy */
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_TEXT, text, 4,
+					     NULL), PACTUM_OK);
+	ck_assert_ptr_eq(v.u.text.ptr, text);
+	ck_assert_uint_eq(v.u.text.len, 4);
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_CHOICE, text + 6,
+					     4, NULL), PACTUM_OK);
+	ck_assert_ptr_eq(v.u.text.ptr, text + 6);
+	ck_assert_uint_eq(v.u.text.len, 4);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Malformed input                                                     */
+/* ------------------------------------------------------------------ */
+
+#define MONEY_PHRASE "an amount and an ISO 4217 currency, e.g. 1234.56 EUR"
+#define MONEY_DECIMALS "an amount with no more decimals than its " \
+	"currency has, e.g. 1234.56 EUR or 1234 JPY"
+#define DATE_PHRASE "a date as YYYY-MM-DD"
+#define NUMBER_PHRASE "a number such as 1234.5, with at most 6 decimals"
+#define PERCENT_PHRASE "a percentage such as 20, 20% or 12.5"
+#define INTEGER_PHRASE "a whole number such as 1234"
+#define DURATION_PHRASE "a duration such as 30d, 2w, 3m or 1y"
+#define BOOLEAN_PHRASE "true, false, yes, no, 1 or 0"
+#define TEXT_PHRASE "text in UTF-8 without control characters"
+#define CHOICE_PHRASE "one of the parameter's choices"
+
+/* len 0 means strlen(in), so that rows can hold NUL bytes */
+static const struct {
+	pactum_type type;
+	const char *in;
+	size_t len;
+	const char *expected;
+} bad[] = {
+	/* dates */
+	{ PACTUM_TYPE_DATE, "", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, " 2027-02-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-02-01 ", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-2-1", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-02-1", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "27-02-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "02027-02-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-13-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-00-10", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-01-00", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-01-32", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-04-31", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2023-02-29", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "1900-02-29", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2024-02-30", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "0000-01-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027/02/01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-02-0a", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "+027-02-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "-027-02-01", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "01.02.2027", 0, DATE_PHRASE },
+	{ PACTUM_TYPE_DATE, "2027-02-01\0", 11, DATE_PHRASE },
+	/* money */
+	{ PACTUM_TYPE_MONEY, "", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, " EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 eur", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 Eur", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 EURO", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 EU", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12  EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12" NBSP "EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12\tEUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "EUR 12", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, " 12 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 EUR ", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "1,234.56 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "1234,56 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "+12 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "--12 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "1e3 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, ".5 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "5. EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 E1R", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12 \xc3\x84UR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "1000000000000000000 EUR", 0, MONEY_PHRASE },
+	{ PACTUM_TYPE_MONEY, "12.345 EUR", 0, MONEY_DECIMALS },
+	{ PACTUM_TYPE_MONEY, "12.5 JPY", 0, MONEY_DECIMALS },
+	{ PACTUM_TYPE_MONEY, "12.000 USD", 0, MONEY_DECIMALS },
+	/* number */
+	{ PACTUM_TYPE_NUMBER, "", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, " 1", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1 ", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "-", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "--1", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "+1", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "- 1", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1e3", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "0x10", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1,5", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1.", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, ".5", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1.2.3", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1.0000001", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "inf", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "nan", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1000000000000000000", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "99999999999999999999", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "999999999999.9999999", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "9999999999999.999999", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "20%", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "\xd9\xa1", 0, NUMBER_PHRASE },
+	{ PACTUM_TYPE_NUMBER, "1\0", 2, NUMBER_PHRASE },
+	/* percent */
+	{ PACTUM_TYPE_PERCENT, "", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "%", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "20 %", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "20" NBSP "%", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "20%%", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "%20", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "12,5", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "1e3", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "--1", 0, PERCENT_PHRASE },
+	{ PACTUM_TYPE_PERCENT, "99999999999999999999%", 0, PERCENT_PHRASE },
+	/* integer */
+	{ PACTUM_TYPE_INTEGER, "", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, " 12", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "12 ", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "-", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "--1", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "+1", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "1.0", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "1e3", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "1.234", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "1,234", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "9223372036854775808", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "-9223372036854775809", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "99999999999999999999", 0, INTEGER_PHRASE },
+	{ PACTUM_TYPE_INTEGER, "18446744073709551616", 0, INTEGER_PHRASE },
+	/* duration */
+	{ PACTUM_TYPE_DURATION, "", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "30", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "30x", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "30D", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "-3d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "+3d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "3 d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, " 3d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "3d ", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "3dd", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "1.5m", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "3days", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "100001d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "99999999999999999999d", 0, DURATION_PHRASE },
+	{ PACTUM_TYPE_DURATION, "4294967297d", 0, DURATION_PHRASE },
+	/* boolean */
+	{ PACTUM_TYPE_BOOLEAN, "", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "True", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "YES", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "ja", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "y", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "2", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "01", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, " true", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "true ", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "tru", 0, BOOLEAN_PHRASE },
+	{ PACTUM_TYPE_BOOLEAN, "yes\0", 4, BOOLEAN_PHRASE },
+	/* text: invalid UTF-8 and every kind of control character */
+	{ PACTUM_TYPE_TEXT, "a\tb", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "a\nb", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "a\rb", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "a\0b", 3, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\x1b[0m", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "del\x7f", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "c1 \xc2\x85", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "c1 \xc2\x9f", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "M\xfcller", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\xc3", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\xc0\xaf", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\xed\xa0\x80", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\xf4\x90\x80\x80", 0, TEXT_PHRASE },
+	{ PACTUM_TYPE_TEXT, "\xff", 0, TEXT_PHRASE },
+	/* choice */
+	{ PACTUM_TYPE_CHOICE, "a\tb", 0, CHOICE_PHRASE },
+	{ PACTUM_TYPE_CHOICE, "x\n", 0, CHOICE_PHRASE },
+	{ PACTUM_TYPE_CHOICE, "\xc2\x80", 0, CHOICE_PHRASE },
+	{ PACTUM_TYPE_CHOICE, "\xe2\x82", 0, CHOICE_PHRASE },
+};
+
+START_TEST(test_parse_bad)
+{
+	size_t len = bad[_i].len ? bad[_i].len : strlen(bad[_i].in);
+	const char *expected = NULL;
+	pactum_value v;
+	int rc;
+
+	rc = pactum__value_parse(&v, bad[_i].type, bad[_i].in, len, &expected);
+	ck_assert_msg(rc == PACTUM_EINPUT, "%s row %d accepted (rc %d)",
+		      pactum__type_name(bad[_i].type), _i, rc);
+	ck_assert_ptr_nonnull(expected);
+	ck_assert_str_eq(expected, bad[_i].expected);
+}
+END_TEST
+
+START_TEST(test_parse_preconditions)
+{
+	const char *expected = "untouched";
+	pactum_value v;
+
+	ck_assert_int_eq(pactum__value_parse(&v, (pactum_type)99, "1", 1,
+					     &expected), PACTUM_EINVAL);
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_TEXT, NULL, 3,
+					     &expected), PACTUM_EINVAL);
+	ck_assert_str_eq(expected, "untouched");
+	/* no bytes at all is an empty string */
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_TEXT, NULL, 0,
+					     &expected), PACTUM_OK);
+	ck_assert_uint_eq(v.u.text.len, 0);
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_DATE, NULL, 0,
+					     NULL), PACTUM_EINPUT);
+	/* the length is obeyed: a longer string is not looked past */
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_INTEGER, "12x", 2,
+					     NULL), PACTUM_OK);
+	ck_assert(v.u.integer == 12);
+	ck_assert_int_eq(pactum__value_parse(&v, PACTUM_TYPE_DATE,
+					     "2027-03-011", 10, NULL),
+			 PACTUM_OK);
+	ck_assert_int_eq(v.u.date.day, 1);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Ordering                                                            */
+/* ------------------------------------------------------------------ */
+
+static const struct {
+	pactum_type type;
+	const char *a;
+	const char *b;
+	int sign;
+} order[] = {
+	{ PACTUM_TYPE_DATE, "2027-03-01", "2027-03-01", 0 },
+	{ PACTUM_TYPE_DATE, "2027-03-01", "2027-03-02", -1 },
+	{ PACTUM_TYPE_DATE, "2027-04-01", "2027-03-31", 1 },
+	{ PACTUM_TYPE_DATE, "2026-12-31", "2027-01-01", -1 },
+	{ PACTUM_TYPE_DATE, "9999-01-01", "0001-12-31", 1 },
+	{ PACTUM_TYPE_MONEY, "12.5 EUR", "12.50 EUR", 0 },
+	{ PACTUM_TYPE_MONEY, "12 EUR", "12.00 EUR", 0 },
+	{ PACTUM_TYPE_MONEY, "12.01 EUR", "12.1 EUR", -1 },
+	{ PACTUM_TYPE_MONEY, "-0.01 EUR", "0 EUR", -1 },
+	{ PACTUM_TYPE_MONEY, "-1.5 EUR", "-1.25 EUR", -1 },
+	{ PACTUM_TYPE_MONEY, "999999999999999999 EUR",
+	  "9999999999999999.99 EUR", 1 },
+	{ PACTUM_TYPE_MONEY, "-999999999999999999 EUR",
+	  "-9999999999999999.99 EUR", -1 },
+	{ PACTUM_TYPE_NUMBER, "1", "1.000000", 0 },
+	{ PACTUM_TYPE_NUMBER, "-0", "0", 0 },
+	{ PACTUM_TYPE_NUMBER, "0.5", "-0.5", 1 },
+	{ PACTUM_TYPE_NUMBER, "-0.3", "0.2", -1 },
+	{ PACTUM_TYPE_NUMBER, "-1.5", "-1", -1 },
+	{ PACTUM_TYPE_NUMBER, "-2", "-1.999999", -1 },
+	{ PACTUM_TYPE_NUMBER, "1.999999", "2", -1 },
+	/* rescaling either side to scale 6 would overflow int64 */
+	{ PACTUM_TYPE_NUMBER, "999999999999999999", "999999999999.999999", 1 },
+	{ PACTUM_TYPE_NUMBER, "999999999999.999999", "999999999999999999", -1 },
+	{ PACTUM_TYPE_NUMBER, "-999999999999999999", "-999999999999.999999", -1 },
+	{ PACTUM_TYPE_NUMBER, "999999999999.999999", "999999999999.999998", 1 },
+	{ PACTUM_TYPE_PERCENT, "12.5", "12.50%", 0 },
+	{ PACTUM_TYPE_PERCENT, "20", "100%", -1 },
+	{ PACTUM_TYPE_INTEGER, "-9223372036854775808", "9223372036854775807",
+	  -1 },
+	{ PACTUM_TYPE_INTEGER, "9223372036854775807", "-1", 1 },
+	{ PACTUM_TYPE_INTEGER, "42", "42", 0 },
+	{ PACTUM_TYPE_DURATION, "30d", "31d", -1 },
+	{ PACTUM_TYPE_DURATION, "2y", "1y", 1 },
+	{ PACTUM_TYPE_DURATION, "0w", "0w", 0 },
+	{ PACTUM_TYPE_BOOLEAN, "false", "true", -1 },
+	{ PACTUM_TYPE_BOOLEAN, "yes", "1", 0 },
+	{ PACTUM_TYPE_BOOLEAN, "1", "no", 1 },
+	{ PACTUM_TYPE_TEXT, "abc", "abd", -1 },
+	{ PACTUM_TYPE_TEXT, "ab", "abc", -1 },
+	{ PACTUM_TYPE_TEXT, "", "a", -1 },
+	{ PACTUM_TYPE_TEXT, "abc", "abc", 0 },
+	{ PACTUM_TYPE_TEXT, "Z", "a", -1 },
+	/* bytewise: U+00E4 is after every ASCII letter */
+	{ PACTUM_TYPE_TEXT, "\xc3\xa4", "z", 1 },
+	{ PACTUM_TYPE_CHOICE, "de", "en", -1 },
+	{ PACTUM_TYPE_CHOICE, "en", "en", 0 },
+};
+
+static int sign_of(int v)
+{
+	return (v > 0) - (v < 0);
+}
+
+START_TEST(test_compare)
+{
+	pactum_value a, b;
+	int incomparable = -1;
+	int c;
+
+	a = parse_ok(order[_i].type, order[_i].a);
+	b = parse_ok(order[_i].type, order[_i].b);
+	c = pactum__value_compare(&a, &b, &incomparable);
+	ck_assert_msg(sign_of(c) == order[_i].sign, "%s \"%s\" <=> \"%s\": %d",
+		      pactum__type_name(order[_i].type), order[_i].a,
+		      order[_i].b, c);
+	ck_assert_int_eq(incomparable, 0);
+	/* and the other way round */
+	c = pactum__value_compare(&b, &a, NULL);
+	ck_assert_int_eq(sign_of(c), -order[_i].sign);
+	ck_assert_int_eq(sign_of(pactum__value_compare(&a, &a, NULL)), 0);
+}
+END_TEST
+
+START_TEST(test_compare_duration_units)
+{
+	pactum_value month = parse_ok(PACTUM_TYPE_DURATION, "1m");
+	pactum_value days = parse_ok(PACTUM_TYPE_DURATION, "400d");
+	pactum_value year = parse_ok(PACTUM_TYPE_DURATION, "1y");
+	int incomparable = 0;
+
+	ck_assert_int_eq(pactum__value_compare(&month, &days, &incomparable),
+			 0);
+	ck_assert_int_eq(incomparable, 1);
+	incomparable = 0;
+	ck_assert_int_eq(pactum__value_compare(&days, &year, &incomparable),
+			 0);
+	ck_assert_int_eq(incomparable, 1);
+	/* NULL is allowed when the caller does not care */
+	ck_assert_int_eq(pactum__value_compare(&year, &month, NULL), 0);
+	/* and a comparable pair clears the flag */
+	days = parse_ok(PACTUM_TYPE_DURATION, "2m");
+	incomparable = 1;
+	ck_assert_int_lt(pactum__value_compare(&month, &days, &incomparable),
+			 0);
+	ck_assert_int_eq(incomparable, 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Formatting: the environment, memory, appending                      */
+/* ------------------------------------------------------------------ */
+
+static const struct {
+	pactum_type type;
+	const char *in;
+} env_rows[] = {
+	{ PACTUM_TYPE_DATE, "2027-03-01" },
+	{ PACTUM_TYPE_MONEY, "-1234567.89 EUR" },
+	{ PACTUM_TYPE_NUMBER, "1234567.125" },
+	{ PACTUM_TYPE_PERCENT, "12.5" },
+	{ PACTUM_TYPE_INTEGER, "-1234567" },
+	{ PACTUM_TYPE_DURATION, "1000d" },
+	{ PACTUM_TYPE_BOOLEAN, "true" },
+};
+
+/* All rows, formatted in one language, concatenated with '|'. */
+static char *format_rows(const char *lang)
+{
+	pactum_buf all = PACTUM_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(env_rows); i++) {
+		pactum_value v = parse_ok(env_rows[i].type, env_rows[i].in);
+
+		ck_assert_int_eq(pactum__value_format(&all, &v,
+				pactum__locale_get(lang)), PACTUM_OK);
+		ck_assert_int_eq(pactum__buf_putc(&all, '|'), PACTUM_OK);
+	}
+	return pactum__buf_detach(&all);
+}
+
+START_TEST(test_format_ignores_environment)
+{
+	static const char *const de =
+		"1. M\xc3\xa4rz 2027|-1.234.567,89 EUR|1.234.567,125|"
+		"12,5" NBSP "%|-1.234.567|1.000 Tage|ja|";
+	static const char *const en =
+		"1 March 2027|-EUR 1,234,567.89|1,234,567.125|12.5%|"
+		"-1,234,567|1,000 days|yes|";
+	static const char *const envs[] = {
+		"de_DE.UTF-8", "de_DE", "fr_FR.UTF-8", "C.UTF-8",
+	};
+	char *before_de = format_rows("de");
+	char *before_en = format_rows("en");
+	size_t i;
+
+	ck_assert_str_eq(before_de, de);
+	ck_assert_str_eq(before_en, en);
+	for (i = 0; i < PACTUM_ARRAY_SIZE(envs); i++) {
+		char *after_de, *after_en;
+
+		ck_assert_int_eq(setenv("LC_ALL", envs[i], 1), 0);
+		ck_assert_int_eq(setenv("LANG", envs[i], 1), 0);
+		ck_assert_int_eq(setenv("TZ", "Pacific/Chatham", 1), 0);
+		/* a missing locale leaves "C": still the same bytes */
+		(void)setlocale(LC_ALL, "");
+		after_de = format_rows("de");
+		after_en = format_rows("en");
+		ck_assert_str_eq(after_de, de);
+		ck_assert_str_eq(after_en, en);
+		pactum_free(after_de);
+		pactum_free(after_en);
+	}
+	setlocale(LC_ALL, "C");
+	unsetenv("LC_ALL");
+	unsetenv("LANG");
+	unsetenv("TZ");
+	pactum_free(before_de);
+	pactum_free(before_en);
+}
+END_TEST
+
+START_TEST(test_format_appends)
+{
+	pactum_value v = parse_ok(PACTUM_TYPE_MONEY, "1200 EUR");
+	pactum_buf buf = PACTUM_BUF_INIT;
+
+	ck_assert_int_eq(pactum__buf_puts(&buf, "Preis: "), PACTUM_OK);
+	ck_assert_int_eq(pactum__value_format(&buf, &v,
+					      pactum__locale_get("de")),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum__buf_puts(&buf, "; "), PACTUM_OK);
+	ck_assert_int_eq(pactum__value_format(&buf, &v,
+					      pactum__locale_get("en")),
+			 PACTUM_OK);
+	ck_assert_str_eq(buf.ptr, "Preis: 1.200,00 EUR; EUR 1,200.00");
+	ck_assert_uint_eq(buf.len, strlen(buf.ptr));
+	pactum__buf_free(&buf);
+}
+END_TEST
+
+START_TEST(test_format_preconditions)
+{
+	pactum_value v = parse_ok(PACTUM_TYPE_INTEGER, "1");
+	pactum_buf buf = PACTUM_BUF_INIT;
+
+	ck_assert_int_eq(pactum__value_format(&buf, &v, NULL), PACTUM_EINVAL);
+	v.type = (pactum_type)99;
+	ck_assert_int_eq(pactum__value_format(&buf, &v,
+					      pactum__locale_get("en")),
+			 PACTUM_EINVAL);
+	ck_assert_uint_eq(buf.len, 0);
+	pactum__buf_free(&buf);
+}
+END_TEST
+
+START_TEST(test_format_built_by_hand)
+{
+	/* values a caller may build without parsing: still exact */
+	pactum_value v = { .type = PACTUM_TYPE_NUMBER };
+	char *s;
+
+	v.u.number.mantissa = -5;
+	v.u.number.scale = 6;
+	s = format(&v, "de");
+	ck_assert_str_eq(s, "-0,000005");
+	pactum_free(s);
+
+	v.type = PACTUM_TYPE_MONEY;
+	v.u.money.amount.mantissa = 12345;
+	v.u.money.amount.scale = 3; /* more than EUR has: shown, not cut */
+	memcpy(v.u.money.currency, "EUR", 4);
+	s = format(&v, "en");
+	ck_assert_str_eq(s, "EUR 12.345");
+	pactum_free(s);
+
+	v.type = PACTUM_TYPE_INTEGER;
+	v.u.integer = INT64_MIN;
+	s = format(&v, "en");
+	ck_assert_str_eq(s, "-9,223,372,036,854,775,808");
+	pactum_free(s);
+
+	v.type = PACTUM_TYPE_BOOLEAN;
+	v.u.boolean = 7; /* any nonzero is true */
+	s = format(&v, "de");
+	ck_assert_str_eq(s, "ja");
+	pactum_free(s);
+}
+END_TEST
+
+START_TEST(test_format_out_of_memory)
+{
+	pactum_value v = parse_ok(PACTUM_TYPE_DATE, "2027-03-01");
+	pactum_buf buf = PACTUM_BUF_INIT;
+	int rc;
+
+	pactum__alloc_fail_after(0);
+	rc = pactum__value_format(&buf, &v, pactum__locale_get("de"));
+	pactum__alloc_fail_after(-1);
+	ck_assert_int_eq(rc, PACTUM_ENOMEM);
+	ck_assert_int_ne(buf.oom, 0);
+	pactum__buf_free(&buf);
+
+	/* a buffer that failed earlier stays failed */
+	buf.oom = 1;
+	ck_assert_int_eq(pactum__value_format(&buf, &v,
+					      pactum__locale_get("en")),
+			 PACTUM_ENOMEM);
+	pactum__buf_free(&buf);
+}
+END_TEST
+
+Suite *value_suite(void)
+{
+	Suite *s = suite_create("value");
+	TCase *tc;
+
+	tc = tcase_create("types");
+	tcase_add_test(tc, test_type_names);
+	tcase_add_test(tc, test_locales);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("parse");
+	tcase_add_loop_test(tc, test_parse_format, 0,
+			    (int)PACTUM_ARRAY_SIZE(good));
+	tcase_add_test(tc, test_parsed_fields);
+	tcase_add_loop_test(tc, test_parse_bad, 0,
+			    (int)PACTUM_ARRAY_SIZE(bad));
+	tcase_add_test(tc, test_parse_preconditions);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("compare");
+	tcase_add_loop_test(tc, test_compare, 0,
+			    (int)PACTUM_ARRAY_SIZE(order));
+	tcase_add_test(tc, test_compare_duration_units);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("format");
+	tcase_add_test(tc, test_format_ignores_environment);
+	tcase_add_test(tc, test_format_appends);
+	tcase_add_test(tc, test_format_preconditions);
+	tcase_add_test(tc, test_format_built_by_hand);
+	tcase_add_test(tc, test_format_out_of_memory);
+	suite_add_tcase(s, tc);
+
+	return s;
+}
