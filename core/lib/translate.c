@@ -18,6 +18,7 @@ struct loaded {
 	char *domain;
 	char *lang;
 	pactum_catalog *cat; /* NULL: looked for, not found or refused */
+	int refused;         /* found but refused (reported when loaded) */
 };
 
 struct pactum_translator {
@@ -91,7 +92,7 @@ static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
 		if (strcmp(tr->cats[i].domain, domain) == 0 &&
 		    strcmp(tr->cats[i].lang, lang) == 0) {
 			*out = tr->cats[i].cat;
-			return PACTUM_OK;
+			return tr->cats[i].refused ? PACTUM_EINPUT : PACTUM_OK;
 		}
 	}
 	l = pactum_realloc(tr->cats, (tr->ncats + 1) * sizeof(*l));
@@ -100,6 +101,7 @@ static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
 	tr->cats = l;
 	l = &tr->cats[tr->ncats];
 	l->cat = NULL;
+	l->refused = 0;
 	l->domain = pactum_strndup(domain, strlen(domain));
 	l->lang = pactum_strndup(lang, strlen(lang));
 	if (l->domain == NULL || l->lang == NULL) {
@@ -127,6 +129,7 @@ static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
 		error = pactum__catalog_open(&l->cat, path.ptr, lang, diag);
 		if (error == PACTUM_EINPUT || error == PACTUM_EIO) {
 			error = PACTUM_EINPUT; /* refused, and reported */
+			l->refused = 1;
 			break;
 		}
 		if (error != PACTUM_OK)

@@ -53,6 +53,13 @@ expect_status "draft renders with warnings" 0 render --lang de --format dump \
 	--catalog-path "$CATALOGS/incomplete" --draft
 expect_grep "draft says so" "$work/err" "warning: draft: 2 units"
 
+# A corrupt catalog is refused with the reason, never a crash.
+mkdir -p "$work/badcat/de/LC_MESSAGES"
+printf 'this is not a catalog at all' >"$work/badcat/de/LC_MESSAGES/pactum-demo.mo"
+expect_status "corrupt catalog refused" 1 render --lang de --format dump \
+	--catalog-path "$work/badcat"
+expect_grep "corrupt catalog named" "$work/err" "badcat/de/LC_MESSAGES/pactum-demo.mo"
+
 # Deal data problems: all of them, with positions, exit 1, nothing written.
 expect_status "bad values" 1 render --lang en --format dump -o "$work/x" \
 	--set discount=80 --set start=tomorrow --set nosuch=1

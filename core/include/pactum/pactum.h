@@ -166,7 +166,10 @@ typedef struct pactum_translator pactum_translator;
  * colon-separated list (NULL: $PACTUM_CATALOG_PATH, then the installed
  * locale directory) is searched for LANG/LC_MESSAGES/DOMAIN.mo.
  * Owned: release with pactum_translator_free().  Catalogs are loaded on
- * first use and kept, so one translator serves any number of documents.
+ * first use and kept, so one translator serves any number of documents;
+ * documents borrow catalog text, so free them before the translator.  Not
+ * thread-safe while it loads: share one between threads only after it has
+ * served every language once, or give each thread its own.
  */
 int pactum_translator_new(pactum_translator **out, const char *dirs);
 void pactum_translator_free(pactum_translator *tr);
