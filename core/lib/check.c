@@ -18,6 +18,7 @@ struct checker {
 	pactum_diag *diag;
 	int errors;
 	int nomem;
+	int duplicate_ids;   /* contexts then collide too: say it once */
 	pactum_map contexts; /* msgctxt → unit, to refuse duplicates */
 };
 
@@ -168,8 +169,7 @@ static void require_attr(struct checker *ck, const pactum_node *n,
 }
 
 /* Enter n's id into map; reports a malformed or duplicate id. */
-static void index_id(struct checker *ck, pactum_map *map, pactum_node *n,
-		     const char *what)
+static void index_id(struct checker *ck, pactum_map *map, pactum_node *n)
 {
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	void *existing = NULL;
@@ -193,9 +193,12 @@ static void index_id(struct checker *ck, pactum_map *map, pactum_node *n,
 	if (existing != NULL) {
 		const pactum_node *first = existing;
 
+		ck->duplicate_ids = 1;
 		report(ck, PACTUM_ERROR, n,
-		       _("duplicate %s id \"%s\" (first used on line %lu)"),
-		       what, id, (unsigned long)first->line);
+		       _("duplicate id \"%s\" on <%s> (first used on line "
+			 "%lu)"),
+		       id, pactum__node_kind_name(n->kind),
+		       (unsigned long)first->line);
 	}
 }
 
@@ -229,16 +232,16 @@ static void check_structure(struct checker *ck, pactum_node *n)
 			       pactum__node_kind_name(c->kind));
 		switch (c->kind) {
 		case PACTUM_NODE_PARTY:
-			index_id(ck, &model->parties, c, _("party"));
+			index_id(ck, &model->parties, c);
 			if (!pactum__node_child(c, PACTUM_NODE_ROLE))
 				report(ck, PACTUM_ERROR, c, "%s",
 				       _("<party> needs a <role>"));
 			break;
 		case PACTUM_NODE_PARAM:
-			index_id(ck, &model->params, c, _("parameter"));
+			index_id(ck, &model->params, c);
 			break;
 		case PACTUM_NODE_TERM:
-			index_id(ck, &model->terms, c, _("term"));
+			index_id(ck, &model->terms, c);
 			if (!pactum__node_child(c, PACTUM_NODE_NAME) ||
 			    !pactum__node_child(c, PACTUM_NODE_DEFINITION))
 				report(ck, PACTUM_ERROR, c, "%s",
@@ -246,21 +249,20 @@ static void check_structure(struct checker *ck, pactum_node *n)
 					 "<definition>"));
 			break;
 		case PACTUM_NODE_SECTION:
-			index_id(ck, &model->ids, c, _("section"));
+			index_id(ck, &model->ids, c);
 			if (!pactum__node_child(c, PACTUM_NODE_TITLE))
 				report(ck, PACTUM_ERROR, c, "%s",
 				       _("<section> needs a <title>"));
 			break;
 		case PACTUM_NODE_CLAUSE:
-			index_id(ck, &model->ids, c, _("clause"));
+			index_id(ck, &model->ids, c);
 			break;
 		case PACTUM_NODE_PARAGRAPH:
 		case PACTUM_NODE_LIST:
 		case PACTUM_NODE_ITEM:
 		case PACTUM_NODE_WHEN:
 			if (c->attr[PACTUM_ATTR_ID])
-				index_id(ck, &model->ids, c,
-					 pactum__node_kind_name(c->kind));
+				index_id(ck, &model->ids, c);
 			if (c->kind == PACTUM_NODE_WHEN)
 				require_attr(ck, c, PACTUM_ATTR_IF, "if");
 			break;
@@ -412,7 +414,7 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		if (pactum__map_put(&ck->contexts, ctx, unit, &existing) !=
 		    PACTUM_OK)
 			ck->nomem = 1;
-		else if (existing != NULL)
+		else if (existing != NULL && !ck->duplicate_ids)
 			report(ck, PACTUM_ERROR, n,
 			       _("two texts would share the translation "
 				 "context \"%s\"; rename an id"),
@@ -570,52 +572,52 @@ static void check_content(struct checker *ck, pactum_node *n,
 	switch (n->kind) {
 	case PACTUM_NODE_TITLE:
 		if (n->parent->kind == PACTUM_NODE_AGREEMENT)
-			add_unit(ck, n, "title", N_("title of the agreement"));
+			add_unit(ck, n, "title", "title of the agreement");
 		else
 			add_unit(ck, n, ctx_printf(ck, "%s.title", owner->id),
-				 N_("section title"));
+				 "section title");
 		break;
 	case PACTUM_NODE_ROLE:
 		add_unit(ck, n,
 			 ctx_printf(ck, "party.%s",
 				    n->parent->attr[PACTUM_ATTR_ID]),
-			 N_("role of a party, used as its name in the text"));
+			 "role of a party, used as its name in the text");
 		break;
 	case PACTUM_NODE_LABEL:
 		add_unit(ck, n,
 			 ctx_printf(ck, "param.%s.%s",
 				    n->parent->parent->attr[PACTUM_ATTR_ID],
 				    n->parent->attr[PACTUM_ATTR_VALUE]),
-			 N_("one choice of a parameter, shown as its value"));
+			 "one choice of a parameter, shown as its value");
 		break;
 	case PACTUM_NODE_NAME:
 		add_unit(ck, n,
 			 ctx_printf(ck, "term.%s",
 				    n->parent->attr[PACTUM_ATTR_ID]),
-			 N_("defined term"));
+			 "defined term");
 		break;
 	case PACTUM_NODE_DEFINITION:
 		add_unit(ck, n,
 			 ctx_printf(ck, "term.%s.definition",
 				    n->parent->attr[PACTUM_ATTR_ID]),
-			 N_("definition of a term"));
+			 "definition of a term");
 		break;
 	case PACTUM_NODE_PARAGRAPH:
 	case PACTUM_NODE_ITEM:
 		if (owner == &mine)
 			add_unit(ck, n, id, n->kind == PACTUM_NODE_ITEM
-						    ? N_("list item")
-						    : N_("paragraph"));
+						    ? "list item"
+						    : "paragraph");
 		else if (n->kind == PACTUM_NODE_ITEM)
 			add_unit(ck, n,
 				 ctx_printf(ck, "%s.i%u", owner->id,
 					    ++owner->items),
-				 N_("list item"));
+				 "list item");
 		else
 			add_unit(ck, n,
 				 ctx_printf(ck, "%s.p%u", owner->id,
 					    ++owner->paragraphs),
-				 N_("paragraph"));
+				 "paragraph");
 		break;
 	default:
 		break;
@@ -695,7 +697,7 @@ static void check_root(struct checker *ck, pactum_node *root)
 
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
 {
-	struct checker ck = { model, diag, 0, 0, PACTUM_MAP_INIT };
+	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
 	struct owner body = { "body", 0, 0 };
 	pactum_node *c, **list;
 	unsigned gen = 0;

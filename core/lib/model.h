@@ -47,7 +47,8 @@ typedef struct pactum_unit {
 	const pactum_node *node;  /* the text-holding node */
 	const char *ctx;          /* msgctxt: stable, derived from ids */
 	const char *msgid;        /* normalised English with placeholders */
-	const char *role;         /* what it is, for translators */
+	const char *role;         /* what it is, for translators (English, as
+				     POT comments are) */
 	const char *note;         /* translator note from the model, or NULL */
 	pactum_placeholder *ph;   /* placeholders in msgid order */
 	size_t nph;
