@@ -366,7 +366,7 @@ START_TEST(test_check_reports_everything)
 	ck_assert(reported(&f, "unknown term \"nothing\""));
 	ck_assert(reported(&f, "references go to sections and clauses"));
 	ck_assert(reported(&f, "unknown party field \"phone\""));
-	ck_assert(reported(&f, "duplicate section id \"one\""));
+	ck_assert(reported(&f, "duplicate id \"one\" on <section>"));
 	ck_assert(reported(&f, "term \"a\" is defined through itself"));
 	ck_assert(reported(&f, "term \"b\" is defined through itself"));
 	/* unused parameters and terms are warnings */

@@ -1,0 +1,147 @@
+/* Deal data (urn:pactum:deal:1) into NAME=VALUE pairs. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "xml.h"
+
+/* ------------------------------------------------------ deal data ---- */
+
+/* The text of a value element, white space folded; NULL (after
+ * reporting) when it holds elements. */
+static xmlChar *value_text(struct source *src, xmlNodePtr x, size_t *len)
+{
+	xmlChar *text = xmlStrdup((const xmlChar *)"");
+	xmlNodePtr c;
+	size_t i, o;
+
+	for (c = x->children; c && text; c = c->next) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			text = xmlStrcat(text, c->content);
+		} else if (c->type == XML_ELEMENT_NODE ||
+			   c->type == XML_ENTITY_REF_NODE) {
+			pactum_pos pos = xml_position(src, c);
+
+			xml_error_at(src, &pos, _("<%s> may hold only text"),
+				 (const char *)x->name);
+			xmlFree(text);
+			return NULL;
+		}
+	}
+	if (text == NULL) {
+		src->nomem = 1;
+		return NULL;
+	}
+	for (i = o = 0; text[i]; i++) {
+		int space = text[i] == ' ' || text[i] == '\t' ||
+			    text[i] == '\n' || text[i] == '\r';
+
+		if (space && (o == 0 || text[o - 1] == ' '))
+			continue;
+		text[o++] = space ? ' ' : text[i];
+	}
+	while (o && text[o - 1] == ' ')
+		o--;
+	text[o] = '\0';
+	*len = o;
+	return text;
+}
+
+static void set_value(struct source *src, pactum_data *data,
+		      const char *name, xmlNodePtr x, const pactum_pos *pos)
+{
+	size_t len = 0;
+	xmlChar *text = value_text(src, x, &len);
+
+	if (text == NULL)
+		return;
+	if (pactum_data_set(data, name, strlen(name), (const char *)text, len,
+			    pos) != PACTUM_OK)
+		src->nomem = 1;
+	xmlFree(text);
+}
+
+int xml_read_data(pactum_data *data, const char *path, const char *bytes,
+		     size_t len, pactum_diag *diag)
+{
+	struct source src = { path, bytes, len, 0, diag, 0, 0 };
+	xmlDocPtr doc = xml_parse(&src, xml_deal_rng);
+	xmlNodePtr root, x, f;
+	char name[160];
+
+	if (doc == NULL)
+		return src.nomem ? PACTUM_ENOMEM : PACTUM_EINPUT;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !xml_in_namespace(root, DEAL_NS) ||
+	    strcmp((const char *)root->name, "deal") != 0) {
+		pactum_pos pos = { path, 0, 0 };
+
+		xml_error_at(&src, &pos,
+			 _("not deal data: the root must be <deal xmlns=\"%s\">"),
+			 DEAL_NS);
+		goto done;
+	}
+	xml_position(&src, root);
+	for (x = root->children; x && !src.nomem; x = x->next) {
+		pactum_pos pos;
+		xmlChar *attr;
+
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		pos = xml_position(&src, x);
+		if (!xml_in_namespace(x, DEAL_NS)) {
+			xml_error_at(&src, &pos, _("unknown element <%s>"),
+				 (const char *)x->name);
+			continue;
+		}
+		if (strcmp((const char *)x->name, "value") == 0) {
+			attr = xmlGetNoNsProp(x, (const xmlChar *)"name");
+			if (attr == NULL)
+				xml_error_at(&src, &pos, "%s",
+					 _("<value> needs a name"));
+			else
+				set_value(&src, data, (const char *)attr, x,
+					  &pos);
+			xmlFree(attr);
+		} else if (strcmp((const char *)x->name, "party") == 0) {
+			attr = xmlGetNoNsProp(x, (const xmlChar *)"id");
+			if (attr == NULL) {
+				xml_error_at(&src, &pos, "%s",
+					 _("<party> needs an id"));
+				continue;
+			}
+			for (f = x->children; f && !src.nomem; f = f->next) {
+				pactum_pos fpos;
+
+				if (f->type != XML_ELEMENT_NODE)
+					continue;
+				fpos = xml_position(&src, f);
+				if (!xml_in_namespace(f, DEAL_NS) ||
+				    snprintf(name, sizeof(name), "%s.%s",
+					     (const char *)attr,
+					     (const char *)f->name) >=
+					    (int)sizeof(name)) {
+					xml_error_at(&src, &fpos,
+						 _("unknown element <%s>"),
+						 (const char *)f->name);
+					continue;
+				}
+				set_value(&src, data, name, f, &fpos);
+			}
+			xmlFree(attr);
+		} else {
+			xml_error_at(&src, &pos,
+				 _("unknown element <%s> (deal data holds "
+				   "<value> and <party>)"),
+				 (const char *)x->name);
+		}
+	}
+done:
+	xmlFreeDoc(doc);
+	if (src.nomem)
+		return PACTUM_ENOMEM;
+	return src.errors ? PACTUM_EINPUT : PACTUM_OK;
+}
+

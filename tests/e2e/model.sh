@@ -1,0 +1,67 @@
+#!/bin/sh
+# The model and deal data: every error class reported with its position
+# and exit code 1, all of them in one run, nothing written; and the
+# constructs (every type, plurals, alternatives, renumbering) rendered.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+# Messages in English, whatever the machine's locale.
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+cd "$top_srcdir" || exit 99
+
+# expect_errors NAME EXPECTED-FILE ARGS...: exit 1, stderr exactly as
+# expected, and no output file.
+expect_errors() {
+	name=$1 expected=$2
+	shift 2
+	"$PACTUM" render "$@" -o "$work/out.txt" 2>"$work/err"
+	status=$?
+	if [ "$status" -eq 1 ] && cmp -s "$work/err" "$expected" &&
+		[ ! -e "$work/out.txt" ]; then
+		pass "$name"
+	else
+		fail "$name (exit $status)"
+		diff -u "$expected" "$work/err" | head -30
+	fi
+}
+
+expect_errors "broken references, ids, conditions and cycles" \
+	tests/data/bad/references.expected tests/data/bad/references.xml --lang en
+expect_errors "schema violations" \
+	tests/data/bad/schema.expected tests/data/bad/schema.xml
+expect_errors "every bad deal value at once" \
+	tests/data/bad/deal-errors.expected tests/data/demo.xml \
+	--data tests/data/bad/deal-errors.xml
+
+# Hostile shapes are refused before they cost time or memory.
+awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\""; for (i = 0; i < 40000; i++) printf " a%d=\"x\"", i; print "/>" }' >"$work/attrs.xml"
+expect_status "40,000 attributes refused" 1 "$PACTUM" render "$work/attrs.xml"
+expect_grep "attribute cap named" "$work/err" "attrs.xml:1: error: an element with more than 16 attributes"
+awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"x\" domain=\"x\" source-lang=\"en\" prevailing=\"en\"><title>x</title><body><section id=\"s\"><title>x</title><clause id=\"c\"><p>"; for (i = 0; i < 60; i++) printf "<em>"; printf "deep"; for (i = 0; i < 60; i++) printf "</em>"; print "</p></clause></section></body></agreement>" }' >"$work/deep.xml"
+expect_status "deep nesting refused" 1 "$PACTUM" render "$work/deep.xml"
+expect_grep "depth cap named" "$work/err" "nested deeper than 48"
+
+# Every type, in both languages, against the golden dump.
+types() {
+	"$PACTUM" render tests/data/types.xml --set a.name=X --format dump \
+		--catalog-path "$CATALOGS/complete" "$@"
+}
+expect_status "every type renders" 0 types --lang en,de
+if cmp -s "$work/out" tests/golden/types.en-de.dump; then pass "every type as expected"
+else fail "every type as expected"; diff -u tests/golden/types.en-de.dump "$work/out" | head -30; fi
+expect_grep "plural days" "$work/out" "[value@many]30 Tage"
+expect_grep "singular day" "$work/out" "[value@one]1 Tag"
+expect_grep "leap day" "$work/out" "[value@d]29. Februar 2028"
+
+# Conditions on: a clause appears, the rest renumber, references follow,
+# the first matching alternative wins.
+expect_status "conditions on" 0 types --lang en --set extra=yes --set c=one
+expect_grep "inserted clause numbered" "$work/out" "clause #intro 1.1"
+expect_grep "following clause renumbered" "$work/out" "clause #all 1.2"
+expect_grep "reference follows" "$work/out" "clause #pick 1.3"
+expect_grep "first alternative" "$work/out" "[text]First."
+expect_status "second alternative" 0 types --lang en --set b=no
+expect_grep "second alternative taken" "$work/out" "[text]Second."
+expect_status "bound enforced" 1 types --lang en --set i=-1
+expect_grep "bound message" "$work/err" "\"-1\" is below the minimum 0 of \"i\""
+
+finish
