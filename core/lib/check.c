@@ -138,7 +138,8 @@ static int child_allowed(const pactum_node *parent, pactum_node_kind k)
 
 static int may_have_if(pactum_node_kind k)
 {
-	return k == PACTUM_NODE_SECTION || k == PACTUM_NODE_CLAUSE ||
+	return k == PACTUM_NODE_TERM || k == PACTUM_NODE_SECTION ||
+	       k == PACTUM_NODE_CLAUSE ||
 	       k == PACTUM_NODE_PARAGRAPH || k == PACTUM_NODE_LIST ||
 	       k == PACTUM_NODE_ITEM || k == PACTUM_NODE_WHEN;
 }

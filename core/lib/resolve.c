@@ -343,7 +343,7 @@ static void place_front_matter(pactum_doc *doc)
 				f->id = pactum__party_fields[i];
 				f->value = d->value;
 			}
-		} else if (c->kind == PACTUM_NODE_TERM) {
+		} else if (c->kind == PACTUM_NODE_TERM && included(doc, c)) {
 			if (glossary == NULL)
 				glossary = new_block(doc, doc->root,
 						     PACTUM_BLOCK_GLOSSARY,

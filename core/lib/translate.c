@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cond.h"
 #include "doc.h"
 #include "unit.h"
 
@@ -343,6 +344,15 @@ static pactum_run *placeholder_run(struct translation *t,
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
+
+		if (target->cond != NULL &&
+		    !pactum__cond_eval(target->cond, doc->values)) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("use of the term \"%s\", which "
+					     "this deal's conditions leave out"),
+					   target->attr[PACTUM_ATTR_ID]);
+			return NULL;
+		}
 
 		if (tok->display != NULL)
 			return new_run(t,

@@ -32,6 +32,9 @@ expect_errors "every bad deal value at once" \
 	tests/data/bad/deal-errors.expected tests/data/demo.xml \
 	--data tests/data/bad/deal-errors.xml
 
+expect_errors "uses of omitted terms and clauses" \
+	tests/data/bad/omitted-term.expected tests/data/bad/omitted-term.xml
+
 # Hostile shapes are refused before they cost time or memory.
 awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\""; for (i = 0; i < 40000; i++) printf " a%d=\"x\"", i; print "/>" }' >"$work/attrs.xml"
 expect_status "40,000 attributes refused" 1 "$PACTUM" render "$work/attrs.xml"
@@ -63,5 +66,16 @@ expect_status "second alternative" 0 types --lang en --set b=no
 expect_grep "second alternative taken" "$work/out" "[text]Second."
 expect_status "bound enforced" 1 types --lang en --set i=-1
 expect_grep "bound message" "$work/err" "\"-1\" is below the minimum 0 of \"i\""
+
+# A term with a condition leaves the glossary with it.
+reseller=templates/software-reseller
+expect_status "template without funds" 0 "$top_builddir/pactum-uninstalled" \
+	render "$reseller/agreement.xml" --data "$reseller/deals/nordwind.xml" \
+	--lang en --set mdf-rate=0
+if grep -q "Marketing Development Funds" "$work/out"; then
+	fail "conditional term leaves the glossary"
+else
+	pass "conditional term leaves the glossary"
+fi
 
 finish

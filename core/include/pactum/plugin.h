@@ -136,7 +136,7 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_PARAM,         /* id, type, required, default, min, max; children CHOICE, NOTE */
 	PACTUM_NODE_CHOICE,        /* value; child LABEL */
 	PACTUM_NODE_LABEL,         /* a choice's label: text */
-	PACTUM_NODE_TERM,          /* id; children NAME, DEFINITION, NOTE */
+	PACTUM_NODE_TERM,          /* id, if; children NAME, DEFINITION, NOTE */
 	PACTUM_NODE_NAME,          /* a defined term's name: text */
 	PACTUM_NODE_DEFINITION,    /* a defined term's definition: text */
 	PACTUM_NODE_SECTION,       /* id, if; children TITLE, SECTION, CLAUSE, ... */
