@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -41,7 +42,39 @@ static int put_string(pactum_sink *sink, const char *keyword, const char *s)
 	return error | put(sink, "\"\n");
 }
 
-static int put_header(pactum_sink *sink, const char *domain)
+/* "POT-Creation-Date: ..." from SOURCE_DATE_EPOCH, else now; "" when the
+ * epoch is malformed (reported). */
+static int creation_date(char *out, size_t size, pactum_diag *diag)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	unsigned long long secs = 0;
+	struct tm tm;
+	time_t t;
+	const char *p;
+
+	if (epoch != NULL) {
+		for (p = epoch; *p >= '0' && *p <= '9' && secs < (1ull << 40); p++)
+			secs = secs * 10 + (unsigned)(*p - '0');
+		if (p == epoch || *p != '\0' || secs >= (1ull << 40)) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("SOURCE_DATE_EPOCH=\"%s\" is not "
+					     "a number of seconds"),
+					   epoch);
+			return PACTUM_EINPUT;
+		}
+		t = (time_t)secs;
+	} else {
+		t = time(NULL);
+	}
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, size, "\"POT-Creation-Date: %Y-%m-%d %H:%M+0000\\n\"\n",
+		     &tm) == 0)
+		return PACTUM_EINPUT;
+	return PACTUM_OK;
+}
+
+static int put_header(pactum_sink *sink, const char *domain,
+		      const char *date)
 {
 	int error = put(sink,
 			"# Translatable text of pactum agreement models.\n"
@@ -56,7 +89,9 @@ static int put_header(pactum_sink *sink, const char *domain)
 	error |= put(sink, domain);
 	error |= put(sink,
 		     "\\n\"\n"
-		     "\"Report-Msgid-Bugs-To: \\n\"\n"
+		     "\"Report-Msgid-Bugs-To: \\n\"\n");
+	error |= put(sink, date);
+	error |= put(sink,
 		     "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
 		     "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
 		     "\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
@@ -68,33 +103,98 @@ static int put_header(pactum_sink *sink, const char *domain)
 	return error;
 }
 
-static int put_model(pactum_sink *sink, const pactum_model *model)
+/* One POT entry; units of several models with the same context and text
+ * become one entry with several references. */
+struct entry {
+	const char *ctx;
+	const char *msgid;
+	const char *msgid_plural; /* NULL: not a plural entry */
+	const char *role;
+	const char *note;
+	pactum_pos *refs;
+	size_t nrefs;
+};
+
+static int same(const char *a, const char *b)
 {
-	size_t i, n = pactum_model_unit_count(model);
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Add the units of model to entries; a context that two models use for
+ * different text is an error, reported at the second. */
+static int collect(struct entry **entries, size_t *count,
+		   const pactum_model *model, pactum_diag *diag)
+{
+	size_t i, j, n = pactum_model_unit_count(model);
 	int error = PACTUM_OK;
-	char line[32];
 
-	for (i = 0; i < n && error == PACTUM_OK; i++) {
-		const char *ctx, *msgid, *role, *note;
-		pactum_pos pos;
+	for (i = 0; i < n && error != PACTUM_ENOMEM; i++) {
+		struct entry e = { NULL, NULL, NULL, NULL, NULL, NULL, 0 }, *more;
+		pactum_pos pos, *refs;
 
-		pactum_model_unit(model, i, &ctx, &msgid, &role, &note, &pos);
-		error |= put(sink, "\n#. ");
-		error |= put(sink, role);
-		error |= put(sink, "\n");
-		if (note) {
-			error |= put(sink, "#. ");
-			error |= put(sink, note);
-			error |= put(sink, "\n");
+		pactum_model_unit(model, i, &e.ctx, &e.msgid, &e.msgid_plural,
+				  &e.role, &e.note, &pos);
+		for (j = 0; j < *count; j++)
+			if (strcmp((*entries)[j].ctx, e.ctx) == 0)
+				break;
+		if (j < *count && (strcmp((*entries)[j].msgid, e.msgid) != 0 ||
+				   !same((*entries)[j].msgid_plural,
+					 e.msgid_plural))) {
+			pactum_diag_report(diag, PACTUM_ERROR, &pos,
+					   _("context \"%s\" has other text "
+					     "in %s"),
+					   e.ctx, (*entries)[j].refs[0].file);
+			error = PACTUM_EINPUT;
+			continue;
 		}
-		snprintf(line, sizeof(line), ":%lu\n", (unsigned long)pos.line);
+		if (j == *count) {
+			more = realloc(*entries, (*count + 1) * sizeof(*more));
+			if (more == NULL)
+				return PACTUM_ENOMEM;
+			*entries = more;
+			more[(*count)++] = e;
+		}
+		refs = realloc((*entries)[j].refs,
+			       ((*entries)[j].nrefs + 1) * sizeof(*refs));
+		if (refs == NULL)
+			return PACTUM_ENOMEM;
+		refs[(*entries)[j].nrefs++] = pos;
+		(*entries)[j].refs = refs;
+	}
+	return error;
+}
+
+static int put_entry(pactum_sink *sink, const struct entry *e)
+{
+	char line[32];
+	size_t i;
+	int error;
+
+	error = put(sink, "\n#. ");
+	error |= put(sink, e->role);
+	error |= put(sink, "\n");
+	if (e->note) {
+		error |= put(sink, "#. ");
+		error |= put(sink, e->note);
+		error |= put(sink, "\n");
+	}
+	for (i = 0; i < e->nrefs; i++) {
+		snprintf(line, sizeof(line), ":%lu\n",
+			 (unsigned long)e->refs[i].line);
 		error |= put(sink, "#: ");
-		error |= put(sink, pos.file);
+		error |= put(sink, e->refs[i].file);
 		error |= put(sink, line);
-		if (strchr(msgid, '%') != NULL)
-			error |= put(sink, "#, no-c-format\n");
-		error |= put_string(sink, "msgctxt", ctx);
-		error |= put_string(sink, "msgid", msgid);
+	}
+	/* "20 %" in a contract is no printf directive */
+	if (strchr(e->msgid, '%') != NULL ||
+	    (e->msgid_plural && strchr(e->msgid_plural, '%') != NULL))
+		error |= put(sink, "#, no-c-format\n");
+	error |= put_string(sink, "msgctxt", e->ctx);
+	error |= put_string(sink, "msgid", e->msgid);
+	if (e->msgid_plural) {
+		error |= put_string(sink, "msgid_plural", e->msgid_plural);
+		error |= put(sink, "msgstr[0] \"\"\nmsgstr[1] \"\"\n");
+	} else {
 		error |= put(sink, "msgstr \"\"\n");
 	}
 	return error ? PACTUM_ENOMEM : PACTUM_OK;
@@ -104,6 +204,7 @@ int cli_extract(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "timestamp", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -112,18 +213,29 @@ int cli_extract(int argc, char **argv)
 	pactum_model **models = NULL;
 	pactum_sink *sink = NULL;
 	pactum_diag *diag = NULL;
+	struct entry *entries = NULL;
+	size_t j, nentries = 0;
+	char date[64] = "";
+	int timestamp = 0;
 	int c, i, n = 0, status = EXIT_USAGE, error = PACTUM_OK;
 
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:th", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
 			break;
+		case 't':
+			timestamp = 1;
+			break;
 		case 'h':
-			printf(_("Usage: %s extract MODEL.xml... [-o FILE.pot]\n"
+			printf(_("Usage: %s extract MODEL.xml... [-o FILE.pot] "
+				 "[--timestamp]\n"
 				 "Write the translatable text of the models, "
 				 "which must share one\ntext domain, as a "
-				 "gettext POT file (default: stdout).\n"),
+				 "gettext POT file (default: stdout).\n"
+				 "--timestamp adds a POT-Creation-Date (from "
+				 "SOURCE_DATE_EPOCH if set);\nwithout it the "
+				 "same models give the same bytes.\n"),
 			       PACKAGE);
 			return EXIT_OK;
 		default:
@@ -165,16 +277,24 @@ int cli_extract(int argc, char **argv)
 			error = PACTUM_EINPUT;
 		}
 	}
+	if (error == PACTUM_OK && timestamp)
+		error = creation_date(date, sizeof(date), diag);
 	if (error == PACTUM_OK)
-		error = put_header(sink, domain) ? PACTUM_ENOMEM : PACTUM_OK;
+		error = put_header(sink, domain, date) ? PACTUM_ENOMEM
+						       : PACTUM_OK;
 	for (i = 0; error == PACTUM_OK && i < n; i++)
-		error = put_model(sink, models[i]);
+		error = collect(&entries, &nentries, models[i], diag);
+	for (j = 0; error == PACTUM_OK && j < nentries; j++)
+		error = put_entry(sink, &entries[j]);
 	if (error == PACTUM_OK)
 		error = pactum_sink_commit(sink, output, diag);
 	status = cli_exit_code(error);
 cleanup:
 	if (diag && cli_flush(diag) && status == EXIT_OK)
 		status = EXIT_SYSTEM;
+	for (j = 0; j < nentries; j++)
+		free(entries[j].refs);
+	free(entries);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);
 	free(models);

@@ -62,6 +62,7 @@ const char *pactum__node_kind_name(pactum_node_kind kind)
 	case PACTUM_NODE_WHEN: return "when";
 	case PACTUM_NODE_OTHERWISE: return "otherwise";
 	case PACTUM_NODE_NOTE: return "note";
+	case PACTUM_NODE_ONE: return "one";
 	case PACTUM_NODE_TEXT: return "text";
 	case PACTUM_NODE_VAR: return "var";
 	case PACTUM_NODE_FIELD: return "field";
@@ -121,7 +122,12 @@ static int child_allowed(const pactum_node *parent, pactum_node_kind k)
 	case PACTUM_NODE_LIST:
 		return k == PACTUM_NODE_ITEM || k == PACTUM_NODE_CHOOSE;
 	case PACTUM_NODE_ITEM:
-		return is_inline(k) || k == PACTUM_NODE_LIST;
+		return is_inline(k) || k == PACTUM_NODE_LIST ||
+		       k == PACTUM_NODE_ONE;
+	case PACTUM_NODE_PARAGRAPH:
+		return is_inline(k) || k == PACTUM_NODE_ONE;
+	case PACTUM_NODE_ONE:
+		return is_inline(k);
 	case PACTUM_NODE_CHOOSE:
 		return k == PACTUM_NODE_WHEN || k == PACTUM_NODE_OTHERWISE;
 	case PACTUM_NODE_NOTE:
@@ -655,6 +661,47 @@ static int reaches(const pactum_node *n, const pactum_node *term,
 	return 0;
 }
 
+/* A unit that shows an integer or a duration is a plural entry: its
+ * first such value picks the form, so translators can write "1 Lizenz"
+ * and "5 Lizenzen", and a model can give the English for one in <one>. */
+static void find_counts(struct checker *ck)
+{
+	pactum_model *model = ck->model;
+	pactum_buf why = PACTUM_BUF_INIT;
+	size_t i, j;
+
+	for (i = 0; i < model->nunits; i++) {
+		pactum_unit *u = model->units[i];
+		const pactum_node *one = pactum__node_child(u->node,
+							    PACTUM_NODE_ONE);
+
+		for (j = 0; j < u->nph && u->count == NULL; j++) {
+			const pactum_node *n = u->ph[j].node;
+
+			if (n && n->kind == PACTUM_NODE_VAR && n->target &&
+			    (n->target->type == PACTUM_TYPE_INTEGER ||
+			     n->target->type == PACTUM_TYPE_DURATION))
+				u->count = n;
+		}
+		if (u->count != NULL) {
+			u->msgid_plural = u->msgid;
+			if (u->one != NULL)
+				u->msgid = u->one;
+		} else if (one != NULL) {
+			report(ck, PACTUM_ERROR, one, "%s",
+			       _("<one> belongs in text that shows an integer "
+				 "or a duration"));
+		}
+		pactum__buf_clear(&why);
+		if (u->one != NULL &&
+		    pactum__template_check(u, u->one, strlen(u->one), &why))
+			report(ck, PACTUM_ERROR, one,
+			       _("<one> does not fit its text: %s"),
+			       why.ptr ? why.ptr : "");
+	}
+	pactum__buf_free(&why);
+}
+
 static void check_root(struct checker *ck, pactum_node *root)
 {
 	pactum_model *model = ck->model;
@@ -726,6 +773,7 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	if (ck.nomem)
 		goto done;
 	check_content(&ck, model->root, &body);
+	find_counts(&ck);
 	for (c = model->root->first; c; c = c->next) {
 		const pactum_node *def = pactum__node_child(c, PACTUM_NODE_DEFINITION);
 		const char *id = c->attr[PACTUM_ATTR_ID];

@@ -205,8 +205,8 @@ size_t pactum_model_unit_count(const pactum_model *model)
 }
 
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
-		      const char **msgid, const char **role,
-		      const char **note, pactum_pos *pos)
+		      const char **msgid, const char **msgid_plural,
+		      const char **role, const char **note, pactum_pos *pos)
 {
 	const pactum_unit *u;
 
@@ -217,6 +217,8 @@ int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 		*ctx = u->ctx;
 	if (msgid)
 		*msgid = u->msgid;
+	if (msgid_plural)
+		*msgid_plural = u->msgid_plural;
 	if (role)
 		*role = u->role;
 	if (note)

@@ -46,13 +46,18 @@ typedef struct pactum_placeholder {
 typedef struct pactum_unit {
 	const pactum_node *node;  /* the text-holding node */
 	const char *ctx;          /* msgctxt: stable, derived from ids */
-	const char *msgid;        /* normalised English with placeholders */
+	const char *msgid;        /* normalised English with placeholders; for
+				     a plural unit, the form for one */
+	const char *msgid_plural; /* a plural unit's general form, else NULL */
+	const char *one;          /* the text of a <one>, or NULL */
 	const char *role;         /* what it is, for translators (English, as
 				     POT comments are) */
 	const char *note;         /* translator note from the model, or NULL */
 	pactum_placeholder *ph;   /* placeholders in msgid order */
 	size_t nph;
 	size_t index;             /* in model->units */
+	const pactum_node *count; /* the integer or duration VAR whose value
+				     chooses the plural form, or NULL */
 } pactum_unit;
 
 struct pactum_model {

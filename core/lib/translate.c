@@ -185,6 +185,19 @@ static void unit_report(struct translation *t, const pactum_unit *u,
 				   lang, u->ctx, why);
 }
 
+/* The number a plural unit's count placeholder shows. */
+static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
+{
+	const pactum_value *v = &doc->values[var->target->index];
+	int64_t n;
+
+	if (v->type == PACTUM_TYPE_DURATION)
+		return v->u.duration.count;
+	n = v->u.integer;
+	/* gettext's plural rules see magnitudes; -1 reads like 1 */
+	return (unsigned long)(n < 0 ? -(n + 1) + 1 : n);
+}
+
 /* Choose the template of unit u: the msgid for the source language, else
  * the catalog's translation, checked. */
 static struct tstate *template_of(struct translation *t, const pactum_unit *u)
@@ -196,13 +209,21 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 
 	if (s->state != NOT_YET)
 		return s;
-	s->tpl = u->msgid;
-	s->len = strlen(u->msgid);
+	/* English: the general text, or the model's <one> for a count of 1 */
+	s->tpl = u->msgid_plural && count_of(t->doc, u->count) != 1
+			 ? u->msgid_plural
+			 : u->msgid;
+	s->len = strlen(s->tpl);
 	s->state = DONE;
 	if (t->source)
 		return s;
-	tr = t->cat ? pactum__catalog_get(t->cat, u->ctx, u->msgid, &len)
-		    : NULL;
+	if (t->cat == NULL)
+		tr = NULL;
+	else if (u->count != NULL)
+		tr = pactum__catalog_nget(t->cat, u->ctx, u->msgid,
+					  count_of(t->doc, u->count), &len);
+	else
+		tr = pactum__catalog_get(t->cat, u->ctx, u->msgid, &len);
 	if (tr == NULL) {
 		unit_report(t, u, NULL);
 	} else if (pactum__template_check(u, tr, len, &why) != 0) {

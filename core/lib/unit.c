@@ -167,23 +167,46 @@ cleanup:
 	return error;
 }
 
+/* The normalised text of node's inline children, in the arena; its
+ * placeholders through the builder. */
+static int build_text(struct builder *b, pactum_model *model,
+		      const pactum_node *node, const char **text)
+{
+	const pactum_node *c;
+	int error = PACTUM_OK;
+
+	for (c = node->first; c && error == PACTUM_OK; c = c->next)
+		error = put_inline(b, model->arena, c);
+	if (error == PACTUM_OK && b->msgid.oom)
+		error = PACTUM_ENOMEM;
+	if (error == PACTUM_OK) {
+		*text = pactum__arena_strndup(model->arena,
+					      b->msgid.ptr ? b->msgid.ptr : "",
+					      b->msgid.len);
+		if (*text == NULL)
+			error = PACTUM_ENOMEM;
+	}
+	return error;
+}
+
 int pactum__unit_build(pactum_unit **out, pactum_model *model,
 		       const pactum_node *node, const char *ctx,
 		       const char *role, pactum_diag *diag)
 {
 	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0 };
+	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0 };
+	const pactum_node *one_node = pactum__node_child(node, PACTUM_NODE_ONE);
+	const char *text = NULL, *one_text = NULL;
 	pactum_unit *unit;
-	const pactum_node *c;
-	int error = PACTUM_OK;
+	int error;
 
 	*out = NULL;
-	for (c = node->first; c && error == PACTUM_OK; c = c->next)
-		error = put_inline(&b, model->arena, c);
-	if (error == PACTUM_OK && b.msgid.oom)
-		error = PACTUM_ENOMEM;
+	error = build_text(&b, model, node, &text);
+	if (error == PACTUM_OK && one_node != NULL)
+		error = build_text(&one, model, one_node, &one_text);
 	if (error != PACTUM_OK)
 		goto cleanup;
-	if (b.bad) {
+	if (b.bad || one.bad) {
 		pactum_pos pos = pactum__node_pos(model, node);
 
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,
@@ -199,18 +222,14 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 	unit->node = node;
 	unit->ctx = ctx;
 	unit->role = role;
-	unit->msgid = pactum__arena_strndup(model->arena,
-					    b.msgid.ptr ? b.msgid.ptr : "",
-					    b.msgid.len);
+	unit->msgid = text;
+	unit->one = one_text;
 	unit->ph = b.ph;
 	unit->nph = b.nph;
-	if (unit->msgid == NULL) {
-		error = PACTUM_ENOMEM;
-		goto cleanup;
-	}
 	*out = unit;
 cleanup:
 	pactum__buf_free(&b.msgid);
+	pactum__buf_free(&one.msgid);
 	return error;
 }
 

@@ -61,6 +61,7 @@ static const struct element elements[] = {
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
 	{ "otherwise", PACTUM_NODE_OTHERWISE, BLOCK, { 0 }, { 0 }, 0 },
 	{ "note", PACTUM_NODE_NOTE, TEXT, { 0 }, { 0 }, 0 },
+	{ "one", PACTUM_NODE_ONE, TEXT, { 0 }, { 0 }, 0 },
 	{ "var", PACTUM_NODE_VAR, TEXT, { PACTUM_ATTR_NAME }, { "name" }, 1 },
 	{ "field", PACTUM_NODE_FIELD, TEXT,
 	  { PACTUM_ATTR_PARTY, PACTUM_ATTR_NAME }, { "party", "name" }, 2 },

@@ -60,10 +60,18 @@ expect_grep "leap day" "$work/out" "[value@d]29. Februar 2028"
 expect_status "conditions on" 0 types --lang en --set extra=yes --set c=one
 expect_grep "inserted clause numbered" "$work/out" "clause #intro 1.1"
 expect_grep "following clause renumbered" "$work/out" "clause #all 1.2"
-expect_grep "reference follows" "$work/out" "clause #pick 1.3"
+expect_grep "reference follows" "$work/out" "clause #pick 1.4"
 expect_grep "first alternative" "$work/out" "[text]First."
 expect_status "second alternative" 0 types --lang en --set b=no
 expect_grep "second alternative taken" "$work/out" "[text]Second."
+# Text that shows a count is a plural entry: English from <one> for 1,
+# German from the catalog's plural forms.
+expect_status "a count of one" 0 types --lang en,de --set seats=1
+expect_grep "english singular" "$work/out" "[value@seats]1 [text] licence."
+expect_grep "german singular" "$work/out" "[value@seats]1 [text] Lizenz nutzen."
+expect_status "a count of two" 0 types --lang en,de --set seats=2
+expect_grep "english plural" "$work/out" "[value@seats]2 [text] licences."
+expect_grep "german plural" "$work/out" "[value@seats]2 [text] Lizenzen nutzen."
 expect_status "bound enforced" 1 types --lang en --set i=-1
 expect_grep "bound message" "$work/err" "\"-1\" is below the minimum 0 of \"i\""
 

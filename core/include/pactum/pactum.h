@@ -134,15 +134,19 @@ const char *pactum_model_prevailing(const pactum_model *model);
 /*
  * The model's translation units, in document order, for extraction: each
  * title, paragraph, item, role, choice label, term and definition.  ctx is
- * the unit's stable msgctxt, msgid its English text with placeholders,
- * role what it is (English, for translators), note the model's note to
- * translators or NULL.  All borrowed from the model; any out parameter may
- * be NULL.  Returns PACTUM_EINVAL when i is out of range.
+ * the unit's stable msgctxt, msgid its English text with placeholders.  A
+ * unit that shows an integer or a duration is a plural entry: msgid is its
+ * text for a count of one (the model's <one>, else the same text) and
+ * msgid_plural its general text; the first such value picks the form.
+ * msgid_plural is NULL for other units.  role says what the unit is
+ * (English, for translators), note is the model's note to translators or
+ * NULL.  All borrowed from the model; any out parameter may be NULL.
+ * Returns PACTUM_EINVAL when i is out of range.
  */
 size_t pactum_model_unit_count(const pactum_model *model);
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
-		      const char **msgid, const char **role,
-		      const char **note, pactum_pos *pos);
+		      const char **msgid, const char **msgid_plural,
+		      const char **role, const char **note, pactum_pos *pos);
 
 /* Owned: release with pactum_data_free(). */
 int pactum_data_new(pactum_data **out);

@@ -148,6 +148,8 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_WHEN,          /* if; the blocks used when it holds */
 	PACTUM_NODE_OTHERWISE,     /* the blocks used when no WHEN holds */
 	PACTUM_NODE_NOTE,          /* a note to translators: text (never rendered) */
+	PACTUM_NODE_ONE,           /* in a PARAGRAPH or ITEM that shows a count:
+				      its text for a count of one */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
