@@ -29,5 +29,6 @@ int cli_registry(pactum_registry **out);
 int cli_render(int argc, char **argv);
 int cli_plugins(int argc, char **argv);
 int cli_extract(int argc, char **argv);
+int cli_check(int argc, char **argv);
 
 #endif

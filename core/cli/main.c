@@ -47,7 +47,8 @@ static void usage(FILE *fp)
 		"Commands:\n"
 		"  render MODEL    render an agreement (see 'pactum render --help')\n"
 		"  extract MODEL...  write the translatable text as a POT file\n"
-		"  check MODEL...  report translation status (not yet built)\n"
+		"  check MODEL...  report what is untranslated, fuzzy or "
+		"mismatched\n"
 		"  plugins         list the plugins found, and those refused\n"
 		"\n"
 		"Options:\n"
@@ -111,10 +112,9 @@ int main(int argc, char **argv)
 		status = cli_plugins(argc, argv);
 	else if (strcmp(cmd, "extract") == 0)
 		status = cli_extract(argc, argv);
-	else if (strcmp(cmd, "check") == 0) {
-		fprintf(stderr, _("%s: '%s' is not built yet\n"), PACKAGE, cmd);
-		status = EXIT_USAGE;
-	} else {
+	else if (strcmp(cmd, "check") == 0)
+		status = cli_check(argc, argv);
+	else {
 		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, cmd);
 		usage(stderr);
 		status = EXIT_USAGE;

@@ -58,6 +58,12 @@ int pactum__doc_resolve(pactum_doc *doc);
 /* Fill the runs of every block for every language. */
 int pactum__doc_translate(pactum_doc *doc);
 
+/* The translator's catalog of domain in lang (loaded on first use), or
+ * PACTUM_ENOTFOUND when there is none; PACTUM_EINPUT when refused. */
+int pactum__translator_catalog(const pactum_catalog **out,
+			       pactum_translator *tr, const char *domain,
+			       const char *lang, pactum_diag *diag);
+
 /* Report at a model node / at a position, counting errors. */
 void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
 			const pactum_pos *pos, const char *fmt, ...)

@@ -141,6 +141,17 @@ static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
 	return error;
 }
 
+int pactum__translator_catalog(const pactum_catalog **out,
+			       pactum_translator *tr, const char *domain,
+			       const char *lang, pactum_diag *diag)
+{
+	int error = catalog_for(out, tr, domain, lang, diag);
+
+	if (error == PACTUM_OK && *out == NULL)
+		error = PACTUM_ENOTFOUND;
+	return error;
+}
+
 /* ------------------------------------------------------------ units */
 
 enum { NOT_YET = 0, DONE, FAILED, BUSY };

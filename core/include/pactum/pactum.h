@@ -184,6 +184,29 @@ void pactum_translator_set_draft(pactum_translator *tr, int draft);
 /* Nonzero when lang is a language code pactum can render ("de", "en"). */
 int pactum_lang_supported(const char *lang);
 
+/* How complete the translation of a model into one language is. */
+typedef struct pactum_translation_status {
+	size_t units;        /* translation units of the model */
+	size_t translated;   /* usable as they are */
+	size_t fuzzy;        /* marked fuzzy (only a .po file tells) */
+	size_t untranslated; /* missing, empty, or not in the catalog */
+	size_t mismatched;   /* placeholders differ from the source text */
+} pactum_translation_status;
+
+/*
+ * Check every unit of model against its translation into lang: from the
+ * PO file po_path when given (which tells fuzzy entries apart), else from
+ * the compiled catalog the translator finds.  Every incomplete unit is
+ * reported to diag as an error at its position, naming its msgctxt.
+ * Returns PACTUM_OK (even when incomplete: see *out), PACTUM_EINPUT for an
+ * unreadable or malformed catalog, PACTUM_EINVAL for an unsupported or the
+ * source language, or PACTUM_ENOMEM.
+ */
+int pactum_translation_check(pactum_translation_status *out,
+			     const pactum_model *model, pactum_translator *tr,
+			     const char *po_path, const char *lang,
+			     pactum_diag *diag);
+
 /* ------------------------------------------------------------------ */
 /* Documents                                                           */
 /* ------------------------------------------------------------------ */

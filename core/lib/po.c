@@ -1,0 +1,327 @@
+/* A small PO reader: msgctxt, msgid, msgid_plural, msgstr and msgstr[n],
+ * strings over several lines, C escapes, "#, fuzzy".  Enough to tell
+ * translated from fuzzy from untranslated; msgfmt stays the judge of the
+ * format. */
+#include "config.h"
+
+#include <string.h>
+
+#include "po.h"
+
+struct pactum_po {
+	pactum_arena *arena;
+	pactum_po_entry *entries;
+	size_t count;
+	pactum_map index; /* "ctx\x04msgid" or "msgid" → entry index + 1 */
+};
+
+enum field { NONE, CTX, ID, PLURAL, STR };
+
+struct reader {
+	pactum_po *po;
+	pactum_diag *diag;
+	const char *path;
+	uint32_t line;
+	int errors;
+	/* the entry being read */
+	pactum_po_entry cur;
+	pactum_buf text[4]; /* ctx, msgid, msgid_plural, current msgstr */
+	int have[3];
+	const char *strs[16];
+	enum field field;
+	int fuzzy_next;
+};
+
+static void bad(struct reader *r, const char *what)
+{
+	pactum_pos pos = { r->path, r->line, 0 };
+
+	r->errors++;
+	pactum_diag_report(r->diag, PACTUM_ERROR, &pos, "%s", what);
+}
+
+/* Append the C string literal at p (after the opening quote) to buf. */
+static int unquote(struct reader *r, const char *p, pactum_buf *buf)
+{
+	for (; *p && *p != '"'; p++) {
+		char c = *p;
+
+		if (c == '\\') {
+			switch (*++p) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case 'r': c = '\r'; break;
+			case '"': c = '"'; break;
+			case '\\': c = '\\'; break;
+			case 'a': c = '\a'; break;
+			case 'b': c = '\b'; break;
+			case 'f': c = '\f'; break;
+			case 'v': c = '\v'; break;
+			default:
+				bad(r, _("unknown escape in a string"));
+				return -1;
+			}
+		}
+		pactum__buf_putc(buf, c);
+	}
+	if (*p != '"') {
+		bad(r, _("unterminated string"));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *keep(struct reader *r, const pactum_buf *b)
+{
+	return pactum__arena_strndup(r->po->arena, b->ptr ? b->ptr : "",
+				     b->len);
+}
+
+static int finish_str(struct reader *r)
+{
+	if (r->field != STR)
+		return PACTUM_OK;
+	if (r->cur.nstr >= PACTUM_ARRAY_SIZE(r->strs)) {
+		bad(r, _("too many plural forms"));
+		return PACTUM_OK;
+	}
+	r->strs[r->cur.nstr] = keep(r, &r->text[3]);
+	if (r->strs[r->cur.nstr] == NULL)
+		return PACTUM_ENOMEM;
+	r->cur.nstr++;
+	pactum__buf_clear(&r->text[3]);
+	return PACTUM_OK;
+}
+
+/* Store the entry read so far, if any. */
+static int finish_entry(struct reader *r)
+{
+	pactum_po *po = r->po;
+	pactum_po_entry *e, *more;
+	pactum_buf key = PACTUM_BUF_INIT;
+	int error;
+
+	error = finish_str(r);
+	r->field = NONE;
+	if (error != PACTUM_OK || !r->have[1])
+		goto reset;
+	more = pactum_realloc(po->entries, (po->count + 1) * sizeof(*more));
+	if (more == NULL) {
+		error = PACTUM_ENOMEM;
+		goto reset;
+	}
+	po->entries = more;
+	e = &po->entries[po->count];
+	*e = r->cur;
+	e->ctx = r->have[0] ? keep(r, &r->text[0]) : NULL;
+	e->msgid = keep(r, &r->text[1]);
+	e->msgid_plural = r->have[2] ? keep(r, &r->text[2]) : NULL;
+	e->msgstr = pactum__arena_alloc(po->arena,
+					(e->nstr + 1) * sizeof(*e->msgstr));
+	if (e->msgid == NULL || e->msgstr == NULL ||
+	    (r->have[0] && e->ctx == NULL) ||
+	    (r->have[2] && e->msgid_plural == NULL)) {
+		error = PACTUM_ENOMEM;
+		goto reset;
+	}
+	memcpy(e->msgstr, r->strs, e->nstr * sizeof(*e->msgstr));
+	if (e->ctx) {
+		pactum__buf_puts(&key, e->ctx);
+		pactum__buf_putc(&key, '\x04');
+	}
+	pactum__buf_puts(&key, e->msgid);
+	if (key.oom) {
+		error = PACTUM_ENOMEM;
+		goto reset;
+	}
+	{
+		const char *k = keep(r, &key);
+
+		if (k == NULL || pactum__map_put(&po->index, k,
+						 (void *)(po->count + 1),
+						 NULL) != PACTUM_OK) {
+			error = PACTUM_ENOMEM;
+			goto reset;
+		}
+	}
+	po->count++;
+reset:
+	pactum__buf_free(&key);
+	memset(&r->cur, 0, sizeof(r->cur));
+	memset(r->have, 0, sizeof(r->have));
+	for (size_t i = 0; i < 4; i++)
+		pactum__buf_clear(&r->text[i]);
+	return error;
+}
+
+static int keyword(const char *line, const char *kw, const char **rest)
+{
+	size_t len = strlen(kw);
+
+	if (strncmp(line, kw, len) != 0 || (line[len] != ' ' && line[len] != '['))
+		return 0;
+	*rest = line + len;
+	return 1;
+}
+
+static int read_line(struct reader *r, const char *line)
+{
+	const char *rest, *q;
+	int error = PACTUM_OK;
+
+	if (line[0] == '#') {
+		if (line[1] == '~')
+			return PACTUM_OK; /* obsolete */
+		/* a comment starts a new entry */
+		if (r->have[1])
+			error = finish_entry(r);
+		if (line[1] == ',' && strstr(line, "fuzzy") != NULL)
+			r->cur.fuzzy = 1;
+		return error;
+	}
+	if (line[0] == '\0')
+		return PACTUM_OK;
+	if (line[0] == '"') {
+		pactum_buf *b = r->field == CTX	   ? &r->text[0]
+				: r->field == ID     ? &r->text[1]
+				: r->field == PLURAL ? &r->text[2]
+				: r->field == STR    ? &r->text[3]
+						     : NULL;
+
+		if (b == NULL) {
+			bad(r, _("a string outside an entry"));
+			return PACTUM_OK;
+		}
+		unquote(r, line + 1, b);
+		return PACTUM_OK;
+	}
+	if (keyword(line, "msgctxt", &rest)) {
+		if (r->have[1])
+			error = finish_entry(r);
+		r->have[0] = 1;
+		r->field = CTX;
+	} else if (keyword(line, "msgid", &rest)) {
+		if (r->have[1])
+			error = finish_entry(r);
+		r->have[1] = 1;
+		r->cur.line = r->line;
+		r->field = ID;
+	} else if (keyword(line, "msgid_plural", &rest)) {
+		r->have[2] = 1;
+		r->field = PLURAL;
+	} else if (keyword(line, "msgstr", &rest)) {
+		error = finish_str(r);
+		r->field = STR;
+		if (*rest == '[') {
+			q = strchr(rest, ']');
+			rest = q ? q + 1 : rest;
+		}
+	} else {
+		bad(r, _("expected msgctxt, msgid, msgid_plural, msgstr or a "
+			 "string"));
+		return PACTUM_OK;
+	}
+	while (*rest == ' ')
+		rest++;
+	if (*rest != '"') {
+		bad(r, _("expected a string"));
+		return error;
+	}
+	if (r->field == CTX)
+		unquote(r, rest + 1, &r->text[0]);
+	else if (r->field == ID)
+		unquote(r, rest + 1, &r->text[1]);
+	else if (r->field == PLURAL)
+		unquote(r, rest + 1, &r->text[2]);
+	else
+		unquote(r, rest + 1, &r->text[3]);
+	return error;
+}
+
+int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
+{
+	struct reader r;
+	char *bytes = NULL, *line, *next;
+	size_t len, i;
+	int error;
+
+	*out = NULL;
+	memset(&r, 0, sizeof(r));
+	r.diag = diag;
+	r.path = path;
+	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
+	if (error != PACTUM_OK)
+		goto cleanup;
+	if (!pactum__utf8_valid(bytes, len)) {
+		pactum_pos pos = { path, 0, 0 };
+
+		pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s",
+				   _("not valid UTF-8"));
+		error = PACTUM_EINPUT;
+		goto cleanup;
+	}
+	r.po = pactum_malloc(sizeof(*r.po));
+	if (r.po == NULL) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	memset(r.po, 0, sizeof(*r.po));
+	error = pactum__arena_new(&r.po->arena);
+	for (line = bytes; error == PACTUM_OK && line < bytes + len;
+	     line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = bytes + len;
+		if (next - line > 1 && next[-2] == '\r')
+			next[-2] = '\0';
+		r.line++;
+		error = read_line(&r, line);
+	}
+	if (error == PACTUM_OK)
+		error = finish_entry(&r);
+	if (error == PACTUM_OK && r.errors)
+		error = PACTUM_EINPUT;
+	if (error == PACTUM_OK) {
+		*out = r.po;
+		r.po = NULL;
+	}
+cleanup:
+	for (i = 0; i < 4; i++)
+		pactum__buf_free(&r.text[i]);
+	pactum__po_free(r.po);
+	pactum_free(bytes);
+	return error;
+}
+
+void pactum__po_free(pactum_po *po)
+{
+	if (po == NULL)
+		return;
+	pactum__map_free(&po->index);
+	pactum_free(po->entries);
+	pactum__arena_free(po->arena);
+	pactum_free(po);
+}
+
+const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
+				       const char *msgid)
+{
+	pactum_buf key = PACTUM_BUF_INIT;
+	const pactum_po_entry *e = NULL;
+	size_t index;
+
+	if (ctx) {
+		pactum__buf_puts(&key, ctx);
+		pactum__buf_putc(&key, '\x04');
+	}
+	pactum__buf_puts(&key, msgid);
+	if (!key.oom) {
+		index = (size_t)pactum__map_get(&po->index, key.ptr, key.len);
+		if (index)
+			e = &po->entries[index - 1];
+	}
+	pactum__buf_free(&key);
+	return e;
+}

@@ -1,0 +1,31 @@
+/* Reading .po files, for 'pactum check': only the source catalog knows
+ * which entries are fuzzy (msgfmt leaves them out of the .mo). */
+#ifndef PACTUM_PO_H
+#define PACTUM_PO_H
+
+#include "internal.h"
+
+typedef struct pactum_po_entry {
+	const char *ctx;          /* NULL: no msgctxt */
+	const char *msgid;
+	const char *msgid_plural; /* NULL: not a plural entry */
+	const char **msgstr;      /* nstr forms */
+	size_t nstr;
+	int fuzzy;
+	uint32_t line;            /* of its msgid */
+} pactum_po_entry;
+
+typedef struct pactum_po pactum_po;
+
+/*
+ * Parse the PO file at path (UTF-8; obsolete "#~" entries are skipped).
+ * Reports malformed input with its line.  Owned: release with
+ * pactum__po_free().  Returns PACTUM_OK, PACTUM_EINPUT or PACTUM_ENOMEM.
+ */
+int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag);
+void pactum__po_free(pactum_po *po);
+/* The entry for ctx (may be NULL) and msgid, or NULL; borrowed. */
+const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
+				       const char *msgid);
+
+#endif /* PACTUM_PO_H */

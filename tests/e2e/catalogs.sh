@@ -1,0 +1,108 @@
+#!/bin/sh
+# The catalogs and the translators' workflow:
+# - every template's committed POT is what 'pactum extract' makes now;
+# - every shipped catalog is complete ('pactum check', msgcmp);
+# - itstool with our ITS rules finds the same units;
+# - the translator's loop, end to end: change a translation, add a clause,
+#   extract + msgmerge, see it untranslated, translate it, render.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+cd "$top_srcdir" || exit 99
+P="$top_builddir/pactum-uninstalled"
+
+for model in templates/*/agreement.xml; do
+	t=$(basename "$(dirname "$model")")
+	d=pactum-$t
+	"$P" extract "$model" -o "$work/$d.pot"
+	if cmp -s "$work/$d.pot" "locales/$d/$d.pot"; then
+		pass "$d.pot is current"
+	else
+		fail "$d.pot is current (run make update-po)"
+	fi
+	expect_status "$t: pactum check" 0 "$P" check --po-dir locales "$model"
+	expect_status "$t: msgcmp" 0 msgcmp "locales/$d/de.po" "locales/$d/$d.pot"
+	if command -v itstool >/dev/null 2>&1; then
+		itstool -i locales/its/pactum.its -o "$work/its.pot" "$model" &&
+			msgcat --no-wrap "$work/its.pot" -o "$work/its1.pot"
+		ours=$(grep -c '^msgctxt' "$work/$d.pot")
+		theirs=$(grep -c '^#: ' "$work/its1.pot")
+		if [ "$ours" -eq "$theirs" ]; then
+			pass "$t: itstool finds the same $ours units"
+		else
+			fail "$t: itstool finds $theirs units, pactum $ours"
+		fi
+		# units without placeholders read the same in both
+		missing=$(grep '^msgid "' "$work/$d.pot" | grep -v '{' | grep -v '^msgid ""$' |
+			while IFS= read -r line; do
+				grep -qxF -- "$line" "$work/its1.pot" || echo "$line"
+			done)
+		if [ -z "$missing" ]; then pass "$t: itstool's text matches"
+		else fail "$t: itstool's text matches"; echo "$missing" | head -5; fi
+	else
+		echo "SKIP: itstool not installed"
+	fi
+done
+
+# The program's own catalog is complete too.
+if [ -z "$(msgattrib --untranslated --no-obsolete locales/pactum/de.po | grep '^msgid' | grep -v '^msgid ""')" ] &&
+	[ -z "$(msgattrib --only-fuzzy --no-obsolete locales/pactum/de.po | grep '^msgid' | grep -v '^msgid ""')" ]; then
+	pass "pactum's own German catalog is complete"
+else
+	fail "pactum's own German catalog is complete (make update-po, then translate)"
+fi
+
+# The translator's loop on a copy of the demo model.
+loop="$work/loop"
+mkdir -p "$loop/po/pactum-demo" "$loop/cat/de/LC_MESSAGES"
+cp tests/data/demo.xml "$loop/m.xml"
+cp tests/data/demo.de.po "$loop/po/pactum-demo/de.po"
+po="$loop/po/pactum-demo/de.po"
+build() { msgfmt -c --check -o "$loop/cat/de/LC_MESSAGES/pactum-demo.mo" "$po"; }
+render() {
+	"$P" render "$loop/m.xml" --data tests/data/demo-deal.xml --lang de \
+		--catalog-path "$loop/cat" "$@"
+}
+build
+expect_status "loop: German renders" 0 render
+expect_grep "loop: German title" "$work/out" "Demo-Vertrag"
+
+sed 's/msgstr "Demo-Vertrag"/msgstr "Muster-Vertrag"/' "$po" >"$po.new" && mv "$po.new" "$po"
+build
+expect_status "loop: changed translation renders" 0 render
+expect_grep "loop: the change shows" "$work/out" "Muster-Vertrag"
+
+# a new clause: extract, merge, and it is untranslated, by name
+sed 's|<clause id="pricing">|<clause id="audit"><p>The Vendor may audit the Reseller once a year.</p></clause>\n      <clause id="pricing">|' \
+	"$loop/m.xml" >"$loop/m.new" && mv "$loop/m.new" "$loop/m.xml"
+"$P" extract "$loop/m.xml" -o "$loop/demo.pot"
+msgmerge --quiet --previous --update --backup=none "$po" "$loop/demo.pot"
+expect_grep "loop: the new unit is in the catalog" "$po" 'msgctxt "audit.p1"'
+expect_status "loop: check finds it" 3 "$P" check --po-dir "$loop/po" "$loop/m.xml"
+expect_grep "loop: check names it" "$work/err" '"audit.p1" is'
+build
+expect_status "loop: strict render fails" 3 render
+expect_grep "loop: render names it" "$work/err" 'no de translation of "audit.p1"'
+
+# translate it (and drop a fuzzy flag msgmerge may have set)
+awk '/^#, fuzzy/ { held = $0; next }
+     /^msgctxt "audit.p1"/ { held = ""; mark = 1 }
+     held != "" { print held; held = "" }
+     mark && /^msgstr/ { print "msgstr \"Der Anbieter darf den Wiederverkäufer einmal jährlich prüfen.\""; mark = 0; next }
+     /^#\| / && mark { next }
+     { print }' "$po" >"$po.new" && mv "$po.new" "$po"
+expect_status "loop: check passes" 0 "$P" check --po-dir "$loop/po" "$loop/m.xml"
+build
+expect_status "loop: strict render passes" 0 render
+expect_grep "loop: the new clause renders" "$work/out" "einmal jährlich prüfen"
+expect_grep "loop: the clauses renumbered" "$work/out" "1.3"
+
+# a fuzzy entry: check tells it apart; msgfmt drops it, so render fails
+sed 's/^msgctxt "title"$/#, fuzzy\nmsgctxt "title"/' "$po" >"$po.new" && mv "$po.new" "$po"
+expect_status "loop: fuzzy found" 3 "$P" check --po-dir "$loop/po" "$loop/m.xml"
+expect_grep "loop: fuzzy named" "$work/err" '"title" is fuzzy'
+expect_grep "loop: fuzzy counted" "$work/out" "1 fuzzy"
+build 2>/dev/null
+expect_status "loop: fuzzy fails a strict render" 3 render
+
+finish
