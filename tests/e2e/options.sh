@@ -1,0 +1,76 @@
+#!/bin/sh
+# Every template's options exercised: each boolean on and off, each choice
+# value, each bounded number at its minimum and its maximum.  Each variant
+# must render strictly in German and English without a word on stderr,
+# number its sections, clauses and items without gaps, and every
+# cross-reference must show a number that exists.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+cd "$top_srcdir" || exit 99
+P="$top_builddir/pactum-uninstalled"
+PACTUM_PLUGIN_PATH="$PACTUM_PLUGIN_PATH"
+export PACTUM_PLUGIN_PATH
+
+attr() { # attr MODEL XPATH: attribute values, one a line (may hold spaces)
+	xmllint --xpath "$2" "$1" 2>/dev/null | sed 's/" /"\n/g' |
+		sed -n 's/^ *[a-z-]*="\([^"]*\)"$/\1/p'
+}
+param() { printf '//*[local-name()="param"]%s' "$1"; }
+
+# check_numbering FILE: gaps in numbering, or xrefs to missing numbers
+check_numbering() {
+	awk '
+	/^ *(section|clause) #/ {
+		n = $NF; k = split(n, part, ".");
+		parent = ""; for (i = 1; i < k; i++) parent = parent part[i] ".";
+		if (part[k] != last[parent] + 1) { print "gap before " n; bad = 1 }
+		last[parent] = part[k]; seen[n] = 1;
+		# a new section restarts the numbering below it
+		for (key in last) if (index(key, n ".") == 1) delete last[key]
+	}
+	{
+		line = $0
+		while (match(line, /\[xref@[^]]*\](Section|Ziffer) [0-9.]+/)) {
+			ref = substr(line, RSTART, RLENGTH); sub(/.* /, "", ref);
+			refs[ref] = 1; line = substr(line, RSTART + RLENGTH)
+		}
+	}
+	END {
+		for (r in refs) if (!(r in seen)) { print "xref to missing " r; bad = 1 }
+		exit bad
+	}' "$1"
+}
+
+variant() { # variant MODEL DEAL NAME=VALUE
+	: >"$work/gaps"
+	if "$P" render "$1" --data "$2" --lang de,en --format dump \
+		--set "$3" >"$work/out" 2>"$work/err" && [ ! -s "$work/err" ] &&
+		check_numbering "$work/out" >"$work/gaps"; then
+		pass "$(basename "$(dirname "$1")") $3"
+	else
+		fail "$(basename "$(dirname "$1")") $3"
+		cat "$work/err" "$work/gaps" | head -10
+	fi
+}
+
+for model in templates/*/agreement.xml; do
+	deal=$(ls "$(dirname "$model")"/deals/*.xml | head -n 1)
+	for p in $(attr "$model" "$(param '[@type="boolean"]/@id')"); do
+		variant "$model" "$deal" "$p=yes"
+		variant "$model" "$deal" "$p=no"
+	done
+	for p in $(attr "$model" "$(param '[@type="choice"]/@id')"); do
+		for v in $(attr "$model" "$(param "[@id=\"$p\"]")/*[local-name()=\"choice\"]/@value"); do
+			variant "$model" "$deal" "$p=$v"
+		done
+	done
+	for p in $(attr "$model" "$(param '[@min or @max]/@id')"); do
+		for bound in min max; do
+			v=$(attr "$model" "$(param "[@id=\"$p\"]/@$bound")")
+			[ -z "$v" ] || variant "$model" "$deal" "$p=$v"
+		done
+	done
+done
+
+finish
