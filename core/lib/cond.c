@@ -138,10 +138,19 @@ static const pactum_node *parse_name(struct parser *ps, const char **name,
 	*name = start;
 	*len = (size_t)(ps->p - start);
 	param = pactum__map_get(&ps->model->params, start, *len);
-	if (param == NULL)
+	if (param == NULL) {
 		fail(ps, _("unknown parameter \"%.*s\""), (int)*len, start);
-	else
+	} else if (param->attr[PACTUM_ATTR_DEFAULT] == NULL &&
+		   param->attr[PACTUM_ATTR_REQUIRED] != NULL &&
+		   strcmp(param->attr[PACTUM_ATTR_REQUIRED], "no") == 0) {
+		/* a deal may leave it unset, and then there is no answer */
+		fail(ps, _("\"%s\" is optional without a default, so a "
+			   "condition cannot test it; give it a default"),
+		     param->attr[PACTUM_ATTR_ID]);
+		param = NULL;
+	} else {
 		((pactum_node *)param)->used = 1;
+	}
 	return param;
 }
 

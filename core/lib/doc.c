@@ -32,6 +32,7 @@ void pactum_doc_free(pactum_doc *doc)
 	pactum__map_free(&doc->fields);
 	pactum__map_free(&doc->placed);
 	pactum_free(doc->values);
+	pactum_free(doc->has_value);
 	pactum_free(doc->used);
 	pactum_free(doc->flat);
 	pactum__arena_free(doc->arena);

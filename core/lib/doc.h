@@ -44,6 +44,7 @@ struct pactum_doc {
 	size_t prevailing;
 	pactum_block *root;
 	pactum_value *values;      /* by parameter index */
+	unsigned char *has_value;  /* by parameter index: set, or defaulted */
 	pactum_map fields;         /* "party.field" → datum */
 	unsigned char *used;       /* [data->count]: the datum was bound */
 	pactum_map placed;         /* section/clause id → its block */

@@ -71,6 +71,7 @@ static void bind_params(pactum_doc *doc)
 			v->type = p->type;
 			continue;
 		}
+		doc->has_value[i] = 1;
 		if (pactum__value_parse(v, p->type, s, len, &expected) !=
 		    PACTUM_OK) {
 			pactum__doc_report(doc, PACTUM_ERROR, &pos,
@@ -374,6 +375,10 @@ int pactum__doc_resolve(pactum_doc *doc)
 		return PACTUM_ENOMEM;
 	memset(doc->values, 0, (model->nparams ? model->nparams : 1) *
 				       sizeof(*doc->values));
+	doc->has_value = pactum_malloc(model->nparams + 1);
+	if (doc->has_value == NULL)
+		return PACTUM_ENOMEM;
+	memset(doc->has_value, 0, model->nparams + 1);
 	doc->used = pactum_malloc(doc->data->count + 1);
 	if (doc->used == NULL)
 		return PACTUM_ENOMEM;

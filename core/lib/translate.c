@@ -327,7 +327,7 @@ static pactum_run *placeholder_run(struct translation *t,
 		const pactum_value *v = &doc->values[target->index];
 		const char *id = target->attr[PACTUM_ATTR_ID];
 
-		if (v->type == PACTUM_TYPE_TEXT && v->u.text.ptr == NULL) {
+		if (!doc->has_value[target->index]) {
 			pactum__doc_report(doc, PACTUM_ERROR, &pos,
 					   _("parameter \"%s\" has no value "
 					     "but is used here"),

@@ -13,7 +13,7 @@ cd "$top_srcdir" || exit 99
 expect_errors() {
 	name=$1 expected=$2
 	shift 2
-	"$PACTUM" render "$@" -o "$work/out.txt" 2>"$work/err"
+	"$PACTUM" render "$@" --format dump -o "$work/out.txt" 2>"$work/err"
 	status=$?
 	if [ "$status" -eq 1 ] && cmp -s "$work/err" "$expected" &&
 		[ ! -e "$work/out.txt" ]; then
@@ -34,6 +34,11 @@ expect_errors "every bad deal value at once" \
 
 expect_errors "uses of omitted terms and clauses" \
 	tests/data/bad/omitted-term.expected tests/data/bad/omitted-term.xml
+
+expect_errors "conditions cannot test optional parameters" \
+	tests/data/bad/optional.expected tests/data/bad/optional.xml
+expect_errors "unset optional values cannot be shown" \
+	tests/data/bad/optional-unset.expected tests/data/bad/optional-unset.xml
 
 # Hostile shapes are refused before they cost time or memory.
 awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\""; for (i = 0; i < 40000; i++) printf " a%d=\"x\"", i; print "/>" }' >"$work/attrs.xml"
