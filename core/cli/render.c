@@ -26,6 +26,13 @@ static void render_usage(FILE *fp)
 		"  -L, --layout=LAYOUT   parallel (default), interleaved, "
 		"sequential\n"
 		"  -w, --width=COLUMNS   text width (text writer; default 72)\n"
+		"      --charset=CS      output charset (text writer): UTF-8 "
+		"(default),\n"
+		"                        ISO-8859-1, ISO-8859-15, WINDOWS-1252, "
+		"US-ASCII\n"
+		"      --transliterate   spell what the charset lacks in ASCII "
+		"(ae, EUR, ...)\n"
+		"                        instead of failing\n"
 		"  -O, --option=KEY=VAL  a writer option (repeatable)\n"
 		"  -o, --output=FILE     write to FILE atomically (default: "
 		"stdout)\n"
@@ -53,7 +60,7 @@ static int split_langs(char *list, const char *langs[MAX_LANGS])
 	return n ? n : -1;
 }
 
-enum { OPT_DRAFT = 256, OPT_CATALOG_PATH };
+enum { OPT_DRAFT = 256, OPT_CATALOG_PATH, OPT_CHARSET, OPT_TRANSLITERATE };
 
 int cli_render(int argc, char **argv)
 {
@@ -64,6 +71,8 @@ int cli_render(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "layout", required_argument, NULL, 'L' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "charset", required_argument, NULL, OPT_CHARSET },
+		{ "transliterate", no_argument, NULL, OPT_TRANSLITERATE },
 		{ "option", required_argument, NULL, 'O' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "draft", no_argument, NULL, OPT_DRAFT },
@@ -123,6 +132,16 @@ int cli_render(int argc, char **argv)
 			break;
 		case 'w':
 			if (pactum_options_set(opts, "width", optarg) != PACTUM_OK)
+				goto nomem;
+			break;
+		case OPT_CHARSET:
+			if (pactum_options_set(opts, "charset", optarg) !=
+			    PACTUM_OK)
+				goto nomem;
+			break;
+		case OPT_TRANSLITERATE:
+			if (pactum_options_set(opts, "transliterate", "yes") !=
+			    PACTUM_OK)
 				goto nomem;
 			break;
 		case 'O':

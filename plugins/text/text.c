@@ -1,8 +1,8 @@
 #include "config.h"
 
 /*
- * The text writer: a resolved document as plain UTF-8 text that reads like
- * a contract, wrapped to the option "width" (default 72) in display cells.
+ * The text writer: a resolved document as plain text that reads like a
+ * contract, wrapped to the option "width" (default 72) in display cells.
  *
  * One language looks like this (width 60):
  *
@@ -55,19 +55,34 @@
  *   sequential   the whole document in each language in turn, separated
  *                by a line of '='.
  * A one-language document comes out the same under every layout.
+ *
+ * Charsets: the option "charset" (UTF-8, the default, ISO-8859-1,
+ * ISO-8859-15, WINDOWS-1252 or US-ASCII; see charset.h) converts the
+ * finished text with iconv.  A character the charset cannot hold is an
+ * error naming the character and where it is, unless the option
+ * "transliterate" is "yes": then it is replaced from our own table
+ * (ä → ae, „ → ", € → EUR ...; never the locale's //TRANSLIT), and only
+ * characters without a replacement are errors.  Transliteration happens
+ * before wrapping, as the text of every unit is laid out, so a longer
+ * replacement cannot make a line wider than the width.
  */
 
+#include <errno.h>
 #include <libintl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <pactum/plugin.h>
+
+#include "charset.h"
 
 #define _(s) dgettext(PACKAGE, s)
 
 #define GUTTER 3       /* spaces between parallel columns */
 #define MIN_COLUMN 8   /* narrowest parallel column we accept */
 #define FIELD_INDENT 4 /* a party's fields under its role label */
+#define MAX_BAD 16     /* characters the charset lacks we name, at most */
 
 /* ------------------------------------------------------ words -------- */
 
@@ -613,7 +628,166 @@ struct writer {
 	struct buf text;       /* owned: the words being wrapped */
 	struct buf row;        /* owned: one output line being assembled */
 	int started;           /* a line has been written */
+	pactum_diag *diag;
+	/* charset conversion */
+	const struct charset *cs;
+	int translit;          /* replace what cs lacks from our table */
+	int nbsp_space;        /* write U+00A0 as a space (cs lacks it) */
+	struct buf out;        /* owned: the whole output, in UTF-8 */
+	struct buf xtext;      /* owned: w->text transliterated */
+	struct buf xlabel;     /* owned: a label transliterated, NUL-ended */
+	/* where we are, for messages */
+	const struct unit *unit;
+	size_t unit_lang;
+	const pactum_block *section, *clause;
+	uint32_t bad[MAX_BAD]; /* characters cs lacks, each named once */
+	unsigned nbad;
+	int bad_more;          /* more than MAX_BAD of them */
 };
+
+/* ------------------------------------------------------ charsets ----- */
+
+/* The number or, failing that, the id of b, for messages. */
+static const char *block_name(const pactum_block *b)
+{
+	const char *name = pactum_block_number(b);
+
+	if (name == NULL)
+		name = pactum_block_id(b);
+	return name != NULL ? name : "?";
+}
+
+/* Where the unit being laid out is, for messages: "clause 3.2". */
+static void describe_place(char *dst, size_t cap, const struct writer *w)
+{
+	const struct unit *u = w->unit;
+
+	switch (u->kind) {
+	case UNIT_HEADER:
+		snprintf(dst, cap, "%s", _("the column header"));
+		break;
+	case UNIT_TITLE:
+		snprintf(dst, cap, "%s", _("the title"));
+		break;
+	case UNIT_FRONT:
+		snprintf(dst, cap, "%s", u->front == FRONT_PARTIES
+						 ? _("the heading of the parties")
+						 : _("the heading of the definitions"));
+		break;
+	case UNIT_PARTY:
+		snprintf(dst, cap, _("party %s"), block_name(u->block));
+		break;
+	case UNIT_TERM:
+		snprintf(dst, cap, _("the definition of %s"),
+			 block_name(u->block));
+		break;
+	case UNIT_HEADING:
+		snprintf(dst, cap, _("the heading of section %s"),
+			 block_name(u->block));
+		break;
+	case UNIT_TEXT:
+		if (w->clause != NULL)
+			snprintf(dst, cap, _("clause %s"),
+				 block_name(w->clause));
+		else if (w->section != NULL)
+			snprintf(dst, cap, _("section %s"),
+				 block_name(w->section));
+		else
+			snprintf(dst, cap, "%s", _("the text"));
+		break;
+	}
+}
+
+/* The character cp (its UTF-8 is s, n bytes) cannot be written in the
+ * charset: say so, once per character, and where it was first seen. */
+static void bad_char(struct writer *w, uint32_t cp, const char *s, size_t n)
+{
+	char place[160];
+	unsigned i;
+
+	for (i = 0; i < w->nbad; i++)
+		if (w->bad[i] == cp)
+			return;
+	if (w->nbad == MAX_BAD) {
+		w->bad_more = 1;
+		return;
+	}
+	w->bad[w->nbad++] = cp;
+	describe_place(place, sizeof(place), w);
+	if (w->translit)
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("U+%04lX \"%.*s\" in %s (%s) cannot be "
+				     "written in %s, and there is no "
+				     "transliteration for it"),
+				   (unsigned long)cp, (int)n, s, place,
+				   pactum_doc_lang(w->doc, w->unit_lang),
+				   w->cs->name);
+	else if (charset_translit(cp) != NULL)
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("U+%04lX \"%.*s\" in %s (%s) cannot be "
+				     "written in %s; transliteration "
+				     "(--transliterate) would replace it"),
+				   (unsigned long)cp, (int)n, s, place,
+				   pactum_doc_lang(w->doc, w->unit_lang),
+				   w->cs->name);
+	else
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("U+%04lX \"%.*s\" in %s (%s) cannot be "
+				     "written in %s"),
+				   (unsigned long)cp, (int)n, s, place,
+				   pactum_doc_lang(w->doc, w->unit_lang),
+				   w->cs->name);
+}
+
+/*
+ * Append text to dst as it will be written in the charset: transliterated
+ * if asked for, and with every character the charset lacks reported.
+ * U+00A0 stays U+00A0 under transliteration even where the charset lacks
+ * it, so that lines never break there; put_line() makes it a space.
+ */
+static void encode(struct writer *w, struct buf *dst, const char *s,
+		   size_t len)
+{
+	const char *to;
+	uint32_t cp;
+	size_t i = 0, n;
+
+	while (i < len) {
+		n = utf8_next(&cp, s + i, len - i);
+		if (charset_holds(w->cs, cp) || (cp == 0xa0 && w->translit)) {
+			buf_put(dst, s + i, n);
+		} else if (w->translit && (to = charset_translit(cp)) != NULL) {
+			buf_puts(dst, to);
+		} else {
+			bad_char(w, cp, s + i, n);
+			buf_put(dst, s + i, n);
+		}
+		i += n;
+	}
+}
+
+/* Wrap w->text as wrap_text() does, as it will be written in the
+ * charset. */
+static void wrap_unit(struct writer *w, struct lines *out, unsigned width,
+		      unsigned indent, const char *label, unsigned label_gap)
+{
+	if (w->cs->id == CHARSET_UTF8) {
+		wrap_text(out, width, indent, label, label_gap, w->text.ptr,
+			  w->text.len);
+		return;
+	}
+	w->xtext.len = 0;
+	encode(w, &w->xtext, w->text.ptr, w->text.len);
+	if (label != NULL) {
+		w->xlabel.len = 0;
+		encode(w, &w->xlabel, label, strlen(label));
+		buf_put(&w->xlabel, "", 1);
+		if (!w->xlabel.oom)
+			label = w->xlabel.ptr;
+	}
+	wrap_text(out, width, indent, label, label_gap, w->xtext.ptr,
+		  w->xtext.len);
+}
 
 static void render_title(struct writer *w, struct lines *out,
 			 const struct unit *u, size_t lang, unsigned width)
@@ -623,7 +797,7 @@ static void render_title(struct writer *w, struct lines *out,
 	w->text.len = 0;
 	flatten(&w->text, pactum_block_title(u->block, lang));
 	lines_clear(&w->tmp);
-	wrap_text(&w->tmp, width, 0, NULL, 0, w->text.ptr, w->text.len);
+	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
 	widest = centre_lines(out, &w->tmp, width);
 	if (widest > 0)
 		lines_rule(out, (width - widest) / 2, '=', widest);
@@ -637,7 +811,7 @@ static void render_underlined(struct writer *w, struct lines *out,
 	size_t first = out->n, i;
 	unsigned widest = 0;
 
-	wrap_text(out, width, 0, label, 1, w->text.ptr, w->text.len);
+	wrap_unit(w, out, width, 0, label, 1);
 	for (i = first; i < out->n; i++)
 		if (out->v[i].width > widest)
 			widest = out->v[i].width;
@@ -689,7 +863,7 @@ static void render_party(struct writer *w, struct lines *out,
 
 	w->text.len = 0;
 	flatten(&w->text, pactum_block_title(u->block, lang));
-	wrap_text(out, width, 0, NULL, 0, w->text.ptr, w->text.len);
+	wrap_unit(w, out, width, 0, NULL, 0);
 	for (f = pactum_block_first_child(u->block); f;
 	     f = pactum_block_next(f)) {
 		if (pactum_block_kind_of(f) != PACTUM_BLOCK_FIELD)
@@ -704,8 +878,7 @@ static void render_party(struct writer *w, struct lines *out,
 			buf_put(&w->text, " ", 1);
 		}
 		flatten(&w->text, value);
-		wrap_text(out, width, FIELD_INDENT, NULL, 0, w->text.ptr,
-			  w->text.len);
+		wrap_unit(w, out, width, FIELD_INDENT, NULL, 0);
 	}
 }
 
@@ -724,7 +897,7 @@ static void render_term(struct writer *w, struct lines *out,
 		buf_puts(&w->text, ": ");
 		flatten(&w->text, definition);
 	}
-	wrap_text(out, width, u->indent, "-", 1, w->text.ptr, w->text.len);
+	wrap_unit(w, out, width, u->indent, "-", 1);
 }
 
 static void render_header(struct writer *w, struct lines *out, size_t lang,
@@ -732,7 +905,7 @@ static void render_header(struct writer *w, struct lines *out, size_t lang,
 {
 	w->text.len = 0;
 	buf_puts(&w->text, lang_name(pactum_doc_lang(w->doc, lang)));
-	wrap_text(out, width, 0, NULL, 0, w->text.ptr, w->text.len);
+	wrap_unit(w, out, width, 0, NULL, 0);
 	lines_rule(out, 0, '-', width);
 }
 
@@ -741,6 +914,8 @@ static void render_header(struct writer *w, struct lines *out, size_t lang,
 static int render(struct writer *w, struct lines *out, const struct unit *u,
 		  size_t lang, unsigned width)
 {
+	w->unit = u;
+	w->unit_lang = lang;
 	lines_clear(out);
 	switch (u->kind) {
 	case UNIT_HEADER:
@@ -765,29 +940,50 @@ static int render(struct writer *w, struct lines *out, const struct unit *u,
 		w->text.len = 0;
 		if (u->block != NULL)
 			flatten(&w->text, pactum_block_content(u->block, lang));
-		wrap_text(out, width, u->indent, u->label, u->label_gap,
-			  w->text.ptr, w->text.len);
+		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
 		break;
 	}
-	return lines_failed(out) || w->text.oom ? PACTUM_ENOMEM : PACTUM_OK;
+	if (lines_failed(out) || w->text.oom || w->xtext.oom ||
+	    w->xlabel.oom)
+		return PACTUM_ENOMEM;
+	return PACTUM_OK;
 }
 
 /* ------------------------------------------------------ output ------- */
 
-/* Write one line, without its trailing spaces, and a newline. */
+/* Make every U+00A0 in b from offset start on a space. */
+static void nbsp_to_space(struct buf *b, size_t start)
+{
+	size_t r, o;
+
+	for (r = o = start; r < b->len; r++, o++) {
+		if ((unsigned char)b->ptr[r] == 0xc2 && r + 1 < b->len &&
+		    (unsigned char)b->ptr[r + 1] == 0xa0) {
+			b->ptr[o] = ' ';
+			r++;
+		} else {
+			b->ptr[o] = b->ptr[r];
+		}
+	}
+	b->len = o;
+}
+
+/* Add one line, without its trailing spaces, and a newline to the
+ * output. */
 static int put_line(struct writer *w, const char *s, size_t len)
 {
-	int error;
+	size_t start = w->out.len;
 
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	if (len > 0) {
-		error = pactum_sink_write(w->sink, s, len);
-		if (error != PACTUM_OK)
-			return error;
-	}
-	if ((error = pactum_sink_write(w->sink, "\n", 1)) != PACTUM_OK)
-		return error;
+	buf_put(&w->out, s, len);
+	if (w->out.oom)
+		return PACTUM_ENOMEM;
+	if (w->nbsp_space)
+		nbsp_to_space(&w->out, start);
+	while (w->out.len > start && w->out.ptr[w->out.len - 1] == ' ')
+		w->out.len--;
+	buf_put(&w->out, "\n", 1);
+	if (w->out.oom)
+		return PACTUM_ENOMEM;
 	w->started = 1;
 	return PACTUM_OK;
 }
@@ -996,8 +1192,10 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 	struct unit u = { .kind = UNIT_TEXT, .label = number, .label_gap = 2,
 			  .indent = indent, .gap = 1 };
 	unsigned inner = indent + (number ? label_width(number) + 2 : 0);
-	int error;
+	const pactum_block *outer = w->clause;
+	int error = PACTUM_OK;
 
+	w->clause = clause;
 	while (c && pactum_block_kind_of(c) != PACTUM_BLOCK_PARAGRAPH &&
 	       pactum_block_kind_of(c) != PACTUM_BLOCK_LIST)
 		c = pactum_block_next(c);
@@ -1007,32 +1205,36 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 	}
 	if (u.block != NULL || number != NULL) {
 		if ((error = emit(w, &u)) != PACTUM_OK)
-			return error;
+			goto done;
 		if (u.block == NULL && c != NULL) {
 			/* c is the leading list */
 			if ((error = walk_list(w, c, inner, 0)) != PACTUM_OK)
-				return error;
+				goto done;
 			c = pactum_block_next(c);
 		}
 	}
 	for (; c; c = pactum_block_next(c))
 		if ((error = walk_body(w, c, inner)) != PACTUM_OK)
-			return error;
-	return PACTUM_OK;
+			goto done;
+done:
+	w->clause = outer;
+	return error;
 }
 
 static int walk_section(struct writer *w, const pactum_block *section)
 {
 	struct unit u = { .kind = UNIT_HEADING, .block = section, .gap = 1 };
-	const pactum_block *c;
+	const pactum_block *c, *outer = w->section;
 	int error;
 
 	if ((error = emit(w, &u)) != PACTUM_OK)
 		return error;
+	w->section = section;
 	for (c = pactum_block_first_child(section); c; c = pactum_block_next(c))
 		if ((error = walk_body(w, c, 0)) != PACTUM_OK)
-			return error;
-	return PACTUM_OK;
+			break;
+	w->section = outer;
+	return error;
 }
 
 /* A block of the body; kinds we do not know are skipped. */
@@ -1171,6 +1373,76 @@ static int write_languages_in_turn(struct writer *w, const pactum_block *root)
 	return PACTUM_OK;
 }
 
+/* The options "charset" and "transliterate". */
+static int read_charset(struct writer *w, const pactum_options *opts)
+{
+	const char *name = pactum_options_get(opts, "charset");
+	const char *translit = pactum_options_get(opts, "transliterate");
+
+	w->cs = charset_find(name != NULL ? name : "UTF-8");
+	if (w->cs == NULL) {
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("the text writer cannot write charset "
+				     "\"%s\"; it writes %s"),
+				   name, charset_allowed);
+		return PACTUM_EINPUT;
+	}
+	if (translit == NULL || strcmp(translit, "no") == 0) {
+		w->translit = 0;
+	} else if (strcmp(translit, "yes") == 0) {
+		w->translit = 1;
+	} else {
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("the option transliterate wants yes or "
+				     "no, not \"%s\""),
+				   translit);
+		return PACTUM_EINPUT;
+	}
+	w->nbsp_space = w->translit && !charset_holds(w->cs, 0xa0);
+	return PACTUM_OK;
+}
+
+/* The whole output, in UTF-8 in w->out, to the sink in the charset. */
+static int write_out(struct writer *w)
+{
+	char *conv = NULL;
+	size_t conv_len, bad, line = 1, i, n;
+	uint32_t cp;
+	int error;
+
+	if (w->cs->id == CHARSET_UTF8)
+		return pactum_sink_write(w->sink, w->out.ptr, w->out.len);
+	error = charset_convert(&conv, &conv_len, &bad, w->cs, w->out.ptr,
+				w->out.len);
+	switch (error) {
+	case PACTUM_OK:
+		error = pactum_sink_write(w->sink, conv, conv_len);
+		break;
+	case PACTUM_EINPUT:
+		/* encode() saw every character, so this is a character our
+		 * tables and iconv disagree about */
+		for (i = 0; i < bad; i++)
+			if (w->out.ptr[i] == '\n')
+				line++;
+		n = utf8_next(&cp, w->out.ptr + bad, w->out.len - bad);
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("U+%04lX \"%.*s\" on line %lu of the "
+				     "output cannot be written in %s"),
+				   (unsigned long)cp, (int)n, w->out.ptr + bad,
+				   (unsigned long)line, w->cs->name);
+		break;
+	case PACTUM_EIO:
+		pactum_diag_report(w->diag, PACTUM_ERROR, NULL,
+				   _("cannot convert to %s: %s"), w->cs->name,
+				   strerror(errno));
+		break;
+	default:
+		break;
+	}
+	pactum_free(conv);
+	return error;
+}
+
 static int text_write(pactum_sink *sink, const pactum_doc *doc,
 		      const pactum_options *opts, pactum_diag *diag)
 {
@@ -1183,11 +1455,14 @@ static int text_write(pactum_sink *sink, const pactum_doc *doc,
 	memset(&w, 0, sizeof(w));
 	w.sink = sink;
 	w.doc = doc;
+	w.diag = diag;
 	w.layout = pactum_options_layout(opts);
 	w.nlangs = pactum_doc_lang_count(doc);
 	error = pactum_options_get_uint(&w.width, opts, "width", 72, 20, 1000,
 					diag);
 	if (error != PACTUM_OK)
+		return error;
+	if ((error = read_charset(&w, opts)) != PACTUM_OK)
 		return error;
 	if (w.nlangs == 0 || root == NULL)
 		return pactum_sink_write(sink, "\n", 1);
@@ -1212,7 +1487,17 @@ static int text_write(pactum_sink *sink, const pactum_doc *doc,
 	}
 	/* An empty document still ends with a newline. */
 	if (error == PACTUM_OK && !w.started)
-		error = pactum_sink_write(sink, "\n", 1);
+		error = put_line(&w, "", 0);
+	if (error == PACTUM_OK && w.nbad > 0) {
+		if (w.bad_more)
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("more characters cannot be "
+					     "written in %s"),
+					   w.cs->name);
+		error = PACTUM_EINPUT;
+	}
+	if (error == PACTUM_OK)
+		error = write_out(&w);
 
 cleanup:
 	if (w.col != NULL)
@@ -1223,6 +1508,9 @@ cleanup:
 	lines_free(&w.tmp);
 	buf_free(&w.text);
 	buf_free(&w.row);
+	buf_free(&w.out);
+	buf_free(&w.xtext);
+	buf_free(&w.xlabel);
 	return error;
 }
 
@@ -1232,6 +1520,6 @@ PACTUM_PLUGIN_DEFINE = {
 	.kind = PACTUM_PLUGIN_WRITER,
 	.name = "text",
 	.version = VERSION,
-	.description = "plain UTF-8 text, wrapped, with bilingual layouts",
+	.description = "plain text, wrapped, with bilingual layouts",
 	.write = text_write,
 };

@@ -1,0 +1,290 @@
+#!/bin/sh
+# The text writer's promises, as properties:
+#   - width: for the software reseller template with the Nordwind deal, in
+#     en, de and de,en, every layout and every width from 40 to 200, no
+#     line is wider than the width, none has trailing spaces or tabs, and
+#     the output ends with exactly one newline;
+#   - charsets: conversion to the Latin charsets, errors naming the
+#     character the charset lacks, and transliteration from our own table,
+#     which keeps the width promise and gives the same bytes in every
+#     locale.
+#
+# Display width is counted in awk under LC_ALL=C as the number of bytes
+# that are not UTF-8 continuation bytes (0x80-0xBF), i.e. one cell per
+# character.  That is right only because the template and the deal hold
+# Latin text alone: no combining marks, no East Asian wide characters.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+
+model="$top_srcdir/templates/software-reseller/agreement.xml"
+deal="$top_srcdir/templates/software-reseller/deals/nordwind.xml"
+uninstalled="$top_builddir/pactum-uninstalled"
+LC_ALL=C
+export LC_ALL
+
+# The libtool wrapper costs three times a render, and the sweeps render
+# well over a thousand times: they run the real binary libtool left in
+# .libs, when there is one and it renders what the wrapper renders, and
+# only every fifth width through the wrapper.
+real="$top_builddir/core/.libs/pactum"
+run_real() {
+	LD_LIBRARY_PATH="$top_builddir/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+		PACTUM_CATALOG_PATH="$top_builddir/catalogs" "$real" "$@"
+}
+run_wrapped() { "$uninstalled" "$@"; }
+run=run_wrapped
+if [ -x "$real" ] &&
+	run_real render "$model" --data "$deal" --lang de,en >"$work/a" 2>&1 &&
+	run_wrapped render "$model" --data "$deal" --lang de,en >"$work/b" 2>&1 &&
+	cmp -s "$work/a" "$work/b"; then
+	run=run_real
+fi
+step=1
+[ "$run" = run_real ] || step=5
+echo "# width sweeps by $step through $run"
+render() { "$run" render "$model" --data "$deal" "$@"; }
+
+# check_lines NAME DIR: every file DIR/*.W (W is its width) has no line
+# wider than W cells, no trailing space, no tab, and ends with exactly one
+# newline.  A missing final newline shows as a byte count one more than
+# the file's size (from wc -c, read first).
+check_lines() {
+	name=$1 dir=$2
+	wc -c "$dir"/* >"$work/sizes"
+	if awk '
+		function problem(msg) {
+			if (++bad <= 10)
+				printf "    %s:%d: %s\n", file, FNR, msg
+		}
+		function done() {
+			if (file == "")
+				return
+			seen[file] = 1
+			if (bytes != size[file])
+				problem("does not end with a newline")
+			else if (last == "")
+				problem("ends with more than one newline")
+		}
+		FNR == NR {
+			s = $1
+			sub(/^ *[0-9]+ /, "")
+			size[$0] = s
+			next
+		}
+		FNR == 1 {
+			done()
+			file = FILENAME
+			n = split(file, part, ".")
+			width = part[n] + 0
+			bytes = 0
+		}
+		{
+			bytes += length($0) + 1
+			last = $0
+			line = $0
+			gsub(/[\200-\277]/, "", line)
+			if (length(line) > width)
+				problem(length(line) " cells, wider than " width)
+			if ($0 ~ / $/)
+				problem("trailing space")
+			if (index($0, "\t"))
+				problem("tab")
+		}
+		END {
+			done()
+			for (f in size)
+				if (f != "total" && !(f in seen)) {
+					bad++
+					printf "    %s: empty\n", f
+				}
+			exit bad > 0
+		}' "$work/sizes" "$dir"/* >"$work/problems"; then
+		pass "$name"
+	else
+		fail "$name"
+		head -20 "$work/problems"
+	fi
+}
+
+# The checker itself must catch what it looks for.
+mkdir "$work/selftest"
+forty=0123456789012345678901234567890123456789
+printf '%s\n' "$forty" ok >"$work/selftest/good.40"
+printf '%s\n' "${forty}0" >"$work/selftest/wide.40"
+printf 'trailing \n' >"$work/selftest/space.40"
+printf 'no newline' >"$work/selftest/end.40"
+printf 'two newlines\n\n' >"$work/selftest/blank.40"
+printf 'a\tb\n' >"$work/selftest/tab.40"
+printf '\303\244\303\266\303\274%s\n' "4567890123456789012345678901234567890" \
+	>"$work/selftest/utf8.40"
+(check_lines "self-test" "$work/selftest") >"$work/selftest.out" # not counted
+for case in wide space end blank tab; do
+	if grep -q "/$case\.40:" "$work/selftest.out"; then
+		pass "width checker catches $case"
+	else
+		fail "width checker catches $case"
+		cat "$work/selftest.out"
+	fi
+done
+if grep -q -e "/good\.40:" -e "/utf8\.40:" "$work/selftest.out"; then
+	fail "width checker passes good lines"
+	cat "$work/selftest.out"
+else
+	pass "width checker passes good lines"
+fi
+
+# sweep NAME DIR FIRST BY LAST RENDER-OPTION...: render at widths FIRST,
+# FIRST+BY, ... LAST into DIR (made afresh); check every render succeeded
+# and every line.
+sweep() {
+	name=$1 dir=$2 w=$3 by=$4 last=$5
+	shift 5
+	rm -rf "$dir"
+	mkdir "$dir"
+	failures=0
+	while [ "$w" -le "$last" ]; do
+		if ! render "$@" --width "$w" >"$dir/out.$w" 2>"$work/err" ||
+			[ -s "$work/err" ]; then
+			failures=$((failures + 1))
+			[ "$failures" -eq 1 ] && sed 's/^/    /' "$work/err" | head -5
+		fi
+		w=$((w + by))
+	done
+	if [ "$failures" -eq 0 ]; then
+		pass "$name renders"
+	else
+		fail "$name renders ($failures failed)"
+	fi
+	check_lines "$name lines" "$dir"
+}
+
+for layout in parallel interleaved sequential; do
+	sweep "de,en $layout, widths 40-200 by $step" "$work/de-en.$layout" \
+		40 "$step" 200 --lang de,en --layout "$layout"
+done
+# A one-language document comes out the same under every layout: every
+# width in one, a sample in the others, compared with the first.
+for lang in en de; do
+	sweep "$lang parallel, widths 40-200 by $step" "$work/$lang.parallel" \
+		40 "$step" 200 --lang "$lang" --layout parallel
+	for layout in interleaved sequential; do
+		sweep "$lang $layout, widths 40-200 by $((step * 10))" \
+			"$work/$lang.$layout" 40 $((step * 10)) 200 \
+			--lang "$lang" --layout "$layout"
+		differ=
+		for f in "$work/$lang.$layout"/*; do
+			cmp -s "$f" "$work/$lang.parallel/${f##*/}" ||
+				differ="$differ ${f##*.}"
+		done
+		if [ -z "$differ" ]; then
+			pass "$lang $layout is $lang parallel"
+		else
+			fail "$lang $layout is $lang parallel (not at widths$differ)"
+		fi
+	done
+done
+
+# ------------------------------------------------------------ charsets ---
+
+utf8="$work/de.utf8"
+render --lang de >"$utf8"
+
+# WINDOWS-1252 holds everything the German text uses, the writer's „“
+# quotes included: the round trip gives the UTF-8 render back.
+expect_status "WINDOWS-1252" 0 render --lang de --charset=WINDOWS-1252
+if iconv -f WINDOWS-1252 -t UTF-8 "$work/out" | cmp -s - "$utf8"; then
+	pass "WINDOWS-1252 round trip"
+else
+	fail "WINDOWS-1252 round trip"
+fi
+
+# ISO-8859-15 lacks the quotes the German layout puts around defined
+# terms: an error naming them, and nothing written.
+rm -f "$work/latin9.txt"
+expect_status "ISO-8859-15 lacks the German quotes" 1 render --lang de \
+	--charset=ISO-8859-15 \
+	-o "$work/latin9.txt"
+expect_grep "ISO-8859-15 names U+201E and where" "$work/err" \
+	"U+201E \"$(printf '\342\200\236')\" in the definition of"
+if [ -e "$work/latin9.txt" ]; then fail "ISO-8859-15 failure writes nothing"
+else pass "ISO-8859-15 failure writes nothing"; fi
+
+# With transliteration only the quotes change: the umlauts are Latin-9,
+# and the layout is the same since " is as wide as „ and “.
+expect_status "ISO-8859-15 transliterated" 0 render --lang de \
+	--charset=iso-8859-15 --transliterate
+cp "$work/out" "$work/latin9"
+sed -e "s/$(printf '\342\200\236')/\"/g" -e "s/$(printf '\342\200\234')/\"/g" \
+	"$utf8" >"$work/de.quotes"
+if iconv -f ISO-8859-15 -t UTF-8 "$work/latin9" | cmp -s - "$work/de.quotes"; then
+	pass "ISO-8859-15 round trip"
+else
+	fail "ISO-8859-15 round trip"
+	iconv -f ISO-8859-15 -t UTF-8 "$work/latin9" | diff "$work/de.quotes" - | head
+fi
+expect_status "LATIN-9 is ISO-8859-15" 0 render --lang de --charset=Latin-9 \
+	--transliterate
+if cmp -s "$work/out" "$work/latin9"; then pass "LATIN-9 gives the same bytes"
+else fail "LATIN-9 gives the same bytes"; fi
+
+# US-ASCII: an error at the first umlaut, without --transliterate.
+rm -f "$work/ascii.txt"
+expect_status "US-ASCII without transliteration" 1 render --lang de \
+	--charset=US-ASCII -o "$work/ascii.txt"
+expect_grep "US-ASCII names U+00E4 and where" "$work/err" \
+	"U+00E4 \"$(printf '\303\244')\" in the title (de) cannot be written in"
+expect_grep "US-ASCII names a clause" "$work/err" "in clause "
+if [ -e "$work/ascii.txt" ]; then fail "US-ASCII failure writes nothing"
+else pass "US-ASCII failure writes nothing"; fi
+
+# ... and with it: plain ASCII, German spelling, same bytes everywhere.
+expect_status "US-ASCII transliterated" 0 render --lang de --charset=ascii \
+	--transliterate
+cp "$work/out" "$work/ascii"
+expect_grep "transliterated: Vertragsgebiet" "$work/ascii" '"Vertragsgebiet"'
+expect_grep "transliterated: Wiederverkaeufer" "$work/ascii" "Wiederverkaeufer"
+expect_grep "transliterated: ss" "$work/ascii" "Friedrichstrasse"
+if grep -q '[^ -~]' "$work/ascii"; then
+	fail "transliterated output is ASCII"
+	grep -n '[^ -~]' "$work/ascii" | head -5
+else
+	pass "transliterated output is ASCII"
+fi
+for env in LC_ALL=C.UTF-8 "LANG=de_DE.UTF-8 LANGUAGE=de" LC_ALL=de_DE.UTF-8; do
+	# shellcheck disable=SC2086 # env is a list of assignments
+	(unset LC_ALL; env $env "$uninstalled" render "$model" --data "$deal" \
+		--lang de --charset=US-ASCII --transliterate) >"$work/env" 2>/dev/null
+	if cmp -s "$work/env" "$work/ascii"; then
+		pass "transliteration is the same under $env"
+	else
+		fail "transliteration is the same under $env"
+		diff "$work/ascii" "$work/env" | head -5
+	fi
+done
+
+# Transliteration makes text longer (ae for ä), before wrapping: the width
+# promise holds, and a no-break space still never breaks a line.
+for layout in parallel interleaved sequential; do
+	sweep "US-ASCII de,en $layout, widths 40-200 by 7" "$work/sweep" 40 7 200 \
+		--lang de,en --layout "$layout" --charset=US-ASCII --transliterate
+	if grep -q '^ *%' "$work"/sweep/*; then
+		fail "US-ASCII de,en $layout: no break at a no-break space"
+		grep -n '^ *%' "$work"/sweep/* | head -3
+	else
+		pass "US-ASCII de,en $layout: no break at a no-break space"
+	fi
+done
+
+# Charsets we do not offer, and bad option values.
+expect_status "unknown charset refused" 1 render --lang en --charset=EBCDIC-US
+expect_grep "unknown charset named" "$work/err" "charset \"EBCDIC-US\""
+expect_grep "allowed charsets listed" "$work/err" \
+	"UTF-8, ISO-8859-1 (LATIN1), ISO-8859-15 (LATIN-9), WINDOWS-1252 (CP1252),"
+expect_status "charset by --option" 1 render --lang en --option charset=UTF-16
+expect_status "bad transliterate value" 1 render --lang en \
+	--option transliterate=maybe
+expect_grep "bad transliterate value named" "$work/err" "not \"maybe\""
+expect_status "--help documents --charset" 0 "$PACTUM" render --help
+expect_grep "--help documents --charset" "$work/out" "--charset=CS"
+expect_grep "--help documents --transliterate" "$work/out" "--transliterate"
+
+finish
