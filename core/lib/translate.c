@@ -5,6 +5,7 @@
  * translation is an error, never silent English. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@ struct loaded {
 struct pactum_translator {
 	char *dirs;
 	int draft;
+	pthread_mutex_t lock; /* guards cats: catalogs load on first use */
 	struct loaded *cats;
 	size_t ncats;
 };
@@ -50,6 +52,11 @@ int pactum_translator_new(pactum_translator **out, const char *dirs)
 		return PACTUM_ENOMEM;
 	}
 	memset(tr, 0, sizeof(*tr));
+	if (pthread_mutex_init(&tr->lock, NULL) != 0) {
+		pactum_free(tr);
+		pactum__buf_free(&path);
+		return PACTUM_ENOMEM;
+	}
 	tr->dirs = pactum__buf_detach(&path);
 	*out = tr;
 	return PACTUM_OK;
@@ -68,6 +75,7 @@ void pactum_translator_free(pactum_translator *tr)
 	}
 	pactum_free(tr->cats);
 	pactum_free(tr->dirs);
+	pthread_mutex_destroy(&tr->lock);
 	pactum_free(tr);
 }
 
@@ -77,8 +85,9 @@ void pactum_translator_set_draft(pactum_translator *tr, int draft)
 }
 
 /* The catalog of domain in lang, loaded on first use.  Reports a missing
- * or refused catalog once.  *out is NULL when there is none. */
-static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
+ * or refused catalog once.  *out is NULL when there is none.  Call with
+ * tr->lock held. */
+static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 		       const char *domain, const char *lang,
 		       pactum_diag *diag)
 {
@@ -138,6 +147,19 @@ static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
 	}
 	pactum__buf_free(&path);
 	*out = l->cat;
+	return error;
+}
+
+/* Loaded catalogs are immutable; only the list of them needs the lock, so
+ * documents of one translator can be built in parallel threads. */
+static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
+		       const char *domain, const char *lang, pactum_diag *diag)
+{
+	int error;
+
+	pthread_mutex_lock(&tr->lock);
+	error = catalog_for_locked(out, tr, domain, lang, diag);
+	pthread_mutex_unlock(&tr->lock);
 	return error;
 }
 

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -262,10 +263,23 @@ cleanup:
 	xmlRelaxNGFreeParserCtxt(pctxt);
 }
 
+/*
+ * Once per process, before any thread parses: libxml2's globals.  The
+ * entity loader is process-wide in libxml2, so it is set once and never
+ * restored; swapping it around each parse would let a parallel parse run
+ * with the permissive default.
+ */
+static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+
+static void setup(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_entity);
+}
+
 xmlDocPtr xml_parse(struct source *src, const char *schema)
 {
 	const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
-	xmlExternalEntityLoader previous = xmlGetExternalEntityLoader();
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc = NULL;
 
@@ -282,6 +296,7 @@ xmlDocPtr xml_parse(struct source *src, const char *schema)
 			     MAX_ATTRS);
 		return NULL;
 	}
+	pthread_once(&setup_once, setup);
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		src->nomem = 1;
@@ -291,11 +306,9 @@ xmlDocPtr xml_parse(struct source *src, const char *schema)
 	ctxt->sax->serror = on_error;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
-	xmlSetExternalEntityLoader(refuse_entity);
 	/* "UTF-8" overrides whatever encoding the file declares. */
 	doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path,
 				"UTF-8", options);
-	xmlSetExternalEntityLoader(previous);
 	if (doc != NULL && !src->errors &&
 	    (!ctxt->wellFormed || doc->intSubset || doc->extSubset))
 		xml_error_at(src, &pos, "%s", _("malformed XML"));

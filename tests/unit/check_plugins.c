@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,6 +362,118 @@ START_TEST(test_environment_does_not_matter)
 }
 END_TEST
 
+/* ------------------------------------------------------------ threads */
+
+/* What the threads share: one model, one deal, one translator. */
+struct shared {
+	const pactum_model *model;
+	const pactum_data *data;
+	pactum_translator *tr;
+	const pactum_plugin *dump;
+	char *out; /* this thread's render */
+	int status;
+};
+
+static void *render_thread(void *arg)
+{
+	static const char *const langs[] = { "de", "en" };
+	struct shared *sh = arg;
+	pactum_diag *diag = NULL;
+	pactum_doc *doc = NULL;
+	pactum_options *opts = NULL;
+	pactum_sink *sink = NULL;
+	const char *bytes;
+	size_t len;
+	int i;
+
+	/* several documents each, to overlap with the other threads */
+	for (i = 0; i < 20 && sh->status == PACTUM_OK; i++) {
+		pactum_doc_free(doc);
+		pactum_sink_free(sink);
+		pactum_diag_free(diag);
+		doc = NULL;
+		sink = NULL;
+		sh->status = pactum_diag_new(&diag);
+		if (sh->status == PACTUM_OK)
+			sh->status = pactum_doc_new(&doc, sh->model, sh->data,
+						    sh->tr, langs, 2, diag);
+		if (sh->status == PACTUM_OK && opts == NULL)
+			sh->status = pactum_options_new(&opts);
+		if (sh->status == PACTUM_OK)
+			sh->status = pactum_sink_new(&sink);
+		if (sh->status == PACTUM_OK)
+			sh->status = pactum_plugin_write(sh->dump, sink, doc,
+							 opts, diag);
+	}
+	if (sh->status == PACTUM_OK) {
+		bytes = pactum_sink_data(sink, &len);
+		sh->out = strndup(bytes, len);
+	}
+	pactum_sink_free(sink);
+	pactum_options_free(opts);
+	pactum_doc_free(doc);
+	pactum_diag_free(diag);
+	return NULL;
+}
+
+START_TEST(test_threads_share_model_and_translator)
+{
+	struct run single = render("de,en", COMPLETE, 0, NULL);
+	pactum_registry *reg;
+	pactum_model *model;
+	pactum_data *data;
+	pactum_translator *tr;
+	pactum_diag *diag;
+	struct shared sh[4];
+	pthread_t threads[4];
+	char path[17000];
+	int i;
+
+	ck_assert_int_eq(single.status, PACTUM_OK);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	snprintf(path, sizeof(path), "%s:", built("plugins/xml/.libs"));
+	strncat(path, built("tests/plugins/.libs"),
+		sizeof(path) - strlen(path) - 1);
+	ck_assert_int_eq(pactum_registry_load_path(reg, path), PACTUM_OK);
+	ck_assert_int_eq(pactum_model_load(&model, reg,
+					   source("tests/data/demo.xml"), diag),
+			 PACTUM_OK);
+	ck_assert_int_eq(pactum_data_new(&data), PACTUM_OK);
+	ck_assert_int_eq(pactum_data_load(data, reg,
+					  source("tests/data/demo-deal.xml"),
+					  diag),
+			 PACTUM_OK);
+	/* the catalog is loaded by whichever thread comes first */
+	ck_assert_int_eq(pactum_translator_new(&tr, built(COMPLETE)),
+			 PACTUM_OK);
+	for (i = 0; i < 4; i++) {
+		sh[i].model = model;
+		sh[i].data = data;
+		sh[i].tr = tr;
+		sh[i].dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER,
+						  "dump");
+		sh[i].out = NULL;
+		sh[i].status = PACTUM_OK;
+		ck_assert_int_eq(pthread_create(&threads[i], NULL,
+						render_thread, &sh[i]),
+				 0);
+	}
+	for (i = 0; i < 4; i++) {
+		ck_assert_int_eq(pthread_join(threads[i], NULL), 0);
+		ck_assert_int_eq(sh[i].status, PACTUM_OK);
+		ck_assert_str_eq(sh[i].out, single.out);
+		free(sh[i].out);
+	}
+	pactum_translator_free(tr);
+	pactum_data_free(data);
+	pactum_model_free(model);
+	pactum_registry_free(reg);
+	pactum_diag_free(diag);
+	run_free(&single);
+}
+END_TEST
+
 /* ------------------------------------------------------------ output */
 
 static int count_entries(const char *dir)
@@ -432,6 +545,7 @@ int main(void)
 	tcase_add_test(pipeline, test_missing_catalog);
 	tcase_add_test(pipeline, test_data_errors_all_reported);
 	tcase_add_test(pipeline, test_environment_does_not_matter);
+	tcase_add_test(pipeline, test_threads_share_model_and_translator);
 	tcase_add_test(output, test_commit_atomic);
 	suite_add_tcase(s, loader);
 	suite_add_tcase(s, pipeline);

@@ -171,9 +171,10 @@ typedef struct pactum_translator pactum_translator;
  * locale directory) is searched for LANG/LC_MESSAGES/DOMAIN.mo.
  * Owned: release with pactum_translator_free().  Catalogs are loaded on
  * first use and kept, so one translator serves any number of documents;
- * documents borrow catalog text, so free them before the translator.  Not
- * thread-safe while it loads: share one between threads only after it has
- * served every language once, or give each thread its own.
+ * documents borrow catalog text, so free them before the translator.  One
+ * translator may serve threads building documents at the same time (each
+ * with its own diag); models and data are only read while documents are
+ * built, so they may be shared too.
  */
 int pactum_translator_new(pactum_translator **out, const char *dirs);
 void pactum_translator_free(pactum_translator *tr);
