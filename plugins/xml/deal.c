@@ -66,7 +66,8 @@ static void set_value(struct source *src, pactum_data *data,
 int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		     size_t len, pactum_diag *diag)
 {
-	struct source src = { path, bytes, len, 0, diag, 0, 0 };
+	struct source src = { .path = path, .bytes = bytes, .len = len,
+			       .diag = diag };
 	xmlDocPtr doc = xml_parse(&src, xml_deal_rng);
 	xmlNodePtr root, x, f;
 	char name[160];

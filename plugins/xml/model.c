@@ -206,7 +206,8 @@ static void build(struct source *src, pactum_model *model,
 int xml_read_model(pactum_model *model, const char *path,
 		      const char *bytes, size_t len, pactum_diag *diag)
 {
-	struct source src = { path, bytes, len, 0, diag, 0, 0 };
+	struct source src = { .path = path, .bytes = bytes, .len = len,
+			       .diag = diag };
 	xmlDocPtr doc = xml_parse(&src, xml_model_rng);
 	xmlNodePtr root;
 

@@ -21,43 +21,53 @@
 /* ------------------------------------------------------ positions ---- */
 
 /* libxml2 keeps no columns on nodes: find each start tag in the source,
- * in document order, from a cursor that only moves forward. */
+ * in document order, from a cursor that only moves forward, counting
+ * lines on the way, so all positions of a file cost one pass. */
 pactum_pos xml_position(struct source *src, xmlNodePtr node)
 {
 	pactum_pos pos = { src->path, 0, 0 };
 	const char *name = (const char *)node->name;
-	size_t nlen = strlen(name), i, line_start = 0;
-	uint32_t line = 1, col = 1;
+	const char *prefix = node->ns ? (const char *)node->ns->prefix : NULL;
+	size_t nlen = strlen(name), plen = prefix ? strlen(prefix) : 0;
+	size_t i, j, tag = 1 + (prefix ? plen + 1 : 0);
 
 	pos.line = (uint32_t)xmlGetLineNo(node);
-	if (node->type != XML_ELEMENT_NODE)
+	if (node->type != XML_ELEMENT_NODE || src->lost)
 		return pos;
-	for (i = src->cursor; i + nlen < src->len; i++) {
+	for (i = src->cursor; i + tag + nlen < src->len; i++) {
 		const char *p = src->bytes + i;
 		char after;
 
-		if (p[0] != '<' || memcmp(p + 1, name, nlen) != 0)
+		if (p[0] != '<' ||
+		    (prefix && (memcmp(p + 1, prefix, plen) != 0 ||
+				p[1 + plen] != ':')) ||
+		    memcmp(p + tag, name, nlen) != 0)
 			continue;
-		after = p[1 + nlen];
+		after = p[tag + nlen];
 		if (after == ' ' || after == '>' || after == '/' ||
 		    after == '\t' || after == '\n' || after == '\r')
 			break;
 	}
-	if (i + nlen >= src->len)
+	if (i + tag + nlen >= src->len) {
+		/* out of step (a tag inside a comment, say): stop looking, or
+		 * every later element would scan to the end */
+		src->lost = 1;
 		return pos;
+	}
 	src->cursor = i + 1;
-	/* line and column (in characters) of offset i */
-	for (size_t j = 0; j < i; j++) {
+	if (src->line == 0)
+		src->line = src->col = 1;
+	for (j = src->counted; j < i; j++) {
 		if (src->bytes[j] == '\n') {
-			line++;
-			line_start = j + 1;
+			src->line++;
+			src->col = 1;
+		} else if (((unsigned char)src->bytes[j] & 0xc0) != 0x80) {
+			src->col++;
 		}
 	}
-	for (size_t j = line_start; j < i; j++)
-		if (((unsigned char)src->bytes[j] & 0xc0) != 0x80)
-			col++;
-	pos.line = line;
-	pos.col = col;
+	src->counted = i;
+	pos.line = src->line;
+	pos.col = src->col;
 	return pos;
 }
 

@@ -22,6 +22,10 @@ struct source {
 	const char *bytes;
 	size_t len;
 	size_t cursor; /* where position() looks for the next start tag */
+	size_t counted;      /* lines are counted up to here */
+	uint32_t line;       /* line and column (in characters) at counted */
+	uint32_t col;
+	int lost;            /* a start tag was not found: lines only */
 	pactum_diag *diag;
 	int errors;
 	int nomem;
