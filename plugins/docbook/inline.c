@@ -1,0 +1,215 @@
+/*
+ * The docbook writer's inline content: its own few words, and the runs
+ * of titles and contents (values, parties, links, emphasis, untranslated
+ * text).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "docbook.h"
+
+static const struct {
+	const char *lang;
+	const char *word[WORD_COUNT_];
+} word_table[] = {
+	{ "en", { "English", "Definitions", "Commercial register", "VAT ID",
+		  "Represented by" } },
+	{ "de", { "Deutsch", "Begriffsbestimmungen", "Handelsregister",
+		  "USt-IdNr.", "Vertreten durch" } },
+};
+
+const char *db_word(const char *lang, enum word which)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(word_table) / sizeof(word_table[0]); i++)
+		if (strcmp(word_table[i].lang, lang) == 0)
+			return word_table[i].word[which];
+	return word_table[0].word[which];
+}
+
+/* The label before a party field's value, or NULL for none. */
+const char *db_field_word(const char *lang, const char *field)
+{
+	if (field == NULL)
+		return NULL;
+	if (strcmp(field, "register") == 0)
+		return db_word(lang, WORD_REGISTER);
+	if (strcmp(field, "vat-id") == 0)
+		return db_word(lang, WORD_VAT_ID);
+	if (strcmp(field, "representative") == 0)
+		return db_word(lang, WORD_REPRESENTATIVE);
+	return NULL;
+}
+
+static void put_run_text(struct writer *w, const pactum_run *r)
+{
+	size_t len;
+	const char *text = pactum_run_text(r, &len);
+
+	db_put_text(w, text, len);
+}
+
+/* Runs' text without markup, for elements that take plain text. */
+void db_write_plain(struct writer *w, const pactum_run *r)
+{
+	for (; r; r = pactum_run_next(r))
+		put_run_text(w, r);
+}
+
+/* A run's text as a link: <NAME linkend="...">text</NAME>, the target's
+ * id spelt as db_put_id() does. */
+static void put_link(struct writer *w, const char *name, const char *prefix,
+		     const char *id, size_t lang, const pactum_run *r)
+{
+	db_put(w, "<");
+	db_put(w, name);
+	db_put(w, " linkend=\"");
+	db_put_id(w, prefix, id, lang);
+	db_put(w, "\">");
+	put_run_text(w, r);
+	db_put(w, "</");
+	db_put(w, name);
+	db_put(w, ">");
+}
+
+/* The language of the element an XREF in lang points at: a section shared
+ * by all languages exists once, a clause once per language. */
+static size_t xref_lang(const struct writer *w, const char *ref, size_t lang)
+{
+	if ((w->mode == MODE_PARALLEL || w->mode == MODE_INTERLEAVED) &&
+	    db_is_section_id(w->root, ref))
+		return ALL_LANGS;
+	return lang;
+}
+
+static void write_run(struct writer *w, const pactum_run *r, size_t lang,
+		      unsigned *emph)
+{
+	const char *ref = pactum_run_ref(r);
+
+	switch (pactum_run_kind_of(r)) {
+	case PACTUM_RUN_VALUE:
+		db_put(w, "<phrase role=\"value\">");
+		put_run_text(w, r);
+		db_put(w, "</phrase>");
+		break;
+	case PACTUM_RUN_PARTY:
+		db_put(w, "<phrase role=\"party\">");
+		put_run_text(w, r);
+		db_put(w, "</phrase>");
+		break;
+	case PACTUM_RUN_TERM:
+		if (ref == NULL)
+			put_run_text(w, r);
+		else /* every term has an entry in every language */
+			put_link(w, "glossterm", "term.", ref, lang, r);
+		break;
+	case PACTUM_RUN_XREF:
+		if (ref == NULL)
+			put_run_text(w, r);
+		else
+			put_link(w, "link", "", ref, xref_lang(w, ref, lang),
+				 r);
+		break;
+	case PACTUM_RUN_EMPH_BEGIN:
+		db_put(w, "<emphasis>");
+		++*emph;
+		break;
+	case PACTUM_RUN_EMPH_END:
+		if (*emph > 0) {
+			db_put(w, "</emphasis>");
+			--*emph;
+		}
+		break;
+	default: /* TEXT, UNTRANSLATED (marked by the caller), newer kinds */
+		put_run_text(w, r);
+		break;
+	}
+}
+
+/*
+ * The runs of one title or content in language lang.  A unit is
+ * translated as a whole, so one UNTRANSLATED run means the whole unit is
+ * in the source language: it is tagged with that language and bracketed
+ * in <remark>s ("[EN: ...]"), the DocBook element for draft notes, so no
+ * processor shows it as ordinary text.
+ */
+void db_write_runs(struct writer *w, const pactum_run *first,
+		   size_t lang)
+{
+	const char *src = pactum_doc_source_lang(w->doc);
+	const pactum_run *r;
+	unsigned emph = 0;
+	int untranslated = 0;
+	const char *p;
+
+	for (r = first; r && !untranslated; r = pactum_run_next(r))
+		untranslated = pactum_run_kind_of(r) == PACTUM_RUN_UNTRANSLATED;
+	if (untranslated) {
+		db_put(w, "<phrase role=\"untranslated\"");
+		db_put_attr(w, "xml:lang", src);
+		db_put(w, "><remark role=\"untranslated\">[");
+		for (p = src; *p; p++) {
+			char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A')
+							: *p;
+
+			db_put_bytes(w, &c, 1);
+		}
+		db_put(w, ": </remark>");
+	}
+	for (r = first; r; r = pactum_run_next(r))
+		write_run(w, r, lang, &emph);
+	for (; emph > 0; emph--) /* the core balances them; be sure */
+		db_put(w, "</emphasis>");
+	if (untranslated)
+		db_put(w, "<remark role=\"untranslated\">]</remark></phrase>");
+}
+
+/* The number of a section, then its title: in lang, or in every language
+ * as "<phrase xml:lang="de">...</phrase> / <phrase ...>" when shared. */
+void db_write_title(struct writer *w, const pactum_block *b, size_t lang)
+{
+	const char *number = pactum_block_number(b);
+	size_t i;
+
+	if (number) {
+		db_put(w, "<phrase role=\"number\">");
+		db_put_str(w, number);
+		db_put(w, "</phrase> ");
+	}
+	if (lang != ALL_LANGS) {
+		db_write_runs(w, pactum_block_title(b, lang), lang);
+		return;
+	}
+	for (i = 0; i < w->nlangs; i++) {
+		if (i > 0)
+			db_put(w, " / ");
+		db_put(w, "<phrase");
+		db_put_lang_attr(w, i);
+		db_put(w, ">");
+		db_write_runs(w, pactum_block_title(b, i), i);
+		db_put(w, "</phrase>");
+	}
+}
+
+/* One of the writer's own words, in lang or in every language. */
+void db_write_word(struct writer *w, enum word which, size_t lang)
+{
+	size_t i;
+
+	if (lang != ALL_LANGS) {
+		db_put_str(w, db_word(db_lang_code(w, lang), which));
+		return;
+	}
+	for (i = 0; i < w->nlangs; i++) {
+		if (i > 0)
+			db_put(w, " / ");
+		db_put(w, "<phrase");
+		db_put_lang_attr(w, i);
+		db_put(w, ">");
+		db_put_str(w, db_word(db_lang_code(w, i), which));
+		db_put(w, "</phrase>");
+	}
+}

@@ -1,0 +1,351 @@
+#include "config.h"
+
+/*
+ * The text writer's typesetting in display cells: our own UTF-8 decoder
+ * and width tables, the byte strings and line lists a unit is rendered
+ * into, and word wrapping with hanging indents.  Nothing here knows about
+ * documents or languages.
+ */
+
+#include <string.h>
+
+#include "text.h"
+
+/* ------------------------------------------------------ widths ------- */
+
+struct range {
+	uint32_t lo, hi;
+};
+
+static const struct range zero_width[] = {
+	{ 0x0300, 0x036f }, { 0x1ab0, 0x1aff }, { 0x1dc0, 0x1dff },
+	{ 0x20d0, 0x20ff }, { 0xfe20, 0xfe2f },
+};
+
+static const struct range double_width[] = {
+	{ 0x1100, 0x115f },   { 0x2e80, 0xa4cf }, { 0xac00, 0xd7a3 },
+	{ 0xf900, 0xfaff },   { 0xfe30, 0xfe4f }, { 0xff00, 0xff60 },
+	{ 0xffe0, 0xffe6 },   { 0x20000, 0x3fffd },
+};
+
+static int in_ranges(uint32_t cp, const struct range *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cp >= r[i].lo && cp <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+static unsigned cp_width(uint32_t cp)
+{
+	if (in_ranges(cp, zero_width,
+		      sizeof(zero_width) / sizeof(zero_width[0])))
+		return 0;
+	if (in_ranges(cp, double_width,
+		      sizeof(double_width) / sizeof(double_width[0])))
+		return 2;
+	return 1;
+}
+
+/*
+ * Decode the character at s (len > 0 bytes left) into *cp; returns its
+ * length in bytes.  Runs are valid UTF-8, but a stray byte still advances
+ * by one (as U+FFFD) so that no input can stall us.
+ */
+size_t text_utf8_next(uint32_t *cp, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n, i;
+	uint32_t v;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		v = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		v = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		v = s[0] & 0x07;
+	} else {
+		goto invalid;
+	}
+	if (n > len)
+		goto invalid;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto invalid;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	*cp = v;
+	return n;
+invalid:
+	*cp = 0xfffd;
+	return 1;
+}
+
+unsigned text_str_width(const char *s, size_t len)
+{
+	unsigned w = 0;
+	uint32_t cp;
+	size_t i = 0;
+
+	while (i < len) {
+		i += text_utf8_next(&cp, s + i, len - i);
+		w += cp_width(cp);
+	}
+	return w;
+}
+
+/* ------------------------------------------------------ buffers ------ */
+
+void text_buf_put(struct buf *b, const char *s, size_t len)
+{
+	if (b->oom || len == 0)
+		return;
+	if (b->len + len > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+
+		while (cap < b->len + len)
+			cap *= 2;
+		p = pactum_realloc(b->ptr, cap);
+		if (p == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->ptr = p;
+		b->cap = cap;
+	}
+	memcpy(b->ptr + b->len, s, len);
+	b->len += len;
+}
+
+void text_buf_puts(struct buf *b, const char *s)
+{
+	text_buf_put(b, s, strlen(s));
+}
+
+void text_buf_repeat(struct buf *b, char c, unsigned n)
+{
+	char chunk[32];
+
+	memset(chunk, c, sizeof(chunk));
+	while (n > 0) {
+		unsigned k = n < sizeof(chunk) ? n : (unsigned)sizeof(chunk);
+
+		text_buf_put(b, chunk, k);
+		n -= k;
+	}
+}
+
+void text_buf_free(struct buf *b)
+{
+	pactum_free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}
+
+/* ------------------------------------------------------ lines -------- */
+
+void text_lines_clear(struct lines *ls)
+{
+	ls->bytes.len = 0;
+	ls->n = 0;
+}
+
+int text_lines_failed(const struct lines *ls)
+{
+	return ls->oom || ls->bytes.oom;
+}
+
+static void lines_start(struct lines *ls)
+{
+	ls->start = ls->bytes.len;
+}
+
+/* Finish the line begun by lines_start(), width cells wide; trailing
+ * spaces go. */
+static void lines_end(struct lines *ls, unsigned width)
+{
+	while (ls->bytes.len > ls->start &&
+	       ls->bytes.ptr[ls->bytes.len - 1] == ' ') {
+		ls->bytes.len--;
+		width--;
+	}
+	if (ls->oom || ls->bytes.oom)
+		return;
+	if (ls->n == ls->cap) {
+		size_t cap = ls->cap ? 2 * ls->cap : 16;
+		struct line *v = pactum_realloc(ls->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			ls->oom = 1;
+			return;
+		}
+		ls->v = v;
+		ls->cap = cap;
+	}
+	ls->v[ls->n].off = ls->start;
+	ls->v[ls->n].len = ls->bytes.len - ls->start;
+	ls->v[ls->n].width = width;
+	ls->n++;
+}
+
+/* Append a line of n copies of c, after pad spaces. */
+void text_lines_rule(struct lines *ls, unsigned pad, char c, unsigned n)
+{
+	lines_start(ls);
+	text_buf_repeat(&ls->bytes, ' ', pad);
+	text_buf_repeat(&ls->bytes, c, n);
+	lines_end(ls, pad + n);
+}
+
+void text_lines_free(struct lines *ls)
+{
+	text_buf_free(&ls->bytes);
+	pactum_free(ls->v);
+	ls->v = NULL;
+	ls->n = ls->cap = 0;
+}
+
+/* ------------------------------------------------------ wrapping ----- */
+
+struct wrap {
+	struct lines *out;
+	unsigned width; /* cells a line may use */
+	unsigned hang;  /* indent of continuation lines */
+	unsigned col;   /* cells used on the current line */
+	int words;      /* words on the current line */
+};
+
+static void wrap_put(struct wrap *wr, const char *s, size_t len, unsigned w)
+{
+	text_buf_put(&wr->out->bytes, s, len);
+	wr->col += w;
+}
+
+static void wrap_newline(struct wrap *wr)
+{
+	lines_end(wr->out, wr->col);
+	lines_start(wr->out);
+	text_buf_repeat(&wr->out->bytes, ' ', wr->hang);
+	wr->col = wr->hang;
+	wr->words = 0;
+}
+
+/* A word too wide for any line: break it between characters.  Combining
+ * marks have no width, so they always stay with their base character. */
+static void wrap_hard(struct wrap *wr, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+	unsigned cw;
+
+	while (i < len) {
+		n = text_utf8_next(&cp, s + i, len - i);
+		cw = cp_width(cp);
+		if (wr->col + cw > wr->width && wr->col > wr->hang)
+			wrap_newline(wr);
+		wrap_put(wr, s + i, n, cw);
+		i += n;
+	}
+	wr->words = 1;
+}
+
+static void wrap_word(struct wrap *wr, const char *s, size_t len)
+{
+	unsigned w = text_str_width(s, len);
+
+	if (wr->col + (wr->words ? 1 : 0) + w <= wr->width) {
+		if (wr->words)
+			wrap_put(wr, " ", 1, 1);
+		wrap_put(wr, s, len, w);
+		wr->words = 1;
+		return;
+	}
+	if (wr->words)
+		wrap_newline(wr);
+	if (wr->col + w <= wr->width) {
+		wrap_put(wr, s, len, w);
+		wr->words = 1;
+		return;
+	}
+	wrap_hard(wr, s, len);
+}
+
+/*
+ * Wrap text (words separated by U+0020) into out, at most width cells per
+ * line.  The first line starts with indent spaces and the label, then
+ * label_gap spaces; later lines are indented to where the text after the
+ * label begins.  Deep indents are squeezed into narrow widths, and a label
+ * that leaves no room gets a line of its own, so that nothing is ever wider
+ * than width (which is at least MIN_COLUMN).
+ */
+void text_wrap_text(struct lines *out, unsigned width, unsigned indent,
+		    const char *label, unsigned label_gap, const char *text,
+		    size_t len)
+{
+	struct wrap wr = { out, width, 0, 0, 0 };
+	size_t label_len = label ? strlen(label) : 0, i = 0, j;
+	unsigned label_w = label ? text_str_width(label, label_len) : 0;
+	int label_on_line = 0;
+
+	if (indent > width / 2)
+		indent = width / 2;
+	wr.hang = indent;
+	lines_start(out);
+	text_buf_repeat(&out->bytes, ' ', indent);
+	wr.col = indent;
+	if (label_len > 0 && indent + label_w + label_gap + 2 <= width) {
+		wrap_put(&wr, label, label_len, label_w);
+		text_buf_repeat(&out->bytes, ' ', label_gap);
+		wr.col += label_gap;
+		wr.hang = wr.col;
+		label_on_line = 1;
+	} else if (label_len > 0) {
+		wrap_hard(&wr, label, label_len);
+		wrap_newline(&wr);
+	}
+	while (i < len) {
+		while (i < len && text[i] == ' ')
+			i++;
+		for (j = i; j < len && text[j] != ' '; j++)
+			;
+		if (j > i)
+			wrap_word(&wr, text + i, j - i);
+		i = j;
+	}
+	if (wr.words || label_on_line)
+		lines_end(out, wr.col);
+	else
+		out->bytes.len = out->start; /* nothing was put on it */
+}
+
+/* Lines of src centred in width cells, appended to out.  Returns the
+ * width of the widest line. */
+unsigned text_centre_lines(struct lines *out, const struct lines *src,
+			   unsigned width)
+{
+	unsigned widest = 0, pad;
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		const struct line *l = &src->v[i];
+
+		pad = (width - l->width) / 2;
+		lines_start(out);
+		text_buf_repeat(&out->bytes, ' ', pad);
+		text_buf_put(&out->bytes, src->bytes.ptr + l->off, l->len);
+		lines_end(out, pad + l->width);
+		if (l->width > widest)
+			widest = l->width;
+	}
+	return widest;
+}
