@@ -20,27 +20,53 @@
  * part of the document, not messages to the user, so they come from this
  * table and not from gettext.  Unknown languages get English words.
  */
+/* A pair of quotation marks: code points, and UTF-8 bytes whatever the
+ * compiler's charset. */
+struct quotes {
+	uint32_t open_cp, close_cp;
+	const char *open, *close;
+};
+
 struct lang_words {
 	const char *lang;
 	const char *name; /* in the language itself, for column headers */
 	const char *parties;
 	const char *definitions;
-	const char *open_quote;
-	const char *close_quote;
+	/* the language's quotes, then what its readers take where a charset
+	 * lacks them (German: »…«, in every Latin charset) */
+	struct quotes quotes[2];
 	const char *register_label;
 	const char *vat_id_label;
 	const char *representative_label;
 };
 
 static const struct lang_words lang_words[] = {
-	/* quotes as UTF-8 bytes, whatever the compiler's charset */
 	{ "en", "English", "Parties", "Definitions",
-	  "\xe2\x80\x9c" /* U+201C */, "\xe2\x80\x9d" /* U+201D */,
+	  { { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" },
+	    { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" } },
 	  "Commercial register:", "VAT ID:", "represented by" },
 	{ "de", "Deutsch", "Vertragsparteien", "Begriffsbestimmungen",
-	  "\xe2\x80\x9e" /* U+201E */, "\xe2\x80\x9c" /* U+201C */,
+	  { { 0x201e, 0x201c, "\xe2\x80\x9e", "\xe2\x80\x9c" },
+	    { 0x00bb, 0x00ab, "\xc2\xbb", "\xc2\xab" } },
 	  "Handelsregister:", "USt-IdNr.:", "vertreten durch" },
 };
+
+/* The quotes a term is shown in: the language's own, else its
+ * alternative, else plain '"' — the writer's own punctuation must not make
+ * a German contract fail in ISO-8859-15. */
+static const struct quotes *quotes_for(const struct writer *w,
+				       const struct lang_words *lw)
+{
+	static const struct quotes plain = { '"', '"', "\"", "\"" };
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		if (w->cs == NULL ||
+		    (charset_holds(w->cs, lw->quotes[i].open_cp) &&
+		     charset_holds(w->cs, lw->quotes[i].close_cp)))
+			return &lw->quotes[i];
+	return &plain;
+}
 
 static const struct lang_words *words_for(const char *lang)
 {
@@ -279,10 +305,12 @@ static void render_term(struct writer *w, struct lines *out,
 		words_for(pactum_doc_lang(w->doc, lang));
 	const pactum_run *definition = pactum_block_content(u->block, lang);
 
+	const struct quotes *q = quotes_for(w, lw);
+
 	w->text.len = 0;
-	text_buf_puts(&w->text, lw->open_quote);
+	text_buf_puts(&w->text, q->open);
 	flatten(&w->text, pactum_block_title(u->block, lang));
-	text_buf_puts(&w->text, lw->close_quote);
+	text_buf_puts(&w->text, q->close);
 	if (definition != NULL) {
 		text_buf_puts(&w->text, ": ");
 		flatten(&w->text, definition);

@@ -64,7 +64,9 @@
  * (ä → ae, „ → ", € → EUR ...; never the locale's //TRANSLIT), and only
  * characters without a replacement are errors.  Transliteration happens
  * before wrapping, as the text of every unit is laid out, so a longer
- * replacement cannot make a line wider than the width.
+ * replacement cannot make a line wider than the width.  The writer's own
+ * punctuation never fails a conversion: German „“ around defined terms
+ * become »«, which every Latin charset holds (render.c).
  *
  * This file holds the descriptor, the options and the walk of the
  * document; text.h says what the others hold.
