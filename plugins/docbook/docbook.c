@@ -20,6 +20,8 @@
  *              (a label attribute would show only with autolabelling)
  *   CLAUSE     its paragraphs and lists; the first para carries the
  *              clause's xml:id and starts with its number
+ *   XREF       <xref linkend="ID"/>; the target carries the reference's
+ *              text as xreflabel (see inline.c)
  *   LIST       <orderedlist numeration> or <itemizedlist>
  *
  * Two languages or more:
@@ -36,7 +38,9 @@
  * Ids: model ids never contain '.', so the derived ones ("term.ID",
  * "ID.de") cannot collide with any of them.  An element that exists once
  * per language gets the language as suffix, and links point at the one
- * in their own language.
+ * in their own language.  A reference to a shared section from a language
+ * other than the first stays a <link>: the section's one xreflabel is in
+ * the first language.
  *
  * DocBook puts blocks before subsections.  Where the model has a block
  * after a subsection, that parent's subsections become <bridgehead>s
@@ -73,6 +77,7 @@ static void write_para(struct writer *w, const pactum_block *b,
 	db_put(w, "<para");
 	if (clause) {
 		db_put_id_attr(w, "", pactum_block_id(clause), lang);
+		db_put_xreflabel(w, pactum_block_id(clause), lang);
 		db_put(w, " role=\"clause\"");
 	}
 	put_block_attrs(w, lang, tag);
@@ -377,6 +382,7 @@ static void write_section(struct writer *w, const pactum_block *s,
 	if (flat) {
 		db_put(w, "<bridgehead");
 		db_put_id_attr(w, "", pactum_block_id(s), lang);
+		db_put_xreflabel(w, pactum_block_id(s), lang);
 		db_put(w, " renderas=\"sect");
 		db_put_uint(w, level < 5 ? level : 5);
 		db_put(w, "\">");
@@ -388,6 +394,7 @@ static void write_section(struct writer *w, const pactum_block *s,
 	}
 	db_put(w, "<section");
 	db_put_id_attr(w, "", pactum_block_id(s), lang);
+	db_put_xreflabel(w, pactum_block_id(s), lang);
 	db_put(w, ">");
 	db_end_line(w);
 	w->indent++;
@@ -454,6 +461,7 @@ static int write_doc(pactum_sink *sink, const pactum_doc *doc,
 	w.nlangs = pactum_doc_lang_count(doc);
 	w.error = PACTUM_OK;
 
+	db_collect_xrefs(&w); /* the targets' xreflabels; may fail */
 	db_put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		   "<article xmlns=\"http://docbook.org/ns/docbook\" "
 		   "xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
@@ -475,6 +483,7 @@ static int write_doc(pactum_sink *sink, const pactum_doc *doc,
 		break;
 	}
 	db_put(&w, "</article>\n");
+	db_free_xrefs(&w);
 	return w.error;
 }
 

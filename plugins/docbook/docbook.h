@@ -33,6 +33,15 @@ enum word {
 	WORD_COUNT_
 };
 
+/* What an XREF in one language shows for one target: the target's
+ * xreflabel there (see db_collect_xrefs()).  Borrowed from the document. */
+struct xlabel {
+	const char *id;   /* the target's model id */
+	size_t lang;      /* the language of the references */
+	const char *text; /* their text, "Ziffer 3.2" */
+	size_t len;
+};
+
 struct writer {
 	pactum_sink *sink;
 	const pactum_doc *doc;
@@ -40,6 +49,8 @@ struct writer {
 	enum mode mode;
 	size_t nlangs;
 	unsigned indent;
+	struct xlabel *labels; /* owned; one per target and language */
+	size_t nlabels, labels_cap;
 	int error; /* the first failure; every later write is skipped */
 };
 
@@ -82,6 +93,9 @@ void db_write_plain(struct writer *w, const pactum_run *r);
 void db_write_runs(struct writer *w, const pactum_run *first, size_t lang);
 void db_write_title(struct writer *w, const pactum_block *b, size_t lang);
 void db_write_word(struct writer *w, enum word which, size_t lang);
+void db_collect_xrefs(struct writer *w);
+void db_free_xrefs(struct writer *w);
+void db_put_xreflabel(struct writer *w, const char *id, size_t lang);
 
 /* layout.c */
 const pactum_block *db_write_blocks(struct writer *w,

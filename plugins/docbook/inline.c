@@ -84,6 +84,132 @@ static size_t xref_lang(const struct writer *w, const char *ref, size_t lang)
 	return lang;
 }
 
+/* ------------------------------------------------------ xreflabels --- */
+
+/*
+ * Cross-references are <xref linkend="ID"/>, and what they show is the
+ * target's xreflabel: pactum's own text ("Ziffer 3.2", "Section 3.2"),
+ * which DocBook processors print instead of generating their own.  So
+ * before anything is written, db_collect_xrefs() records for every target
+ * and language the text of the XREF runs in that language (all carry the
+ * same; the first is kept), and the target says it as xreflabel where it
+ * exists in that language.  A target nobody refers to gets none.
+ *
+ * An element shared by all languages (a section in the parallel and
+ * interleaved layouts) carries one xreflabel, in the document's language
+ * (index 0).  A reference in another language to such a target stays
+ * <link linkend="ID">text</link>: an <xref/> would show the label in the
+ * wrong language.  So does any reference whose text differs from its
+ * target's label (it cannot, but the text must stay right).
+ */
+
+static const struct xlabel *find_label(const struct writer *w,
+				       const char *id, size_t lang)
+{
+	size_t i;
+
+	for (i = 0; i < w->nlabels; i++)
+		if (w->labels[i].lang == lang &&
+		    strcmp(w->labels[i].id, id) == 0)
+			return &w->labels[i];
+	return NULL;
+}
+
+static void collect_runs(struct writer *w, const pactum_run *r, size_t lang)
+{
+	struct xlabel *grown;
+	const char *ref;
+	size_t cap;
+
+	for (; r && w->error == PACTUM_OK; r = pactum_run_next(r)) {
+		ref = pactum_run_ref(r);
+		if (pactum_run_kind_of(r) != PACTUM_RUN_XREF || ref == NULL ||
+		    find_label(w, ref, lang) != NULL)
+			continue;
+		if (w->nlabels == w->labels_cap) {
+			cap = w->labels_cap ? 2 * w->labels_cap : 16;
+			grown = pactum_realloc(w->labels,
+					       cap * sizeof(*grown));
+			if (grown == NULL) {
+				w->error = PACTUM_ENOMEM;
+				return;
+			}
+			w->labels = grown;
+			w->labels_cap = cap;
+		}
+		w->labels[w->nlabels].id = ref;
+		w->labels[w->nlabels].lang = lang;
+		w->labels[w->nlabels].text = pactum_run_text(
+			r, &w->labels[w->nlabels].len);
+		w->nlabels++;
+	}
+}
+
+static void collect_block(struct writer *w, const pactum_block *b)
+{
+	const pactum_block *c;
+	size_t i;
+
+	for (i = 0; i < w->nlangs; i++) {
+		collect_runs(w, pactum_block_title(b, i), i);
+		collect_runs(w, pactum_block_content(b, i), i);
+	}
+	for (c = db_first_child(b); c && w->error == PACTUM_OK;
+	     c = db_next_block(c))
+		collect_block(w, c);
+}
+
+/* The pre-pass: every reference's text per target and language.  Out of
+ * memory sets w->error. */
+void db_collect_xrefs(struct writer *w)
+{
+	collect_block(w, w->root);
+}
+
+void db_free_xrefs(struct writer *w)
+{
+	pactum_free(w->labels);
+	w->labels = NULL;
+	w->nlabels = w->labels_cap = 0;
+}
+
+/* The xreflabel attribute of target id written in lang (ALL_LANGS: shared,
+ * labelled in the document's language), if anyone refers to it there. */
+void db_put_xreflabel(struct writer *w, const char *id, size_t lang)
+{
+	const struct xlabel *l;
+
+	if (id == NULL)
+		return;
+	l = find_label(w, id, lang == ALL_LANGS ? 0 : lang);
+	if (l == NULL || l->len == 0) /* "": processors would make one up */
+		return;
+	db_put(w, " xreflabel=\"");
+	db_put_text(w, l->text, l->len);
+	db_put(w, "\"");
+}
+
+/* An XREF run in lang: <xref/> where its target carries this very text as
+ * xreflabel, else a <link> holding the text. */
+static void put_xref(struct writer *w, const pactum_run *r, size_t lang)
+{
+	const char *ref = pactum_run_ref(r);
+	size_t target = xref_lang(w, ref, lang);
+	const struct xlabel *l =
+		find_label(w, ref, target == ALL_LANGS ? 0 : target);
+	size_t len;
+	const char *text = pactum_run_text(r, &len);
+
+	if (l == NULL || l->lang != lang || l->len == 0 || l->len != len ||
+	    memcmp(l->text, text, len) != 0) {
+		put_link(w, "link", "", ref, target, r);
+		return;
+	}
+	db_put(w, "<xref linkend=\"");
+	db_put_id(w, "", ref, target);
+	db_put(w, "\"/>");
+}
+
 static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 		      unsigned *emph)
 {
@@ -110,8 +236,7 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 		if (ref == NULL)
 			put_run_text(w, r);
 		else
-			put_link(w, "link", "", ref, xref_lang(w, ref, lang),
-				 r);
+			put_xref(w, r, lang);
 		break;
 	case PACTUM_RUN_EMPH_BEGIN:
 		db_put(w, "<emphasis>");
