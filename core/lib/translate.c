@@ -442,7 +442,9 @@ static pactum_run *placeholder_run(struct translation *t,
 		}
 		word = pactum__locale_xref_word(t->loc);
 		pactum__buf_clear(&t->scratch);
-		pactum__buf_printf(&t->scratch, "%s %s", word, placed->number);
+		/* a no-break space: "Ziffer" and "3.2" stay on one line */
+		pactum__buf_printf(&t->scratch, "%s\xc2\xa0%s", word,
+				   placed->number);
 		copy = t->scratch.oom ? NULL
 				      : pactum__arena_strndup(doc->arena,
 							      t->scratch.ptr,

@@ -108,8 +108,9 @@ static void bad_char(struct writer *w, uint32_t cp, const char *s, size_t n)
 /*
  * Append text to dst as it will be written in the charset: transliterated
  * if asked for, and with every character the charset lacks reported.
- * U+00A0 stays U+00A0 under transliteration even where the charset lacks
- * it, so that lines never break there; text_put_line() makes it a space.
+ * U+00A0 stays U+00A0 even where the charset lacks it, so that lines never
+ * break there ("Ziffer 3.2", "20 %"); text_put_line() makes it a space.
+ * It is spacing, not content: a plain space loses the reader nothing.
  */
 void text_encode(struct writer *w, struct buf *dst, const char *s,
 		 size_t len)
@@ -120,7 +121,7 @@ void text_encode(struct writer *w, struct buf *dst, const char *s,
 
 	while (i < len) {
 		n = text_utf8_next(&cp, s + i, len - i);
-		if (charset_holds(w->cs, cp) || (cp == 0xa0 && w->translit)) {
+		if (charset_holds(w->cs, cp) || cp == 0xa0) {
 			text_buf_put(dst, s + i, n);
 		} else if (w->translit && (to = charset_translit(cp)) != NULL) {
 			text_buf_puts(dst, to);

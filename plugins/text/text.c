@@ -273,7 +273,7 @@ static int read_charset(struct writer *w, const pactum_options *opts)
 				   translit);
 		return PACTUM_EINPUT;
 	}
-	w->nbsp_space = w->translit && !charset_holds(w->cs, 0xa0);
+	w->nbsp_space = !charset_holds(w->cs, 0xa0);
 	return PACTUM_OK;
 }
 

@@ -25,7 +25,7 @@ expect_status "english render" 0 render --lang en --format dump
 expect_grep "english render has the clause" "$work/out" "clause #pricing 1.2"
 expect_status "german render" 0 render --lang de --format dump \
 	--catalog-path "$CATALOGS/complete"
-expect_grep "german render is german" "$work/out" "Ziffer 1.1"
+expect_grep "german render is german" "$work/out" "Ziffer$(printf '\302\240')1.1"
 
 # Failed writes to stdout are errors, not silence.
 if [ -w /dev/full ]; then

@@ -31,8 +31,9 @@ check_numbering() {
 	}
 	{
 		line = $0
-		while (match(line, /\[xref@[^]]*\](Section|Ziffer) [0-9.]+/)) {
-			ref = substr(line, RSTART, RLENGTH); sub(/.* /, "", ref);
+		# word, no-break space (UTF-8 C2 A0), number
+		while (match(line, /\[xref@[^]]*\](Section|Ziffer)\302\240[0-9.]+/)) {
+			ref = substr(line, RSTART, RLENGTH); sub(/.*\240/, "", ref);
 			refs[ref] = 1; line = substr(line, RSTART + RLENGTH)
 		}
 	}
