@@ -42,6 +42,13 @@ struct xlabel {
 	size_t len;
 };
 
+/* A defined term already used in one language: its first use is a
+ * <firstterm>, later ones <glossterm>. */
+struct seen_term {
+	const char *id; /* borrowed from the document */
+	size_t lang;
+};
+
 struct writer {
 	pactum_sink *sink;
 	const pactum_doc *doc;
@@ -51,6 +58,8 @@ struct writer {
 	unsigned indent;
 	struct xlabel *labels; /* owned; one per target and language */
 	size_t nlabels, labels_cap;
+	struct seen_term *seen; /* owned; terms already used, per language */
+	size_t nseen;
 	int error; /* the first failure; every later write is skipped */
 };
 

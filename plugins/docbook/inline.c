@@ -171,6 +171,31 @@ void db_free_xrefs(struct writer *w)
 	pactum_free(w->labels);
 	w->labels = NULL;
 	w->nlabels = w->labels_cap = 0;
+	pactum_free(w->seen);
+	w->seen = NULL;
+	w->nseen = 0;
+}
+
+/* Nonzero the first time term id is used in lang (and remember it).  A
+ * document has few terms, so a list will do. */
+static int first_use(struct writer *w, const char *id, size_t lang)
+{
+	struct seen_term *more;
+	size_t i;
+
+	for (i = 0; i < w->nseen; i++)
+		if (w->seen[i].lang == lang && strcmp(w->seen[i].id, id) == 0)
+			return 0;
+	more = pactum_realloc(w->seen, (w->nseen + 1) * sizeof(*more));
+	if (more == NULL) {
+		if (w->error == PACTUM_OK)
+			w->error = PACTUM_ENOMEM;
+		return 0;
+	}
+	w->seen = more;
+	w->seen[w->nseen].id = id;
+	w->seen[w->nseen++].lang = lang;
+	return 1;
 }
 
 /* The xreflabel attribute of target id written in lang (ALL_LANGS: shared,
@@ -230,7 +255,9 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 		if (ref == NULL)
 			put_run_text(w, r);
 		else /* every term has an entry in every language */
-			put_link(w, "glossterm", "term.", ref, lang, r);
+			put_link(w, first_use(w, ref, lang) ? "firstterm"
+							      : "glossterm",
+				 "term.", ref, lang, r);
 		break;
 	case PACTUM_RUN_XREF:
 		if (ref == NULL)
