@@ -55,23 +55,32 @@ int pactum__buf_putc(pactum_buf *buf, char c)
 	return pactum__buf_put(buf, &c, 1);
 }
 
-int pactum__buf_printf(pactum_buf *buf, const char *fmt, ...)
+int pactum__buf_vprintf(pactum_buf *buf, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list copy;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (n < 0 || pactum__buf_grow(buf, (size_t)n) != PACTUM_OK) {
 		buf->oom = 1;
 		return PACTUM_ENOMEM;
 	}
-	va_start(ap, fmt);
 	vsnprintf(buf->ptr + buf->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	buf->len += (size_t)n;
 	return PACTUM_OK;
+}
+
+int pactum__buf_printf(pactum_buf *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = pactum__buf_vprintf(buf, fmt, ap);
+	va_end(ap);
+	return error;
 }
 
 char *pactum__buf_detach(pactum_buf *buf)

@@ -61,19 +61,13 @@ static void fail(struct parser *ps, const char *fmt, ...)
 	pactum_pos pos = pactum__node_pos(ps->model, ps->node);
 	pactum_buf msg = PACTUM_BUF_INIT;
 	va_list ap;
-	int n;
 
 	if (ps->failed)
 		return; /* one error per condition: the rest is noise */
 	ps->failed = 1;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	pactum__buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (n >= 0 && pactum__buf_grow(&msg, (size_t)n) == PACTUM_OK) {
-		va_start(ap, fmt);
-		vsnprintf(msg.ptr, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	pactum_diag_report(ps->diag, PACTUM_ERROR, &pos,
 			   _("in condition \"%s\": %s"), ps->expr,
 			   msg.ptr ? msg.ptr : "");

@@ -93,20 +93,14 @@ int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
 {
 	pactum_buf msg = PACTUM_BUF_INIT;
 	struct entry *e;
-	va_list copy;
 	size_t file = SIZE_MAX;
-	int n, error = PACTUM_ENOMEM;
+	int error = PACTUM_ENOMEM;
 
 	if (severity > PACTUM_ERROR)
 		severity = PACTUM_ERROR;
 	diag->counts[severity]++;
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0 || pactum__buf_grow(&msg, (size_t)n) != PACTUM_OK)
+	if (pactum__buf_vprintf(&msg, fmt, ap) != PACTUM_OK)
 		goto cleanup;
-	vsnprintf(msg.ptr, (size_t)n + 1, fmt, ap);
-	msg.len = (size_t)n;
 	if (pos != NULL && intern_file(&file, diag, pos->file) != PACTUM_OK)
 		goto cleanup;
 	if (diag->count == diag->cap) {

@@ -4,6 +4,7 @@
 #ifndef PACTUM_INTERNAL_H
 #define PACTUM_INTERNAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +43,8 @@ int pactum__buf_puts(pactum_buf *buf, const char *s);
 int pactum__buf_putc(pactum_buf *buf, char c);
 int pactum__buf_printf(pactum_buf *buf, const char *fmt, ...)
 	PACTUM_PRINTF(2, 3);
+int pactum__buf_vprintf(pactum_buf *buf, const char *fmt, va_list ap)
+	PACTUM_PRINTF(2, 0);
 /* Owned: the buffer's bytes, NUL-terminated; the buffer is reset.  NULL if
  * an earlier append failed. */
 char *pactum__buf_detach(pactum_buf *buf);

@@ -67,17 +67,13 @@ static int refuse(pactum_registry *reg, const char *path, const char *fmt,
 	pactum_buf reason = PACTUM_BUF_INIT;
 	struct refusal *r;
 	va_list ap;
-	int n;
+	int error;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	error = pactum__buf_vprintf(&reason, fmt, ap);
 	va_end(ap);
-	if (n < 0 || pactum__buf_grow(&reason, (size_t)n) != PACTUM_OK)
+	if (error != PACTUM_OK)
 		goto fail;
-	va_start(ap, fmt);
-	vsnprintf(reason.ptr, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	reason.len = (size_t)n;
 	r = pactum_realloc(reg->refused, (reg->nrefused + 1) * sizeof(*r));
 	if (r == NULL)
 		goto fail;

@@ -169,10 +169,6 @@ static void bind_fields(pactum_doc *doc)
 	}
 }
 
-struct numbering {
-	pactum_doc *doc;
-};
-
 static int included(pactum_doc *doc, const pactum_node *n)
 {
 	return n->cond == NULL || pactum__cond_eval(n->cond, doc->values);
@@ -214,11 +210,10 @@ static const char *item_number(pactum_doc *doc, unsigned depth, unsigned k)
 
 /* Place the included children of model node n under block parent.
  * counter numbers the sections and clauses at this level. */
-static void place_children(struct numbering *nb, pactum_block *parent,
+static void place_children(pactum_doc *doc, pactum_block *parent,
 			   const pactum_node *n, unsigned *counter,
 			   unsigned *items)
 {
-	pactum_doc *doc = nb->doc;
 	const pactum_node *c, *w;
 	pactum_block *b;
 	unsigned sub = 0, subitems = 0;
@@ -234,7 +229,7 @@ static void place_children(struct numbering *nb, pactum_block *parent,
 				     included(doc, w)))
 					break;
 			if (w != NULL)
-				place_children(nb, parent, w, counter, items);
+				place_children(doc, parent, w, counter, items);
 			break;
 		case PACTUM_NODE_SECTION:
 		case PACTUM_NODE_CLAUSE:
@@ -261,7 +256,7 @@ static void place_children(struct numbering *nb, pactum_block *parent,
 				doc->nomem = 1;
 			sub = 0;
 			subitems = 0;
-			place_children(nb, b, c, &sub, &subitems);
+			place_children(doc, b, c, &sub, &subitems);
 			break;
 		case PACTUM_NODE_PARAGRAPH:
 			b = new_block(doc, parent, PACTUM_BLOCK_PARAGRAPH, c);
@@ -276,7 +271,7 @@ static void place_children(struct numbering *nb, pactum_block *parent,
 				     strcmp(c->attr[PACTUM_ATTR_ORDERED],
 					    "yes") == 0;
 			subitems = 0;
-			place_children(nb, b, c, &sub, &subitems);
+			place_children(doc, b, c, &sub, &subitems);
 			break;
 		case PACTUM_NODE_ITEM:
 			b = new_block(doc, parent, PACTUM_BLOCK_ITEM, c);
@@ -299,7 +294,7 @@ static void place_children(struct numbering *nb, pactum_block *parent,
 			/* nested lists */
 			sub = 0;
 			subitems = 0;
-			place_children(nb, b, c, &sub, &subitems);
+			place_children(doc, b, c, &sub, &subitems);
 			break;
 		default:
 			break; /* titles, notes, parties... placed elsewhere */
@@ -365,7 +360,6 @@ static void place_front_matter(pactum_doc *doc)
 int pactum__doc_resolve(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
-	struct numbering nb = { doc };
 	unsigned counter = 0, items = 0;
 	size_t i;
 
@@ -403,6 +397,6 @@ int pactum__doc_resolve(pactum_doc *doc)
 	if (doc->root == NULL)
 		return PACTUM_ENOMEM;
 	place_front_matter(doc);
-	place_children(&nb, doc->root, model->root, &counter, &items);
+	place_children(doc, doc->root, model->root, &counter, &items);
 	return doc->nomem ? PACTUM_ENOMEM : PACTUM_OK;
 }
