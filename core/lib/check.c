@@ -209,6 +209,25 @@ static void index_id(struct checker *ck, pactum_map *map, pactum_node *n)
 	}
 }
 
+/* Model text reaches every output: no controls, no bidirectional
+ * overrides, no noncharacters; XML white space is folded later. */
+static void check_text(struct checker *ck, const pactum_node *t)
+{
+	uint32_t cp;
+
+	if (!pactum__text_unsafe(&cp, NULL, t->text, t->len,
+				 PACTUM_ALLOW_SPACE))
+		return;
+	if (cp == PACTUM_NOT_UTF8)
+		report(ck, PACTUM_ERROR, t, "%s", _("text is not valid UTF-8"));
+	else
+		/* TRANSLATORS: %04X is a Unicode code point, as in U+202E */
+		report(ck, PACTUM_ERROR, t,
+		       _("text holds U+%04X, a control or invisible character "
+			 "that no contract may contain"),
+		       (unsigned)cp);
+}
+
 /* Pass 1: structure, and every id into its index. */
 static void check_structure(struct checker *ck, pactum_node *n)
 {
@@ -228,11 +247,8 @@ static void check_structure(struct checker *ck, pactum_node *n)
 				       pactum__node_kind_name(n->kind));
 			continue;
 		}
-		if (c->kind == PACTUM_NODE_TEXT &&
-		    (!pactum__utf8_valid(c->text, c->len) ||
-		     memchr(c->text, '\0', c->len) != NULL))
-			report(ck, PACTUM_ERROR, c,
-			       "%s", _("text is not valid UTF-8"));
+		if (c->kind == PACTUM_NODE_TEXT)
+			check_text(ck, c);
 		if (c->attr[PACTUM_ATTR_IF] && !may_have_if(c->kind))
 			report(ck, PACTUM_ERROR, c,
 			       _("<%s> cannot have a condition"),
@@ -634,31 +650,139 @@ static void check_content(struct checker *ck, pactum_node *n,
 			check_content(ck, c, owner);
 }
 
-/* Does n's text refer, through term definitions, to the term visited in
- * generation gen?  Each term is entered once per generation, so a web of
- * terms costs linear time, not exponential. */
-static int reaches(const pactum_node *n, const pactum_node *term,
-		   unsigned gen)
+/* The next node after n in document order within the subtree of root,
+ * without recursion. */
+static const pactum_node *next_in(const pactum_node *root,
+				  const pactum_node *n)
 {
-	const pactum_node *c;
-	pactum_node *t;
+	if (n->first)
+		return n->first;
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
 
-	for (c = n->first; c; c = c->next) {
-		if (c->kind == PACTUM_NODE_EMPHASIS && reaches(c, term, gen))
-			return 1;
-		if (c->kind != PACTUM_NODE_TERM_REF || c->target == NULL)
+/* Per term, for the cycle search. */
+struct vertex {
+	pactum_node *term;
+	size_t first_edge, nedges; /* into edges[] */
+	size_t index, low;         /* Tarjan's numbers; index 0: unvisited */
+	size_t next;               /* the edge to follow next */
+	int on_stack;
+};
+
+/*
+ * Terms defined through themselves, directly or through other terms:
+ * the strongly connected components of the graph "the definition of A
+ * uses B" with more than one term, or a term that uses itself.  Tarjan's
+ * algorithm with an explicit stack, so a chain of 100,000 terms costs
+ * neither the call stack nor quadratic time.
+ */
+static void check_term_cycles(struct checker *ck)
+{
+	pactum_node *root = ck->model->root, *c;
+	const pactum_node *n, *def;
+	struct vertex *v = NULL;
+	size_t *edges = NULL, *stack = NULL, *path = NULL;
+	size_t nv = 0, ne = 0, cap = 0, depth = 0, sp = 0, counter = 0, i;
+
+	for (c = root->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_TERM)
+			c->visit = (unsigned)++nv;
+	if (nv == 0)
+		return;
+	v = pactum_malloc(nv * sizeof(*v));
+	stack = pactum_malloc(nv * sizeof(*stack));
+	path = pactum_malloc(nv * sizeof(*path));
+	if (v == NULL || stack == NULL || path == NULL)
+		goto nomem;
+	for (c = root->first, i = 0; c; c = c->next) {
+		if (c->kind != PACTUM_NODE_TERM)
 			continue;
-		t = (pactum_node *)c->target;
-		if (t == term)
-			return 1;
-		if (t->visit == gen)
-			continue;
-		t->visit = gen;
-		if (pactum__node_child(t, PACTUM_NODE_DEFINITION) &&
-		    reaches(pactum__node_child(t, PACTUM_NODE_DEFINITION), term, gen))
-			return 1;
+		v[i].term = c;
+		v[i].first_edge = ne;
+		v[i].index = v[i].low = v[i].next = 0;
+		v[i].on_stack = 0;
+		def = pactum__node_child(c, PACTUM_NODE_DEFINITION);
+		for (n = def ? def->first : NULL; n; n = next_in(def, n)) {
+			if (n->kind != PACTUM_NODE_TERM_REF || n->target == NULL)
+				continue;
+			if (ne == cap) {
+				size_t *more;
+
+				cap = cap ? 2 * cap : 16;
+				more = pactum_realloc(edges, cap * sizeof(*edges));
+				if (more == NULL)
+					goto nomem;
+				edges = more;
+			}
+			edges[ne++] = n->target->visit - 1;
+		}
+		v[i].nedges = ne - v[i].first_edge;
+		i++;
 	}
-	return 0;
+	for (i = 0; i < nv; i++) {
+		if (v[i].index != 0)
+			continue;
+		path[depth++] = i;
+		v[i].index = v[i].low = ++counter;
+		stack[sp++] = i;
+		v[i].on_stack = 1;
+		while (depth > 0) {
+			struct vertex *u = &v[path[depth - 1]];
+
+			if (u->next < u->nedges) {
+				size_t w = edges[u->first_edge + u->next++];
+
+				if (v[w].index == 0) {
+					v[w].index = v[w].low = ++counter;
+					stack[sp++] = w;
+					v[w].on_stack = 1;
+					path[depth++] = w;
+				} else if (v[w].on_stack && v[w].index < u->low) {
+					u->low = v[w].index;
+				}
+				continue;
+			}
+			depth--;
+			if (depth > 0 && u->low < v[path[depth - 1]].low)
+				v[path[depth - 1]].low = u->low;
+			if (u->low != u->index)
+				continue;
+			/* u roots a component: pop it, and report it when it
+			 * is a cycle */
+			{
+				size_t top = sp, k, self = 0;
+
+				do
+					top--;
+				while (&v[stack[top]] != u);
+				for (k = 0; k < u->nedges; k++)
+					if (&v[edges[u->first_edge + k]] == u)
+						self = 1;
+				for (k = top; k < sp; k++) {
+					v[stack[k]].on_stack = 0;
+					if (sp - top > 1 || self)
+						v[stack[k]].term->visit = 0;
+				}
+				sp = top;
+			}
+		}
+	}
+	/* In model order, as the errors have always come. */
+	for (i = 0; i < nv; i++)
+		if (v[i].term->visit == 0)
+			report(ck, PACTUM_ERROR, v[i].term,
+			       _("term \"%s\" is defined through itself"),
+			       v[i].term->attr[PACTUM_ATTR_ID]);
+	goto cleanup;
+nomem:
+	ck->nomem = 1;
+cleanup:
+	pactum_free(v);
+	pactum_free(edges);
+	pactum_free(stack);
+	pactum_free(path);
 }
 
 /* A unit that shows an integer or a duration is a plural entry: its
@@ -700,6 +824,33 @@ static void find_counts(struct checker *ck)
 			       why.ptr ? why.ptr : "");
 	}
 	pactum__buf_free(&why);
+}
+
+/* The passes below recurse along the tree, and a reader may build any
+ * tree: measure its depth first, without recursion. */
+static int too_deep(struct checker *ck, const pactum_node *root)
+{
+	const pactum_node *n = root;
+	unsigned depth = 0;
+
+	while (n != NULL) {
+		if (n->first) {
+			n = n->first;
+			if (++depth > PACTUM_MAX_DEPTH) {
+				report(ck, PACTUM_ERROR, n,
+				       _("elements nested deeper than %d"),
+				       PACTUM_MAX_DEPTH);
+				return 1;
+			}
+			continue;
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		n = n == root ? NULL : n->next;
+	}
+	return 0;
 }
 
 static void check_root(struct checker *ck, pactum_node *root)
@@ -748,9 +899,10 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
 	struct owner body = { "body", 0, 0 };
 	pactum_node *c, **list;
-	unsigned gen = 0;
 	int error = PACTUM_OK;
 
+	if (too_deep(&ck, model->root))
+		goto done;
 	check_root(&ck, model->root);
 	if (ck.errors)
 		goto done;
@@ -774,13 +926,10 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 		goto done;
 	check_content(&ck, model->root, &body);
 	find_counts(&ck);
+	check_term_cycles(&ck);
 	for (c = model->root->first; c; c = c->next) {
-		const pactum_node *def = pactum__node_child(c, PACTUM_NODE_DEFINITION);
 		const char *id = c->attr[PACTUM_ATTR_ID];
 
-		if (c->kind == PACTUM_NODE_TERM && def && reaches(def, c, ++gen))
-			report(&ck, PACTUM_ERROR, c,
-			       _("term \"%s\" is defined through itself"), id);
 		if ((c->kind == PACTUM_NODE_TERM ||
 		     c->kind == PACTUM_NODE_PARAM) && id && !c->used)
 			report(&ck, PACTUM_WARNING, c,

@@ -11,6 +11,10 @@
  * of the compared parameter's type, so "start >= '2027-01-01'" compares
  * dates and "law = 'german'" must name one of law's choices.  Ordering
  * needs an ordered type (date, money, number, percent, integer, duration).
+ *
+ * Conditions come from other people, so nothing here recurses deeper than
+ * the nesting of "not" and parentheses, which is capped at MAX_DEPTH:
+ * "a and b and c ..." is one node with many operands, not a chain.
  */
 #include "config.h"
 
@@ -19,6 +23,10 @@
 #include <string.h>
 
 #include "cond.h"
+
+/* Deeper than any condition a person writes; shallow enough that parsing
+ * and evaluating never come near the stack's end. */
+#define MAX_DEPTH 32
 
 typedef enum op {
 	OP_TRUE, /* a literal true/false alone */
@@ -36,8 +44,8 @@ typedef enum op {
 
 struct pactum_cond {
 	op op;
-	pactum_cond *left;
-	pactum_cond *right;
+	pactum_cond **operands; /* OP_NOT: one; OP_AND, OP_OR: noperands */
+	size_t noperands;
 	size_t param;       /* OP_PARAM, comparisons: left parameter */
 	int rparam;         /* comparisons: right side is a parameter */
 	size_t right_param;
@@ -50,6 +58,7 @@ struct parser {
 	pactum_diag *diag;
 	const char *expr;
 	const char *p;
+	unsigned depth; /* of "not" and parentheses at p */
 	int failed;
 	int nomem;
 };
@@ -297,20 +306,48 @@ static pactum_cond *parse_test(struct parser *ps)
 	return ps->failed ? NULL : c;
 }
 
+/* Enter one level of "not" or parentheses; fails beyond MAX_DEPTH. */
+static int enter(struct parser *ps)
+{
+	if (++ps->depth <= MAX_DEPTH)
+		return 1;
+	fail(ps, _("nested deeper than %d levels of \"not\" and "
+		   "parentheses"),
+	     MAX_DEPTH);
+	return 0;
+}
+
 static pactum_cond *parse_unary(struct parser *ps)
 {
-	pactum_cond *c;
+	pactum_cond *c = NULL, *operand;
 
 	if (keyword(ps, "not")) {
+		if (!enter(ps))
+			return NULL;
+		operand = parse_unary(ps);
+		ps->depth--;
+		if (operand == NULL)
+			return NULL;
 		c = new_cond(ps, OP_NOT);
-		if (c)
-			c->left = parse_unary(ps);
-		return ps->failed ? NULL : c;
+		if (c == NULL)
+			return NULL;
+		c->operands = pactum__arena_alloc(ps->model->arena,
+						  sizeof(*c->operands));
+		if (c->operands == NULL) {
+			ps->nomem = ps->failed = 1;
+			return NULL;
+		}
+		c->operands[0] = operand;
+		c->noperands = 1;
+		return c;
 	}
 	skip_space(ps);
 	if (*ps->p == '(') {
 		ps->p++;
+		if (!enter(ps))
+			return NULL;
 		c = parse_or(ps);
+		ps->depth--;
 		skip_space(ps);
 		if (!ps->failed && *ps->p != ')')
 			fail(ps, "%s", _("missing ')'"));
@@ -321,37 +358,69 @@ static pactum_cond *parse_unary(struct parser *ps)
 	return parse_test(ps);
 }
 
-static pactum_cond *parse_binary(struct parser *ps, const char *kw, op o,
-				 pactum_cond *(*next)(struct parser *))
+/* operand (kw operand)*: one node of kind o with every operand, or the
+ * operand alone.  The operands are gathered in a growing array and then
+ * copied into the arena, so a long chain costs linear time and no stack. */
+static pactum_cond *parse_nary(struct parser *ps, const char *kw, op o,
+			       pactum_cond *(*next)(struct parser *))
 {
-	pactum_cond *left = next(ps), *c;
+	pactum_cond **list = NULL, **more, *c = NULL, *operand;
+	size_t n = 0, cap = 0;
 
-	while (!ps->failed && keyword(ps, kw)) {
-		c = new_cond(ps, o);
-		if (c == NULL)
-			return NULL;
-		c->left = left;
-		c->right = next(ps);
-		left = c;
+	for (;;) {
+		operand = next(ps);
+		if (operand == NULL)
+			goto cleanup;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 4;
+			more = pactum_realloc(list, cap * sizeof(*list));
+			if (more == NULL) {
+				ps->nomem = ps->failed = 1;
+				goto cleanup;
+			}
+			list = more;
+		}
+		list[n++] = operand;
+		if (ps->failed || !keyword(ps, kw))
+			break;
 	}
-	return ps->failed ? NULL : left;
+	if (ps->failed)
+		goto cleanup;
+	if (n == 1) {
+		c = list[0];
+		goto cleanup;
+	}
+	c = new_cond(ps, o);
+	if (c == NULL)
+		goto cleanup;
+	c->operands = pactum__arena_alloc(ps->model->arena, n * sizeof(*list));
+	if (c->operands == NULL) {
+		ps->nomem = ps->failed = 1;
+		c = NULL;
+		goto cleanup;
+	}
+	memcpy(c->operands, list, n * sizeof(*list));
+	c->noperands = n;
+cleanup:
+	pactum_free(list);
+	return ps->failed ? NULL : c;
 }
 
 static pactum_cond *parse_and(struct parser *ps)
 {
-	return parse_binary(ps, "and", OP_AND, parse_unary);
+	return parse_nary(ps, "and", OP_AND, parse_unary);
 }
 
 static pactum_cond *parse_or(struct parser *ps)
 {
-	return parse_binary(ps, "or", OP_OR, parse_and);
+	return parse_nary(ps, "or", OP_OR, parse_and);
 }
 
 int pactum__cond_parse(pactum_cond **out, pactum_model *model,
 		       const pactum_node *node, const char *expr,
 		       pactum_diag *diag)
 {
-	struct parser ps = { model, node, diag, expr, expr, 0, 0 };
+	struct parser ps = { model, node, diag, expr, expr, 0, 0, 0 };
 	pactum_cond *c;
 
 	*out = NULL;
@@ -370,21 +439,27 @@ int pactum__cond_parse(pactum_cond **out, pactum_model *model,
 int pactum__cond_eval(const pactum_cond *c, const pactum_value *values)
 {
 	const pactum_value *right;
+	size_t i;
 	int cmp;
 
+	/* Recursion only through "not" and parentheses: at most MAX_DEPTH. */
 	switch (c->op) {
 	case OP_TRUE:
 		return c->literal.u.boolean;
 	case OP_PARAM:
 		return values[c->param].u.boolean;
 	case OP_NOT:
-		return !pactum__cond_eval(c->left, values);
+		return !pactum__cond_eval(c->operands[0], values);
 	case OP_AND:
-		return pactum__cond_eval(c->left, values) &&
-		       pactum__cond_eval(c->right, values);
+		for (i = 0; i < c->noperands; i++)
+			if (!pactum__cond_eval(c->operands[i], values))
+				return 0;
+		return 1;
 	case OP_OR:
-		return pactum__cond_eval(c->left, values) ||
-		       pactum__cond_eval(c->right, values);
+		for (i = 0; i < c->noperands; i++)
+			if (pactum__cond_eval(c->operands[i], values))
+				return 1;
+		return 0;
 	default:
 		break;
 	}

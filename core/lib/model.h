@@ -29,7 +29,8 @@ struct pactum_node {
 					 TERM_REF: TERM; XREF: SECTION/CLAUSE */
 	pactum_type type;             /* PARAM: its type */
 	size_t index;                 /* PARAM: index in model->params */
-	unsigned visit;               /* TERM: cycle search generation */
+	unsigned visit;               /* TERM: its number in the cycle
+					 search; 0 when on a cycle */
 	int used;                     /* PARAM, TERM: referred to */
 };
 
@@ -78,6 +79,10 @@ struct pactum_model {
 	size_t nunits;
 	size_t nunits_cap;
 };
+
+/* How deep a model's tree may be: deeper than any agreement, and shallow
+ * enough that the recursive passes over it are safe. */
+#define PACTUM_MAX_DEPTH 64
 
 /* The party fields deal data may set, in the order writers show them. */
 extern const char *const pactum__party_fields[];
