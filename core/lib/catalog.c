@@ -165,7 +165,7 @@ static int is_alnum(char c)
 /* Values from the file go into messages only when short and harmless. */
 static int quotable(const char *s, size_t len)
 {
-	return len <= 80 && !pactum__has_control(s, len);
+	return len <= 80 && !pactum__text_unsafe(NULL, NULL, s, len, 0);
 }
 
 /*

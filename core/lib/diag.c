@@ -1,5 +1,8 @@
 /* Diagnostics: every problem a run finds is collected here, so one run can
- * report all that is wrong with a model instead of stopping at the first. */
+ * report all that is wrong with a model instead of stopping at the first.
+ * Messages quote untrusted text, so each is made safe for a terminal and
+ * capped in length here, and only so many are kept: a hostile model must
+ * not turn stderr into megabytes, however many errors it holds. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -18,6 +21,13 @@ struct entry {
 	char *message;
 };
 
+/* Kept at most; the rest are counted and summed up in one line. */
+#define MAX_ENTRIES 200
+/* A longer message keeps its head and its tail (which usually says what
+ * is wrong) and loses the middle. */
+#define MAX_MESSAGE 1024
+#define KEEP_TAIL 256
+
 struct pactum_diag {
 	struct entry *entries;
 	size_t count;
@@ -26,6 +36,7 @@ struct pactum_diag {
 	size_t nfiles;
 	size_t seq;
 	size_t lost;  /* messages dropped for want of memory */
+	size_t dropped; /* messages beyond MAX_ENTRIES */
 	size_t counts[3];
 };
 
@@ -46,6 +57,7 @@ static void clear(pactum_diag *diag)
 		pactum_free(diag->entries[i].message);
 	diag->count = 0;
 	diag->lost = 0;
+	diag->dropped = 0;
 }
 
 void pactum_diag_free(pactum_diag *diag)
@@ -62,30 +74,70 @@ void pactum_diag_free(pactum_diag *diag)
 	pactum_free(diag);
 }
 
+/* File names are untrusted too: kept as they will be shown. */
 static int intern_file(size_t *out, pactum_diag *diag, const char *file)
 {
+	pactum_buf safe = PACTUM_BUF_INIT;
 	char **files;
 	size_t i;
+	int error = PACTUM_ENOMEM;
 
 	*out = SIZE_MAX;
 	if (file == NULL)
 		return PACTUM_OK;
+	if (pactum__buf_put_safe(&safe, file, strlen(file)) != PACTUM_OK ||
+	    pactum__buf_putc(&safe, '\0') != PACTUM_OK)
+		goto cleanup;
 	for (i = 0; i < diag->nfiles; i++) {
-		if (strcmp(diag->files[i], file) == 0) {
+		if (strcmp(diag->files[i], safe.ptr) == 0) {
 			*out = i;
-			return PACTUM_OK;
+			error = PACTUM_OK;
+			goto cleanup;
 		}
 	}
 	files = pactum_realloc(diag->files,
 			       (diag->nfiles + 1) * sizeof(*files));
 	if (files == NULL)
-		return PACTUM_ENOMEM;
+		goto cleanup;
 	diag->files = files;
-	files[diag->nfiles] = pactum_strndup(file, strlen(file));
-	if (files[diag->nfiles] == NULL)
-		return PACTUM_ENOMEM;
+	files[diag->nfiles] = pactum__buf_detach(&safe);
 	*out = diag->nfiles++;
-	return PACTUM_OK;
+	error = PACTUM_OK;
+cleanup:
+	pactum__buf_free(&safe);
+	return error;
+}
+
+/* The message as it may be shown: safe for a terminal, at most about
+ * MAX_MESSAGE bytes, cut in the middle at character boundaries.  Owned. */
+static char *shown_message(const pactum_buf *msg)
+{
+	pactum_buf safe = PACTUM_BUF_INIT;
+	size_t head, tail;
+
+	if (pactum__buf_put_safe(&safe, msg->ptr ? msg->ptr : "", msg->len) !=
+	    PACTUM_OK)
+		goto cleanup;
+	if (safe.len > MAX_MESSAGE) {
+		pactum_buf cut = PACTUM_BUF_INIT;
+
+		head = MAX_MESSAGE - KEEP_TAIL;
+		while (head > 0 && ((unsigned char)safe.ptr[head] & 0xc0) == 0x80)
+			head--;
+		tail = safe.len - KEEP_TAIL;
+		while (tail < safe.len &&
+		       ((unsigned char)safe.ptr[tail] & 0xc0) == 0x80)
+			tail++;
+		pactum__buf_put(&cut, safe.ptr, head);
+		/* TRANSLATORS: stands for the middle of an over-long message */
+		pactum__buf_printf(&cut, _(" [... %zu bytes left out ...] "),
+				   tail - head);
+		pactum__buf_put(&cut, safe.ptr + tail, safe.len - tail);
+		pactum__buf_free(&safe);
+		safe = cut;
+	}
+cleanup:
+	return pactum__buf_detach(&safe);
 }
 
 int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
@@ -99,6 +151,10 @@ int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
 	if (severity > PACTUM_ERROR)
 		severity = PACTUM_ERROR;
 	diag->counts[severity]++;
+	if (diag->count == MAX_ENTRIES) {
+		diag->dropped++;
+		return PACTUM_OK;
+	}
 	if (pactum__buf_vprintf(&msg, fmt, ap) != PACTUM_OK)
 		goto cleanup;
 	if (pos != NULL && intern_file(&file, diag, pos->file) != PACTUM_OK)
@@ -113,13 +169,16 @@ int pactum_diag_vreport(pactum_diag *diag, pactum_severity severity,
 		diag->entries = entries;
 		diag->cap = cap;
 	}
-	e = &diag->entries[diag->count++];
+	e = &diag->entries[diag->count];
+	e->message = shown_message(&msg);
+	if (e->message == NULL)
+		goto cleanup;
+	diag->count++;
 	e->severity = severity;
 	e->file = file;
 	e->line = pos ? pos->line : 0;
 	e->col = pos ? pos->col : 0;
 	e->seq = diag->seq++;
-	e->message = pactum__buf_detach(&msg);
 	error = PACTUM_OK;
 cleanup:
 	if (error != PACTUM_OK)
@@ -222,6 +281,15 @@ int pactum_diag_flush(pactum_diag *diag, FILE *fp)
 		if (n < 0)
 			error = PACTUM_EIO;
 	}
+	if (diag->dropped &&
+	    fprintf(fp, "%s: %s: ", PACKAGE, severity_name(PACTUM_NOTE)) >= 0 &&
+	    fprintf(fp, dngettext(PACKAGE, "and %zu more message not shown (%zu errors "
+				 "in all)\n",
+				 "and %zu more messages not shown (%zu errors "
+				 "in all)\n",
+				 diag->dropped),
+		    diag->dropped, diag->counts[PACTUM_ERROR]) < 0)
+		error = PACTUM_EIO;
 	if (diag->lost &&
 	    fprintf(fp, "%s: %s: %s\n", PACKAGE, severity_name(PACTUM_ERROR),
 		    _("some messages were lost for want of memory")) < 0)

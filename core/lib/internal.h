@@ -89,9 +89,24 @@ int pactum__utf8_valid(const char *s, size_t len);
 /* Decode one code point at s (len bytes left); returns its length in bytes,
  * or 0 when malformed.  *cp receives the code point. */
 size_t pactum__utf8_decode(uint32_t *cp, const char *s, size_t len);
-/* Nonzero when s[0..len) holds a C0 or C1 control character or DEL
- * (tab, newline and carriage return included). */
-int pactum__has_control(const char *s, size_t len);
+/*
+ * Text from other people must not smuggle controls into a terminal or an
+ * output.  The one test: nonzero when s[0..len) holds invalid UTF-8
+ * (*cp = PACTUM_NOT_UTF8) or a code point that is never shown as it is —
+ * C0 and C1 controls, DEL, bidirectional controls, U+2028/U+2029,
+ * noncharacters — except the C0 controls c with bit (1 << c) set in allow
+ * (PACTUM_ALLOW_SPACE: tab, newline, carriage return, where text is folded
+ * as XML white space).  *cp and *offset (both may be NULL) receive the
+ * first such code point and its byte offset.
+ */
+#define PACTUM_NOT_UTF8 0xffffffffu
+#define PACTUM_ALLOW_SPACE ((1u << '\t') | (1u << '\n') | (1u << '\r'))
+int pactum__text_unsafe(uint32_t *cp, size_t *offset, const char *s,
+			size_t len, uint32_t allow);
+/* Append s[0..len) with every byte of invalid UTF-8 as "\xff" and every
+ * code point pactum__text_unsafe() refuses as "\x1b" or "\u202e": what a
+ * diagnostic may show of untrusted text. */
+int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len);
 
 
 /* ------------------------------------------------------------------ */

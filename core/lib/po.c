@@ -40,9 +40,40 @@ static void bad(struct reader *r, const char *what)
 	pactum_diag_report(r->diag, PACTUM_ERROR, &pos, "%s", what);
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* An octal (\101) or hex (\x41) escape at p, after the backslash, as
+ * gettext reads them; *end is its last character. */
+static int numeric_escape(const char **end, const char *p)
+{
+	int v = 0, d, n;
+
+	if (*p == 'x') {
+		for (n = 0; (d = hex_digit(p[1])) >= 0 && n < 2; n++, p++)
+			v = v * 16 + d;
+		*end = p;
+		return n ? v : -1;
+	}
+	for (n = 0; n < 3 && p[n] >= '0' && p[n] <= '7'; n++)
+		v = v * 8 + (p[n] - '0');
+	*end = p + n - 1;
+	return n && v < 256 ? v : -1;
+}
+
 /* Append the C string literal at p (after the opening quote) to buf. */
 static int unquote(struct reader *r, const char *p, pactum_buf *buf)
 {
+	int v;
+
 	for (; *p && *p != '"'; p++) {
 		char c = *p;
 
@@ -58,8 +89,18 @@ static int unquote(struct reader *r, const char *p, pactum_buf *buf)
 			case 'f': c = '\f'; break;
 			case 'v': c = '\v'; break;
 			default:
-				bad(r, _("unknown escape in a string"));
-				return -1;
+				v = numeric_escape(&p, p);
+				if (v < 0) {
+					bad(r, _("unknown escape in a string"));
+					return -1;
+				}
+				if (v == 0) {
+					/* msgfmt would end the string there */
+					bad(r, _("a NUL byte (\\0) in a string"));
+					return -1;
+				}
+				c = (char)v;
+				break;
 			}
 		}
 		pactum__buf_putc(buf, c);
@@ -252,11 +293,19 @@ int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
 	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
 	if (error != PACTUM_OK)
 		goto cleanup;
-	if (!pactum__utf8_valid(bytes, len)) {
-		pactum_pos pos = { path, 0, 0 };
+	if (!pactum__utf8_valid(bytes, len) ||
+	    memchr(bytes, '\0', len) != NULL) {
+		pactum_pos pos = { path, 1, 0 };
+		const char *nul = memchr(bytes, '\0', len), *p;
 
+		/* A NUL would silently end the file for the line reader. */
+		for (p = bytes; nul && p < nul; p++)
+			pos.line += *p == '\n';
+		if (nul == NULL)
+			pos.line = 0;
 		pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s",
-				   _("not valid UTF-8"));
+				   nul ? _("a NUL byte in the file")
+				       : _("not valid UTF-8"));
 		error = PACTUM_EINPUT;
 		goto cleanup;
 	}

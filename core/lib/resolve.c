@@ -152,8 +152,8 @@ static void bind_fields(pactum_doc *doc)
 				continue;
 			}
 			doc->used[d->index] = 1;
-			if (!pactum__utf8_valid(d->value, d->len) ||
-			    pactum__has_control(d->value, d->len) ||
+			if (pactum__text_unsafe(NULL, NULL, d->value, d->len,
+						0) ||
 			    d->len == 0) {
 				pactum__doc_report(
 					doc, PACTUM_ERROR, &d->pos,

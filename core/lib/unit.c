@@ -310,9 +310,23 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 	unsigned char small[32], *seen = small;
 	pactum_template t;
 	pactum_token tok;
+	uint32_t cp;
 	size_t i;
 	int depth = 0, result = -1;
 
+	/* A translation is text in a contract: a newline, a tab or an escape
+	 * sequence in it would break the layout or the reader's terminal. */
+	if (pactum__text_unsafe(&cp, &i, s, len, 0)) {
+		if (cp == PACTUM_NOT_UTF8)
+			pactum__buf_puts(why, _("not valid UTF-8"));
+		else
+			/* TRANSLATORS: %04X is a Unicode code point */
+			pactum__buf_printf(why,
+					   _("holds U+%04X (a control or "
+					     "invisible character) at byte %zu"),
+					   (unsigned)cp, i);
+		return -1;
+	}
 	if (unit->nph > sizeof(small)) {
 		seen = pactum_malloc(unit->nph);
 		if (seen == NULL) {

@@ -1,4 +1,4 @@
-/* UTF-8 checks.  Input comes from other people: models, deal data and
+/* UTF-8 and safe text.  Input comes from other people: models, deal data and
  * catalogs are checked before their text can reach an output. */
 #include "config.h"
 
@@ -60,18 +60,61 @@ int pactum__utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-int pactum__has_control(const char *s, size_t len)
+/* Code points that must never reach a terminal or an output unseen: C0
+ * and C1 controls and DEL (they move cursors, set titles, forge lines),
+ * bidirectional controls (they reorder what a reader sees: U+202E makes
+ * "txt.exe" of "exe.txt"), the line and paragraph separators, and the
+ * noncharacters, which XML 1.0 forbids in an output. */
+static int unsafe_cp(uint32_t cp)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c ||
+	       cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) ||
+	       (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+}
 
-	for (i = 0; i < len; i++) {
-		if (p[i] < 0x20 || p[i] == 0x7f)
-			return 1;
-		/* C1 controls U+0080..U+009F are encoded as C2 80..C2 9F */
-		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
-		    p[i + 1] <= 0x9f)
-			return 1;
+int pactum__text_unsafe(uint32_t *cp, size_t *offset, const char *s,
+			size_t len, uint32_t allow)
+{
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (i < len) {
+		n = pactum__utf8_decode(&c, s + i, len - i);
+		if (n == 0) {
+			c = PACTUM_NOT_UTF8;
+			goto found;
+		}
+		if (unsafe_cp(c) && !(c < 0x20 && (allow & (1u << c))))
+			goto found;
+		i += n;
 	}
 	return 0;
+found:
+	if (cp)
+		*cp = c;
+	if (offset)
+		*offset = i;
+	return 1;
+}
+
+int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (i < len) {
+		n = pactum__utf8_decode(&c, s + i, len - i);
+		if (n == 0) {
+			n = 1;
+			pactum__buf_printf(buf, "\\x%02x", (unsigned char)s[i]);
+		} else if (!unsafe_cp(c)) {
+			pactum__buf_put(buf, s + i, n);
+		} else {
+			pactum__buf_printf(buf, c < 0x80 ? "\\x%02x" : "\\u%04x",
+					   (unsigned)c);
+		}
+		i += n;
+	}
+	return buf->oom ? PACTUM_ENOMEM : PACTUM_OK;
 }

@@ -301,8 +301,7 @@ int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
 	switch (type) {
 	case PACTUM_TYPE_TEXT:
 	case PACTUM_TYPE_CHOICE:
-		if (pactum__utf8_valid(s, len) &&
-		    !pactum__has_control(s, len)) {
+		if (!pactum__text_unsafe(NULL, NULL, s, len, 0)) {
 			out->u.text.ptr = s;
 			out->u.text.len = len;
 			rc = 0;

@@ -1,0 +1,128 @@
+#!/bin/sh
+# Hostile input, as a security review found it: every cost bounded by the
+# input's size, no crash, nothing raw on a terminal, nothing written.
+# Each case ran into a crash, a hang, quadratic time or raw control
+# characters before it was fixed; each runs under a timeout, so a
+# regression fails instead of hanging the suite.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+
+model="$DATA/demo.xml"
+deal="$DATA/demo-deal.xml"
+# limited NAME WANT CMD...: like expect_status, but killed after 20 s
+limited() {
+	name=$1 want=$2
+	shift 2
+	expect_status "$name" "$want" timeout 20 "$@"
+}
+# no_raw NAME FILE: FILE holds no C0 control but newline, no DEL, no C1
+# and no bidirectional override
+no_raw() {
+	if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$2" ||
+		grep -q "$(printf '\302[\200-\237]')" "$2" ||
+		grep -q "$(printf '\342\200[\252-\256]')" "$2"; then
+		fail "$1"
+		od -c "$2" | head -5
+	else
+		pass "$1"
+	fi
+}
+
+# A model with one conditional clause; $1 is the condition.
+cond_model() {
+	cat <<EOF
+<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en">
+<title>T</title><parameters><param id="x" type="boolean" default="yes"/></parameters>
+<body><section id="s"><title>S</title><clause id="k" if="$1"><p>Text.</p></clause></section></body></agreement>
+EOF
+}
+
+# 1. Conditions nest without bound in the input, never on the stack.
+cond_model "$(awk 'BEGIN { for (i = 0; i < 80000; i++) printf "not "; printf "x" }')" >"$work/not.xml"
+limited "80,000 nots: an error, not a crash" 1 "$PACTUM" render "$work/not.xml" --lang en
+expect_grep "nesting cap named" "$work/err" "nested deeper than 32 levels"
+cond_model "$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "x"; for (i = 0; i < 100000; i++) printf ")" }')" >"$work/paren.xml"
+for cmd in render check extract; do
+	limited "100,000 parentheses: $cmd fails cleanly" 1 "$PACTUM" $cmd "$work/paren.xml"
+done
+cond_model "$(awk 'BEGIN { printf "x"; for (i = 0; i < 400000; i++) printf " and x" }')" >"$work/and.xml"
+limited "400,000 ands evaluate" 0 "$PACTUM" render "$work/and.xml" --lang en
+expect_grep "400,000 ands hold" "$work/out" "Text."
+cond_model "x and not (x or not x)" >"$work/small.xml"
+limited "a small condition still works" 0 "$PACTUM" render "$work/small.xml" --lang en
+if grep -q "Text." "$work/out"; then fail "false condition omits"; else pass "false condition omits"; fi
+
+# Term definitions that chain through 20,000 terms: no recursion.
+awk 'BEGIN {
+	printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><terms>"
+	for (i = 0; i < 20000; i++)
+		printf "<term id=\"t%d\"><name>T%d</name><definition>see <term-ref ref=\"t%d\"/></definition></term>", i, i, (i + 1) % 20000
+	print "</terms><body><section id=\"s\"><title>S</title><clause id=\"k\"><p>Uses <term-ref ref=\"t0\"/>.</p></clause></section></body></agreement>"
+}' >"$work/terms.xml"
+limited "a 20,000-term cycle is found" 1 "$PACTUM" render "$work/terms.xml" --lang en
+expect_grep "cycle reported" "$work/err" 'term "t0" is defined through itself'
+expect_grep "every term of it counted" "$work/err" "(20000 errors in all)"
+
+# 6. Diagnostics never echo raw control characters, whatever their source.
+esc=$(printf '\033]0;owned\007')
+limited "escape in --set" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang en --set "territory=a${esc}b" --set "nosuch${esc}=1"
+no_raw "--set values are escaped in diagnostics" "$work/err"
+expect_grep "escape shown visibly" "$work/err" '\x1b]0;owned\x07'
+nl='
+'
+limited "newline in --set" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang en --set "nosuch${nl}demo.xml:1:1: error: forged=1"
+if [ "$(grep -c 'error:' "$work/err")" -eq 1 ]; then
+	pass "a newline cannot forge a diagnostic line"
+else
+	fail "a newline cannot forge a diagnostic line"; cat "$work/err"
+fi
+cp "$model" "$work/a${esc}b.xml"
+printf 'broken' >>"$work/a${esc}b.xml"
+limited "escape in a file name" 1 "$PACTUM" render "$work/a${esc}b.xml" --lang en
+no_raw "file names are escaped in diagnostics" "$work/err"
+
+# 6, 7. Model text and translations holding controls, bidirectional
+# overrides or noncharacters never reach an output.
+sed "s/appoints/appoints $(printf '\302\233')2J/" "$model" >"$work/c1.xml"
+limited "C1 control in model text refused" 1 "$PACTUM" render "$work/c1.xml" --data "$deal" --lang en --format dump
+expect_grep "C1 control named" "$work/err" "text holds U+009B"
+sed "s/appoints/appoints $(printf '\342\200\256')/" "$model" >"$work/bidi.xml"
+limited "bidi override in model text refused" 1 "$PACTUM" render "$work/bidi.xml" --data "$deal" --lang en --format dump
+expect_grep "bidi override named" "$work/err" "text holds U+202E"
+limited "U+FFFF in a value refused" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang en --format docbook --set "territory=a$(printf '\357\277\277')b"
+expect_grep "noncharacter value named" "$work/err" '"a\uffffb" is not a valid value for "territory"'
+mkdir -p "$work/cat/de/LC_MESSAGES"
+sed '/msgctxt "grant.p1"/,/^$/ s/^msgstr "Der /msgstr "\\033[2J\\tDer /' \
+	"$top_srcdir/tests/data/demo.de.po" >"$work/ctl.po"
+msgfmt -o "$work/cat/de/LC_MESSAGES/pactum-demo.mo" "$work/ctl.po"
+limited "escape in a translation refused" 3 "$PACTUM" render "$model" \
+	--data "$deal" --lang de --format dump --catalog-path "$work/cat"
+expect_grep "translation's control named" "$work/err" "holds U+001B"
+mkdir -p "$work/po/pactum-demo"
+cp "$work/ctl.po" "$work/po/pactum-demo/de.po"
+limited "check counts it as broken" 3 "$PACTUM" check "$model" --po-dir "$work/po"
+expect_grep "check names the unit" "$work/err" '"grant.p1"'
+no_raw "nothing raw in check's report" "$work/err"
+
+# 9. Diagnostics are capped: per message, and in number.
+cond_model "$(awk 'BEGIN { for (i = 0; i < 500000; i++) printf "x and "; printf "nosuch" }')" >"$work/long.xml"
+limited "a 3 MB condition" 1 "$PACTUM" render "$work/long.xml" --lang en
+if [ "$(wc -c <"$work/err")" -lt 4000 ]; then pass "a 3 MB condition is not echoed whole"
+else fail "a 3 MB condition is not echoed whole ($(wc -c <"$work/err") bytes)"; fi
+expect_grep "the reason survives the cut" "$work/err" 'unknown parameter "nosuch"'
+awk 'BEGIN {
+	printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><body><section id=\"s\"><title>S</title>"
+	for (i = 0; i < 5000; i++) printf "<clause id=\"k%d\"><p>See <xref ref=\"nowhere%d\"/>.</p></clause>\n", i, i
+	print "</section></body></agreement>"
+}' >"$work/many.xml"
+limited "5,000 errors" 1 "$PACTUM" render "$work/many.xml" --lang en
+lines=$(wc -l <"$work/err")
+if [ "$lines" -le 201 ]; then pass "5,000 errors print at most 201 lines"
+else fail "5,000 errors print at most 201 lines ($lines)"; fi
+expect_grep "the rest are counted" "$work/err" "and 4800 more messages not shown (5000 errors in all)"
+
+finish
