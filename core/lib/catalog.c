@@ -373,6 +373,13 @@ static int read_tables(pactum_catalog *cat, pactum_diag *diag)
 			return error;
 		nul = memchr(e->orig, '\0', orig_len);
 		e->key_len = nul ? (size_t)(nul - e->orig) : orig_len;
+		/* Only plural forms are separated by NUL: in any other
+		 * translation a NUL would cut it short without a word. */
+		if (nul == NULL && memchr(e->trans, '\0', e->trans_len)) {
+			report(diag, cat->name,
+			       _("translation %zu holds a NUL byte"), i);
+			return PACTUM_EINPUT;
+		}
 		cat->n = i + 1;
 	}
 	return PACTUM_OK;

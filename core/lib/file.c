@@ -23,7 +23,9 @@ int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; what is not
+	 * a regular file is refused below, before any read. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		error = errno == ENOENT ? PACTUM_ENOTFOUND : PACTUM_EIO;
 		if (diag)
@@ -38,6 +40,8 @@ int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
 					   _("not a regular file"));
 		goto cleanup;
 	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+		goto read_error;
 	if ((unsigned long long)st.st_size > max)
 		goto too_large;
 	cap = (size_t)st.st_size + 1;

@@ -5,6 +5,7 @@
  * translation is an error, never silent English. */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,8 +135,21 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 			error = PACTUM_ENOMEM;
 			break;
 		}
-		if (access(path.ptr, F_OK) != 0)
-			continue; /* try the next directory */
+		if (access(path.ptr, F_OK) != 0) {
+			pactum_pos pos = { path.ptr, 0, 0 };
+
+			if (errno == ENOENT)
+				continue; /* not here: try the next directory */
+			/* A directory we cannot search might hold the catalog:
+			 * falling through to the next one would render with
+			 * another catalog than the user's, without a word. */
+			pactum_diag_report(diag, PACTUM_ERROR, &pos,
+					   _("cannot look for a catalog here: %s"),
+					   strerror(errno));
+			error = PACTUM_EINPUT;
+			l->refused = 1;
+			break;
+		}
 		error = pactum__catalog_open(&l->cat, path.ptr, lang, diag);
 		if (error == PACTUM_EINPUT || error == PACTUM_EIO) {
 			error = PACTUM_EINPUT; /* refused, and reported */
@@ -227,8 +241,9 @@ static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
 	if (v->type == PACTUM_TYPE_DURATION)
 		return v->u.duration.count;
 	n = v->u.integer;
-	/* gettext's plural rules see magnitudes; -1 reads like 1 */
-	return (unsigned long)(n < 0 ? -(n + 1) + 1 : n);
+	/* gettext's plural rules see magnitudes; -1 reads like 1.  The
+	 * magnitude of INT64_MIN is only representable unsigned. */
+	return n < 0 ? (unsigned long)-(n + 1) + 1u : (unsigned long)n;
 }
 
 /* Choose the template of unit u: the msgid for the source language, else

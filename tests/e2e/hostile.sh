@@ -125,4 +125,55 @@ if [ "$lines" -le 201 ]; then pass "5,000 errors print at most 201 lines"
 else fail "5,000 errors print at most 201 lines ($lines)"; fi
 expect_grep "the rest are counted" "$work/err" "and 4800 more messages not shown (5000 errors in all)"
 
+# 2. A FIFO as model, deal, catalog or .po: refused at once, no hang.
+mkfifo "$work/fifo.xml"
+limited "FIFO as model" 1 "$PACTUM" render "$work/fifo.xml"
+expect_grep "FIFO named" "$work/err" "fifo.xml: error: not a regular file"
+limited "FIFO as deal" 1 "$PACTUM" render "$model" --data "$work/fifo.xml"
+mkdir -p "$work/fifocat/de/LC_MESSAGES" "$work/fifopo/pactum-demo"
+mkfifo "$work/fifocat/de/LC_MESSAGES/pactum-demo.mo" "$work/fifopo/pactum-demo/de.po"
+limited "FIFO as catalog" 1 "$PACTUM" render "$model" --data "$deal" --lang de \
+	--catalog-path "$work/fifocat"
+limited "FIFO as .po" 1 "$PACTUM" check "$model" --po-dir "$work/fifopo"
+
+# 14. A catalog location that cannot be searched is an error: the catalog
+# of a later directory is never used in its place.
+mkdir -p "$work/loop"
+ln -s de "$work/loop/de"
+limited "looping catalog directory" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang de --format dump --catalog-path "$work/loop:$CATALOGS/complete"
+expect_grep "loop named" "$work/err" "cannot look for a catalog here: Too many levels of symbolic links"
+long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "d" }')
+limited "over-long catalog directory" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang de --format dump --catalog-path "$work/$long:$CATALOGS/complete"
+expect_grep "long name named" "$work/err" "File name too long"
+
+# 14. NUL bytes never cut a catalog short without a word.
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "grant.p1"\nmsgid "x"\nmsgstr "y"\n\0\nmsgid "z"\nmsgstr "w"\n' >"$work/po/pactum-demo/de.po"
+limited "NUL in a .po" 1 "$PACTUM" check "$model" --po-dir "$work/po"
+expect_grep "NUL in a .po named" "$work/err" "de.po:7: error: a NUL byte in the file"
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "grant.p1"\nmsgid "x"\nmsgstr "y\\0cut"\n' >"$work/po/pactum-demo/de.po"
+limited "escaped NUL in a .po" 1 "$PACTUM" check "$model" --po-dir "$work/po"
+expect_grep "escaped NUL named" "$work/err" 'a NUL byte (\0) in a string'
+# A .mo whose msgstr holds a NUL: one byte of a compiled catalog patched.
+cp "$CATALOGS/complete/de/LC_MESSAGES/pactum-demo.mo" "$work/cat/de/LC_MESSAGES/pactum-demo.mo"
+off=$(grep -boa "Demo-Vertrag" "$work/cat/de/LC_MESSAGES/pactum-demo.mo" | head -1 | cut -d: -f1)
+printf '\0' | dd of="$work/cat/de/LC_MESSAGES/pactum-demo.mo" bs=1 seek=$((off + 4)) conv=notrunc 2>/dev/null
+limited "NUL in a .mo translation" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang de --format dump --catalog-path "$work/cat"
+expect_grep "NUL in a .mo named" "$work/err" "holds a NUL byte"
+
+# 16. The most negative integer picks a plural form without overflow (the
+# sanitizer build aborts on the overflow).
+cat >"$work/count.xml" <<'XML'
+<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en">
+<title>T</title><parameters><param id="n" type="integer"/></parameters>
+<body><section id="s"><title>S</title><clause id="k"><p>Count <var name="n"/> items.<one>Count <var name="n"/> item.</one></p></clause></section></body></agreement>
+XML
+limited "INT64_MIN as a count" 0 "$PACTUM" render "$work/count.xml" --lang en \
+	--set n=-9223372036854775808
+expect_grep "INT64_MIN shown" "$work/out" "-9,223,372,036,854,775,808 items"
+limited "-1 reads like 1" 0 "$PACTUM" render "$work/count.xml" --lang en --set n=-1
+expect_grep "-1 is singular" "$work/out" "Count -1 item."
+
 finish
