@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cond.h"
+#include "kinds.h"
 #include "unit.h"
 
 const char *const pactum__party_fields[] = { "name", "address", "register",
@@ -42,112 +43,193 @@ static void report(struct checker *ck, pactum_severity sev,
 
 const char *pactum__node_kind_name(pactum_node_kind kind)
 {
-	switch (kind) {
-	case PACTUM_NODE_AGREEMENT: return "agreement";
-	case PACTUM_NODE_TITLE: return "title";
-	case PACTUM_NODE_PARTY: return "party";
-	case PACTUM_NODE_ROLE: return "role";
-	case PACTUM_NODE_PARAM: return "param";
-	case PACTUM_NODE_CHOICE: return "choice";
-	case PACTUM_NODE_LABEL: return "label";
-	case PACTUM_NODE_TERM: return "term";
-	case PACTUM_NODE_NAME: return "name";
-	case PACTUM_NODE_DEFINITION: return "definition";
-	case PACTUM_NODE_SECTION: return "section";
-	case PACTUM_NODE_CLAUSE: return "clause";
-	case PACTUM_NODE_PARAGRAPH: return "p";
-	case PACTUM_NODE_LIST: return "list";
-	case PACTUM_NODE_ITEM: return "item";
-	case PACTUM_NODE_CHOOSE: return "choose";
-	case PACTUM_NODE_WHEN: return "when";
-	case PACTUM_NODE_OTHERWISE: return "otherwise";
-	case PACTUM_NODE_NOTE: return "note";
-	case PACTUM_NODE_ONE: return "one";
-	case PACTUM_NODE_TEXT: return "text";
-	case PACTUM_NODE_VAR: return "var";
-	case PACTUM_NODE_FIELD: return "field";
-	case PACTUM_NODE_PARTY_REF: return "party reference";
-	case PACTUM_NODE_TERM_REF: return "term reference";
-	case PACTUM_NODE_XREF: return "ref";
-	case PACTUM_NODE_EMPHASIS: return "em";
-	}
-	return "?";
+	const pactum_kind_info *k = pactum__kind(kind);
+
+	return k ? k->name : "?";
 }
 
 static int is_inline(pactum_node_kind k)
 {
-	return k >= PACTUM_NODE_TEXT;
-}
+	const pactum_kind_info *info = pactum__kind(k);
 
-static int holds_text(pactum_node_kind k)
-{
-	return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_ROLE ||
-	       k == PACTUM_NODE_LABEL || k == PACTUM_NODE_NAME ||
-	       k == PACTUM_NODE_DEFINITION || k == PACTUM_NODE_PARAGRAPH ||
-	       k == PACTUM_NODE_ITEM;
-}
-
-/* Which children a node may have.  WHEN and OTHERWISE take what the
- * CHOOSE's parent takes. */
-static int child_allowed(const pactum_node *parent, pactum_node_kind k)
-{
-	pactum_node_kind p = parent->kind;
-
-	if ((p == PACTUM_NODE_WHEN || p == PACTUM_NODE_OTHERWISE) &&
-	    parent->parent && parent->parent->parent)
-		return k != PACTUM_NODE_TITLE &&
-		       child_allowed(parent->parent->parent, k);
-	if (k == PACTUM_NODE_NOTE)
-		return !is_inline(p) && !holds_text(p) && p != PACTUM_NODE_NOTE;
-	switch (p) {
-	case PACTUM_NODE_AGREEMENT:
-		return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_PARTY ||
-		       k == PACTUM_NODE_PARAM || k == PACTUM_NODE_TERM ||
-		       k == PACTUM_NODE_SECTION || k == PACTUM_NODE_CHOOSE;
-	case PACTUM_NODE_PARTY:
-		return k == PACTUM_NODE_ROLE;
-	case PACTUM_NODE_PARAM:
-		return k == PACTUM_NODE_CHOICE;
-	case PACTUM_NODE_CHOICE:
-		return k == PACTUM_NODE_LABEL;
-	case PACTUM_NODE_TERM:
-		return k == PACTUM_NODE_NAME || k == PACTUM_NODE_DEFINITION;
-	case PACTUM_NODE_SECTION:
-		return k == PACTUM_NODE_TITLE || k == PACTUM_NODE_SECTION ||
-		       k == PACTUM_NODE_CLAUSE || k == PACTUM_NODE_PARAGRAPH ||
-		       k == PACTUM_NODE_LIST || k == PACTUM_NODE_CHOOSE;
-	case PACTUM_NODE_CLAUSE:
-		return k == PACTUM_NODE_PARAGRAPH || k == PACTUM_NODE_LIST ||
-		       k == PACTUM_NODE_CHOOSE;
-	case PACTUM_NODE_LIST:
-		return k == PACTUM_NODE_ITEM || k == PACTUM_NODE_CHOOSE;
-	case PACTUM_NODE_ITEM:
-		return is_inline(k) || k == PACTUM_NODE_LIST ||
-		       k == PACTUM_NODE_ONE;
-	case PACTUM_NODE_PARAGRAPH:
-		return is_inline(k) || k == PACTUM_NODE_ONE;
-	case PACTUM_NODE_ONE:
-		return is_inline(k);
-	case PACTUM_NODE_CHOOSE:
-		return k == PACTUM_NODE_WHEN || k == PACTUM_NODE_OTHERWISE;
-	case PACTUM_NODE_NOTE:
-		return k == PACTUM_NODE_TEXT;
-	case PACTUM_NODE_PARTY_REF:
-	case PACTUM_NODE_TERM_REF:
-		return k == PACTUM_NODE_TEXT;
-	case PACTUM_NODE_EMPHASIS:
-		return is_inline(k);
-	default:
-		return holds_text(p) && is_inline(k);
-	}
+	return info && (info->flags & PACTUM_KIND_INLINE);
 }
 
 static int may_have_if(pactum_node_kind k)
 {
-	return k == PACTUM_NODE_TERM || k == PACTUM_NODE_SECTION ||
-	       k == PACTUM_NODE_CLAUSE ||
-	       k == PACTUM_NODE_PARAGRAPH || k == PACTUM_NODE_LIST ||
-	       k == PACTUM_NODE_ITEM || k == PACTUM_NODE_WHEN;
+	const pactum_kind_info *info = pactum__kind(k);
+
+	return info && (info->flags & PACTUM_KIND_IF);
+}
+
+/* "<section>, <clause> or <p>": the kinds of set, for messages. */
+static void kinds_text(pactum_buf *buf, pactum_kinds set)
+{
+	pactum_node_kind k;
+	size_t n = 0, i = 0;
+
+	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_EMPHASIS; k++)
+		n += (pactum__kind_bit(k) & set) != 0;
+	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_EMPHASIS; k++) {
+		if (!(pactum__kind_bit(k) & set))
+			continue;
+		if (i > 0)
+			/* TRANSLATORS: between the last two of a list of
+			 * elements: "<clause>, <p> or <list>" */
+			pactum__buf_puts(buf, i + 1 == n ? _(" or ") : ", ");
+		pactum__buf_printf(buf, "<%s>", pactum__node_kind_name(k));
+		i++;
+	}
+}
+
+/* The slots of n's content.  WHEN and OTHERWISE hold what the place of
+ * their CHOOSE holds: blocks in a clause, items in a list. */
+static const pactum_slot *content_of(pactum_slot mine[3],
+				     const pactum_node *n)
+{
+	const pactum_kind_info *info = pactum__kind(n->kind);
+	const pactum_node *owner = n->parent ? n->parent->parent : NULL;
+	const pactum_slot *s;
+	pactum_slot notes = { pactum__kind_bit(PACTUM_NODE_NOTE), 0, 0 };
+
+	if (n->kind != PACTUM_NODE_WHEN && n->kind != PACTUM_NODE_OTHERWISE)
+		return info->slots;
+	while (owner && (owner->kind == PACTUM_NODE_WHEN ||
+			 owner->kind == PACTUM_NODE_OTHERWISE))
+		owner = owner->parent ? owner->parent->parent : NULL;
+	memset(mine, 0, 3 * sizeof(*mine));
+	if (owner == NULL)
+		return mine;
+	for (s = pactum__kind(owner->kind)->slots; s->kinds; s++) {
+		if (!(s->kinds & pactum__kind_bit(PACTUM_NODE_CHOOSE)))
+			continue;
+		if (n->kind == PACTUM_NODE_WHEN) {
+			mine[0] = notes;
+			mine++;
+		}
+		mine[0].kinds = s->kinds;
+		mine[0].min = 1;
+		return n->kind == PACTUM_NODE_WHEN ? mine - 1 : mine;
+	}
+	return mine; /* a misplaced CHOOSE: reported at its parent */
+}
+
+static void missing(struct checker *ck, const pactum_node *n,
+		    const pactum_slot *slot)
+{
+	pactum_buf names = PACTUM_BUF_INIT;
+
+	kinds_text(&names, slot->kinds);
+	report(ck, PACTUM_ERROR, n,
+	       slot->max == 1 ? _("<%s> needs a %s")
+			      : _("<%s> needs at least one %s"),
+	       pactum__node_kind_name(n->kind), names.ptr ? names.ptr : "");
+	pactum__buf_free(&names);
+}
+
+/* n's children against its slots, in one pass: each child either fits the
+ * current slot or a later one (all slots skipped must have been
+ * optional), or it is reported. */
+static void check_children(struct checker *ck, pactum_node *n)
+{
+	const pactum_kind_info *info = pactum__kind(n->kind);
+	pactum_slot mine[3]; /* notes, blocks, the end */
+	const pactum_slot *slots = content_of(mine, n), *s;
+	const pactum_node *prev = NULL;
+	pactum_node *c;
+	pactum_kinds allowed = 0, bit, seen = 0;
+	unsigned count = 0;
+
+	if ((n->kind == PACTUM_NODE_WHEN || n->kind == PACTUM_NODE_OTHERWISE) &&
+	    slots->kinds == 0)
+		return; /* its CHOOSE is misplaced, and reported */
+	for (s = slots; s->kinds; s++)
+		allowed |= s->kinds;
+	s = slots;
+	for (c = n->first; c; c = c->next) {
+		bit = pactum__kind_bit(c->kind);
+		/* White space between elements is layout, never content. */
+		if (c->kind == PACTUM_NODE_TEXT && (allowed & bit) &&
+		    strspn(c->text, " \t\r\n") == c->len)
+			continue;
+		if (!(allowed & bit)) {
+			if (c->kind == PACTUM_NODE_TEXT)
+				report(ck, PACTUM_ERROR, c,
+				       _("text is not allowed in <%s>"),
+				       info->name);
+			else
+				report(ck, PACTUM_ERROR, c,
+				       _("<%s> is not allowed in <%s>"),
+				       pactum__node_kind_name(c->kind),
+				       info->name);
+			c->misplaced = 1;
+			continue;
+		}
+		if ((info->once & bit) && (seen & bit)) {
+			report(ck, PACTUM_ERROR, c, _("<%s> has more than one <%s>"),
+			       info->name, pactum__node_kind_name(c->kind));
+			c->misplaced = 1;
+			continue;
+		}
+		seen |= bit;
+		if (!(s->kinds & bit)) {
+			const pactum_slot *t;
+
+			for (t = s + 1; t->kinds && !(t->kinds & bit); t++)
+				;
+			if (!t->kinds) {
+				report(ck, PACTUM_ERROR, c,
+				       _("<%s> cannot come after <%s> in <%s>"),
+				       pactum__node_kind_name(c->kind),
+				       pactum__node_kind_name(prev->kind),
+				       info->name);
+				c->misplaced = 1;
+				continue;
+			}
+			for (; s != t; s++, count = 0)
+				if (count < s->min)
+					missing(ck, n, s);
+		}
+		if (++count > s->max && s->max != 0) {
+			report(ck, PACTUM_ERROR, c, _("<%s> has more than one <%s>"),
+			       info->name, pactum__node_kind_name(c->kind));
+			c->misplaced = 1;
+		}
+		prev = c;
+	}
+	for (; s->kinds; s++, count = 0)
+		if (count < s->min)
+			missing(ck, n, s);
+}
+
+/* n's attributes against its row: allowed, required, yes/no. */
+static void check_attrs(struct checker *ck, const pactum_node *n)
+{
+	const pactum_kind_info *info = pactum__kind(n->kind);
+	pactum_attr a;
+
+	for (a = 0; a < PACTUM_ATTR_COUNT_; a++) {
+		const char *v = n->attr[a];
+
+		if (v == NULL) {
+			if (info->required & (1u << a))
+				report(ck, PACTUM_ERROR, n,
+				       _("<%s> needs the attribute %s"),
+				       info->name, pactum__attr_name(a));
+		} else if (v[0] == '\0' && (info->required & (1u << a))) {
+			report(ck, PACTUM_ERROR, n, _("<%s> needs the attribute %s"),
+			       info->name, pactum__attr_name(a));
+		} else if (!(info->attrs & (1u << a))) {
+			report(ck, PACTUM_ERROR, n,
+			       _("<%s> cannot have the attribute %s"),
+			       info->name, pactum__attr_name(a));
+		} else if (pactum__attr_is_yesno(a) && strcmp(v, "yes") != 0 &&
+			   strcmp(v, "no") != 0) {
+			report(ck, PACTUM_ERROR, n,
+			       _("%s=\"%s\": expected yes or no"),
+			       pactum__attr_name(a), v);
+		}
+	}
 }
 
 static int valid_id(const char *id)
@@ -167,25 +249,14 @@ static int valid_id(const char *id)
 	return i <= 64;
 }
 
-static void require_attr(struct checker *ck, const pactum_node *n,
-			 pactum_attr a, const char *name)
-{
-	if (n->attr[a] == NULL || n->attr[a][0] == '\0')
-		report(ck, PACTUM_ERROR, n, _("<%s> needs the attribute %s"),
-		       pactum__node_kind_name(n->kind), name);
-}
-
 /* Enter n's id into map; reports a malformed or duplicate id. */
 static void index_id(struct checker *ck, pactum_map *map, pactum_node *n)
 {
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	void *existing = NULL;
 
-	if (id == NULL) {
-		report(ck, PACTUM_ERROR, n, _("<%s> needs an id"),
-		       pactum__node_kind_name(n->kind));
-		return;
-	}
+	if (id == NULL)
+		return; /* required or not: the kind table says */
 	if (!valid_id(id)) {
 		report(ck, PACTUM_ERROR, n,
 		       _("id \"%s\" is malformed (a letter, then letters, "
@@ -228,119 +299,65 @@ static void check_text(struct checker *ck, const pactum_node *t)
 		       (unsigned)cp);
 }
 
-/* Pass 1: structure, and every id into its index. */
+/* Pass 1: structure against the kind table, and every id into its
+ * index.  Recursion is bounded: too_deep() ran first. */
 static void check_structure(struct checker *ck, pactum_node *n)
 {
 	pactum_model *model = ck->model;
 	pactum_node *c;
 
-	for (c = n->first; c; c = c->next) {
-		if (!child_allowed(n, c->kind)) {
-			if (c->kind == PACTUM_NODE_TEXT)
-				report(ck, PACTUM_ERROR, c,
-				       _("text is not allowed in <%s>"),
-				       pactum__node_kind_name(n->kind));
-			else
-				report(ck, PACTUM_ERROR, c,
-				       _("<%s> is not allowed in <%s>"),
-				       pactum__node_kind_name(c->kind),
-				       pactum__node_kind_name(n->kind));
-			continue;
-		}
-		if (c->kind == PACTUM_NODE_TEXT)
-			check_text(ck, c);
-		if (c->attr[PACTUM_ATTR_IF] && !may_have_if(c->kind))
-			report(ck, PACTUM_ERROR, c,
-			       _("<%s> cannot have a condition"),
-			       pactum__node_kind_name(c->kind));
-		switch (c->kind) {
-		case PACTUM_NODE_PARTY:
-			index_id(ck, &model->parties, c);
-			if (!pactum__node_child(c, PACTUM_NODE_ROLE))
-				report(ck, PACTUM_ERROR, c, "%s",
-				       _("<party> needs a <role>"));
-			break;
-		case PACTUM_NODE_PARAM:
-			index_id(ck, &model->params, c);
-			break;
-		case PACTUM_NODE_TERM:
-			index_id(ck, &model->terms, c);
-			if (!pactum__node_child(c, PACTUM_NODE_NAME) ||
-			    !pactum__node_child(c, PACTUM_NODE_DEFINITION))
-				report(ck, PACTUM_ERROR, c, "%s",
-				       _("<term> needs a <name> and a "
-					 "<definition>"));
-			break;
-		case PACTUM_NODE_SECTION:
-			index_id(ck, &model->ids, c);
-			if (!pactum__node_child(c, PACTUM_NODE_TITLE))
-				report(ck, PACTUM_ERROR, c, "%s",
-				       _("<section> needs a <title>"));
-			break;
-		case PACTUM_NODE_CLAUSE:
-			index_id(ck, &model->ids, c);
-			break;
-		case PACTUM_NODE_PARAGRAPH:
-		case PACTUM_NODE_LIST:
-		case PACTUM_NODE_ITEM:
-		case PACTUM_NODE_WHEN:
-			if (c->attr[PACTUM_ATTR_ID])
-				index_id(ck, &model->ids, c);
-			if (c->kind == PACTUM_NODE_WHEN)
-				require_attr(ck, c, PACTUM_ATTR_IF, "if");
-			break;
-		case PACTUM_NODE_CHOOSE:
-			if (!pactum__node_child(c, PACTUM_NODE_WHEN))
-				report(ck, PACTUM_ERROR, c, "%s",
-				       _("<choose> needs at least one <when>"));
-			break;
-		case PACTUM_NODE_VAR:
-			require_attr(ck, c, PACTUM_ATTR_NAME, "name");
-			break;
-		case PACTUM_NODE_FIELD:
-			require_attr(ck, c, PACTUM_ATTR_PARTY, "party");
-			require_attr(ck, c, PACTUM_ATTR_NAME, "name");
-			break;
-		case PACTUM_NODE_PARTY_REF:
-		case PACTUM_NODE_TERM_REF:
-		case PACTUM_NODE_XREF:
-			require_attr(ck, c, PACTUM_ATTR_REF, "ref");
-			break;
-		default:
-			break;
-		}
-		check_structure(ck, c);
+	check_attrs(ck, n);
+	check_children(ck, n);
+	switch (n->kind) {
+	case PACTUM_NODE_PARTY:
+		index_id(ck, &model->parties, n);
+		break;
+	case PACTUM_NODE_PARAM:
+		index_id(ck, &model->params, n);
+		break;
+	case PACTUM_NODE_TERM:
+		index_id(ck, &model->terms, n);
+		break;
+	case PACTUM_NODE_SECTION:
+	case PACTUM_NODE_CLAUSE:
+	case PACTUM_NODE_PARAGRAPH:
+	case PACTUM_NODE_LIST:
+	case PACTUM_NODE_ITEM:
+	case PACTUM_NODE_WHEN:
+		index_id(ck, &model->ids, n);
+		break;
+	case PACTUM_NODE_TEXT:
+		check_text(ck, n);
+		break;
+	default:
+		break;
 	}
+	for (c = n->first; c; c = c->next)
+		if (pactum__kind(c->kind) != NULL)
+			check_structure(ck, c);
 }
 
 static void check_param(struct checker *ck, pactum_node *n)
 {
 	const char *type = n->attr[PACTUM_ATTR_TYPE], *expected = NULL;
-	const char *req = n->attr[PACTUM_ATTR_REQUIRED];
 	pactum_value v, bound;
 	pactum_attr b;
 	const pactum_node *c;
 	int nchoices = 0;
 
-	if (type == NULL || pactum__type_parse(&n->type, type) != PACTUM_OK) {
+	if (type == NULL) {
+		n->type = PACTUM_TYPE_TEXT; /* the missing attribute is reported */
+		return;
+	}
+	if (pactum__type_parse(&n->type, type) != PACTUM_OK) {
 		report(ck, PACTUM_ERROR, n,
 		       _("parameter \"%s\" has unknown type \"%s\""),
-		       n->attr[PACTUM_ATTR_ID], type ? type : "");
+		       n->attr[PACTUM_ATTR_ID], type);
 		n->type = PACTUM_TYPE_TEXT;
 		return;
 	}
-	if (req && strcmp(req, "yes") != 0 && strcmp(req, "no") != 0)
-		report(ck, PACTUM_ERROR, n,
-		       _("required=\"%s\": expected yes or no"), req);
-	for (c = n->first; c; c = c->next) {
-		if (c->kind != PACTUM_NODE_CHOICE)
-			continue;
-		nchoices++;
-		require_attr(ck, c, PACTUM_ATTR_VALUE, "value");
-		if (!pactum__node_child(c, PACTUM_NODE_LABEL))
-			report(ck, PACTUM_ERROR, c, "%s",
-			       _("<choice> needs a <label>"));
-	}
+	for (c = n->first; c; c = c->next)
+		nchoices += c->kind == PACTUM_NODE_CHOICE;
 	if ((n->type == PACTUM_TYPE_CHOICE) != (nchoices > 0))
 		report(ck, PACTUM_ERROR, n,
 		       n->type == PACTUM_TYPE_CHOICE
@@ -646,7 +663,8 @@ static void check_content(struct checker *ck, pactum_node *n,
 		break;
 	}
 	for (c = n->first; c; c = c->next)
-		if (c->kind != PACTUM_NODE_TEXT && c->kind != PACTUM_NODE_NOTE)
+		if (c->kind != PACTUM_NODE_TEXT && c->kind != PACTUM_NODE_NOTE &&
+		    !c->misplaced)
 			check_content(ck, c, owner);
 }
 
@@ -853,26 +871,18 @@ static int too_deep(struct checker *ck, const pactum_node *root)
 	return 0;
 }
 
-static void check_root(struct checker *ck, pactum_node *root)
+/* Returns nonzero when root is no agreement: nothing else can be checked. */
+static int check_root(struct checker *ck, pactum_node *root)
 {
 	pactum_model *model = ck->model;
-	static const struct {
-		pactum_attr attr;
-		const char *name;
-	} required[] = { { PACTUM_ATTR_ID, "id" },
-			 { PACTUM_ATTR_DOMAIN, "domain" },
-			 { PACTUM_ATTR_SOURCE_LANG, "source-lang" },
-			 { PACTUM_ATTR_PREVAILING, "prevailing" } };
-	size_t i;
 
+	/* Required attributes and the title: the kind table, at pass 1. */
 	if (root->kind != PACTUM_NODE_AGREEMENT) {
 		report(ck, PACTUM_ERROR, root,
 		       _("the model must start with <agreement>, not <%s>"),
 		       pactum__node_kind_name(root->kind));
-		return;
+		return 1;
 	}
-	for (i = 0; i < PACTUM_ARRAY_SIZE(required); i++)
-		require_attr(ck, root, required[i].attr, required[i].name);
 	model->id = root->attr[PACTUM_ATTR_ID];
 	model->domain = root->attr[PACTUM_ATTR_DOMAIN];
 	model->source_lang = root->attr[PACTUM_ATTR_SOURCE_LANG];
@@ -889,9 +899,7 @@ static void check_root(struct checker *ck, pactum_node *root)
 		report(ck, PACTUM_ERROR, root,
 		       _("prevailing=\"%s\" is not a supported language"),
 		       model->prevailing);
-	if (!pactum__node_child(root, PACTUM_NODE_TITLE))
-		report(ck, PACTUM_ERROR, root, "%s",
-		       _("<agreement> needs a <title>"));
+	return 0;
 }
 
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
@@ -903,8 +911,7 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 
 	if (too_deep(&ck, model->root))
 		goto done;
-	check_root(&ck, model->root);
-	if (ck.errors)
+	if (check_root(&ck, model->root))
 		goto done;
 	check_structure(&ck, model->root);
 	/* Parameters first: conditions and bounds need their types. */

@@ -57,6 +57,17 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
 		d->index = data->count;
 		items[data->count++] = d;
 	}
+	else if (pos && pos->file && d->pos.file &&
+		 strcmp(pos->file, d->pos.file) == 0) {
+		/* The last would win without a word, and a product could drop
+		 * out of the contract: keep the first and report. */
+		if (!d->repeated) {
+			d->repeated = 1;
+			d->again = *pos;
+			d->again.file = d->pos.file;
+		}
+		return PACTUM_OK;
+	}
 	d->value = pactum__arena_strndup(data->arena, value, value_len);
 	if (d->value == NULL)
 		return PACTUM_ENOMEM;
@@ -72,19 +83,48 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
 	return PACTUM_OK;
 }
 
+/* Report the names that one source set twice; PACTUM_EINPUT if any. */
+static int report_repeated(pactum_data *data, pactum_diag *diag)
+{
+	size_t i;
+	int error = PACTUM_OK;
+
+	for (i = 0; i < data->count; i++) {
+		pactum_datum *d = data->items[i];
+
+		if (!d->repeated || d->repeated == 2)
+			continue;
+		d->repeated = 2; /* reported */
+		if (d->pos.line)
+			pactum_diag_report(diag, PACTUM_ERROR, &d->again,
+					   _("\"%s\" is given twice (first on "
+					     "line %lu)"),
+					   d->name, (unsigned long)d->pos.line);
+		else
+			pactum_diag_report(diag, PACTUM_ERROR, &d->again,
+					   _("\"%s\" is given twice"), d->name);
+		error = PACTUM_EINPUT;
+	}
+	return error;
+}
+
 int pactum_data_set_arg(pactum_data *data, const char *assignment,
 			pactum_diag *diag)
 {
 	const char *eq = strchr(assignment, '=');
 	pactum_pos pos = { "--set", 0, 0 };
+	int error;
 
 	if (eq == NULL || eq == assignment) {
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,
 				   _("\"%s\": expected NAME=VALUE"), assignment);
 		return PACTUM_EINPUT;
 	}
-	return pactum_data_set(data, assignment, (size_t)(eq - assignment),
-			       eq + 1, strlen(eq + 1), &pos);
+	error = pactum_data_set(data, assignment, (size_t)(eq - assignment),
+				eq + 1, strlen(eq + 1), &pos);
+	if (error == PACTUM_OK)
+		error = report_repeated(data, diag);
+	return error;
 }
 
 int pactum_data_load(pactum_data *data, const pactum_registry *reg,
@@ -110,6 +150,12 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 		error = PACTUM_EINPUT; /* the user named a file we cannot read */
 	if (error == PACTUM_OK)
 		error = d->read_data(data, path, bytes, len, diag);
+	if (error == PACTUM_OK || error == PACTUM_EINPUT) {
+		int repeated = report_repeated(data, diag);
+
+		if (error == PACTUM_OK)
+			error = repeated;
+	}
 	pactum_free(bytes);
 	return error;
 }

@@ -11,6 +11,10 @@ typedef struct pactum_datum {
 	size_t len;
 	pactum_pos pos; /* pos.file is arena-owned */
 	size_t index;   /* in items */
+	/* Set again from the same source (one file, or --set twice): where,
+	 * for the error; a later source overrides silently, as documented. */
+	pactum_pos again;
+	int repeated;
 } pactum_datum;
 
 struct pactum_data {

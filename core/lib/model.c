@@ -186,6 +186,11 @@ int pactum_model_load(pactum_model **out, const pactum_registry *reg,
 				   _("the reader produced no model"));
 		error = PACTUM_EINPUT;
 	}
+	/* A reader reports what it alone can see and builds what it can; the
+	 * check then finds the rest, so one run reports everything. */
+	if (error == PACTUM_EINPUT && model->root != NULL &&
+	    pactum__model_check(model, diag) == PACTUM_ENOMEM)
+		error = PACTUM_ENOMEM;
 	if (error != PACTUM_OK)
 		goto cleanup;
 	error = pactum__model_check(model, diag);

@@ -32,6 +32,8 @@ struct pactum_node {
 	unsigned visit;               /* TERM: its number in the cycle
 					 search; 0 when on a cycle */
 	int used;                     /* PARAM, TERM: referred to */
+	int misplaced;                /* reported as out of place: later
+					 passes skip it (no echo errors) */
 };
 
 /* One placeholder of a unit: its name as it appears in the msgid

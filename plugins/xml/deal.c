@@ -49,6 +49,44 @@ static xmlChar *value_text(struct source *src, xmlNodePtr x, size_t *len)
 	return text;
 }
 
+/* What deal.rng says of an element's own attributes and loose text,
+ * checked here since no schema validates at run time: only the attributes
+ * of allowed (space-separated), and no text but white space unless
+ * text_ok. */
+static void check_shape(struct source *src, xmlNodePtr x,
+			const pactum_pos *pos, const char *allowed,
+			int text_ok)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	for (a = x->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		const char *hit = strstr(allowed, name);
+		size_t n = strlen(name);
+
+		if (a->ns == NULL && hit &&
+		    (hit == allowed || hit[-1] == ' ') &&
+		    (hit[n] == ' ' || hit[n] == '\0'))
+			continue;
+		xml_error_at(src, pos, _("<%s> has no attribute \"%s\""),
+			     (const char *)x->name, name);
+	}
+	for (c = text_ok ? NULL : x->children; c; c = c->next) {
+		const xmlChar *t = c->content;
+
+		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+			continue;
+		while (t && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r'))
+			t++;
+		if (t && *t) {
+			xml_error_at(src, pos, _("text is not allowed in <%s>"),
+				     (const char *)x->name);
+			return;
+		}
+	}
+}
+
 static void set_value(struct source *src, pactum_data *data,
 		      const char *name, xmlNodePtr x, const pactum_pos *pos)
 {
@@ -68,7 +106,7 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 {
 	struct source src = { .path = path, .bytes = bytes, .len = len,
 			       .diag = diag };
-	xmlDocPtr doc = xml_parse(&src, xml_deal_rng);
+	xmlDocPtr doc = xml_parse(&src);
 	xmlNodePtr root, x, f;
 	char name[160];
 
@@ -84,7 +122,11 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 			 DEAL_NS);
 		goto done;
 	}
-	xml_position(&src, root);
+	{
+		pactum_pos rpos = xml_position(&src, root);
+
+		check_shape(&src, root, &rpos, "model", 0);
+	}
 	for (x = root->children; x && !src.nomem; x = x->next) {
 		pactum_pos pos;
 		xmlChar *attr;
@@ -98,6 +140,7 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 			continue;
 		}
 		if (strcmp((const char *)x->name, "value") == 0) {
+			check_shape(&src, x, &pos, "name", 1);
 			attr = xmlGetNoNsProp(x, (const xmlChar *)"name");
 			if (attr == NULL)
 				xml_error_at(&src, &pos, "%s",
@@ -107,6 +150,7 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 					  &pos);
 			xmlFree(attr);
 		} else if (strcmp((const char *)x->name, "party") == 0) {
+			check_shape(&src, x, &pos, "id", 0);
 			attr = xmlGetNoNsProp(x, (const xmlChar *)"id");
 			if (attr == NULL) {
 				xml_error_at(&src, &pos, "%s",

@@ -17,6 +17,10 @@ struct element {
 	const char *name;
 	int kind; /* pactum_node_kind, or 0 for a container */
 	enum shape shape;
+	/* For the root and the containers, which have no node of their own
+	 * (or only one for many of theirs): the elements they hold, in
+	 * order.  The core checks every node's content itself. */
+	const char *holds;
 	pactum_attr attrs[6];
 	const char *attr_names[6];
 	unsigned nattrs;
@@ -24,53 +28,54 @@ struct element {
 
 static const struct element elements[] = {
 	{ "agreement", PACTUM_NODE_AGREEMENT, BLOCK,
+	  "note title parties parameters terms body",
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_VERSION, PACTUM_ATTR_DOMAIN,
 	    PACTUM_ATTR_SOURCE_LANG, PACTUM_ATTR_PREVAILING },
 	  { "id", "version", "domain", "source-lang", "prevailing" }, 5 },
-	{ "title", PACTUM_NODE_TITLE, TEXT, { 0 }, { 0 }, 0 },
-	{ "parties", 0, CONTAINER, { 0 }, { 0 }, 0 },
-	{ "party", PACTUM_NODE_PARTY, BLOCK, { PACTUM_ATTR_ID }, { "id" }, 1 },
-	{ "role", PACTUM_NODE_ROLE, TEXT, { 0 }, { 0 }, 0 },
-	{ "parameters", 0, CONTAINER, { 0 }, { 0 }, 0 },
-	{ "param", PACTUM_NODE_PARAM, BLOCK,
+	{ "title", PACTUM_NODE_TITLE, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "parties", 0, CONTAINER, "party", { 0 }, { 0 }, 0 },
+	{ "party", PACTUM_NODE_PARTY, BLOCK, NULL, { PACTUM_ATTR_ID }, { "id" }, 1 },
+	{ "role", PACTUM_NODE_ROLE, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "parameters", 0, CONTAINER, "param", { 0 }, { 0 }, 0 },
+	{ "param", PACTUM_NODE_PARAM, BLOCK, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_TYPE, PACTUM_ATTR_REQUIRED,
 	    PACTUM_ATTR_DEFAULT, PACTUM_ATTR_MIN, PACTUM_ATTR_MAX },
 	  { "id", "type", "required", "default", "min", "max" }, 6 },
-	{ "choice", PACTUM_NODE_CHOICE, BLOCK, { PACTUM_ATTR_VALUE },
+	{ "choice", PACTUM_NODE_CHOICE, BLOCK, NULL, { PACTUM_ATTR_VALUE },
 	  { "value" }, 1 },
-	{ "label", PACTUM_NODE_LABEL, TEXT, { 0 }, { 0 }, 0 },
-	{ "terms", 0, CONTAINER, { 0 }, { 0 }, 0 },
-	{ "term", PACTUM_NODE_TERM, BLOCK, { PACTUM_ATTR_ID, PACTUM_ATTR_IF },
+	{ "label", PACTUM_NODE_LABEL, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "terms", 0, CONTAINER, "term", { 0 }, { 0 }, 0 },
+	{ "term", PACTUM_NODE_TERM, BLOCK, NULL, { PACTUM_ATTR_ID, PACTUM_ATTR_IF },
 	  { "id", "if" }, 2 },
-	{ "name", PACTUM_NODE_NAME, TEXT, { 0 }, { 0 }, 0 },
-	{ "definition", PACTUM_NODE_DEFINITION, TEXT, { 0 }, { 0 }, 0 },
-	{ "body", 0, CONTAINER, { 0 }, { 0 }, 0 },
-	{ "section", PACTUM_NODE_SECTION, BLOCK,
+	{ "name", PACTUM_NODE_NAME, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "definition", PACTUM_NODE_DEFINITION, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "body", 0, CONTAINER, "section choose", { 0 }, { 0 }, 0 },
+	{ "section", PACTUM_NODE_SECTION, BLOCK, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "clause", PACTUM_NODE_CLAUSE, BLOCK,
+	{ "clause", PACTUM_NODE_CLAUSE, BLOCK, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "p", PACTUM_NODE_PARAGRAPH, TEXT,
+	{ "p", PACTUM_NODE_PARAGRAPH, TEXT, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "list", PACTUM_NODE_LIST, BLOCK,
+	{ "list", PACTUM_NODE_LIST, BLOCK, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF, PACTUM_ATTR_ORDERED },
 	  { "id", "if", "ordered" }, 3 },
-	{ "item", PACTUM_NODE_ITEM, TEXT,
+	{ "item", PACTUM_NODE_ITEM, TEXT, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "choose", PACTUM_NODE_CHOOSE, BLOCK, { 0 }, { 0 }, 0 },
-	{ "when", PACTUM_NODE_WHEN, BLOCK,
+	{ "choose", PACTUM_NODE_CHOOSE, BLOCK, NULL, { 0 }, { 0 }, 0 },
+	{ "when", PACTUM_NODE_WHEN, BLOCK, NULL,
 	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "otherwise", PACTUM_NODE_OTHERWISE, BLOCK, { 0 }, { 0 }, 0 },
-	{ "note", PACTUM_NODE_NOTE, TEXT, { 0 }, { 0 }, 0 },
-	{ "one", PACTUM_NODE_ONE, TEXT, { 0 }, { 0 }, 0 },
-	{ "var", PACTUM_NODE_VAR, TEXT, { PACTUM_ATTR_NAME }, { "name" }, 1 },
-	{ "field", PACTUM_NODE_FIELD, TEXT,
+	{ "otherwise", PACTUM_NODE_OTHERWISE, BLOCK, NULL, { 0 }, { 0 }, 0 },
+	{ "note", PACTUM_NODE_NOTE, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "one", PACTUM_NODE_ONE, TEXT, NULL, { 0 }, { 0 }, 0 },
+	{ "var", PACTUM_NODE_VAR, TEXT, NULL, { PACTUM_ATTR_NAME }, { "name" }, 1 },
+	{ "field", PACTUM_NODE_FIELD, TEXT, NULL,
 	  { PACTUM_ATTR_PARTY, PACTUM_ATTR_NAME }, { "party", "name" }, 2 },
-	{ "party-ref", PACTUM_NODE_PARTY_REF, TEXT, { PACTUM_ATTR_REF },
+	{ "party-ref", PACTUM_NODE_PARTY_REF, TEXT, NULL, { PACTUM_ATTR_REF },
 	  { "ref" }, 1 },
-	{ "term-ref", PACTUM_NODE_TERM_REF, TEXT, { PACTUM_ATTR_REF },
+	{ "term-ref", PACTUM_NODE_TERM_REF, TEXT, NULL, { PACTUM_ATTR_REF },
 	  { "ref" }, 1 },
-	{ "xref", PACTUM_NODE_XREF, TEXT, { PACTUM_ATTR_REF }, { "ref" }, 1 },
-	{ "em", PACTUM_NODE_EMPHASIS, TEXT, { 0 }, { 0 }, 0 },
+	{ "xref", PACTUM_NODE_XREF, TEXT, NULL, { PACTUM_ATTR_REF }, { "ref" }, 1 },
+	{ "em", PACTUM_NODE_EMPHASIS, TEXT, NULL, { 0 }, { 0 }, 0 },
 };
 
 static const struct element *find_element(const xmlChar *name)
@@ -83,6 +88,18 @@ static const struct element *find_element(const xmlChar *name)
 	return NULL;
 }
 
+
+/* Is name one of the space-separated words of list? */
+static int listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
 
 static int all_space(const xmlChar *s)
 {
@@ -111,6 +128,15 @@ static void build_element(struct source *src, pactum_model *model,
 			   "%s)"),
 			 (const char *)x->name, MODEL_NS);
 		return;
+	}
+	if (x->parent && x->parent->type == XML_ELEMENT_NODE) {
+		const struct element *pe = find_element(x->parent->name);
+
+		if (pe && pe->holds && !listed(pe->holds, e->name)) {
+			xml_error_at(src, &pos, _("<%s> is not allowed in <%s>"),
+				     e->name, pe->name);
+			return;
+		}
 	}
 	if (depth > MAX_DEPTH) {
 		xml_error_at(src, &pos, _("elements nested deeper than %d"),
@@ -208,7 +234,7 @@ int xml_read_model(pactum_model *model, const char *path,
 {
 	struct source src = { .path = path, .bytes = bytes, .len = len,
 			       .diag = diag };
-	xmlDocPtr doc = xml_parse(&src, xml_model_rng);
+	xmlDocPtr doc = xml_parse(&src);
 	xmlNodePtr root;
 
 	if (doc == NULL)

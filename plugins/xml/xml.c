@@ -1,5 +1,5 @@
 /* The xml reader: agreement models and deal data in pactum's XML
- * formats, validated against the schemas in this folder. */
+ * formats, which the schemas in this folder describe. */
 #include "config.h"
 
 #include "xml.h"

@@ -1,4 +1,4 @@
-/* The xml reader's parts: parse.c (safe parsing, schema validation,
+/* The xml reader's parts: parse.c (safe parsing, checks before parsing,
  * positions), model.c (agreement models), deal.c (deal data). */
 #ifndef PACTUM_XML_H
 #define PACTUM_XML_H
@@ -31,16 +31,12 @@ struct source {
 	int nomem;
 };
 
-/* The schemas, embedded at build time (schemas.c, made from *.rng). */
-extern const char xml_model_rng[];
-extern const char xml_deal_rng[];
-
 /*
- * Parse src->bytes defensively and validate the document against schema
- * (xml_model_rng or xml_deal_rng).  Every problem is reported; returns the
- * document (owned: xmlFreeDoc) or NULL.
+ * Parse src->bytes defensively.  Every problem is reported; returns the
+ * document (owned: xmlFreeDoc) or NULL.  What the elements mean is
+ * checked while they are read (deal.c) and by the core (models).
  */
-xmlDocPtr xml_parse(struct source *src, const char *schema);
+xmlDocPtr xml_parse(struct source *src);
 
 /* The position of node: line from libxml2, column found in the source.
  * Call in document order. */

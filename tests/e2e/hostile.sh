@@ -125,6 +125,63 @@ if [ "$lines" -le 201 ]; then pass "5,000 errors print at most 201 lines"
 else fail "5,000 errors print at most 201 lines ($lines)"; fi
 expect_grep "the rest are counted" "$work/err" "and 4800 more messages not shown (5000 errors in all)"
 
+# 4. The attribute cap holds when values hold '>' (100,000 attributes took
+# 105 s); a comment full of '=' is no attribute at all.
+awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\""; for (i = 0; i < 100000; i++) printf " a%d=\">\"", i; print "/>" }' >"$work/gt.xml"
+limited "100,000 attributes with '>' refused" 1 "$PACTUM" render "$work/gt.xml"
+expect_grep "cap named with its position" "$work/err" "gt.xml:1:1: error: an element with more than 16 attributes"
+sed 's|<title>Demo Agreement</title>|&<!-- ==================================================================================================== -->|' "$model" >"$work/eq.xml"
+limited "a comment of 100 '=' is fine" 0 "$PACTUM" render "$work/eq.xml" --data "$deal" --lang en --format dump
+
+# 5. Structure is checked in linear time: 200,000 clauses (11 MB) took 75 s
+# in libxml2's RELAX NG validation; now about 1.5 s.
+awk 'BEGIN {
+	print "<agreement xmlns=\"urn:pactum:model:1\" id=\"big\" domain=\"pactum-big\" source-lang=\"en\" prevailing=\"en\"><title>Big</title><body><section id=\"s\"><title>S</title>"
+	for (i = 0; i < 200000; i++) printf "<clause id=\"c%d\"><p>Clause %d.</p></clause>\n", i, i
+	print "</section></body></agreement>"
+}' >"$work/big.xml"
+expect_status "200,000 clauses in linear time" 0 timeout 60 "$PACTUM" render "$work/big.xml" --lang en
+expect_grep "the last clause is there" "$work/out" "1.200000  Clause 199999."
+
+# 14. Encodings other than UTF-8 are named, not "Document is empty".
+iconv -f UTF-8 -t UTF-16 "$model" >"$work/utf16.xml"
+limited "UTF-16 refused" 1 "$PACTUM" render "$work/utf16.xml"
+expect_grep "UTF-16 named" "$work/err" "utf16.xml:1:1: error: the file is UTF-16; pactum reads UTF-8 only"
+printf '\114\157\247\224\100' >"$work/ebcdic.xml"
+limited "EBCDIC refused" 1 "$PACTUM" render "$work/ebcdic.xml"
+expect_grep "EBCDIC named" "$work/err" "the file is EBCDIC"
+sed 's/encoding="UTF-8"/encoding="ISO-8859-1"/' "$model" >"$work/latin1.xml"
+limited "a declared Latin-1 is not overridden silently" 1 "$PACTUM" render "$work/latin1.xml"
+expect_grep "declared encoding named" "$work/err" 'declares encoding="ISO-8859-1"'
+printf '<agreement xmlns="urn:pactum:model:1">\n  <title>Gr\374\337e</title></agreement>\n' >"$work/bytes.xml"
+limited "Latin-1 bytes refused" 1 "$PACTUM" render "$work/bytes.xml"
+expect_grep "byte named with line and column" "$work/err" "bytes.xml:2:12: error: byte 0xFC is not UTF-8"
+if [ "$(wc -l <"$work/err")" -eq 1 ]; then pass "one line per error"
+else fail "one line per error"; cat "$work/err"; fi
+awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\"><title>"; for (i = 0; i < 1100000; i++) printf "xxxxxxxxxx"; print "</title></agreement>" }' >"$work/huge.xml"
+limited "a text over libxml2's limit" 1 "$PACTUM" render "$work/huge.xml"
+expect_grep "the limit is named" "$work/err" "longer than 10000000 bytes"
+# every schema error of a file, not the first
+limited "every shape error in one run" 1 "$PACTUM" render "$top_srcdir/tests/data/bad/schema.xml"
+if [ "$(grep -c 'error:' "$work/err")" -ge 14 ]; then pass "all 14 shape errors reported"
+else fail "all 14 shape errors reported"; cat "$work/err"; fi
+
+# 12. A deal value given twice is an error, not "the last one wins".
+cat >"$work/dup.xml" <<'XML'
+<deal xmlns="urn:pactum:deal:1">
+  <party id="reseller"><name>A GmbH</name><name>B GmbH</name></party>
+  <value name="territory">Germany</value>
+  <value name="territory">Austria</value>
+</deal>
+XML
+limited "a value given twice" 1 "$PACTUM" render "$model" --data "$work/dup.xml" --lang en
+expect_grep "the second is named" "$work/err" 'dup.xml:4:3: error: "territory" is given twice (first on line 3)'
+expect_grep "a party field twice" "$work/err" '"reseller.name" is given twice'
+limited "--set twice" 1 "$PACTUM" render "$model" --data "$deal" --lang en --set territory=X --set territory=Y
+expect_grep "--set twice named" "$work/err" '--set: error: "territory" is given twice'
+limited "--set overrides --data" 0 "$PACTUM" render "$model" --data "$deal" --lang en --format dump --set territory=Elsewhere
+expect_grep "the override shows" "$work/out" "Elsewhere"
+
 # 2. A FIFO as model, deal, catalog or .po: refused at once, no hang.
 mkfifo "$work/fifo.xml"
 limited "FIFO as model" 1 "$PACTUM" render "$work/fifo.xml"

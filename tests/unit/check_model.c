@@ -341,17 +341,7 @@ START_TEST(test_check_reports_everything)
 	int dup_line_seen = 0;
 
 	setup(&f);
-	s = section(&f, "one");
-	para = add(&f, s, PACTUM_NODE_PARAGRAPH, "p1");
-	n = add(&f, para, PACTUM_NODE_TERM_REF, NULL);
-	set(&f, n, PACTUM_ATTR_REF, "nothing");
-	n = add(&f, para, PACTUM_NODE_XREF, NULL);
-	set(&f, n, PACTUM_ATTR_REF, "p1"); /* a paragraph: not a target */
-	n = add(&f, para, PACTUM_NODE_FIELD, NULL);
-	set(&f, n, PACTUM_ATTR_PARTY, "vendor");
-	set(&f, n, PACTUM_ATTR_NAME, "phone");
-	section(&f, "one"); /* duplicate */
-	/* a term defined through another that is defined through it */
+	/* terms come before the body; a term defined through another that is defined through it */
 	t = add(&f, f.root, PACTUM_NODE_TERM, "a");
 	add_text_node(&f, t, PACTUM_NODE_NAME, "A");
 	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
@@ -362,6 +352,16 @@ START_TEST(test_check_reports_everything)
 	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
 		PACTUM_NODE_TERM_REF, NULL);
 	set(&f, n, PACTUM_ATTR_REF, "a");
+	s = section(&f, "one");
+	para = add(&f, s, PACTUM_NODE_PARAGRAPH, "p1");
+	n = add(&f, para, PACTUM_NODE_TERM_REF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "nothing");
+	n = add(&f, para, PACTUM_NODE_XREF, NULL);
+	set(&f, n, PACTUM_ATTR_REF, "p1"); /* a paragraph: not a target */
+	n = add(&f, para, PACTUM_NODE_FIELD, NULL);
+	set(&f, n, PACTUM_ATTR_PARTY, "vendor");
+	set(&f, n, PACTUM_ATTR_NAME, "phone");
+	section(&f, "one"); /* duplicate */
 	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_EINPUT);
 	ck_assert(reported(&f, "unknown term \"nothing\""));
 	ck_assert(reported(&f, "references go to sections and clauses"));
@@ -421,7 +421,8 @@ START_TEST(test_check_out_of_memory)
 	 * leak, always ENOMEM (or success once enough succeed). */
 	for (n = 0; n < 400; n++) {
 		setup(&f);
-		section(&f, "s");
+		text(&f, add(&f, section(&f, "s"), PACTUM_NODE_PARAGRAPH, NULL),
+		     "x");
 		pactum__alloc_fail_after(n);
 		r = pactum__model_check(f.m, f.diag);
 		pactum__alloc_fail_after(-1);

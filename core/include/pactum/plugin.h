@@ -214,9 +214,11 @@ typedef struct pactum_data pactum_data;
 
 /*
  * Record a value: name is a parameter id ("territory") or a party field
- * ("reseller.name").  Both strings are copied.  A later value for the same
- * name replaces an earlier one (--set overrides --data).  The core checks
- * names and parses the value by type later, reporting at pos.
+ * ("reseller.name").  Both strings are copied.  A value from a later
+ * source replaces an earlier one (--set overrides --data); the same name
+ * twice from one source (pos->file) is an error, reported when the source
+ * is done, and the first value is kept.  The core checks names and parses
+ * the value by type later, reporting at pos.
  */
 int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
 		    const char *value, size_t value_len,

@@ -1,0 +1,46 @@
+/* What each node kind is: one row of a table, so that adding a kind is one
+ * row here (plus the writers' rendering), not a case in switch statements
+ * over many files.  The check validates every tree a reader builds against
+ * this table, in time linear in the tree. */
+#ifndef PACTUM_KINDS_H
+#define PACTUM_KINDS_H
+
+#include "model.h"
+
+/* A set of node kinds: bit pactum__kind_bit(k) for kind k. */
+typedef uint64_t pactum_kinds;
+
+#define PACTUM_KIND_INLINE 0x1u  /* inside text: TEXT and after */
+#define PACTUM_KIND_TEXT 0x2u    /* holds text: one translation unit */
+#define PACTUM_KIND_IF 0x4u      /* may carry a condition */
+
+/* One place in a kind's content, in order: children of the kinds in
+ * kinds, from min to max of them (max 0: no limit). */
+typedef struct pactum_slot {
+	pactum_kinds kinds;
+	unsigned min;
+	unsigned max;
+} pactum_slot;
+
+#define PACTUM_MAX_SLOTS 7 /* six, and the end */
+
+typedef struct pactum_kind_info {
+	pactum_node_kind kind;
+	const char *name;     /* as in the model format: "clause" */
+	unsigned flags;       /* PACTUM_KIND_* */
+	uint32_t attrs;       /* bit a: attribute a may be set */
+	uint32_t required;    /* bit a: attribute a must be set */
+	pactum_kinds once;    /* kinds that may appear at most once in any
+				 slot ("<one>") */
+	pactum_slot slots[PACTUM_MAX_SLOTS]; /* ends at kinds == 0 */
+} pactum_kind_info;
+
+/* The row of kind k, or NULL for a value that is no kind. */
+const pactum_kind_info *pactum__kind(pactum_node_kind k);
+pactum_kinds pactum__kind_bit(pactum_node_kind k);
+/* The name of attribute a as written in models ("source-lang"). */
+const char *pactum__attr_name(pactum_attr a);
+/* Nonzero when attribute a's value must be "yes" or "no". */
+int pactum__attr_is_yesno(pactum_attr a);
+
+#endif /* PACTUM_KINDS_H */
