@@ -9,8 +9,10 @@
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
+#include "trust.h"
 
 struct pactum_plugin {
 	const pactum_plugin_desc *desc;
@@ -144,24 +146,35 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 	const pactum_plugin_desc *d;
 	const char *why;
 	pactum_plugin *p;
-	void *handle;
+	void *handle = NULL;
+	char *distrust = NULL, *resolved = NULL;
 	size_t i;
-	int error = PACTUM_OK;
+	int error;
 
+	/* Before dlopen(): it would block on a FIFO, and it runs the file's
+	 * constructors, so nothing others may have written gets that far. */
+	error = pactum__trust_file(&distrust, &resolved, path, geteuid());
+	if (error != PACTUM_OK)
+		goto cleanup;
+	if (distrust != NULL) {
+		error = refuse(reg, path, "%s", distrust);
+		goto cleanup;
+	}
 	dlerror();
-	handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	handle = dlopen(resolved, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL) {
 		const char *msg = dlerror();
 
 		/* dlerror() names the missing symbol or the bad file */
-		return refuse(reg, path, _("cannot load: %s"),
-			      msg ? msg : _("unknown error"));
+		error = refuse(reg, path, _("cannot load: %s"),
+			       msg ? msg : _("unknown error"));
+		goto cleanup;
 	}
 	d = dlsym(handle, PACTUM_PLUGIN_SYMBOL);
 	if (d == NULL) {
 		error = refuse(reg, path, _("no %s symbol: not a pactum plugin"),
 			       PACTUM_PLUGIN_SYMBOL);
-		goto close;
+		goto cleanup;
 	}
 	if (d->abi_major != PACTUM_PLUGIN_ABI_MAJOR) {
 		error = refuse(reg, path,
@@ -169,7 +182,7 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 				 "has ABI %u.%u (major versions differ)"),
 			       d->abi_major, d->abi_minor,
 			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
-		goto close;
+		goto cleanup;
 	}
 	if (d->abi_minor > PACTUM_PLUGIN_ABI_MINOR) {
 		error = refuse(reg, path,
@@ -177,12 +190,12 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 				 "pactum's %u.%u"),
 			       d->abi_major, d->abi_minor,
 			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
-		goto close;
+		goto cleanup;
 	}
 	why = check_descriptor(d);
 	if (why != NULL) {
 		error = refuse(reg, path, "%s", _(why));
-		goto close;
+		goto cleanup;
 	}
 	for (i = 0; i < reg->count; i++) {
 		if (strcmp(reg->plugins[i].desc->name, d->name) == 0) {
@@ -190,27 +203,30 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 				       _("a plugin named \"%s\" is already "
 					 "loaded from %s"),
 				       d->name, reg->plugins[i].file);
-			goto close;
+			goto cleanup;
 		}
 	}
 	p = pactum_realloc(reg->plugins, (reg->count + 1) * sizeof(*p));
 	if (p == NULL) {
 		error = PACTUM_ENOMEM;
-		goto close;
+		goto cleanup;
 	}
 	reg->plugins = p;
 	p = &reg->plugins[reg->count];
 	p->file = pactum_strndup(path, strlen(path));
 	if (p->file == NULL) {
 		error = PACTUM_ENOMEM;
-		goto close;
+		goto cleanup;
 	}
 	p->desc = d;
 	p->handle = handle;
+	handle = NULL; /* the registry's now */
 	reg->count++;
-	return PACTUM_OK;
-close:
-	dlclose(handle);
+cleanup:
+	if (handle != NULL)
+		dlclose(handle);
+	pactum_free(resolved);
+	pactum_free(distrust);
 	return error;
 }
 

@@ -74,7 +74,16 @@ void pactum_registry_free(pactum_registry *reg);
  * or PACTUM_ENOMEM.
  */
 int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
-/* Load one file; PACTUM_OK even when it is refused (see _refused_*). */
+/*
+ * Load one file; PACTUM_OK even when it is refused (see _refused_*).
+ * Nothing is opened before the file passes these checks, made on its
+ * canonical path (symbolic links resolved), as OpenSSH's StrictModes
+ * does: it is a regular file (never a FIFO or a device), owned by root or
+ * the effective user and writable by neither group nor others; so is each
+ * directory from its own up to "/", except that a sticky directory (/tmp)
+ * may be writable by group and others.  These hold for root as well: a
+ * plugin runs with all the rights of the process that loads it.
+ */
 int pactum_registry_load_file(pactum_registry *reg, const char *path);
 /*
  * The default search: $PACTUM_PLUGIN_PATH, then the installed plugin
