@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <dlfcn.h>
@@ -252,11 +253,28 @@ static int load_dir(pactum_registry *reg, const char *dir)
 	int error = PACTUM_OK;
 
 	d = opendir(dir);
-	if (d == NULL)
-		return PACTUM_OK; /* a missing directory is no error */
-	while ((ent = readdir(d)) != NULL) {
+	if (d == NULL) {
+		/* Only absence is normal (the installed directory of a build
+		 * tree); any other failure hides plugins, so it is shown. */
+		if (errno != ENOENT)
+			error = refuse(reg, dir,
+				       _("cannot read the plugin directory: %s"),
+				       strerror(errno));
+		goto cleanup;
+	}
+	for (;;) {
 		char **more;
 
+		errno = 0;
+		ent = readdir(d);
+		if (ent == NULL) {
+			if (errno != 0)
+				error = refuse(reg, dir,
+					       _("cannot read the plugin "
+						 "directory: %s"),
+					       strerror(errno));
+			break;
+		}
 		if (!has_so_suffix(ent->d_name))
 			continue;
 		more = pactum_realloc(names, (count + 1) * sizeof(*names));
@@ -290,7 +308,8 @@ cleanup:
 		pactum_free(names[i]);
 	pactum_free(names);
 	pactum__buf_free(&path);
-	closedir(d);
+	if (d != NULL)
+		closedir(d);
 	return error;
 }
 

@@ -70,8 +70,10 @@ void pactum_registry_free(pactum_registry *reg);
  * Load every "*.so" file in each directory of the colon-separated list, in
  * list order and, within a directory, in name order.  A file that is not a
  * valid plugin is recorded as refused, with the reason; it never stops the
- * others.  A directory that does not exist is skipped.  Returns PACTUM_OK
- * or PACTUM_ENOMEM.
+ * others.  A directory that does not exist is skipped; one that cannot be
+ * read (permissions, not a directory, a name too long, a symlink loop) is
+ * recorded as refused, with the reason.
+ * Returns PACTUM_OK or PACTUM_ENOMEM.
  */
 int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
 /*
