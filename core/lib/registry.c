@@ -19,11 +19,14 @@ struct pactum_plugin {
 	const pactum_plugin_desc *desc;
 	void *handle;
 	char *file;
+	char *real; /* canonical path: the same file met twice is no shadow */
 };
 
 struct refusal {
 	char *file;
 	char *reason;
+	size_t shadowed_by; /* the plugin of the same name and kind that won,
+			     * or SIZE_MAX */
 };
 
 struct pactum_registry {
@@ -51,6 +54,7 @@ void pactum_registry_free(pactum_registry *reg)
 	for (i = 0; i < reg->count; i++) {
 		dlclose(reg->plugins[i].handle);
 		pactum_free(reg->plugins[i].file);
+		pactum_free(reg->plugins[i].real);
 	}
 	for (i = 0; i < reg->nrefused; i++) {
 		pactum_free(reg->refused[i].file);
@@ -86,6 +90,7 @@ static int refuse(pactum_registry *reg, const char *path, const char *fmt,
 	if (r->file == NULL)
 		goto fail;
 	r->reason = pactum__buf_detach(&reason);
+	r->shadowed_by = SIZE_MAX;
 	reg->nrefused++;
 	return PACTUM_OK;
 fail:
@@ -199,13 +204,21 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 		goto cleanup;
 	}
 	for (i = 0; i < reg->count; i++) {
-		if (strcmp(reg->plugins[i].desc->name, d->name) == 0) {
-			error = refuse(reg, path,
-				       _("a plugin named \"%s\" is already "
-					 "loaded from %s"),
-				       d->name, reg->plugins[i].file);
-			goto cleanup;
-		}
+		if (strcmp(reg->plugins[i].desc->name, d->name) != 0)
+			continue;
+		error = refuse(reg, path,
+			       _("a plugin named \"%s\" is already "
+				 "loaded from %s"),
+			       d->name, reg->plugins[i].file);
+		/* Another file of the same name and kind: the one loaded
+		 * first stands in for it unnoticed, so commands warn
+		 * (pactum_registry_report).  A directory searched twice
+		 * (pactum-uninstalled does that) finds the same file. */
+		if (error == PACTUM_OK &&
+		    reg->plugins[i].desc->kind == d->kind &&
+		    strcmp(reg->plugins[i].real, resolved) != 0)
+			reg->refused[reg->nrefused - 1].shadowed_by = i;
+		goto cleanup;
 	}
 	p = pactum_realloc(reg->plugins, (reg->count + 1) * sizeof(*p));
 	if (p == NULL) {
@@ -219,6 +232,8 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 		error = PACTUM_ENOMEM;
 		goto cleanup;
 	}
+	p->real = resolved;
+	resolved = NULL;
 	p->desc = d;
 	p->handle = handle;
 	handle = NULL; /* the registry's now */
@@ -403,6 +418,28 @@ const char *pactum_registry_refused_reason(const pactum_registry *reg,
 					   size_t i)
 {
 	return i < reg->nrefused ? reg->refused[i].reason : NULL;
+}
+
+int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag)
+{
+	size_t i;
+	int error = PACTUM_OK;
+
+	for (i = 0; i < reg->nrefused && error == PACTUM_OK; i++) {
+		const struct refusal *r = &reg->refused[i];
+		const pactum_plugin *winner;
+
+		if (r->shadowed_by == SIZE_MAX)
+			continue;
+		winner = &reg->plugins[r->shadowed_by];
+		error = pactum_diag_report(
+			diag, PACTUM_WARNING, NULL,
+			/* TRANSLATORS: plugin 'NAME' from FILE shadows FILE:
+			 * the first file is used, the second ignored. */
+			_("plugin '%s' from %s shadows %s"),
+			winner->desc->name, winner->file, r->file);
+	}
+	return error;
 }
 
 const pactum_plugin_desc *

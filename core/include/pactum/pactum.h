@@ -73,6 +73,10 @@ void pactum_registry_free(pactum_registry *reg);
  * others.  A directory that does not exist is skipped; one that cannot be
  * read (permissions, not a directory, a name too long, a symlink loop) is
  * recorded as refused, with the reason.
+ *
+ * The names of plugins are unique: the first file loaded with a name wins,
+ * and every later file of that name is refused.  When the later one has
+ * the same kind too, the first shadows it (see pactum_registry_report()).
  * Returns PACTUM_OK or PACTUM_ENOMEM.
  */
 int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
@@ -88,10 +92,21 @@ int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
  */
 int pactum_registry_load_file(pactum_registry *reg, const char *path);
 /*
- * The default search: $PACTUM_PLUGIN_PATH, then the installed plugin
- * directory.
+ * The default search: each directory of $PACTUM_PLUGIN_PATH, left to
+ * right, then the installed plugin directory.  The first plugin of a name
+ * in that order wins, so a plugin in $PACTUM_PLUGIN_PATH shadows an
+ * installed one of the same name and kind; pactum_registry_report() warns
+ * about each.
  */
 int pactum_registry_load_default(pactum_registry *reg);
+/*
+ * Report to diag what a user should know about the plugins loaded, without
+ * a position: for now, each plugin that shadows another of the same name
+ * and kind, as a warning naming both files ("plugin 'text' from A shadows
+ * B").  Refusals are not reported here; list them with _refused_*.
+ * Returns PACTUM_OK or PACTUM_ENOMEM.
+ */
+int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag);
 
 size_t pactum_registry_count(const pactum_registry *reg);
 const pactum_plugin *pactum_registry_get(const pactum_registry *reg,
