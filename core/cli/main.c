@@ -32,10 +32,21 @@ int cli_flush(pactum_diag *diag)
 
 int cli_registry(pactum_registry **out)
 {
+	pactum_diag *diag = NULL;
 	int error = pactum_registry_new(out);
 
 	if (error == PACTUM_OK)
 		error = pactum_registry_load_default(*out);
+	/* Every command warns of a shadowed plugin: it may be the one it is
+	 * about to run.  The warnings come first, before the command's own
+	 * diagnostics; a failure to print them does not stop the command. */
+	if (error == PACTUM_OK)
+		error = pactum_diag_new(&diag);
+	if (error == PACTUM_OK)
+		error = pactum_registry_report(*out, diag);
+	if (error == PACTUM_OK)
+		(void)cli_flush(diag);
+	pactum_diag_free(diag);
 	return error;
 }
 

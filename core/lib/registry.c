@@ -4,23 +4,29 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
+#include "trust.h"
 
 struct pactum_plugin {
 	const pactum_plugin_desc *desc;
 	void *handle;
 	char *file;
+	char *real; /* canonical path: the same file met twice is no shadow */
 };
 
 struct refusal {
 	char *file;
 	char *reason;
+	size_t shadowed_by; /* the plugin of the same name and kind that won,
+			     * or SIZE_MAX */
 };
 
 struct pactum_registry {
@@ -48,6 +54,7 @@ void pactum_registry_free(pactum_registry *reg)
 	for (i = 0; i < reg->count; i++) {
 		dlclose(reg->plugins[i].handle);
 		pactum_free(reg->plugins[i].file);
+		pactum_free(reg->plugins[i].real);
 	}
 	for (i = 0; i < reg->nrefused; i++) {
 		pactum_free(reg->refused[i].file);
@@ -83,6 +90,7 @@ static int refuse(pactum_registry *reg, const char *path, const char *fmt,
 	if (r->file == NULL)
 		goto fail;
 	r->reason = pactum__buf_detach(&reason);
+	r->shadowed_by = SIZE_MAX;
 	reg->nrefused++;
 	return PACTUM_OK;
 fail:
@@ -144,24 +152,35 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 	const pactum_plugin_desc *d;
 	const char *why;
 	pactum_plugin *p;
-	void *handle;
+	void *handle = NULL;
+	char *distrust = NULL, *resolved = NULL;
 	size_t i;
-	int error = PACTUM_OK;
+	int error;
 
+	/* Before dlopen(): it would block on a FIFO, and it runs the file's
+	 * constructors, so nothing others may have written gets that far. */
+	error = pactum__trust_file(&distrust, &resolved, path, geteuid());
+	if (error != PACTUM_OK)
+		goto cleanup;
+	if (distrust != NULL) {
+		error = refuse(reg, path, "%s", distrust);
+		goto cleanup;
+	}
 	dlerror();
-	handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	handle = dlopen(resolved, RTLD_NOW | RTLD_LOCAL);
 	if (handle == NULL) {
 		const char *msg = dlerror();
 
 		/* dlerror() names the missing symbol or the bad file */
-		return refuse(reg, path, _("cannot load: %s"),
-			      msg ? msg : _("unknown error"));
+		error = refuse(reg, path, _("cannot load: %s"),
+			       msg ? msg : _("unknown error"));
+		goto cleanup;
 	}
 	d = dlsym(handle, PACTUM_PLUGIN_SYMBOL);
 	if (d == NULL) {
 		error = refuse(reg, path, _("no %s symbol: not a pactum plugin"),
 			       PACTUM_PLUGIN_SYMBOL);
-		goto close;
+		goto cleanup;
 	}
 	if (d->abi_major != PACTUM_PLUGIN_ABI_MAJOR) {
 		error = refuse(reg, path,
@@ -169,7 +188,7 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 				 "has ABI %u.%u (major versions differ)"),
 			       d->abi_major, d->abi_minor,
 			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
-		goto close;
+		goto cleanup;
 	}
 	if (d->abi_minor > PACTUM_PLUGIN_ABI_MINOR) {
 		error = refuse(reg, path,
@@ -177,40 +196,53 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 				 "pactum's %u.%u"),
 			       d->abi_major, d->abi_minor,
 			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
-		goto close;
+		goto cleanup;
 	}
 	why = check_descriptor(d);
 	if (why != NULL) {
 		error = refuse(reg, path, "%s", _(why));
-		goto close;
+		goto cleanup;
 	}
 	for (i = 0; i < reg->count; i++) {
-		if (strcmp(reg->plugins[i].desc->name, d->name) == 0) {
-			error = refuse(reg, path,
-				       _("a plugin named \"%s\" is already "
-					 "loaded from %s"),
-				       d->name, reg->plugins[i].file);
-			goto close;
-		}
+		if (strcmp(reg->plugins[i].desc->name, d->name) != 0)
+			continue;
+		error = refuse(reg, path,
+			       _("a plugin named \"%s\" is already "
+				 "loaded from %s"),
+			       d->name, reg->plugins[i].file);
+		/* Another file of the same name and kind: the one loaded
+		 * first stands in for it unnoticed, so commands warn
+		 * (pactum_registry_report).  A directory searched twice
+		 * (pactum-uninstalled does that) finds the same file. */
+		if (error == PACTUM_OK &&
+		    reg->plugins[i].desc->kind == d->kind &&
+		    strcmp(reg->plugins[i].real, resolved) != 0)
+			reg->refused[reg->nrefused - 1].shadowed_by = i;
+		goto cleanup;
 	}
 	p = pactum_realloc(reg->plugins, (reg->count + 1) * sizeof(*p));
 	if (p == NULL) {
 		error = PACTUM_ENOMEM;
-		goto close;
+		goto cleanup;
 	}
 	reg->plugins = p;
 	p = &reg->plugins[reg->count];
 	p->file = pactum_strndup(path, strlen(path));
 	if (p->file == NULL) {
 		error = PACTUM_ENOMEM;
-		goto close;
+		goto cleanup;
 	}
+	p->real = resolved;
+	resolved = NULL;
 	p->desc = d;
 	p->handle = handle;
+	handle = NULL; /* the registry's now */
 	reg->count++;
-	return PACTUM_OK;
-close:
-	dlclose(handle);
+cleanup:
+	if (handle != NULL)
+		dlclose(handle);
+	pactum_free(resolved);
+	pactum_free(distrust);
 	return error;
 }
 
@@ -236,11 +268,28 @@ static int load_dir(pactum_registry *reg, const char *dir)
 	int error = PACTUM_OK;
 
 	d = opendir(dir);
-	if (d == NULL)
-		return PACTUM_OK; /* a missing directory is no error */
-	while ((ent = readdir(d)) != NULL) {
+	if (d == NULL) {
+		/* Only absence is normal (the installed directory of a build
+		 * tree); any other failure hides plugins, so it is shown. */
+		if (errno != ENOENT)
+			error = refuse(reg, dir,
+				       _("cannot read the plugin directory: %s"),
+				       strerror(errno));
+		goto cleanup;
+	}
+	for (;;) {
 		char **more;
 
+		errno = 0;
+		ent = readdir(d);
+		if (ent == NULL) {
+			if (errno != 0)
+				error = refuse(reg, dir,
+					       _("cannot read the plugin "
+						 "directory: %s"),
+					       strerror(errno));
+			break;
+		}
 		if (!has_so_suffix(ent->d_name))
 			continue;
 		more = pactum_realloc(names, (count + 1) * sizeof(*names));
@@ -274,7 +323,8 @@ cleanup:
 		pactum_free(names[i]);
 	pactum_free(names);
 	pactum__buf_free(&path);
-	closedir(d);
+	if (d != NULL)
+		closedir(d);
 	return error;
 }
 
@@ -368,6 +418,28 @@ const char *pactum_registry_refused_reason(const pactum_registry *reg,
 					   size_t i)
 {
 	return i < reg->nrefused ? reg->refused[i].reason : NULL;
+}
+
+int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag)
+{
+	size_t i;
+	int error = PACTUM_OK;
+
+	for (i = 0; i < reg->nrefused && error == PACTUM_OK; i++) {
+		const struct refusal *r = &reg->refused[i];
+		const pactum_plugin *winner;
+
+		if (r->shadowed_by == SIZE_MAX)
+			continue;
+		winner = &reg->plugins[r->shadowed_by];
+		error = pactum_diag_report(
+			diag, PACTUM_WARNING, NULL,
+			/* TRANSLATORS: plugin 'NAME' from FILE shadows FILE:
+			 * the first file is used, the second ignored. */
+			_("plugin '%s' from %s shadows %s"),
+			winner->desc->name, winner->file, r->file);
+	}
+	return error;
 }
 
 const pactum_plugin_desc *

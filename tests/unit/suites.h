@@ -9,5 +9,6 @@ Suite *catalog_suite(void);
 Suite *value_suite(void);
 Suite *model_suite(void);
 Suite *file_suite(void);
+Suite *trust_suite(void);
 
 #endif

@@ -70,17 +70,43 @@ void pactum_registry_free(pactum_registry *reg);
  * Load every "*.so" file in each directory of the colon-separated list, in
  * list order and, within a directory, in name order.  A file that is not a
  * valid plugin is recorded as refused, with the reason; it never stops the
- * others.  A directory that does not exist is skipped.  Returns PACTUM_OK
- * or PACTUM_ENOMEM.
+ * others.  A directory that does not exist is skipped; one that cannot be
+ * read (permissions, not a directory, a name too long, a symlink loop) is
+ * recorded as refused, with the reason.
+ *
+ * The names of plugins are unique: the first file loaded with a name wins,
+ * and every later file of that name is refused.  When the later one has
+ * the same kind too, the first shadows it (see pactum_registry_report()).
+ * Returns PACTUM_OK or PACTUM_ENOMEM.
  */
 int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
-/* Load one file; PACTUM_OK even when it is refused (see _refused_*). */
+/*
+ * Load one file; PACTUM_OK even when it is refused (see _refused_*).
+ * Nothing is opened before the file passes these checks, made on its
+ * canonical path (symbolic links resolved), as OpenSSH's StrictModes
+ * does: it is a regular file (never a FIFO or a device), owned by root or
+ * the effective user and writable by neither group nor others; so is each
+ * directory from its own up to "/", except that a sticky directory (/tmp)
+ * may be writable by group and others.  These hold for root as well: a
+ * plugin runs with all the rights of the process that loads it.
+ */
 int pactum_registry_load_file(pactum_registry *reg, const char *path);
 /*
- * The default search: $PACTUM_PLUGIN_PATH, then the installed plugin
- * directory.
+ * The default search: each directory of $PACTUM_PLUGIN_PATH, left to
+ * right, then the installed plugin directory.  The first plugin of a name
+ * in that order wins, so a plugin in $PACTUM_PLUGIN_PATH shadows an
+ * installed one of the same name and kind; pactum_registry_report() warns
+ * about each.
  */
 int pactum_registry_load_default(pactum_registry *reg);
+/*
+ * Report to diag what a user should know about the plugins loaded, without
+ * a position: for now, each plugin that shadows another of the same name
+ * and kind, as a warning naming both files ("plugin 'text' from A shadows
+ * B").  Refusals are not reported here; list them with _refused_*.
+ * Returns PACTUM_OK or PACTUM_ENOMEM.
+ */
+int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag);
 
 size_t pactum_registry_count(const pactum_registry *reg);
 const pactum_plugin *pactum_registry_get(const pactum_registry *reg,
