@@ -47,7 +47,7 @@ int cli_check(int argc, char **argv)
 	pactum_diag *diag = NULL;
 	int c, i, incomplete = 0, status = EXIT_USAGE, error = PACTUM_OK;
 
-	while ((c = getopt_long(argc, argv, "l:p:h", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "l:p:h", options)) != -1) {
 		switch (c) {
 		case 'l':
 			langs = optarg;
@@ -67,8 +67,7 @@ int cli_check(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, _("%s check: give at least one MODEL file\n"),
-			PACKAGE);
+		cli_error("%s", _("check: give at least one MODEL file"));
 		return EXIT_USAGE;
 	}
 	status = EXIT_SYSTEM;
@@ -108,11 +107,10 @@ int cli_check(int argc, char **argv)
 			e = pactum_translation_check(&st, model, tr, path, lang,
 						     diag);
 			if (e == PACTUM_EINVAL) {
-				fprintf(stderr,
-					_("%s check: cannot check language "
-					  "'%s' (not supported, or the "
-					  "source)\n"),
-					PACKAGE, lang);
+				cli_error(_("check: cannot check language "
+					    "'%s' (not supported, or the "
+					    "source)"),
+					  lang);
 				status = EXIT_USAGE;
 				pactum_model_free(model);
 				goto cleanup;

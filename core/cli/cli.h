@@ -19,6 +19,19 @@ enum {
 	EXIT_SYSTEM = 4        /* cannot write, out of memory, no plugin */
 };
 
+/* "pactum: error: MESSAGE" on stderr for a command-line problem, with what
+ * it quotes escaped as diagnostics are (an argument may hold anything). */
+void cli_error(const char *fmt, ...) PACTUM_PRINTF(1, 2);
+/* getopt_long() with its messages, which echo arguments raw, replaced by
+ * cli_error(): returns '?' after reporting an unknown option or a missing
+ * value. */
+struct option;
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+/* For options that may be given once: nonzero (after reporting) when the
+ * option with bit in *seen was given before. */
+int cli_twice(unsigned *seen, unsigned bit, const char *name);
+
 /* Map a library status to an exit code. */
 int cli_exit_code(int status);
 /* Print diagnostics to stderr; returns nonzero if that failed. */

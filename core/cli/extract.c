@@ -219,7 +219,7 @@ int cli_extract(int argc, char **argv)
 	int timestamp = 0;
 	int c, i, n = 0, status = EXIT_USAGE, error = PACTUM_OK;
 
-	while ((c = getopt_long(argc, argv, "o:th", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "o:th", options)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
@@ -243,8 +243,7 @@ int cli_extract(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, _("%s extract: give at least one MODEL file\n"),
-			PACKAGE);
+		cli_error("%s", _("extract: give at least one MODEL file"));
 		return EXIT_USAGE;
 	}
 	status = EXIT_SYSTEM;

@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,52 @@ int cli_exit_code(int status)
 	default:
 		return EXIT_SYSTEM;
 	}
+}
+
+void cli_error(const char *fmt, ...)
+{
+	pactum_diag *diag = NULL;
+	va_list ap;
+
+	if (pactum_diag_new(&diag) != PACTUM_OK) {
+		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
+		return;
+	}
+	va_start(ap, fmt);
+	pactum_diag_vreport(diag, PACTUM_ERROR, NULL, fmt, ap);
+	va_end(ap);
+	pactum_diag_flush(diag, stderr);
+	pactum_diag_free(diag);
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts)
+{
+	char spec[64];
+	int c, plus = shortopts[0] == '+';
+
+	/* a ':' first (after a '+') makes a missing value return ':' */
+	snprintf(spec, sizeof(spec), "%s:%s", plus ? "+" : "",
+		 shortopts + plus);
+	opterr = 0;
+	c = getopt_long(argc, argv, spec, longopts, NULL);
+	if (c == '?' && optopt != 0)
+		cli_error(_("unknown option '-%c'"), optopt);
+	else if (c == '?')
+		cli_error(_("unknown option '%s'"), argv[optind - 1]);
+	else if (c == ':')
+		cli_error(_("option '%s' needs a value"), argv[optind - 1]);
+	return c == ':' ? '?' : c;
+}
+
+int cli_twice(unsigned *seen, unsigned bit, const char *name)
+{
+	if (*seen & bit) {
+		cli_error(_("%s may be given only once"), name);
+		return 1;
+	}
+	*seen |= bit;
+	return 0;
 }
 
 int cli_flush(pactum_diag *diag)
@@ -96,7 +143,7 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	/* Options before the command only: "+" stops at the first operand. */
-	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "+hV", options)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -126,7 +173,7 @@ int main(int argc, char **argv)
 	else if (strcmp(cmd, "check") == 0)
 		status = cli_check(argc, argv);
 	else {
-		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, cmd);
+		cli_error(_("unknown command '%s'"), cmd);
 		usage(stderr);
 		status = EXIT_USAGE;
 	}

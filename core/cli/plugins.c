@@ -15,7 +15,7 @@ int cli_plugins(int argc, char **argv)
 	size_t i, n;
 	int c, status = EXIT_USAGE;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", options)) != -1) {
 		if (c == 'h') {
 			printf(_("Usage: %s plugins\n"
 				 "List every plugin found in PACTUM_PLUGIN_PATH "
@@ -27,7 +27,7 @@ int cli_plugins(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind != argc) {
-		fprintf(stderr, _("%s plugins: takes no arguments\n"), PACKAGE);
+		cli_error("%s", _("plugins: takes no arguments"));
 		return status;
 	}
 	status = EXIT_SYSTEM;

@@ -45,19 +45,36 @@ static void render_usage(FILE *fp)
 	      fp);
 }
 
-/* Split "de,en" into langs; returns the count or -1 when malformed. */
+/* Split "de,en" into langs (pointing into list, which is cut up);
+ * returns the count, or -1 after reporting what is wrong. */
 static int split_langs(char *list, const char *langs[MAX_LANGS])
 {
-	char *save = NULL, *tok;
-	int n = 0;
+	char *save = NULL, *tok, *whole = strdup(list);
+	int n = 0, i;
 
 	for (tok = strtok_r(list, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
-		if (n == MAX_LANGS || !pactum_lang_supported(tok))
-			return -1;
+		for (i = 0; i < n; i++)
+			if (strcmp(langs[i], tok) == 0)
+				break;
+		if (n == MAX_LANGS || !pactum_lang_supported(tok) || i < n) {
+			/* TRANSLATORS: the whole list, then the bad item */
+			cli_error(i < n ? _("--lang '%s' names '%s' twice")
+					: _("--lang '%s': '%s' is not a language "
+					    "pactum renders (de, en)"),
+				  whole ? whole : "", tok);
+			n = -1;
+			goto cleanup;
+		}
 		langs[n++] = tok;
 	}
-	return n ? n : -1;
+	if (n == 0) {
+		cli_error(_("--lang '%s' names no language"), whole ? whole : "");
+		n = -1;
+	}
+cleanup:
+	free(whole);
+	return n;
 }
 
 enum { OPT_DRAFT = 256, OPT_CATALOG_PATH, OPT_CHARSET, OPT_TRANSLITERATE };
@@ -94,6 +111,7 @@ int cli_render(int argc, char **argv)
 	const pactum_plugin *writer;
 	pactum_layout layout;
 	int c, i, nsets = 0, nlangs = 0, draft = 0, status = EXIT_SYSTEM;
+	unsigned seen = 0;
 	int error;
 
 	if (pactum_diag_new(&diag) != PACTUM_OK ||
@@ -103,10 +121,22 @@ int cli_render(int argc, char **argv)
 	if (sets == NULL)
 		goto cleanup;
 	status = EXIT_USAGE;
-	while ((c = getopt_long(argc, argv, "d:s:l:f:L:w:O:o:h", options,
-				NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "d:s:l:f:L:w:O:o:h", options)) !=
+	       -1) {
 		char *eq;
 
+		/* What is given twice is a mistake, never "the last wins". */
+		if ((c == 'd' && cli_twice(&seen, 1u << 0, "--data")) ||
+		    (c == 'l' && cli_twice(&seen, 1u << 1, "--lang")) ||
+		    (c == 'f' && cli_twice(&seen, 1u << 2, "--format")) ||
+		    (c == 'L' && cli_twice(&seen, 1u << 3, "--layout")) ||
+		    (c == 'w' && cli_twice(&seen, 1u << 4, "--width")) ||
+		    (c == 'o' && cli_twice(&seen, 1u << 5, "--output")) ||
+		    (c == OPT_CHARSET &&
+		     cli_twice(&seen, 1u << 6, "--charset")) ||
+		    (c == OPT_CATALOG_PATH &&
+		     cli_twice(&seen, 1u << 7, "--catalog-path")))
+			goto cleanup;
 		switch (c) {
 		case 'd':
 			data_file = optarg;
@@ -122,10 +152,9 @@ int cli_render(int argc, char **argv)
 			break;
 		case 'L':
 			if (pactum_layout_parse(&layout, optarg) != PACTUM_OK) {
-				fprintf(stderr,
-					_("%s: unknown layout '%s' (parallel, "
-					  "interleaved, sequential)\n"),
-					PACKAGE, optarg);
+				cli_error(_("unknown layout '%s' (parallel, "
+					    "interleaved, sequential)"),
+					  optarg);
 				goto cleanup;
 			}
 			pactum_options_set_layout(opts, layout);
@@ -147,13 +176,16 @@ int cli_render(int argc, char **argv)
 		case 'O':
 			eq = strchr(optarg, '=');
 			if (eq == NULL || eq == optarg) {
-				fprintf(stderr,
-					_("%s: --option wants KEY=VALUE, not "
-					  "'%s'\n"),
-					PACKAGE, optarg);
+				cli_error(_("--option wants KEY=VALUE, not "
+					    "'%s'"),
+					  optarg);
 				goto cleanup;
 			}
 			*eq = '\0';
+			if (pactum_options_get(opts, optarg) != NULL) {
+				cli_error(_("option %s given twice"), optarg);
+				goto cleanup;
+			}
 			if (pactum_options_set(opts, optarg, eq + 1) !=
 			    PACTUM_OK)
 				goto nomem;
@@ -177,19 +209,14 @@ int cli_render(int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc) {
-		fprintf(stderr, _("%s render: give exactly one MODEL file\n"),
-			PACKAGE);
+		cli_error("%s", _("render: give exactly one MODEL file"));
 		render_usage(stderr);
 		goto cleanup;
 	}
 	if (lang_list != NULL) {
 		nlangs = split_langs(lang_list, langs);
-		if (nlangs < 0) {
-			fprintf(stderr,
-				_("%s: --lang wants de, en or de,en, not '%s'\n"),
-				PACKAGE, lang_list);
+		if (nlangs < 0)
 			goto cleanup;
-		}
 	}
 
 	status = EXIT_SYSTEM;
@@ -197,10 +224,16 @@ int cli_render(int argc, char **argv)
 		goto nomem;
 	writer = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, format);
 	if (writer == NULL) {
-		fprintf(stderr,
-			_("%s: no writer plugin named '%s' (see 'pactum "
-			  "plugins')\n"),
-			PACKAGE, format);
+		cli_error(_("no writer plugin named '%s' (see 'pactum "
+			    "plugins')"),
+			  format);
+		goto cleanup;
+	}
+	/* A bad option is a bad command line: refused before any input is
+	 * read, naming the writer. */
+	error = pactum_options_check(opts, writer, diag);
+	if (error != PACTUM_OK) {
+		status = cli_exit_code(error);
 		goto cleanup;
 	}
 	error = pactum_model_load(&model, reg, argv[optind], diag);

@@ -129,3 +129,106 @@ int pactum_options_get_uint(unsigned *out, const pactum_options *opts,
 	*out = (unsigned)v;
 	return PACTUM_OK;
 }
+
+static int ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+static const pactum_option_spec *find_spec(const pactum_option_spec *specs,
+					   const char *name)
+{
+	for (; specs != NULL && specs->name != NULL; specs++)
+		if (strcmp(specs->name, name) == 0)
+			return specs;
+	return NULL;
+}
+
+/* Does value fit spec?  If not, what was expected goes to why. */
+static int fits(pactum_buf *why, const pactum_option_spec *spec,
+		const char *value)
+{
+	const char *p;
+	unsigned long v = 0;
+	size_t i;
+
+	switch (spec->type) {
+	case PACTUM_OPTION_UINT:
+		for (p = value; *p >= '0' && *p <= '9' && v <= spec->max; p++)
+			v = v * 10 + (unsigned long)(*p - '0');
+		if (p != value && *p == '\0' && v >= spec->min && v <= spec->max)
+			return 1;
+		pactum__buf_printf(why, _("a whole number from %u to %u"),
+				   spec->min, spec->max);
+		return 0;
+	case PACTUM_OPTION_CHOICE:
+		for (i = 0; spec->choices[i] != NULL; i++)
+			if (ascii_caseeq(spec->choices[i], value))
+				return 1;
+		/* TRANSLATORS: followed by the list of choices */
+		pactum__buf_puts(why, _("one of"));
+		for (i = 0; spec->choices[i] != NULL; i++)
+			pactum__buf_printf(why, "%s %s", i ? "," : "",
+					   spec->choices[i]);
+		return 0;
+	case PACTUM_OPTION_BOOL:
+		if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0)
+			return 1;
+		pactum__buf_puts(why, _("yes or no"));
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+int pactum_options_check(const pactum_options *opts,
+			 const pactum_plugin *writer, pactum_diag *diag)
+{
+	const pactum_plugin_desc *d = pactum__plugin_descriptor(writer);
+	const pactum_option_spec *spec, *s;
+	pactum_buf known = PACTUM_BUF_INIT, why = PACTUM_BUF_INIT;
+	size_t i;
+	int error = PACTUM_OK;
+
+	for (s = d->options; s != NULL && s->name != NULL; s++)
+		pactum__buf_printf(&known, "%s%s", known.len ? ", " : "",
+				   s->name);
+	for (i = 0; i < opts->count; i++) {
+		const struct option *o = &opts->items[i];
+
+		spec = find_spec(d->options, o->key);
+		pactum__buf_clear(&why);
+		if (spec == NULL && known.len == 0) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("the %s writer takes no options, "
+					     "not even \"%s\""),
+					   d->name, o->key);
+			error = PACTUM_EINVAL;
+		} else if (spec == NULL) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("the %s writer has no option "
+					     "\"%s\" (it has: %s)"),
+					   d->name, o->key, known.ptr);
+			error = PACTUM_EINVAL;
+		} else if (!fits(&why, spec, o->value)) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("option %s=%s of the %s writer: "
+					     "expected %s"),
+					   o->key, o->value, d->name,
+					   why.ptr ? why.ptr : "");
+			error = PACTUM_EINVAL;
+		}
+	}
+	if (known.oom || why.oom)
+		error = PACTUM_ENOMEM;
+	pactum__buf_free(&known);
+	pactum__buf_free(&why);
+	return error;
+}

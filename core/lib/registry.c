@@ -144,6 +144,23 @@ static const char *check_descriptor(const pactum_plugin_desc *d)
 	for (i = 0; i < PACTUM_ARRAY_SIZE(d->reserved); i++)
 		if (d->reserved[i] != NULL)
 			return N_("reserved descriptor slots are not NULL");
+	/* options took the first reserved slot in ABI 1.1 */
+	if (d->options != NULL && d->abi_minor < 1)
+		return N_("reserved descriptor slots are not NULL");
+	if (d->options != NULL && d->kind != PACTUM_PLUGIN_WRITER)
+		return N_("only writers take options");
+	for (i = 0; d->options != NULL && d->options[i].name != NULL; i++) {
+		const pactum_option_spec *o = &d->options[i];
+
+		if (!valid_name(o->name) || o->help == NULL)
+			return N_("an option has an invalid name or no help");
+		if (o->type < PACTUM_OPTION_UINT || o->type > PACTUM_OPTION_STRING ||
+		    (o->type == PACTUM_OPTION_UINT && o->min > o->max) ||
+		    (o->type == PACTUM_OPTION_CHOICE &&
+		     (o->choices == NULL || o->choices[0] == NULL)))
+			return N_("an option has an invalid type, range or "
+				  "choices");
+	}
 	return NULL;
 }
 
@@ -490,7 +507,12 @@ int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 			const pactum_doc *doc, const pactum_options *opts,
 			pactum_diag *diag)
 {
+	int error;
+
 	if (plugin->desc->kind != PACTUM_PLUGIN_WRITER)
 		return PACTUM_EINVAL;
+	error = pactum_options_check(opts, plugin, diag);
+	if (error != PACTUM_OK)
+		return error;
 	return plugin->desc->write(sink, doc, opts, diag);
 }

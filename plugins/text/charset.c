@@ -28,28 +28,24 @@ static const struct charset charsets[] = {
 	{ CHARSET_ASCII, "US-ASCII" },
 };
 
-static const struct alias {
-	const char *name;
-	enum charset_id id;
-} aliases[] = {
-	{ "UTF-8", CHARSET_UTF8 },
-	{ "UTF8", CHARSET_UTF8 },
-	{ "ISO-8859-1", CHARSET_LATIN1 },
-	{ "ISO8859-1", CHARSET_LATIN1 },
-	{ "ISO_8859-1", CHARSET_LATIN1 },
-	{ "LATIN1", CHARSET_LATIN1 },
-	{ "LATIN-1", CHARSET_LATIN1 },
-	{ "ISO-8859-15", CHARSET_LATIN9 },
-	{ "ISO8859-15", CHARSET_LATIN9 },
-	{ "ISO_8859-15", CHARSET_LATIN9 },
-	{ "LATIN9", CHARSET_LATIN9 },
-	{ "LATIN-9", CHARSET_LATIN9 },
-	{ "WINDOWS-1252", CHARSET_CP1252 },
-	{ "CP1252", CHARSET_CP1252 },
-	{ "US-ASCII", CHARSET_ASCII },
-	{ "ASCII", CHARSET_ASCII },
-	{ "ANSI_X3.4-1968", CHARSET_ASCII }, /* what `locale charmap` says */
-};
+/* Every spelling accepted, with the charset it names: one list, made
+ * into the names the writer declares for its option and the ids found. */
+#define ALIASES(X) \
+	X("UTF-8", CHARSET_UTF8) X("UTF8", CHARSET_UTF8) \
+	X("ISO-8859-1", CHARSET_LATIN1) X("ISO8859-1", CHARSET_LATIN1) \
+	X("ISO_8859-1", CHARSET_LATIN1) X("LATIN1", CHARSET_LATIN1) \
+	X("LATIN-1", CHARSET_LATIN1) \
+	X("ISO-8859-15", CHARSET_LATIN9) X("ISO8859-15", CHARSET_LATIN9) \
+	X("ISO_8859-15", CHARSET_LATIN9) X("LATIN9", CHARSET_LATIN9) \
+	X("LATIN-9", CHARSET_LATIN9) \
+	X("WINDOWS-1252", CHARSET_CP1252) X("CP1252", CHARSET_CP1252) \
+	X("US-ASCII", CHARSET_ASCII) X("ASCII", CHARSET_ASCII) \
+	X("ANSI_X3.4-1968", CHARSET_ASCII) /* what `locale charmap` says */
+#define NAME_OF(name, id) name,
+#define ID_OF(name, id) id,
+
+const char *const charset_names[] = { ALIASES(NAME_OF) NULL };
+static const enum charset_id alias_ids[] = { ALIASES(ID_OF) };
 
 const char charset_allowed[] =
 	"UTF-8, ISO-8859-1 (LATIN1), ISO-8859-15 (LATIN-9), "
@@ -76,9 +72,9 @@ const struct charset *charset_find(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(aliases); i++)
-		if (ascii_caseeq(name, aliases[i].name))
-			return &charsets[aliases[i].id];
+	for (i = 0; i < ARRAY_SIZE(alias_ids); i++)
+		if (ascii_caseeq(name, charset_names[i]))
+			return &charsets[alias_ids[i]];
 	return NULL;
 }
 

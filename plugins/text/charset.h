@@ -28,6 +28,8 @@ struct charset {
 
 /* The charsets offered, for messages: "UTF-8, ISO-8859-1 (LATIN1), ...". */
 extern const char charset_allowed[];
+/* Every name charset_find() accepts; NULL-terminated. */
+extern const char *const charset_names[];
 
 /*
  * The charset called name (any case; common aliases such as LATIN1, CP1252

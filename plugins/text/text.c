@@ -348,6 +348,16 @@ cleanup:
 	return error;
 }
 
+static const pactum_option_spec options[] = {
+	{ "width", PACTUM_OPTION_UINT, 20, 1000, NULL,
+	  "line width in columns (default 72)" },
+	{ "charset", PACTUM_OPTION_CHOICE, 0, 0, charset_names,
+	  "output charset (default UTF-8)" },
+	{ "transliterate", PACTUM_OPTION_BOOL, 0, 0, NULL,
+	  "spell what the charset lacks in ASCII instead of failing" },
+	{ NULL, 0, 0, 0, NULL, NULL }
+};
+
 PACTUM_PLUGIN_DEFINE = {
 	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
 	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
@@ -356,4 +366,5 @@ PACTUM_PLUGIN_DEFINE = {
 	.version = VERSION,
 	.description = "plain text, wrapped, with bilingual layouts",
 	.write = text_write,
+	.options = options,
 };

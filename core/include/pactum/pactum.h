@@ -281,7 +281,18 @@ const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag);
 
-/* Run a writer plugin.  PACTUM_EINVAL when plugin is not a writer. */
+/*
+ * Check opts against the options writer declares (see pactum_option_spec):
+ * every unknown key and every value that does not fit is reported.
+ * Returns PACTUM_OK, PACTUM_EINVAL (a command-line error) or
+ * PACTUM_ENOMEM.  pactum_plugin_write() checks too; call this first to
+ * refuse a bad command line before any input is read.
+ */
+int pactum_options_check(const pactum_options *opts,
+			 const pactum_plugin *writer, pactum_diag *diag);
+
+/* Run a writer plugin, after pactum_options_check().  PACTUM_EINVAL when
+ * plugin is not a writer or an option does not fit. */
 int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 			const pactum_doc *doc, const pactum_options *opts,
 			pactum_diag *diag);

@@ -39,7 +39,13 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 0
+#define PACTUM_PLUGIN_ABI_MINOR 1
+/*
+ * History:
+ *   1.0  the first ABI.
+ *   1.1  pactum_plugin_desc.options: writers declare their options, and the
+ *        core refuses an unknown or malformed one before a writer runs.
+ */
 
 /* The one symbol a plugin exports. */
 #define PACTUM_PLUGIN_SYMBOL "pactum_plugin_descriptor"
@@ -387,6 +393,30 @@ typedef int (*pactum_write_fn)(pactum_sink *sink, const pactum_doc *doc,
 /* Transform: change the document in place (reserved). */
 typedef int (*pactum_transform_fn)(pactum_doc *doc, pactum_diag *diag);
 
+/* What an option's value may be. */
+typedef enum pactum_option_type {
+	PACTUM_OPTION_UINT = 1, /* a whole number from min to max */
+	PACTUM_OPTION_CHOICE,   /* one of choices, compared ignoring ASCII case */
+	PACTUM_OPTION_BOOL,     /* "yes" or "no" */
+	PACTUM_OPTION_STRING    /* any text */
+} pactum_option_type;
+
+/*
+ * One option a writer takes (--option NAME=VALUE, or a flag of the pactum
+ * command that sets it: --width sets "width").  A writer lists them in its
+ * descriptor, ending with an entry whose name is NULL; the core refuses an
+ * option the writer does not declare, or a value that does not fit, as a
+ * command-line error naming the writer, before the writer runs.  The
+ * writer reads them with pactum_options_get() and may rely on that check.
+ */
+typedef struct pactum_option_spec {
+	const char *name;           /* [a-z0-9-]{1,32} */
+	pactum_option_type type;
+	unsigned min, max;          /* PACTUM_OPTION_UINT */
+	const char *const *choices; /* PACTUM_OPTION_CHOICE: NULL-terminated */
+	const char *help;           /* one line, English: what it does */
+} pactum_option_spec;
+
 typedef struct pactum_plugin_desc {
 	uint16_t abi_major;      /* PACTUM_PLUGIN_ABI_MAJOR */
 	uint16_t abi_minor;      /* PACTUM_PLUGIN_ABI_MINOR */
@@ -400,7 +430,10 @@ typedef struct pactum_plugin_desc {
 	pactum_read_data_fn read_data;    /* readers: optional */
 	pactum_write_fn write;            /* writers: required */
 	pactum_transform_fn transform;    /* transforms: required */
-	void *reserved[8];                /* must be NULL */
+	/* Writers, ABI 1.1: the options taken, ended by a NULL name; NULL
+	 * for none.  (In ABI 1.0 this was the first reserved slot.) */
+	const pactum_option_spec *options;
+	void *reserved[7];                /* must be NULL */
 } pactum_plugin_desc;
 
 /* Declare the descriptor in a plugin:
