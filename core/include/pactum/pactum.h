@@ -246,11 +246,22 @@ void pactum_sink_free(pactum_sink *sink);
 /* The bytes written so far; borrowed until the next write. */
 const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
 /*
- * Write everything to path atomically (a temporary file in the same
- * directory, fsync, rename; on failure the previous file is untouched and
- * no temporary file remains), or to stdout when path is NULL or "-",
- * checking every write and the final flush.  Returns PACTUM_OK or
- * PACTUM_EIO, after reporting to diag.
+ * Write everything to path, or to stdout when path is NULL or "-",
+ * checking every write.  What path names decides how, and its last
+ * component is never followed:
+ *  - a regular file, or none: replaced atomically.  A temporary file in
+ *    the same directory, without a name while it is written (O_TMPFILE;
+ *    a short ".pactum-XXXXXX" name where that is not supported), fsync,
+ *    rename over path, fsync of the directory.  On failure the previous
+ *    file is untouched and no temporary file remains.  A replaced file
+ *    keeps its permission bits less setuid, setgid and sticky; a new one
+ *    gets 0666 less the umask.
+ *  - a character device or a FIFO: written into, never replaced.  A FIFO
+ *    without a reader is an error at once, not a wait.
+ *  - a symbolic link, a directory, a block device, a socket: refused,
+ *    nothing changed.
+ * Returns PACTUM_OK, PACTUM_ENOMEM, or PACTUM_EIO after
+ * reporting to diag with the file's name and the reason.
  */
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag);
