@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +75,84 @@ static int write_all(int fd, const char *p, size_t len)
 }
 
 /* ------------------------------------------------------------------ */
+/* Signals                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+ * While a temporary file has a name, a signal that ends the process would
+ * leave it behind: the signals whose default action is to terminate, and
+ * which a program can block, wait until the commit is over.  They are then
+ * delivered as usual and the process dies as they intend, with the output
+ * either complete or untouched.  SIGKILL and SIGSTOP cannot be blocked;
+ * the synchronous SIGSEGV, SIGBUS, SIGFPE and SIGILL must not be.
+ */
+static const int deferred_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGXFSZ, SIGXCPU,
+	SIGALRM, SIGVTALRM, SIGPROF, SIGUSR1, SIGUSR2,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+
+typedef struct {
+	sigset_t saved;   /* the caller's mask, restored by guard_end() */
+	int xfsz_pending; /* SIGXFSZ was pending before: the caller's, not ours */
+	int active;
+} signal_guard;
+
+/* Block the deferred signals (all of them), or only SIGXFSZ: with SIGXFSZ
+ * blocked a write beyond RLIMIT_FSIZE fails with EFBIG, which can be
+ * reported, instead of killing the process without a word. */
+static void guard_begin(signal_guard *g, int all)
+{
+	sigset_t set, pending;
+	size_t i;
+
+	sigemptyset(&set);
+	if (all) {
+		for (i = 0; i < PACTUM_ARRAY_SIZE(deferred_signals); i++)
+			sigaddset(&set, deferred_signals[i]);
+#ifdef SIGRTMIN
+		/* Real-time signals terminate too; glibc refuses to add the
+		 * few it reserves for itself, which is what we want. */
+		for (i = (size_t)SIGRTMIN; i <= (size_t)SIGRTMAX; i++)
+			sigaddset(&set, (int)i);
+#endif
+	} else {
+		sigaddset(&set, SIGXFSZ);
+	}
+	g->xfsz_pending = sigpending(&pending) == 0 &&
+			  sigismember(&pending, SIGXFSZ) == 1;
+	g->active = pthread_sigmask(SIG_BLOCK, &set, &g->saved) == 0;
+}
+
+/* Restore the caller's mask.  After an EFBIG of ours, the SIGXFSZ it raised
+ * is taken off first: the failure has been reported, and the signal must
+ * not kill the process afterwards. */
+static void guard_end(signal_guard *g, int efbig)
+{
+	if (!g->active)
+		return;
+	if (efbig && !g->xfsz_pending) {
+		struct timespec zero = { 0, 0 };
+		sigset_t xfsz;
+
+		sigemptyset(&xfsz);
+		sigaddset(&xfsz, SIGXFSZ);
+		while (sigtimedwait(&xfsz, NULL, &zero) < 0 && errno == EINTR)
+			;
+	}
+	pthread_sigmask(SIG_SETMASK, &g->saved, NULL);
+	g->active = 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Committing to a name                                                 */
 /* ------------------------------------------------------------------ */
 
@@ -91,6 +171,7 @@ typedef struct {
 	int exists;       /* st holds lstat() of it */
 	struct stat st;
 	char tmp[TMP_NAME_SIZE]; /* the temporary's name, while it has one */
+	int efbig;        /* a write failed beyond RLIMIT_FSIZE */
 } commit;
 
 static int report(commit *c, const char *message)
@@ -106,6 +187,8 @@ static int report_errno(commit *c, int err)
 {
 	pactum_pos pos = { c->path, 0, 0 };
 
+	if (err == EFBIG)
+		c->efbig = 1;
 	/* TRANSLATORS: %s is the system's reason, e.g. "File too large". */
 	pactum_diag_report(c->diag, PACTUM_ERROR, &pos, _("cannot write: %s"),
 			   strerror(err ? err : EIO));
@@ -186,7 +269,8 @@ static const char *refusal(mode_t mode)
  * a regular file, or a FIFO with a file nobody reads, is never what was
  * meant.  No O_CREAT, and O_NOFOLLOW: if the name was changed since it was
  * looked at, it is not created or followed, and fstat() proves that what
- * was opened is still the same file.
+ * was opened is still the same file.  There is no temporary file, so no
+ * signal needs to wait: a writer blocked on a slow reader stays killable.
  */
 static int commit_into(commit *c)
 {
@@ -388,7 +472,7 @@ cleanup:
  * temporary in the same directory (rename() is atomic only within one file
  * system), fsync, rename over the target, fsync the directory so that the
  * new name survives a crash.  rename() replaces the directory entry and
- * never follows it.
+ * never follows it.  The caller holds the deferred signals.
  */
 static int commit_replace(commit *c)
 {
@@ -422,19 +506,26 @@ static int commit_stdout(const pactum_sink *sink, pactum_diag *diag)
 {
 	/* TRANSLATORS: in place of a file name, in diagnostics. */
 	pactum_pos pos = { _("standard output"), 0, 0 };
+	signal_guard guard;
+	int error = PACTUM_OK, efbig = 0;
 
+	/* stdout may be a file under RLIMIT_FSIZE too. */
+	guard_begin(&guard, 0);
 	if (write_all(STDOUT_FILENO, sink->buf.ptr, sink->buf.len) != 0) {
+		efbig = errno == EFBIG;
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,
 				   _("write failed: %s"), strerror(errno));
-		return PACTUM_EIO;
+		error = PACTUM_EIO;
 	}
-	return PACTUM_OK;
+	guard_end(&guard, efbig);
+	return error;
 }
 
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag)
 {
 	commit c;
+	signal_guard guard;
 	const char *why;
 	int error;
 
@@ -457,7 +548,11 @@ int pactum_sink_commit(const pactum_sink *sink, const char *path,
 	} else if (c.exists && !S_ISREG(c.st.st_mode)) {
 		error = commit_into(&c);
 	} else {
+		/* From the temporary's creation to the last trace of it: a
+		 * signal in between must not leave it behind. */
+		guard_begin(&guard, 1);
 		error = commit_replace(&c);
+		guard_end(&guard, c.efbig);
 	}
 cleanup:
 	if (c.dirfd >= 0)

@@ -260,7 +260,17 @@ const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
  *    without a reader is an error at once, not a wait.
  *  - a symbolic link, a directory, a block device, a socket: refused,
  *    nothing changed.
- * Returns PACTUM_OK, PACTUM_ENOMEM, or PACTUM_EIO after
+ * While a temporary file has a name, the calling thread blocks the
+ * catchable signals that terminate (SIGHUP, SIGINT, SIGTERM, SIGPIPE,
+ * SIGXFSZ, SIGALRM, SIGUSR1, ... and the real-time signals); they are
+ * delivered when the caller's mask is restored, after the output is
+ * complete or untouched and the temporary gone.  Only SIGKILL between
+ * naming the temporary and the rename can leave it (complete) behind.
+ * In a program with several threads, the others must block these
+ * signals for the guarantee to hold.  A write beyond RLIMIT_FSIZE, to a
+ * file or stdout, is reported as an error ("File too large") and its
+ * SIGXFSZ discarded, not left to kill the process.  No signal handler is
+ * installed.  Returns PACTUM_OK, PACTUM_ENOMEM, or PACTUM_EIO after
  * reporting to diag with the file's name and the reason.
  */
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
