@@ -172,6 +172,7 @@ typedef struct {
 	struct stat st;
 	char tmp[TMP_NAME_SIZE]; /* the temporary's name, while it has one */
 	int efbig;        /* a write failed beyond RLIMIT_FSIZE */
+	int done;         /* the output has its name: nothing to rename */
 } commit;
 
 static int report(commit *c, const char *message)
@@ -372,10 +373,29 @@ static int tmpfile_unsupported(int err)
 	       err == ENOENT || err == ENOSYS;
 }
 
+#ifdef O_TMPFILE
+/* Give the unnamed file fd the name name; linkat() fails with EEXIST
+ * rather than replace anything. */
+static int link_unnamed(const commit *c, int fd, const char *name)
+{
+	char proc[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, c->dirfd, name, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	/* Without /proc, AT_EMPTY_PATH does the same, where the kernel
+	 * allows it (older ones want CAP_DAC_READ_SEARCH). */
+	return linkat(fd, "", c->dirfd, name, AT_EMPTY_PATH);
+}
+#endif
+
 /*
  * The temporary file without a name (O_TMPFILE), named only once it is
  * complete: a SIGKILL while it is written leaves nothing to clean up.
- * Returns PACTUM_OK with c->tmp named and its descriptor in *out, to be
+ * A new output is named directly, which commits it.  Returns PACTUM_OK
+ * with c->done set, or with c->tmp named and its descriptor in *out, to be
  * closed only after the rename so that a SIGKILL finds the name there for
  * as short a time as possible; PACTUM_ENOTFOUND when O_TMPFILE cannot be
  * used here (the caller falls back), or PACTUM_EIO, reported.
@@ -383,42 +403,46 @@ static int tmpfile_unsupported(int err)
 static int tmp_unnamed(commit *c, int *out)
 {
 #ifdef O_TMPFILE
-	char proc[sizeof("/proc/self/fd/") + 3 * sizeof(int)];
 	int fd = -1, error = PACTUM_EIO, rc = -1;
 	unsigned attempt;
 
 	*out = -1;
 	fd = openat(c->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC,
 		    create_mode(c));
-	if (fd < 0) {
-		error = tmpfile_unsupported(errno) ? PACTUM_ENOTFOUND
-						   : report_errno(c, errno);
-		goto cleanup;
-	}
+	if (fd < 0)
+		goto link_error;
 	error = finish_tmp(c, fd);
 	if (error != PACTUM_OK)
 		goto cleanup;
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	/* Nothing to replace: the complete file takes the target's name at
+	 * once, and no temporary name ever exists.  If the name appeared
+	 * meanwhile (EEXIST), it is replaced as any other file. */
+	if (!c->exists) {
+		if (link_unnamed(c, fd, c->base) == 0) {
+			c->done = 1;
+			error = PACTUM_OK;
+			goto cleanup;
+		}
+		if (errno != EEXIST)
+			goto link_error;
+	}
 	for (attempt = 0; attempt < TMP_ATTEMPTS; attempt++) {
 		tmp_name(c, attempt);
-		rc = linkat(AT_FDCWD, proc, c->dirfd, c->tmp,
-			    AT_SYMLINK_FOLLOW);
-		/* Without /proc, AT_EMPTY_PATH does the same, given the
-		 * privilege (CAP_DAC_READ_SEARCH) it needs. */
-		if (rc != 0 && errno == ENOENT)
-			rc = linkat(fd, "", c->dirfd, c->tmp, AT_EMPTY_PATH);
+		rc = link_unnamed(c, fd, c->tmp);
 		if (rc == 0 || errno != EEXIST)
 			break;
 	}
 	if (rc != 0) {
 		c->tmp[0] = '\0';
-		error = tmpfile_unsupported(errno) ? PACTUM_ENOTFOUND
-						   : report_errno(c, errno);
-		goto cleanup;
+		goto link_error;
 	}
 	*out = fd;
 	fd = -1;
 	error = PACTUM_OK;
+	goto cleanup;
+link_error:
+	error = tmpfile_unsupported(errno) ? PACTUM_ENOTFOUND
+					   : report_errno(c, errno);
 cleanup:
 	if (fd >= 0)
 		close(fd);
@@ -470,9 +494,10 @@ cleanup:
 /*
  * A regular file, or a new one, is replaced atomically: a complete
  * temporary in the same directory (rename() is atomic only within one file
- * system), fsync, rename over the target, fsync the directory so that the
- * new name survives a crash.  rename() replaces the directory entry and
- * never follows it.  The caller holds the deferred signals.
+ * system), fsync, rename over the target (unless it was linked in as the
+ * new target directly), fsync the directory so that the new name survives
+ * a crash.  rename() replaces the directory entry and never follows it.
+ * The caller holds the deferred signals.
  */
 static int commit_replace(commit *c)
 {
@@ -483,7 +508,7 @@ static int commit_replace(commit *c)
 		error = tmp_named(c);
 	if (error != PACTUM_OK)
 		goto cleanup;
-	if (renameat(c->dirfd, c->tmp, c->dirfd, c->base) != 0) {
+	if (!c->done && renameat(c->dirfd, c->tmp, c->dirfd, c->base) != 0) {
 		error = report_errno(c, errno);
 		goto cleanup;
 	}
