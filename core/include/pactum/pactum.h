@@ -272,11 +272,35 @@ void pactum_sink_free(pactum_sink *sink);
 /* The bytes written so far; borrowed until the next write. */
 const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
 /*
- * Write everything to path atomically (a temporary file in the same
- * directory, fsync, rename; on failure the previous file is untouched and
- * no temporary file remains), or to stdout when path is NULL or "-",
- * checking every write and the final flush.  Returns PACTUM_OK or
- * PACTUM_EIO, after reporting to diag.
+ * Write everything to path, or to stdout when path is NULL or "-",
+ * checking every write.  What path names decides how, and its last
+ * component is never followed:
+ *  - a regular file, or none: replaced atomically.  A temporary file in
+ *    the same directory, without a name while it is written (O_TMPFILE;
+ *    a short ".pactum-XXXXXX" name where that is not supported), fsync,
+ *    then named: directly as path when there was none, else as
+ *    ".pactum-XXXXXX" renamed over path; fsync of the directory.  On
+ *    failure the previous file is untouched and no temporary file
+ *    remains.  A replaced file keeps its permission bits less setuid,
+ *    setgid and sticky; a new one gets 0666 less the umask.
+ *  - a character device or a FIFO: written into, never replaced.  A FIFO
+ *    without a reader is an error at once, not a wait.
+ *  - a symbolic link, a directory, a block device, a socket: refused,
+ *    nothing changed.
+ * While a temporary file has a name, the calling thread blocks the
+ * catchable signals that terminate (SIGHUP, SIGINT, SIGTERM, SIGPIPE,
+ * SIGXFSZ, SIGALRM, SIGUSR1, ... and the real-time signals); they are
+ * delivered when the caller's mask is restored, after the output is
+ * complete or untouched and the temporary gone.  Only SIGKILL, which
+ * cannot be blocked, can leave a temporary behind: a complete one, if it
+ * comes between naming it and the rename over an existing file, or, with
+ * the named fallback, at any time.
+ * In a program with several threads, the others must block these
+ * signals for the guarantee to hold.  A write beyond RLIMIT_FSIZE, to a
+ * file or stdout, is reported as an error ("File too large") and its
+ * SIGXFSZ discarded, not left to kill the process.  No signal handler is
+ * installed.  Returns PACTUM_OK, PACTUM_ENOMEM, or PACTUM_EIO after
+ * reporting to diag with the file's name and the reason.
  */
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag);
