@@ -264,14 +264,30 @@ for layout in parallel interleaved sequential; do
 done
 
 # Charsets we do not offer, and bad option values.
-expect_status "unknown charset refused" 1 render --lang en --charset=EBCDIC-US
-expect_grep "unknown charset named" "$work/err" "charset \"EBCDIC-US\""
+# Option errors are command-line errors (exit 2), found before any input
+# is read, naming the writer and what it takes.
+expect_status "unknown charset refused" 2 render --lang en --charset=EBCDIC-US
+expect_grep "unknown charset named" "$work/err" "option charset=EBCDIC-US of the text writer"
 expect_grep "allowed charsets listed" "$work/err" \
-	"UTF-8, ISO-8859-1 (LATIN1), ISO-8859-15 (LATIN-9), WINDOWS-1252 (CP1252),"
-expect_status "charset by --option" 1 render --lang en --option charset=UTF-16
-expect_status "bad transliterate value" 1 render --lang en \
+	"expected one of UTF-8, UTF8, ISO-8859-1,"
+expect_status "charset by --option" 2 render --lang en --option charset=UTF-16
+expect_status "charset in any case" 0 render --lang en --charset=latin1
+expect_status "bad transliterate value" 2 render --lang en \
 	--option transliterate=maybe
-expect_grep "bad transliterate value named" "$work/err" "not \"maybe\""
+expect_grep "bad transliterate value named" "$work/err" "transliterate=maybe of the text writer: expected yes or no"
+expect_status "bad width" 2 render --lang en --width 10
+expect_grep "bad width named" "$work/err" "width=10 of the text writer: expected a whole number from 20 to 1000"
+expect_status "unknown option key" 2 render --lang en --option colour=red
+expect_grep "unknown key named with the known ones" "$work/err" \
+	'the text writer has no option "colour" (it has: width, charset, transliterate)'
+expect_status "an option twice" 2 render --lang en --width 60 --option width=70
+expect_status "--lang twice" 2 render --lang en --lang de
+expect_grep "--lang twice named" "$work/err" "--lang may be given only once"
+expect_status "--lang en,fr names fr" 2 render --lang en,fr
+expect_grep "the whole list and the bad item" "$work/err" "--lang 'en,fr': 'fr' is not a language"
+esc=$(printf '\033')
+expect_status "an unknown option is not echoed raw" 2 render --lang en "--x${esc}]0;t"
+expect_grep "escaped" "$work/err" "unknown option '--x\\x1b]0;t'"
 expect_status "--help documents --charset" 0 "$PACTUM" render --help
 expect_grep "--help documents --charset" "$work/out" "--charset=CS"
 expect_grep "--help documents --transliterate" "$work/out" "--transliterate"
