@@ -132,6 +132,9 @@ void *pactum__map_get(const pactum_map *map, const char *key, size_t len);
 void pactum__map_free(pactum_map *map);
 
 
+/* Nonzero when a write to the sink failed for want of memory. */
+int pactum__sink_oom(const pactum_sink *sink);
+
 /* The descriptor of a loaded plugin; borrowed. */
 const pactum_plugin_desc *
 pactum__plugin_descriptor(const pactum_plugin *plugin);
