@@ -41,7 +41,7 @@ int cli_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *po_dir = NULL, *catalog_path = NULL;
-	char *langs = NULL, *path = NULL, *save, *lang;
+	char *langs = NULL, *path = NULL, *save, *lang, *shown;
 	pactum_registry *reg = NULL;
 	pactum_translator *tr = NULL;
 	pactum_diag *diag = NULL;
@@ -117,10 +117,16 @@ int cli_check(int argc, char **argv)
 			}
 			if (e != PACTUM_OK)
 				break;
+			shown = pactum_text_escape(argv[i]);
+			if (shown == NULL) {
+				e = PACTUM_ENOMEM;
+				break;
+			}
 			printf(_("%s: %s: %zu units: %zu translated, %zu fuzzy, "
 				 "%zu untranslated, %zu mismatched\n"),
-			       argv[i], lang, st.units, st.translated, st.fuzzy,
+			       shown, lang, st.units, st.translated, st.fuzzy,
 			       st.untranslated, st.mismatched);
+			pactum_free(shown);
 			if (st.translated != st.units)
 				incomplete = 1;
 		}

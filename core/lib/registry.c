@@ -437,6 +437,40 @@ const char *pactum_registry_refused_reason(const pactum_registry *reg,
 	return i < reg->nrefused ? reg->refused[i].reason : NULL;
 }
 
+/* A reader found earlier takes the files of every suffix it claims: a
+ * plugin of another name can shadow a reader just as well. */
+static int report_suffixes(const pactum_registry *reg, size_t later,
+			   pactum_diag *diag)
+{
+	const pactum_plugin_desc *d = reg->plugins[later].desc, *e;
+	size_t i, j, k;
+	int error = PACTUM_OK;
+
+	if (d->kind != PACTUM_PLUGIN_READER)
+		return PACTUM_OK;
+	for (i = 0; i < later && error == PACTUM_OK; i++) {
+		e = reg->plugins[i].desc;
+		if (e->kind != PACTUM_PLUGIN_READER)
+			continue;
+		for (j = 0; d->suffixes[j] != NULL; j++)
+			for (k = 0; e->suffixes[k] != NULL; k++)
+				if (strcmp(d->suffixes[j], e->suffixes[k]) == 0 &&
+				    error == PACTUM_OK)
+					error = pactum_diag_report(
+						diag, PACTUM_WARNING, NULL,
+						/* TRANSLATORS: reader 'A' from
+						 * FILE reads .SUFFIX files in
+						 * place of reader 'B' from FILE */
+						_("reader '%s' from %s reads .%s "
+						  "files in place of reader '%s' "
+						  "from %s"),
+						e->name, reg->plugins[i].file,
+						d->suffixes[j], d->name,
+						reg->plugins[later].file);
+	}
+	return error;
+}
+
 int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag)
 {
 	size_t i;
@@ -456,6 +490,8 @@ int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag)
 			_("plugin '%s' from %s shadows %s"),
 			winner->desc->name, winner->file, r->file);
 	}
+	for (i = 0; i < reg->count && error == PACTUM_OK; i++)
+		error = report_suffixes(reg, i, diag);
 	return error;
 }
 
@@ -483,6 +519,11 @@ const char *pactum_plugin_version(const pactum_plugin *plugin)
 const char *pactum_plugin_description(const pactum_plugin *plugin)
 {
 	return plugin->desc->description;
+}
+
+const pactum_option_spec *pactum_plugin_options(const pactum_plugin *plugin)
+{
+	return plugin->desc->abi_minor >= 1 ? plugin->desc->options : NULL;
 }
 
 const char *pactum_plugin_file(const pactum_plugin *plugin)

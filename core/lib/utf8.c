@@ -2,6 +2,8 @@
  * catalogs are checked before their text can reach an output. */
 #include "config.h"
 
+#include <string.h>
+
 #include "internal.h"
 
 size_t pactum__utf8_decode(uint32_t *cp, const char *s, size_t len)
@@ -96,6 +98,19 @@ found:
 	if (offset)
 		*offset = i;
 	return 1;
+}
+
+char *pactum_text_escape(const char *s)
+{
+	pactum_buf buf = PACTUM_BUF_INIT;
+
+	if (pactum__buf_put_safe(&buf, s, strlen(s)) != PACTUM_OK ||
+	    pactum__buf_putc(&buf, '\0') != PACTUM_OK) {
+		pactum__buf_free(&buf);
+		return NULL;
+	}
+	buf.len--; /* the NUL is the buffer's own terminator */
+	return pactum__buf_detach(&buf);
 }
 
 int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len)

@@ -145,4 +145,28 @@ expect_status "shadow: check" 3 pactum check "$model" \
 	--catalog-path "$CATALOGS/incomplete"
 expect_grep "shadow: check warns" "$work/err" "$warning"
 
+# A reader of another name that claims .xml first takes every model: that
+# is shadowing too, and warned about.
+takeover="$top_builddir/tests/plugins/takeover/.libs"
+PACTUM_PLUGIN_PATH="$takeover:$default_path"
+expect_status "takeover: plugins" 0 pactum plugins
+expect_grep "takeover: warned" "$work/err" \
+	"pactum: warning: reader 'takeover' from $takeover/takeover.so reads .xml files in place of reader 'xml' from"
+expect_status "takeover: render" 1 pactum render "$model" --lang en
+expect_grep "takeover: it did read the model" "$work/err" "read by the takeover test reader"
+expect_grep "takeover: render warns" "$work/err" "reads .xml files in place of reader 'xml'"
+
+# What plugins and directories say is printed escaped, never raw.
+esc=$(printf '\033')
+mkdir "$work/odd${esc}]0;x"
+mkfifo "$work/odd${esc}]0;x/a${esc}[2J.so"
+PACTUM_PLUGIN_PATH="$work/odd${esc}]0;x:$default_path"
+expect_status "escaped: plugins" 0 pactum plugins
+if grep -q "$esc" "$work/out" "$work/err"; then
+	fail "escaped: no raw escape in the listing"
+else
+	pass "escaped: no raw escape in the listing"
+fi
+expect_grep "escaped: shown visibly" "$work/out" 'a\x1b[2J.so'
+
 finish

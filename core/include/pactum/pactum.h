@@ -34,6 +34,16 @@ extern "C" {
 /* The library's version, e.g. "0.1.0"; borrowed, static. */
 const char *pactum_version(void);
 
+/*
+ * A copy of s that is safe to show on a terminal, as diagnostics show
+ * untrusted text: malformed UTF-8, control characters, bidirectional
+ * controls and noncharacters escaped ("\x1b", "\u202e").  For file names,
+ * plugin descriptions and anything else from outside that a program
+ * prints itself.  Owned: release with pactum_free(); NULL when out of
+ * memory.
+ */
+char *pactum_text_escape(const char *s);
+
 /* ------------------------------------------------------------------ */
 /* Diagnostics                                                         */
 /* ------------------------------------------------------------------ */
@@ -101,9 +111,11 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path);
 int pactum_registry_load_default(pactum_registry *reg);
 /*
  * Report to diag what a user should know about the plugins loaded, without
- * a position: for now, each plugin that shadows another of the same name
- * and kind, as a warning naming both files ("plugin 'text' from A shadows
- * B").  Refusals are not reported here; list them with _refused_*.
+ * a position, as warnings naming both files: each plugin that shadows
+ * another of the same name and kind ("plugin 'text' from A shadows B"),
+ * and each reader that takes a suffix another reader claims too ("reader
+ * 'mine' from A reads .xml files in place of reader 'xml' from B").
+ * Refusals are not reported here; list them with _refused_*.
  * Returns PACTUM_OK or PACTUM_ENOMEM.
  */
 int pactum_registry_report(const pactum_registry *reg, pactum_diag *diag);
@@ -131,6 +143,8 @@ pactum_plugin_kind pactum_plugin_kind_of(const pactum_plugin *plugin);
 const char *pactum_plugin_version(const pactum_plugin *plugin);
 const char *pactum_plugin_description(const pactum_plugin *plugin);
 const char *pactum_plugin_file(const pactum_plugin *plugin);
+/* A writer's declared options, ended by a NULL name, or NULL; borrowed. */
+const pactum_option_spec *pactum_plugin_options(const pactum_plugin *plugin);
 /* "reader", "writer", "transform"; borrowed, static. */
 const char *pactum_plugin_kind_name(pactum_plugin_kind kind);
 
