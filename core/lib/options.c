@@ -130,18 +130,6 @@ int pactum_options_get_uint(unsigned *out, const pactum_options *opts,
 	return PACTUM_OK;
 }
 
-static int ascii_caseeq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
 static const pactum_option_spec *find_spec(const pactum_option_spec *specs,
 					   const char *name)
 {
@@ -170,7 +158,7 @@ static int fits(pactum_buf *why, const pactum_option_spec *spec,
 		return 0;
 	case PACTUM_OPTION_CHOICE:
 		for (i = 0; spec->choices[i] != NULL; i++)
-			if (ascii_caseeq(spec->choices[i], value))
+			if (pactum_ascii_caseeq(spec->choices[i], value))
 				return 1;
 		/* TRANSLATORS: followed by the list of choices */
 		pactum__buf_puts(why, _("one of"));

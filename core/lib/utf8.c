@@ -100,6 +100,18 @@ found:
 	return 1;
 }
 
+int pactum_ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
 char *pactum_text_escape(const char *s)
 {
 	pactum_buf buf = PACTUM_BUF_INIT;

@@ -51,29 +51,12 @@ const char charset_allowed[] =
 	"UTF-8, ISO-8859-1 (LATIN1), ISO-8859-15 (LATIN-9), "
 	"WINDOWS-1252 (CP1252), US-ASCII (ASCII)";
 
-/* strcasecmp() folds by the locale, which would make "latin1" unknown
- * under a Turkish one; ASCII is all we need. */
-static int ascii_fold(int c)
-{
-	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-static int ascii_caseeq(const char *a, const char *b)
-{
-	while (*a && ascii_fold((unsigned char)*a) ==
-			     ascii_fold((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return *a == '\0' && *b == '\0';
-}
-
 const struct charset *charset_find(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(alias_ids); i++)
-		if (ascii_caseeq(name, charset_names[i]))
+		if (pactum_ascii_caseeq(name, charset_names[i]))
 			return &charsets[alias_ids[i]];
 	return NULL;
 }

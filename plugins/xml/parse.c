@@ -256,18 +256,6 @@ static int declared_encoding(char *name, size_t size, const char *p,
 	return 1;
 }
 
-static int ascii_caseeq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
 /*
  * Before libxml2 sees the bytes, one linear pass refuses what it would
  * report misleadingly or handle in super-linear time:
@@ -305,7 +293,7 @@ static int prescan(struct source *src)
 		return 1;
 	}
 	if (declared_encoding(enc, sizeof(enc), src->bytes, src->len) &&
-	    !ascii_caseeq(enc, "UTF-8")) {
+	    !pactum_ascii_caseeq(enc, "UTF-8")) {
 		prescan_error(src, &c,
 			      _("the file declares encoding=\"%s\"; pactum "
 				"reads UTF-8 only (convert it with iconv and "

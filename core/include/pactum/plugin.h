@@ -85,6 +85,11 @@ void *pactum_realloc(void *ptr, size_t size);
 char *pactum_strndup(const char *s, size_t len);
 void pactum_free(void *ptr);
 
+/* Nonzero when a and b are equal but for ASCII case.  Never the locale's
+ * folding: strcasecmp() under a Turkish locale makes "latin1" differ from
+ * "LATIN1". */
+int pactum_ascii_caseeq(const char *a, const char *b);
+
 /* ------------------------------------------------------------------ */
 /* Diagnostics                                                         */
 /* ------------------------------------------------------------------ */
