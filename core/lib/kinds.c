@@ -4,6 +4,8 @@
  * that both accept and refuse the same files. */
 #include "config.h"
 
+#include <string.h>
+
 #include "kinds.h"
 
 #define K(k) ((pactum_kinds)1 << ((k) < PACTUM_NODE_TEXT ? (k) : (k) - PACTUM_NODE_TEXT + 32))
@@ -145,4 +147,36 @@ const char *pactum__attr_name(pactum_attr a)
 int pactum__attr_is_yesno(pactum_attr a)
 {
 	return (unsigned)a < PACTUM_ATTR_COUNT_ && attrs[a].yesno;
+}
+
+pactum_node_kind pactum_node_kind_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < PACTUM_ARRAY_SIZE(kinds); i++)
+		if (kinds[i].kind != PACTUM_NODE_TEXT &&
+		    strcmp(kinds[i].name, name) == 0)
+			return kinds[i].kind;
+	return 0;
+}
+
+pactum_attr pactum_attr_lookup(const char *name)
+{
+	unsigned a;
+
+	for (a = 0; a < PACTUM_ATTR_COUNT_; a++)
+		if (strcmp(attrs[a].name, name) == 0)
+			return (pactum_attr)a;
+	return PACTUM_ATTR_COUNT_;
+}
+
+int pactum_node_kind_holds_text(pactum_node_kind kind)
+{
+	const pactum_kind_info *k = pactum__kind(kind);
+	const pactum_slot *s;
+
+	for (s = k ? k->slots : NULL; s && s->kinds; s++)
+		if (s->kinds & K(PACTUM_NODE_TEXT))
+			return 1;
+	return 0;
 }

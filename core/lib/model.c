@@ -92,6 +92,8 @@ pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 	if (node == NULL)
 		return NULL;
 	node->kind = kind;
+	if (kind == PACTUM_NODE_TEXT)
+		node->text = ""; /* a reader's TEXT without text is empty */
 	node->line = line;
 	node->col = col;
 	node->parent = parent;

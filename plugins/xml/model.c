@@ -7,87 +7,34 @@
 
 /* ------------------------------------------------------ models ------- */
 
-enum shape {
-	CONTAINER, /* groups children; no node of its own */
-	BLOCK,     /* a node; whitespace between children is ignored */
-	TEXT       /* a node holding text and inline elements */
-};
-
-struct element {
+/*
+ * What an element is comes from the core's table of node kinds
+ * (pactum_node_kind_lookup()): a new kind needs no change here.  The
+ * reader knows only what has no node of its own: the containers that
+ * group the agreement's parties, parameters, terms and body, and which
+ * elements the agreement and each container hold.
+ */
+static const struct container {
 	const char *name;
-	int kind; /* pactum_node_kind, or 0 for a container */
-	enum shape shape;
-	/* For the root and the containers, which have no node of their own
-	 * (or only one for many of theirs): the elements they hold, in
-	 * order.  The core checks every node's content itself. */
-	const char *holds;
-	pactum_attr attrs[6];
-	const char *attr_names[6];
-	unsigned nattrs;
+	const char *holds; /* space-separated element names */
+	int is_node;       /* the agreement is a node; the others are not */
+} containers[] = {
+	{ "agreement", "note title parties parameters terms body", 1 },
+	{ "parties", "party", 0 },
+	{ "parameters", "param", 0 },
+	{ "terms", "term", 0 },
+	{ "body", "section choose", 0 },
 };
 
-static const struct element elements[] = {
-	{ "agreement", PACTUM_NODE_AGREEMENT, BLOCK,
-	  "note title parties parameters terms body",
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_VERSION, PACTUM_ATTR_DOMAIN,
-	    PACTUM_ATTR_SOURCE_LANG, PACTUM_ATTR_PREVAILING },
-	  { "id", "version", "domain", "source-lang", "prevailing" }, 5 },
-	{ "title", PACTUM_NODE_TITLE, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "parties", 0, CONTAINER, "party", { 0 }, { 0 }, 0 },
-	{ "party", PACTUM_NODE_PARTY, BLOCK, NULL, { PACTUM_ATTR_ID }, { "id" }, 1 },
-	{ "role", PACTUM_NODE_ROLE, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "parameters", 0, CONTAINER, "param", { 0 }, { 0 }, 0 },
-	{ "param", PACTUM_NODE_PARAM, BLOCK, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_TYPE, PACTUM_ATTR_REQUIRED,
-	    PACTUM_ATTR_DEFAULT, PACTUM_ATTR_MIN, PACTUM_ATTR_MAX },
-	  { "id", "type", "required", "default", "min", "max" }, 6 },
-	{ "choice", PACTUM_NODE_CHOICE, BLOCK, NULL, { PACTUM_ATTR_VALUE },
-	  { "value" }, 1 },
-	{ "label", PACTUM_NODE_LABEL, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "terms", 0, CONTAINER, "term", { 0 }, { 0 }, 0 },
-	{ "term", PACTUM_NODE_TERM, BLOCK, NULL, { PACTUM_ATTR_ID, PACTUM_ATTR_IF },
-	  { "id", "if" }, 2 },
-	{ "name", PACTUM_NODE_NAME, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "definition", PACTUM_NODE_DEFINITION, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "body", 0, CONTAINER, "section choose", { 0 }, { 0 }, 0 },
-	{ "section", PACTUM_NODE_SECTION, BLOCK, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "clause", PACTUM_NODE_CLAUSE, BLOCK, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "p", PACTUM_NODE_PARAGRAPH, TEXT, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "list", PACTUM_NODE_LIST, BLOCK, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF, PACTUM_ATTR_ORDERED },
-	  { "id", "if", "ordered" }, 3 },
-	{ "item", PACTUM_NODE_ITEM, TEXT, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "choose", PACTUM_NODE_CHOOSE, BLOCK, NULL, { 0 }, { 0 }, 0 },
-	{ "when", PACTUM_NODE_WHEN, BLOCK, NULL,
-	  { PACTUM_ATTR_ID, PACTUM_ATTR_IF }, { "id", "if" }, 2 },
-	{ "otherwise", PACTUM_NODE_OTHERWISE, BLOCK, NULL, { 0 }, { 0 }, 0 },
-	{ "note", PACTUM_NODE_NOTE, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "one", PACTUM_NODE_ONE, TEXT, NULL, { 0 }, { 0 }, 0 },
-	{ "var", PACTUM_NODE_VAR, TEXT, NULL, { PACTUM_ATTR_NAME }, { "name" }, 1 },
-	{ "field", PACTUM_NODE_FIELD, TEXT, NULL,
-	  { PACTUM_ATTR_PARTY, PACTUM_ATTR_NAME }, { "party", "name" }, 2 },
-	{ "party-ref", PACTUM_NODE_PARTY_REF, TEXT, NULL, { PACTUM_ATTR_REF },
-	  { "ref" }, 1 },
-	{ "term-ref", PACTUM_NODE_TERM_REF, TEXT, NULL, { PACTUM_ATTR_REF },
-	  { "ref" }, 1 },
-	{ "xref", PACTUM_NODE_XREF, TEXT, NULL, { PACTUM_ATTR_REF }, { "ref" }, 1 },
-	{ "em", PACTUM_NODE_EMPHASIS, TEXT, NULL, { 0 }, { 0 }, 0 },
-};
-
-static const struct element *find_element(const xmlChar *name)
+static const struct container *find_container(const xmlChar *name)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(elements) / sizeof(elements[0]); i++)
-		if (strcmp((const char *)name, elements[i].name) == 0)
-			return &elements[i];
+	for (i = 0; i < sizeof(containers) / sizeof(containers[0]); i++)
+		if (strcmp((const char *)name, containers[i].name) == 0)
+			return &containers[i];
 	return NULL;
 }
-
 
 /* Is name one of the space-separated words of list? */
 static int listed(const char *list, const char *name)
@@ -110,105 +57,110 @@ static int all_space(const xmlChar *s)
 }
 
 static void build(struct source *src, pactum_model *model,
-		  pactum_node *parent, enum shape parent_shape,
-		  xmlNodePtr x, unsigned depth);
+		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x,
+		  unsigned depth);
 
+/* x's attributes onto node (NULL: a container, which has none). */
+static void build_attrs(struct source *src, pactum_model *model,
+			pactum_node *node, xmlNodePtr x, const pactum_pos *pos)
+{
+	unsigned nattrs = 0;
+	pactum_attr attr;
+	xmlAttrPtr a;
+	xmlChar *value;
+
+	for (a = x->properties; a && !src->nomem; a = a->next) {
+		if (++nattrs > MAX_ATTRS) {
+			xml_error_at(src, pos, _("<%s> has more than %d attributes"),
+				     (const char *)x->name, MAX_ATTRS);
+			return;
+		}
+		attr = a->ns ? PACTUM_ATTR_COUNT_
+			     : pactum_attr_lookup((const char *)a->name);
+		if (node == NULL || attr == PACTUM_ATTR_COUNT_) {
+			xml_error_at(src, pos, _("<%s> has no attribute \"%s\""),
+				     (const char *)x->name,
+				     (const char *)a->name);
+			continue;
+		}
+		/* Whether this kind may have it is the core's to say. */
+		value = xmlNodeGetContent((xmlNodePtr)a);
+		if (value == NULL ||
+		    pactum_node_set_attr(model, node, attr, (const char *)value,
+					 strlen((const char *)value)) != PACTUM_OK)
+			src->nomem = 1;
+		xmlFree(value);
+	}
+}
+
+/* x as a child of parent, a node of kind in (0: the agreement's
+ * container, or no parent at all). */
 static void build_element(struct source *src, pactum_model *model,
-			  pactum_node *parent, xmlNodePtr x, unsigned depth)
+			  pactum_node *parent, pactum_node_kind in,
+			  xmlNodePtr x, unsigned depth)
 {
 	pactum_pos pos = xml_position(src, x);
-	const struct element *e = find_element(x->name);
+	const struct container *box = find_container(x->name), *outer;
+	pactum_node_kind kind = pactum_node_kind_lookup((const char *)x->name);
 	pactum_node *node = parent;
-	unsigned nattrs = 0, i;
-	xmlAttrPtr a;
 
-	if (!xml_in_namespace(x, MODEL_NS) || e == NULL) {
+	if (!xml_in_namespace(x, MODEL_NS) || (box == NULL && kind == 0)) {
 		xml_error_at(src, &pos,
 			 _("unknown element <%s> (models use the namespace "
 			   "%s)"),
 			 (const char *)x->name, MODEL_NS);
 		return;
 	}
-	if (x->parent && x->parent->type == XML_ELEMENT_NODE) {
-		const struct element *pe = find_element(x->parent->name);
-
-		if (pe && pe->holds && !listed(pe->holds, e->name)) {
-			xml_error_at(src, &pos, _("<%s> is not allowed in <%s>"),
-				     e->name, pe->name);
-			return;
-		}
+	outer = x->parent && x->parent->type == XML_ELEMENT_NODE
+			? find_container(x->parent->name)
+			: NULL;
+	if (outer && !listed(outer->holds, (const char *)x->name)) {
+		xml_error_at(src, &pos, _("<%s> is not allowed in <%s>"),
+			     (const char *)x->name, outer->name);
+		return;
+	}
+	if (box && !box->is_node && in != PACTUM_NODE_AGREEMENT) {
+		xml_error_at(src, &pos, _("<%s> is not allowed in <%s>"),
+			     (const char *)x->name,
+			     (const char *)x->parent->name);
+		return;
 	}
 	if (depth > MAX_DEPTH) {
 		xml_error_at(src, &pos, _("elements nested deeper than %d"),
 			 MAX_DEPTH);
 		return;
 	}
-	if (e->kind != 0) {
-		node = pactum_node_append(model, parent,
-					  (pactum_node_kind)e->kind, pos.line,
+	if (box == NULL || box->is_node) {
+		node = pactum_node_append(model, parent, kind, pos.line,
 					  pos.col);
 		if (node == NULL) {
 			src->nomem = 1;
 			return;
 		}
 	}
-	for (a = x->properties; a; a = a->next) {
-		xmlChar *value;
-		int known = 0;
-
-		if (++nattrs > MAX_ATTRS) {
-			xml_error_at(src, &pos, _("<%s> has more than %d attributes"),
-				 e->name, MAX_ATTRS);
-			break;
-		}
-		for (i = 0; i < e->nattrs; i++) {
-			if (a->ns != NULL ||
-			    strcmp((const char *)a->name, e->attr_names[i]) != 0)
-				continue;
-			known = 1;
-			value = xmlNodeGetContent((xmlNodePtr)a);
-			if (value == NULL) {
-				src->nomem = 1;
-				return;
-			}
-			if (pactum_node_set_attr(model, node, e->attrs[i],
-						 (const char *)value,
-						 strlen((const char *)value)) !=
-			    PACTUM_OK)
-				src->nomem = 1;
-			xmlFree(value);
-		}
-		if (!known)
-			xml_error_at(src, &pos, _("<%s> has no attribute \"%s\""),
-				 e->name, (const char *)a->name);
-	}
-	build(src, model, node, e->shape, x->children, depth + 1);
+	build_attrs(src, model, box && !box->is_node ? NULL : node, x, &pos);
+	build(src, model, node, box && !box->is_node ? 0 : kind, x->children,
+	      depth + 1);
 }
 
+/* Text goes to the node it is in; the core says whether that kind holds
+ * text.  White space between elements of a node that holds none is
+ * layout, and is dropped here. */
 static void build(struct source *src, pactum_model *model,
-		  pactum_node *parent, enum shape parent_shape,
-		  xmlNodePtr x, unsigned depth)
+		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x,
+		  unsigned depth)
 {
+	int text_ok = pactum_node_kind_holds_text(in);
+
 	for (; x && !src->nomem; x = x->next) {
 		switch (x->type) {
 		case XML_ELEMENT_NODE:
-			build_element(src, model, parent, x, depth);
+			build_element(src, model, parent, in, x, depth);
 			break;
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			if (parent_shape != TEXT) {
-				if (!all_space(x->content)) {
-					pactum_pos pos = { src->path,
-							   (uint32_t)xmlGetLineNo(x),
-							   0 };
-
-					xml_error_at(src, &pos, "%s",
-						 _("text outside a paragraph, "
-						   "title or other text "
-						   "element"));
-				}
+			if (!text_ok && all_space(x->content))
 				break;
-			}
 			if (pactum_node_add_text(
 				    model, parent, (const char *)x->content,
 				    strlen((const char *)x->content),
@@ -250,7 +202,7 @@ int xml_read_model(pactum_model *model, const char *path,
 			   "<agreement xmlns=\"%s\">"),
 			 MODEL_NS);
 	} else {
-		build_element(&src, model, NULL, root, 0);
+		build_element(&src, model, NULL, 0, root, 0);
 	}
 	xmlFreeDoc(doc);
 	if (src.nomem)

@@ -191,6 +191,21 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
 } pactum_attr;
 
+/*
+ * The model format's names, from the core's table of node kinds, so a
+ * reader needs no table of its own and a new kind needs no reader change:
+ * the kind an element name stands for ("clause"), or 0 (TEXT is no element:
+ * pactum_node_add_text() makes it); the attribute a name stands for
+ * ("source-lang"), or PACTUM_ATTR_COUNT_.  Whether a kind may have an
+ * attribute, and where it may stand, the check decides.
+ */
+pactum_node_kind pactum_node_kind_lookup(const char *name);
+pactum_attr pactum_attr_lookup(const char *name);
+/* Nonzero when nodes of kind hold text among their children (a
+ * paragraph, a title, an emphasis, a note); elsewhere white space between
+ * elements is layout, and a reader may drop it. */
+int pactum_node_kind_holds_text(pactum_node_kind kind);
+
 /* The source position of the model is that of its file name; borrowed. */
 const char *pactum_model_file(const pactum_model *model);
 
