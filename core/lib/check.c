@@ -615,7 +615,10 @@ static void check_content(struct checker *ck, pactum_node *n,
 			add_unit(ck, n, "title", "title of the agreement");
 		else
 			add_unit(ck, n, ctx_printf(ck, "%s.title", owner->id),
-				 "section title");
+				 n->parent->kind == PACTUM_NODE_CLAUSE
+					 ? "heading of a clause, shown after "
+					   "its number"
+					 : "section title");
 		break;
 	case PACTUM_NODE_ROLE:
 		add_unit(ck, n,

@@ -247,10 +247,9 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 				doc->nomem = 1;
 				return;
 			}
-			if (c->kind == PACTUM_NODE_SECTION) {
-				w = pactum__node_child(c, PACTUM_NODE_TITLE);
-				b->title_unit = w ? w->unit : NULL;
-			}
+			/* a section's title; a clause's heading, if any */
+			w = pactum__node_child(c, PACTUM_NODE_TITLE);
+			b->title_unit = w ? w->unit : NULL;
 			if (pactum__map_put(&doc->placed, b->id, b, NULL) !=
 			    PACTUM_OK)
 				doc->nomem = 1;

@@ -68,11 +68,42 @@ static void put_block_attrs(struct writer *w, size_t lang, int tag)
  * its id and starts with its number.  tag: say the language (interleaved
  * layout), lang being the language.
  */
+/* The first paragraph of a clause with a heading: a formalpara, whose
+ * title is "1.2 Heading" (stylesheets run it in, as contracts set it). */
+static void write_headed(struct writer *w, const pactum_block *b,
+			 const pactum_block *clause, size_t lang, int tag)
+{
+	const char *number = pactum_block_number(clause);
+
+	db_begin_line(w);
+	db_put(w, "<formalpara");
+	db_put_id_attr(w, "", pactum_block_id(clause), lang);
+	db_put_xreflabel(w, pactum_block_id(clause), lang);
+	db_put(w, " role=\"clause\"");
+	put_block_attrs(w, lang, tag);
+	db_put(w, "><title>");
+	if (number) {
+		db_put(w, "<phrase role=\"number\">");
+		db_put_str(w, number);
+		db_put(w, "</phrase> ");
+	}
+	db_write_runs(w, pactum_block_title(clause, lang), lang);
+	db_put(w, "</title><para>");
+	if (b)
+		db_write_runs(w, pactum_block_content(b, lang), lang);
+	db_put(w, "</para></formalpara>");
+	db_end_line(w);
+}
+
 static void write_para(struct writer *w, const pactum_block *b,
 		       const pactum_block *clause, size_t lang, int tag)
 {
 	const char *number = clause ? pactum_block_number(clause) : NULL;
 
+	if (clause && pactum_block_title(clause, lang) != NULL) {
+		write_headed(w, b, clause, lang, tag);
+		return;
+	}
 	db_begin_line(w);
 	db_put(w, "<para");
 	if (clause) {

@@ -51,6 +51,10 @@ static void describe_place(char *dst, size_t cap, const struct writer *w)
 		snprintf(dst, cap, _("the heading of section %s"),
 			 block_name(u->block));
 		break;
+	case UNIT_CLAUSE_HEADING:
+		snprintf(dst, cap, _("the heading of clause %s"),
+			 block_name(u->block));
+		break;
 	case UNIT_TEXT:
 		if (w->clause != NULL)
 			snprintf(dst, cap, _("clause %s"),

@@ -354,6 +354,11 @@ int text_render(struct writer *w, struct lines *out, const struct unit *u,
 	case UNIT_HEADING:
 		render_heading(w, out, u, lang, width);
 		break;
+	case UNIT_CLAUSE_HEADING:
+		w->text.len = 0;
+		flatten(&w->text, pactum_block_title(u->block, lang));
+		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
+		break;
 	case UNIT_TEXT:
 		w->text.len = 0;
 		if (u->block != NULL)

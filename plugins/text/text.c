@@ -121,7 +121,9 @@ static int walk_list(struct writer *w, const pactum_block *list,
 
 /* "1.2  text": the number, two spaces, then the first paragraph; whatever
  * follows hangs under that text.  A clause that starts with a list gets
- * its number on a line of its own, right above the list. */
+ * its number on a line of its own, right above the list.  A clause with a
+ * heading has "1.2  Heading" on its first line and all of its text below,
+ * hanging. */
 static int walk_clause(struct writer *w, const pactum_block *clause,
 		       unsigned indent)
 {
@@ -134,6 +136,30 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 	int error = PACTUM_OK;
 
 	w->clause = clause;
+	if (pactum_block_title(clause, 0) != NULL) {
+		struct unit head = { .kind = UNIT_CLAUSE_HEADING,
+				     .block = clause, .label = number,
+				     .label_gap = 2, .indent = indent,
+				     .gap = 1 };
+
+		if ((error = text_emit(w, &head)) != PACTUM_OK)
+			goto done;
+		/* the first block right under the heading, the rest apart */
+		if (c && pactum_block_kind_of(c) == PACTUM_BLOCK_PARAGRAPH) {
+			u.block = c;
+			u.label = NULL;
+			u.indent = inner;
+			u.gap = 0;
+			error = text_emit(w, &u);
+			c = pactum_block_next(c);
+		} else if (c && pactum_block_kind_of(c) == PACTUM_BLOCK_LIST) {
+			error = walk_list(w, c, inner, 0);
+			c = pactum_block_next(c);
+		}
+		for (; c && error == PACTUM_OK; c = pactum_block_next(c))
+			error = walk_body(w, c, inner);
+		goto done;
+	}
 	while (c && pactum_block_kind_of(c) != PACTUM_BLOCK_PARAGRAPH &&
 	       pactum_block_kind_of(c) != PACTUM_BLOCK_LIST)
 		c = pactum_block_next(c);

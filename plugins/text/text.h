@@ -89,6 +89,7 @@ enum unit_kind {
 	UNIT_PARTY,       /* role label and fields */
 	UNIT_TERM,        /* one definition */
 	UNIT_HEADING,     /* a section's number and title */
+	UNIT_CLAUSE_HEADING, /* a clause's number and heading */
 	UNIT_TEXT         /* a paragraph or item, maybe after a number */
 };
 

@@ -53,6 +53,14 @@ for t in templates/*/; do
 	cp "$t"agreement.xml "$work/models/good-$(basename "$t").xml"
 done
 cp tests/data/bad/schema.xml "$work/models/bad-schema.xml"
+for f in tests/data/constructs/*.xml; do
+	case $f in
+	*.deal.xml) ;; # their parties are not the demo's: checked below
+	*) cp "$f" "$work/models/good-$(basename "$f")" ;;
+	esac
+done
+mutant bad-two-clause-headings 's|<clause id="grant">|&<title>A</title><title>B</title>|'
+mutant bad-heading-after-text 's|<p>The appointment is <em>exclusive</em>.</p>|&<title>Late</title>|' 
 
 # Deal data: the shipped deals, and mutants of the demo deal.
 ddemo=tests/data/demo-deal.xml
@@ -101,7 +109,7 @@ for f in "$work/deals"/*.xml; do
 		>/dev/null 2>"$work/err" && p=accepted || p=refused
 	verdict "$f" $j $p
 done
-for d in templates/*/deals/*.xml; do
+for d in templates/*/deals/*.xml tests/data/constructs/*.deal.xml; do
 	if jing plugins/xml/deal.rng "$d" >/dev/null 2>&1; then
 		pass "$d: valid for jing"
 	else

@@ -1,0 +1,65 @@
+#!/bin/sh
+# One small model per construct of the model format
+# (tests/data/constructs/NAME.xml, its German in NAME.de.po, a deal in
+# NAME.deal.xml if it needs one): strict renders in en, de and de+en,
+# every layout, both writers, without a word on stderr, compared byte for
+# byte with tests/golden/constructs/, and the DocBook checked against the
+# schema and the toolchain.
+#
+# After an intended change of the output, regenerate the golden files with
+#   UPDATE_GOLDEN=1 make check TESTS=tests/e2e/constructs.sh
+# and read the diff before committing it.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+golden="$top_srcdir/tests/golden/constructs"
+
+for model in "$top_srcdir"/tests/data/constructs/*.xml; do
+	name=$(basename "$model" .xml)
+	case $name in *.deal) continue ;; esac
+	dir=$(dirname "$model")
+	domain=pactum-$name
+	mkdir -p "$work/$name/de/LC_MESSAGES"
+	if ! msgfmt -c --check -o "$work/$name/de/LC_MESSAGES/$domain.mo" \
+		"$dir/$name.de.po"; then
+		fail "$name: its German catalog compiles"
+		continue
+	fi
+	set -- --catalog-path "$work/$name"
+	[ -f "$dir/$name.deal.xml" ] && set -- "$@" --data "$dir/$name.deal.xml"
+	for lang in en de de,en; do
+		for format in text docbook; do
+			layouts=parallel
+			[ "$lang" = de,en ] && layouts="parallel interleaved sequential"
+			for layout in $layouts; do
+				case $format in text) ext=txt ;; *) ext=xml ;; esac
+				file="$name.$(echo "$lang" | tr , -).$layout.$ext"
+				[ "$lang" = de,en ] || file="$name.$lang.$ext"
+				if ! "$PACTUM" render "$model" "$@" --lang "$lang" \
+					--format "$format" --layout "$layout" \
+					>"$work/out" 2>"$work/err" || [ -s "$work/err" ]; then
+					fail "$file renders cleanly"
+					sed 's/^/    /' "$work/err" | head
+					continue
+				fi
+				if [ -n "${UPDATE_GOLDEN:-}" ]; then
+					mkdir -p "$golden"
+					cp "$work/out" "$golden/$file"
+				fi
+				if cmp -s "$work/out" "$golden/$file"; then
+					pass "$file"
+				else
+					fail "$file differs from the golden file"
+					diff -u "$golden/$file" "$work/out" | head -20
+				fi
+			done
+		done
+	done
+	if PACTUM="$PACTUM" sh "$top_srcdir/tests/e2e/docbook-valid.sh" \
+		"$model" "" "$@" >"$work/db" 2>&1; then
+		pass "$name: DocBook valid ($(tail -n 1 "$work/db"))"
+	else
+		fail "$name: DocBook valid (exit $?)"
+		grep -v '^PASS' "$work/db" | head -20
+	fi
+done
+
+finish
