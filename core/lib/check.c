@@ -497,6 +497,17 @@ static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 	return pactum__arena_strndup(ck->model->arena, small, (size_t)n);
 }
 
+/* Is item in an ordered list (through any <choose> around it)? */
+static int numbered_item(const pactum_node *item)
+{
+	const pactum_node *p = item->parent;
+
+	while (p && p->kind != PACTUM_NODE_LIST)
+		p = p->parent;
+	return p && p->attr[PACTUM_ATTR_ORDERED] &&
+	       strcmp(p->attr[PACTUM_ATTR_ORDERED], "yes") == 0;
+}
+
 static void resolve_ref(struct checker *ck, pactum_node *n)
 {
 	pactum_model *model = ck->model;
@@ -558,15 +569,21 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 		t = pactum__map_get(&model->ids, ref, strlen(ref));
 		if (t == NULL)
 			report(ck, PACTUM_ERROR, n,
-			       _("reference to unknown section or clause "
-				 "\"%s\""),
+			       _("reference to unknown section, clause or "
+				 "list item \"%s\""),
 			       ref);
 		else if (t->kind != PACTUM_NODE_SECTION &&
-			 t->kind != PACTUM_NODE_CLAUSE)
+			 t->kind != PACTUM_NODE_CLAUSE &&
+			 t->kind != PACTUM_NODE_ITEM)
 			report(ck, PACTUM_ERROR, n,
-			       _("\"%s\" is a <%s>; references go to sections "
-				 "and clauses"),
+			       _("\"%s\" is a <%s>; references go to sections, "
+				 "clauses and list items"),
 			       ref, pactum__node_kind_name(t->kind));
+		else if (t->kind == PACTUM_NODE_ITEM && !numbered_item(t))
+			report(ck, PACTUM_ERROR, n,
+			       _("\"%s\" is an item of an unordered list: it "
+				 "has no number to refer to"),
+			       ref);
 		break;
 	default:
 		return;

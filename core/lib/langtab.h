@@ -34,6 +34,8 @@ struct pactum_locale {
 	const char *yes;
 	const char *no;
 	const char *xref_word;     /* before a section number: "Section 3.2" */
+	const char *xref_item_sep; /* between a clause's number and its item's:
+				      "3.3(c)", "3.3 (c)" */
 };
 
 #endif /* PACTUM_LANGTAB_H */

@@ -31,6 +31,7 @@ static const struct pactum_locale locales[] = {
 		.yes = "ja",
 		.no = "nein",
 		.xref_word = "Ziffer",
+		.xref_item_sep = "\xc2\xa0", /* "Ziffer 3.3 (c)", kept together */
 	},
 	{
 		.lang = "en",
@@ -54,6 +55,7 @@ static const struct pactum_locale locales[] = {
 		.yes = "yes",
 		.no = "no",
 		.xref_word = "Section",
+		.xref_item_sep = "", /* "Section 3.3(c)" */
 	},
 };
 
@@ -78,4 +80,9 @@ const char *pactum__locale_lang(const pactum_locale *loc)
 const char *pactum__locale_xref_word(const pactum_locale *loc)
 {
 	return loc->xref_word;
+}
+
+const char *pactum__locale_xref_item_sep(const pactum_locale *loc)
+{
+	return loc->xref_item_sep;
 }

@@ -278,6 +278,11 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 				return;
 			b->content_unit = c->unit;
 			++*items;
+			/* items with an id may be referred to: "3.3(c)" */
+			if (b->id != NULL &&
+			    pactum__map_put(&doc->placed, b->id, b, NULL) !=
+				    PACTUM_OK)
+				doc->nomem = 1;
 			if (parent->ordered) {
 				unsigned depth = 0;
 				const pactum_block *a;

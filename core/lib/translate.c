@@ -335,6 +335,34 @@ static const pactum_node *choice_label(const pactum_node *param,
 	return NULL;
 }
 
+/* The number a reference to b shows: a section's or clause's own ("3.2");
+ * for a list item, that of the clause or section it is in, then the
+ * numbers of the items it is nested in, outermost first ("3.3(c)(ii)"). */
+static void put_ref_number(struct translation *t, const pactum_block *b)
+{
+	const pactum_block *a, *owner;
+	const pactum_block *chain[PACTUM_MAX_DEPTH];
+	size_t n = 0;
+
+	if (b->kind != PACTUM_BLOCK_ITEM) {
+		pactum__buf_puts(&t->scratch, b->number);
+		return;
+	}
+	for (a = b; a && a->kind != PACTUM_BLOCK_CLAUSE &&
+		    a->kind != PACTUM_BLOCK_SECTION;
+	     a = a->parent)
+		if (a->kind == PACTUM_BLOCK_ITEM && a->number && n < PACTUM_MAX_DEPTH)
+			chain[n++] = a;
+	owner = a;
+	if (owner && owner->number) {
+		pactum__buf_puts(&t->scratch, owner->number);
+		pactum__buf_puts(&t->scratch,
+				 pactum__locale_xref_item_sep(t->loc));
+	}
+	while (n > 0)
+		pactum__buf_puts(&t->scratch, chain[--n]->number);
+}
+
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */
 static pactum_run *placeholder_run(struct translation *t,
@@ -458,8 +486,8 @@ static pactum_run *placeholder_run(struct translation *t,
 		word = pactum__locale_xref_word(t->loc);
 		pactum__buf_clear(&t->scratch);
 		/* a no-break space: "Ziffer" and "3.2" stay on one line */
-		pactum__buf_printf(&t->scratch, "%s\xc2\xa0%s", word,
-				   placed->number);
+		pactum__buf_printf(&t->scratch, "%s\xc2\xa0", word);
+		put_ref_number(t, placed);
 		copy = t->scratch.oom ? NULL
 				      : pactum__arena_strndup(doc->arena,
 							      t->scratch.ptr,

@@ -125,5 +125,8 @@ int pactum__value_format(pactum_buf *out, const pactum_value *v,
 
 /* The word before a cross-reference number: en "Section", de "Ziffer". */
 const char *pactum__locale_xref_word(const pactum_locale *loc);
+/* Between a clause's number and a list item's in a reference: en "",
+ * de a no-break space ("Section 3.3(c)", "Ziffer 3.3 (c)"). */
+const char *pactum__locale_xref_item_sep(const pactum_locale *loc);
 
 #endif /* PACTUM_VALUE_H */

@@ -161,7 +161,14 @@ static void write_list(struct writer *w, const pactum_block *list,
 	for (item = db_first_child(list); item; item = db_next_block(item)) {
 		if (db_kind_of(item) != PACTUM_BLOCK_ITEM)
 			continue;
-		db_open_line(w, "<listitem>");
+		/* an item with an id may be referred to ("3.3(c)") */
+		db_begin_line(w);
+		db_put(w, "<listitem");
+		db_put_id_attr(w, "", pactum_block_id(item), lang);
+		db_put_xreflabel(w, pactum_block_id(item), lang);
+		db_put(w, ">");
+		db_end_line(w);
+		w->indent++;
 		write_para(w, item, NULL, lang, 0);
 		for (c = db_first_child(item); c; c = db_next_block(c))
 			db_write_block(w, c, lang, 0); /* nested lists */

@@ -91,4 +91,21 @@ else
 	pass "conditional term leaves the glossary"
 fi
 
+# References to list items follow the numbering after conditions, and
+# only numbered items can be referred to.
+refs=tests/data/constructs/itemrefs
+expect_status "item references with an extra item" 0 "$PACTUM" render \
+	$refs.xml --data $refs.deal.xml --lang en --set audit=yes
+nbsp=$(printf '\302\240')
+expect_grep "the reference moved with its item" "$work/out" "under Section${nbsp}1.1(d)"
+expect_grep "a nested item's reference moved too" "$work/out" "Section${nbsp}1.1(c)(ii)"
+sed 's|<list ordered="yes">|<list ordered="no">|' $refs.xml >"$work/unordered.xml"
+expect_status "a reference to an unnumbered item" 1 "$PACTUM" render \
+	"$work/unordered.xml" --data $refs.deal.xml --lang en
+expect_grep "unnumbered item named" "$work/err" '"harm" is an item of an unordered list'
+sed 's|<p>The licence does not cover:</p>|<p id="intro">The licence does not cover:</p>|; s|<xref ref="harm"/>|<xref ref="intro"/>|' $refs.xml >"$work/para.xml"
+expect_status "a reference to a paragraph" 1 "$PACTUM" render \
+	"$work/para.xml" --data $refs.deal.xml --lang en
+expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references go to sections, clauses and list items'
+
 finish
