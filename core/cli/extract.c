@@ -179,11 +179,18 @@ static int put_entry(pactum_sink *sink, const struct entry *e)
 		error |= put(sink, "\n");
 	}
 	for (i = 0; i < e->nrefs; i++) {
+		/* a file name is the one text here not from a checked model:
+		 * a newline in it would forge entries */
+		char *file = pactum_text_escape(e->refs[i].file);
+
+		if (file == NULL)
+			return PACTUM_ENOMEM;
 		snprintf(line, sizeof(line), ":%lu\n",
 			 (unsigned long)e->refs[i].line);
 		error |= put(sink, "#: ");
-		error |= put(sink, e->refs[i].file);
+		error |= put(sink, file);
 		error |= put(sink, line);
+		pactum_free(file);
 	}
 	/* "20 %" in a contract is no printf directive */
 	if (strchr(e->msgid, '%') != NULL ||

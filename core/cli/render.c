@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -50,7 +51,16 @@ static void render_usage(FILE *fp)
 static int split_langs(char *list, const char *langs[MAX_LANGS])
 {
 	char *save = NULL, *tok, *whole = strdup(list);
+	size_t len = strlen(list);
 	int n = 0, i;
+
+	/* strtok would skip an empty item: "en," is a typo, not "en" */
+	if (len == 0 || list[0] == ',' || list[len - 1] == ',' ||
+	    strstr(list, ",,") != NULL) {
+		cli_error(_("--lang '%s' has an empty item"), list);
+		free(whole);
+		return -1;
+	}
 
 	for (tok = strtok_r(list, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
@@ -75,6 +85,29 @@ static int split_langs(char *list, const char *langs[MAX_LANGS])
 cleanup:
 	free(whole);
 	return n;
+}
+
+/* Nonzero (after reporting) when output names the file one of the inputs
+ * is read from: the render would replace its own model or deal. */
+static int output_is_input(const char *output, const char *model,
+			   const char *data)
+{
+	const char *inputs[2] = { model, data };
+	struct stat out, in;
+	size_t i;
+
+	if (output == NULL || strcmp(output, "-") == 0 ||
+	    stat(output, &out) != 0)
+		return 0;
+	for (i = 0; i < 2; i++) {
+		if (inputs[i] != NULL && stat(inputs[i], &in) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			cli_error(_("--output %s is %s, which this render reads"),
+				  output, inputs[i]);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 enum { OPT_DRAFT = 256, OPT_CATALOG_PATH, OPT_CHARSET, OPT_TRANSLITERATE };
@@ -160,19 +193,25 @@ int cli_render(int argc, char **argv)
 			pactum_options_set_layout(opts, layout);
 			break;
 		case 'w':
-			if (pactum_options_set(opts, "width", optarg) != PACTUM_OK)
-				goto nomem;
-			break;
 		case OPT_CHARSET:
-			if (pactum_options_set(opts, "charset", optarg) !=
+		case OPT_TRANSLITERATE: {
+			/* the same option as --option width=..., so either
+			 * way it is given once */
+			const char *key = c == 'w' ? "width"
+					  : c == OPT_CHARSET ? "charset"
+							     : "transliterate";
+
+			if (pactum_options_get(opts, key) != NULL) {
+				cli_error(_("option %s given twice"), key);
+				goto cleanup;
+			}
+			if (pactum_options_set(opts, key,
+					       c == OPT_TRANSLITERATE ? "yes"
+								  : optarg) !=
 			    PACTUM_OK)
 				goto nomem;
 			break;
-		case OPT_TRANSLITERATE:
-			if (pactum_options_set(opts, "transliterate", "yes") !=
-			    PACTUM_OK)
-				goto nomem;
-			break;
+		}
 		case 'O':
 			eq = strchr(optarg, '=');
 			if (eq == NULL || eq == optarg) {
@@ -213,6 +252,12 @@ int cli_render(int argc, char **argv)
 		render_usage(stderr);
 		goto cleanup;
 	}
+	if (output != NULL && output[0] == '\0') {
+		cli_error("%s", _("--output needs a file name"));
+		goto cleanup;
+	}
+	if (output_is_input(output, argv[optind], data_file))
+		goto cleanup;
 	if (lang_list != NULL) {
 		nlangs = split_langs(lang_list, langs);
 		if (nlangs < 0)

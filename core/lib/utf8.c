@@ -138,7 +138,11 @@ int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len)
 		} else if (!unsafe_cp(c)) {
 			pactum__buf_put(buf, s + i, n);
 		} else {
-			pactum__buf_printf(buf, c < 0x80 ? "\\x%02x" : "\\u%04x",
+			/* \U and eight digits above U+FFFF: "\u10ffffb"
+			 * would read as U+10FF, then "ffb" */
+			pactum__buf_printf(buf, c < 0x80      ? "\\x%02x"
+						: c < 0x10000 ? "\\u%04x"
+							      : "\\U%08x",
 					   (unsigned)c);
 		}
 		i += n;

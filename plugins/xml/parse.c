@@ -139,6 +139,13 @@ static void on_error(void *data, xmlErrorPtr err)
 		xmlStopParser(ctxt);
 		return;
 	}
+	if (strstr(err->message, "Excessive depth") != NULL) {
+		/* libxml2 stops at 256 and names an option we never pass */
+		xml_error_at(src, &pos, _("elements nested deeper than %d"),
+			     MAX_DEPTH);
+		xmlStopParser(ctxt);
+		return;
+	}
 	one_line(message, sizeof(message), err->message);
 	xml_error_at(src, &pos, "%s", message);
 }
@@ -272,6 +279,10 @@ static int declared_encoding(char *name, size_t size, const char *p,
  * Returns nonzero after reporting.
  */
 #define MAX_SCANNED_ATTRS (2 * MAX_ATTRS)
+/* Each element costs libxml2 and the core a few hundred bytes: without a
+ * cap, 64 MiB of "<em/>" would take 6 GB.  Ten times the largest
+ * agreement anyone writes. */
+#define MAX_ELEMENTS 2000000ul
 
 static int prescan(struct source *src)
 {
@@ -279,6 +290,7 @@ static int prescan(struct source *src)
 	struct cursor c = { src->bytes, src->len, 0, 1, 1 };
 	char enc[64];
 	unsigned eq;
+	unsigned long elements = 0;
 
 	if (src->len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
 			      (u[0] == 0xff && u[1] == 0xfe))) {
@@ -335,6 +347,13 @@ static int prescan(struct source *src)
 			if (!skip_past(&c, end))
 				return 0; /* libxml2 reports the unclosed markup */
 			continue;
+		}
+		if (c.i + 1 < c.len && c.p[c.i + 1] != '/' &&
+		    ++elements > MAX_ELEMENTS) {
+			prescan_error(src, &c,
+				      _("more than %lu elements (pactum's limit)"),
+				      MAX_ELEMENTS);
+			return 1;
 		}
 		/* a tag: count what starts attributes, skipping values */
 		{

@@ -233,4 +233,39 @@ expect_grep "INT64_MIN shown" "$work/out" "-9,223,372,036,854,775,808 items"
 limited "-1 reads like 1" 0 "$PACTUM" render "$work/count.xml" --lang en --set n=-1
 expect_grep "-1 is singular" "$work/out" "Count -1 item."
 
+# Found by the second review: siblings of any kind in linear time, a cap
+# on elements, file names in a POT, an output that is an input, and
+# options that could be given twice by two spellings.
+awk 'BEGIN {
+	print "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><body><section id=\"s\"><title>S</title><clause id=\"k\"><list ordered=\"yes\">"
+	for (i = 0; i < 40000; i++) print "<item>x</item>"
+	print "</list></clause></section></body></agreement>"
+}' >"$work/items.xml"
+expect_status "40,000 items in one list in linear time" 0 timeout 20 "$PACTUM" render "$work/items.xml" --lang en
+awk 'BEGIN {
+	printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><body><section id=\"s\"><title>S</title><clause id=\"k\"><p>"
+	for (i = 0; i < 2100000; i++) printf "<em/>"
+	print "</p></clause></section></body></agreement>"
+}' >"$work/ems.xml"
+limited "2,100,000 elements refused before parsing" 1 "$PACTUM" render "$work/ems.xml" --lang en
+expect_grep "element cap named" "$work/err" "more than 2000000 elements"
+nlname="$work/a
+msgid \"forged\"
+#.xml"
+cp "$model" "$nlname"
+limited "extract with a newline in the file name" 0 "$PACTUM" extract "$nlname" -o "$work/nl.pot"
+if grep -q '^msgid "forged"' "$work/nl.pot"; then fail "no forged POT entry"
+else pass "no forged POT entry"; fi
+expect_status "the POT is still valid" 0 msgcat "$work/nl.pot" -o "$work/nl2.pot"
+cp "$model" "$work/self.xml"
+cp "$work/self.xml" "$work/self.before"
+limited "--output onto the model refused" 2 "$PACTUM" render "$work/self.xml" --data "$deal" --lang en -o "$work/self.xml"
+if cmp -s "$work/self.xml" "$work/self.before"; then pass "the model is intact"
+else fail "the model is intact"; fi
+limited "--width after --option width" 2 "$PACTUM" render "$model" --data "$deal" --lang en --option width=30 --width 100
+limited "--lang with an empty item" 2 "$PACTUM" render "$model" --data "$deal" --lang en,
+limited "a supplementary code point escaped unambiguously" 1 "$PACTUM" render "$model" --data "$deal" \
+	--lang en --set "nosuch$(printf '\364\217\277\277')b=1"
+expect_grep "\\U escape" "$work/err" '\U0010ffffb'
+
 finish
