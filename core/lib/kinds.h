@@ -11,8 +11,7 @@
 typedef uint64_t pactum_kinds;
 
 #define PACTUM_KIND_INLINE 0x1u  /* inside text: TEXT and after */
-#define PACTUM_KIND_TEXT 0x2u    /* holds text: one translation unit */
-#define PACTUM_KIND_IF 0x4u      /* may carry a condition */
+#define PACTUM_KIND_IF 0x2u      /* may carry a condition */
 
 /* One place in a kind's content, in order: children of the kinds in
  * kinds, from min to max of them (max 0: no limit). */

@@ -62,67 +62,59 @@ static void put_block_attrs(struct writer *w, size_t lang, int tag)
 		db_put_lang_attr(w, lang);
 }
 
+/* "<element xml:id=... xreflabel=...>" on a line of its own, then one
+ * level in: an element that references may point to. */
+static void open_target(struct writer *w, const char *element,
+			const pactum_block *b, size_t lang)
+{
+	db_begin_line(w);
+	db_put(w, "<");
+	db_put(w, element);
+	db_put_id_attr(w, "", pactum_block_id(b), lang);
+	db_put_xreflabel(w, pactum_block_id(b), lang);
+	db_put(w, ">");
+	db_end_line(w);
+	w->indent++;
+}
+
 /*
  * A para holding b's content (b may be NULL: an empty para).  For the
  * first para of a clause, clause is that clause: the para then carries
- * its id and starts with its number.  tag: say the language (interleaved
+ * its id and starts with its number; when the clause has a heading, it is
+ * a formalpara whose title is the number and the heading (stylesheets run
+ * it in, as contracts set it).  tag: say the language (interleaved
  * layout), lang being the language.
  */
-/* The first paragraph of a clause with a heading: a formalpara, whose
- * title is "1.2 Heading" (stylesheets run it in, as contracts set it). */
-static void write_headed(struct writer *w, const pactum_block *b,
-			 const pactum_block *clause, size_t lang, int tag)
-{
-	const char *number = pactum_block_number(clause);
-
-	db_begin_line(w);
-	db_put(w, "<formalpara");
-	db_put_id_attr(w, "", pactum_block_id(clause), lang);
-	db_put_xreflabel(w, pactum_block_id(clause), lang);
-	db_put(w, " role=\"clause\"");
-	put_block_attrs(w, lang, tag);
-	db_put(w, "><title>");
-	if (number) {
-		db_put(w, "<phrase role=\"number\">");
-		db_put_str(w, number);
-		db_put(w, "</phrase> ");
-	}
-	db_write_runs(w, pactum_block_title(clause, lang), lang);
-	db_put(w, "</title><para>");
-	if (b)
-		db_write_runs(w, pactum_block_content(b, lang), lang);
-	db_put(w, "</para></formalpara>");
-	db_end_line(w);
-}
-
 static void write_para(struct writer *w, const pactum_block *b,
 		       const pactum_block *clause, size_t lang, int tag)
 {
 	const char *number = clause ? pactum_block_number(clause) : NULL;
+	const pactum_run *heading =
+		clause ? pactum_block_title(clause, lang) : NULL;
 
-	if (clause && pactum_block_title(clause, lang) != NULL) {
-		write_headed(w, b, clause, lang, tag);
-		return;
-	}
 	db_begin_line(w);
-	db_put(w, "<para");
+	db_put(w, heading ? "<formalpara" : "<para");
 	if (clause) {
 		db_put_id_attr(w, "", pactum_block_id(clause), lang);
 		db_put_xreflabel(w, pactum_block_id(clause), lang);
 		db_put(w, " role=\"clause\"");
 	}
 	put_block_attrs(w, lang, tag);
-	db_put(w, ">");
+	db_put(w, heading ? "><title>" : ">");
 	if (number) {
 		db_put(w, "<phrase role=\"number\">");
 		db_put_str(w, number);
 		db_put(w, "</phrase>");
-		if (b)
+		if (heading || b)
 			db_put(w, " ");
+	}
+	if (heading) {
+		db_write_runs(w, heading, lang);
+		db_put(w, "</title><para>");
 	}
 	if (b)
 		db_write_runs(w, pactum_block_content(b, lang), lang);
-	db_put(w, "</para>");
+	db_put(w, heading ? "</para></formalpara>" : "</para>");
 	db_end_line(w);
 }
 
@@ -162,13 +154,7 @@ static void write_list(struct writer *w, const pactum_block *list,
 		if (db_kind_of(item) != PACTUM_BLOCK_ITEM)
 			continue;
 		/* an item with an id may be referred to ("3.3(c)") */
-		db_begin_line(w);
-		db_put(w, "<listitem");
-		db_put_id_attr(w, "", pactum_block_id(item), lang);
-		db_put_xreflabel(w, pactum_block_id(item), lang);
-		db_put(w, ">");
-		db_end_line(w);
-		w->indent++;
+		open_target(w, "listitem", item, lang);
 		write_para(w, item, NULL, lang, 0);
 		for (c = db_first_child(item); c; c = db_next_block(c))
 			db_write_block(w, c, lang, 0); /* nested lists */
@@ -416,8 +402,8 @@ static void write_children(struct writer *w, const pactum_block *parent,
 static void write_section(struct writer *w, const pactum_block *s,
 			  size_t lang, unsigned level, int flat)
 {
-	db_begin_line(w);
 	if (flat) {
+		db_begin_line(w);
 		db_put(w, "<bridgehead");
 		db_put_id_attr(w, "", pactum_block_id(s), lang);
 		db_put_xreflabel(w, pactum_block_id(s), lang);
@@ -430,12 +416,7 @@ static void write_section(struct writer *w, const pactum_block *s,
 		write_children(w, s, NULL, lang, level + 1, 1);
 		return;
 	}
-	db_put(w, "<section");
-	db_put_id_attr(w, "", pactum_block_id(s), lang);
-	db_put_xreflabel(w, pactum_block_id(s), lang);
-	db_put(w, ">");
-	db_end_line(w);
-	w->indent++;
+	open_target(w, "section", s, lang);
 	db_begin_line(w);
 	db_put(w, "<title>");
 	db_write_title(w, s, lang);

@@ -25,34 +25,7 @@ for model in "$top_srcdir"/tests/data/constructs/*.xml; do
 	fi
 	set -- --catalog-path "$work/$name"
 	[ -f "$dir/$name.deal.xml" ] && set -- "$@" --data "$dir/$name.deal.xml"
-	for lang in en de de,en; do
-		for format in text docbook; do
-			layouts=parallel
-			[ "$lang" = de,en ] && layouts="parallel interleaved sequential"
-			for layout in $layouts; do
-				case $format in text) ext=txt ;; *) ext=xml ;; esac
-				file="$name.$(echo "$lang" | tr , -).$layout.$ext"
-				[ "$lang" = de,en ] || file="$name.$lang.$ext"
-				if ! "$PACTUM" render "$model" "$@" --lang "$lang" \
-					--format "$format" --layout "$layout" \
-					>"$work/out" 2>"$work/err" || [ -s "$work/err" ]; then
-					fail "$file renders cleanly"
-					sed 's/^/    /' "$work/err" | head
-					continue
-				fi
-				if [ -n "${UPDATE_GOLDEN:-}" ]; then
-					mkdir -p "$golden"
-					cp "$work/out" "$golden/$file"
-				fi
-				if cmp -s "$work/out" "$golden/$file"; then
-					pass "$file"
-				else
-					fail "$file differs from the golden file"
-					diff -u "$golden/$file" "$work/out" | head -20
-				fi
-			done
-		done
-	done
+	golden_renders constructs "$golden" "$name" "$model" "$@"
 	if PACTUM="$PACTUM" sh "$top_srcdir/tests/e2e/docbook-valid.sh" \
 		"$model" "" "$@" >"$work/db" 2>&1; then
 		pass "$name: DocBook valid ($(tail -n 1 "$work/db"))"

@@ -16,37 +16,8 @@ for model in "$top_srcdir"/templates/*/agreement.xml; do
 	tname=$(basename "$tdir")
 	for deal in "$tdir"/deals/*.xml; do
 		dname=$(basename "$deal" .xml)
-		for lang in en de de,en; do
-			for format in text docbook; do
-				layouts=parallel
-				[ "$lang" = de,en ] && layouts="parallel interleaved sequential"
-				for layout in $layouts; do
-					case $format in text) ext=txt ;; *) ext=xml ;; esac
-					name="$dname.$(echo "$lang" | tr , -).$layout.$ext"
-					[ "$lang" = de,en ] || name="$dname.$lang.$ext"
-					case_name="$tname/$name"
-					if ! "$PACTUM" render "$model" --data "$deal" \
-						--lang "$lang" --format "$format" \
-						--layout "$layout" >"$work/out" 2>"$work/err" ||
-						[ -s "$work/err" ]; then
-						fail "$case_name renders cleanly"
-						sed 's/^/    /' "$work/err" | head
-						continue
-					fi
-					want="$golden/$tname/$name"
-					if [ -n "${UPDATE_GOLDEN:-}" ]; then
-						mkdir -p "$golden/$tname"
-						cp "$work/out" "$want"
-					fi
-					if cmp -s "$work/out" "$want"; then
-						pass "$case_name"
-					else
-						fail "$case_name differs from the golden file"
-						diff -u "$want" "$work/out" | head -20
-					fi
-				done
-			done
-		done
+		golden_renders "$tname" "$golden/$tname" "$dname" "$model" \
+			--data "$deal"
 		# DocBook validity, all layouts, through the shared checker
 		if PACTUM="$PACTUM" sh "$top_srcdir/tests/e2e/docbook-valid.sh" \
 			"$model" "$deal" >"$work/db" 2>&1; then
