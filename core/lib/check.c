@@ -10,9 +10,14 @@
 #include "kinds.h"
 #include "unit.h"
 
-const char *const pactum__party_fields[] = { "name", "address", "register",
-					     "vat-id", "representative",
-					     NULL };
+const pactum_party_field pactum__party_fields[] = {
+	{ "name", PACTUM_WORD_FIELD_NAME },
+	{ "address", PACTUM_WORD_FIELD_ADDRESS },
+	{ "register", PACTUM_WORD_FIELD_REGISTER },
+	{ "vat-id", PACTUM_WORD_FIELD_VAT_ID },
+	{ "representative", PACTUM_WORD_FIELD_REPRESENTATIVE },
+	{ NULL, 0 },
+};
 
 struct checker {
 	pactum_model *model;
@@ -68,9 +73,9 @@ static void kinds_text(pactum_buf *buf, pactum_kinds set)
 	pactum_node_kind k;
 	size_t n = 0, i = 0;
 
-	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_EMPHASIS; k++)
+	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_LAST_; k++)
 		n += (pactum__kind_bit(k) & set) != 0;
-	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_EMPHASIS; k++) {
+	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_LAST_; k++) {
 		if (!(pactum__kind_bit(k) & set))
 			continue;
 		if (i > 0)
@@ -202,7 +207,20 @@ static void check_children(struct checker *ck, pactum_node *n)
 			missing(ck, n, s);
 }
 
-/* n's attributes against its row: allowed, required, yes/no. */
+/* "a b c" as "a, b or c" */
+static void words_text(pactum_buf *buf, const char *words)
+{
+	const char *p = words, *space, *last = strrchr(words, ' ');
+
+	while ((space = strchr(p, ' ')) != NULL) {
+		pactum__buf_put(buf, p, (size_t)(space - p));
+		pactum__buf_puts(buf, space == last ? _(" or ") : ", ");
+		p = space + 1;
+	}
+	pactum__buf_puts(buf, p);
+}
+
+/* n's attributes against its row: allowed, required, the values. */
 static void check_attrs(struct checker *ck, const pactum_node *n)
 {
 	const pactum_kind_info *info = pactum__kind(n->kind);
@@ -223,11 +241,16 @@ static void check_attrs(struct checker *ck, const pactum_node *n)
 			report(ck, PACTUM_ERROR, n,
 			       _("<%s> cannot have the attribute %s"),
 			       info->name, pactum__attr_name(a));
-		} else if (pactum__attr_is_yesno(a) && strcmp(v, "yes") != 0 &&
-			   strcmp(v, "no") != 0) {
-			report(ck, PACTUM_ERROR, n,
-			       _("%s=\"%s\": expected yes or no"),
-			       pactum__attr_name(a), v);
+		} else if (!pactum__attr_value_ok(a, v)) {
+			pactum_buf list = PACTUM_BUF_INIT;
+
+			words_text(&list, pactum__attr_values(a));
+			/* TRANSLATORS: the last %s lists the values allowed:
+			 * "yes or no", "renumber or keep" */
+			report(ck, PACTUM_ERROR, n, _("%s=\"%s\": expected %s"),
+			       pactum__attr_name(a), v,
+			       list.ptr ? list.ptr : "");
+			pactum__buf_free(&list);
 		}
 	}
 }
@@ -299,38 +322,65 @@ static void check_text(struct checker *ck, const pactum_node *t)
 		       (unsigned)cp);
 }
 
+/* Every row of a table has as many cells as its first, through any
+ * <choose> around rows (the depth is bounded: too_deep() ran first).
+ * The count goes to the table's index. */
+static void check_rows(struct checker *ck, pactum_node *table,
+		       const pactum_node *n, const pactum_node **first)
+{
+	const pactum_node *r, *c;
+	size_t have;
+
+	for (r = n->first; r; r = r->next) {
+		if (r->kind != PACTUM_NODE_ROW) {
+			if (r->kind == PACTUM_NODE_CHOOSE ||
+			    r->kind == PACTUM_NODE_WHEN ||
+			    r->kind == PACTUM_NODE_OTHERWISE)
+				check_rows(ck, table, r, first);
+			continue;
+		}
+		have = 0;
+		for (c = r->first; c; c = c->next)
+			have += c->kind == PACTUM_NODE_CELL;
+		if (*first == NULL) {
+			*first = r;
+			table->index = have;
+		} else if (have != table->index) {
+			report(ck, PACTUM_ERROR, r,
+			       _("this row has %zu cells; the table's first "
+				 "row (line %lu) has %zu"),
+			       have, (unsigned long)(*first)->line,
+			       table->index);
+		}
+	}
+}
+
 /* Pass 1: structure against the kind table, and every id into its
  * index.  Recursion is bounded: too_deep() ran first. */
 static void check_structure(struct checker *ck, pactum_node *n)
 {
 	pactum_model *model = ck->model;
+	pactum_map *index[] = { [PACTUM_INDEX_IDS] = &model->ids,
+				[PACTUM_INDEX_PARAMS] = &model->params,
+				[PACTUM_INDEX_PARTIES] = &model->parties,
+				[PACTUM_INDEX_TERMS] = &model->terms };
+	const pactum_kind_info *info = pactum__kind(n->kind);
 	pactum_node *c;
 
 	check_attrs(ck, n);
 	check_children(ck, n);
-	switch (n->kind) {
-	case PACTUM_NODE_PARTY:
-		index_id(ck, &model->parties, n);
-		break;
-	case PACTUM_NODE_PARAM:
-		index_id(ck, &model->params, n);
-		break;
-	case PACTUM_NODE_TERM:
-		index_id(ck, &model->terms, n);
-		break;
-	case PACTUM_NODE_SECTION:
-	case PACTUM_NODE_CLAUSE:
-	case PACTUM_NODE_PARAGRAPH:
-	case PACTUM_NODE_LIST:
-	case PACTUM_NODE_ITEM:
-	case PACTUM_NODE_WHEN:
-		index_id(ck, &model->ids, n);
-		break;
-	case PACTUM_NODE_TEXT:
+	if (info->index != PACTUM_INDEX_NONE)
+		index_id(ck, index[info->index], n);
+	if (n->kind == PACTUM_NODE_TEXT)
 		check_text(ck, n);
-		break;
-	default:
-		break;
+	else if (n->kind == PACTUM_NODE_INCLUDE)
+		report(ck, PACTUM_ERROR, n, "%s",
+		       _("<include> was not resolved (a model read without "
+			 "its library)"));
+	else if (n->kind == PACTUM_NODE_TABLE) {
+		const pactum_node *first = NULL;
+
+		check_rows(ck, n, n, &first);
 	}
 	for (c = n->first; c; c = c->next)
 		if (pactum__kind(c->kind) != NULL)
@@ -392,6 +442,86 @@ static void check_param(struct checker *ck, pactum_node *n)
 			report(ck, PACTUM_ERROR, n,
 			       _("bound \"%s\" of \"%s\" is not %s"), s,
 			       n->attr[PACTUM_ATTR_ID], _(expected));
+	}
+}
+
+static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
+	PACTUM_PRINTF(2, 3);
+static void add_param(struct checker *ck, pactum_node *p);
+
+/* Make field of party a parameter "party.field" (type and required from
+ * detail, or a built-in text field) and add it to the parameters. */
+static void add_party_field(struct checker *ck, const pactum_node *party,
+			    const char *field, const pactum_node *detail,
+			    int word, int required)
+{
+	pactum_model *model = ck->model;
+	const pactum_node *at = detail ? detail : party;
+	pactum_node *p = pactum__arena_calloc(model->arena, sizeof(*p));
+	void *existing = NULL;
+	const char *id = p ? ctx_printf(ck, "%s.%s", party->attr[PACTUM_ATTR_ID],
+					field)
+			   : NULL;
+
+	if (id == NULL) {
+		ck->nomem = 1;
+		return;
+	}
+	p->kind = PACTUM_NODE_PARAM;
+	p->line = at->line;
+	p->col = at->col;
+	p->attr[PACTUM_ATTR_ID] = id;
+	p->attr[PACTUM_ATTR_TYPE] = detail ? detail->attr[PACTUM_ATTR_TYPE]
+					   : NULL;
+	p->attr[PACTUM_ATTR_REQUIRED] =
+		detail ? detail->attr[PACTUM_ATTR_REQUIRED]
+		       : required ? "yes" : "no";
+	p->party = party;
+	p->detail = detail;
+	p->word = word;
+	p->used = 1; /* a party's field is shown with the party */
+	if (p->attr[PACTUM_ATTR_TYPE] == NULL)
+		p->type = PACTUM_TYPE_TEXT;
+	else
+		check_param(ck, p);
+	if (pactum__map_put(&model->params, id, p, &existing) != PACTUM_OK) {
+		ck->nomem = 1;
+		return;
+	}
+	if (existing != NULL) {
+		report(ck, PACTUM_ERROR, at,
+		       _("party \"%s\" has the field \"%s\" twice"),
+		       party->attr[PACTUM_ATTR_ID], field);
+		return;
+	}
+	add_param(ck, p);
+}
+
+/* Every party's fields: the built-in ones, then those the model declares
+ * for all parties, then the party's own. */
+static void declare_party_fields(struct checker *ck)
+{
+	const pactum_node *root = ck->model->root, *p, *d, *from;
+	size_t i;
+	int pass;
+
+	for (p = root->first; p && !ck->nomem; p = p->next) {
+		if (p->kind != PACTUM_NODE_PARTY || p->misplaced ||
+		    p->attr[PACTUM_ATTR_ID] == NULL)
+			continue;
+		for (i = 0; pactum__party_fields[i].name; i++)
+			add_party_field(ck, p, pactum__party_fields[i].name,
+					NULL, pactum__party_fields[i].word,
+					i == 0);
+		for (pass = 0; pass < 2; pass++) {
+			from = pass == 0 ? root : p;
+			for (d = from->first; d; d = d->next)
+				if (d->kind == PACTUM_NODE_DETAIL &&
+				    !d->misplaced && d->attr[PACTUM_ATTR_ID])
+					add_party_field(ck, p,
+							d->attr[PACTUM_ATTR_ID],
+							d, -1, 0);
+		}
 	}
 }
 
@@ -483,9 +613,6 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 }
 
 static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
-	PACTUM_PRINTF(2, 3);
-
-static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 {
 	char small[160];
 	va_list ap;
@@ -510,12 +637,23 @@ static int numbered_item(const pactum_node *item)
 	       strcmp(p->attr[PACTUM_ATTR_ORDERED], "yes") == 0;
 }
 
+/* Does recital carry a number (its preamble's numbering is not none)? */
+static int lettered(const pactum_node *recital)
+{
+	const pactum_node *p = recital->parent;
+	const char *how;
+
+	while (p && p->kind != PACTUM_NODE_PREAMBLE)
+		p = p->parent;
+	how = p ? p->attr[PACTUM_ATTR_NUMBERING] : NULL;
+	return how == NULL || strcmp(how, "none") != 0;
+}
+
 static void resolve_ref(struct checker *ck, pactum_node *n)
 {
 	pactum_model *model = ck->model;
-	const char *name, *ref = n->attr[PACTUM_ATTR_REF];
+	const char *name, *key, *ref = n->attr[PACTUM_ATTR_REF];
 	const pactum_node *t = NULL;
-	size_t i;
 
 	switch (n->kind) {
 	case PACTUM_NODE_VAR:
@@ -530,22 +668,25 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			((pactum_node *)t)->used = 1;
 		break;
 	case PACTUM_NODE_FIELD:
+		/* a party's field is a parameter "party.field" */
 		name = n->attr[PACTUM_ATTR_PARTY];
 		if (name == NULL || n->attr[PACTUM_ATTR_NAME] == NULL)
 			return;
-		t = pactum__map_get(&model->parties, name, strlen(name));
-		if (t == NULL)
+		if (pactum__map_get(&model->parties, name, strlen(name)) ==
+		    NULL) {
 			report(ck, PACTUM_ERROR, n, _("unknown party \"%s\""),
 			       name);
-		for (i = 0; pactum__party_fields[i]; i++)
-			if (strcmp(pactum__party_fields[i],
-				   n->attr[PACTUM_ATTR_NAME]) == 0)
-				break;
-		if (pactum__party_fields[i] == NULL)
+			return;
+		}
+		key = ctx_printf(ck, "%s.%s", name, n->attr[PACTUM_ATTR_NAME]);
+		t = key ? pactum__map_get(&model->params, key, strlen(key))
+			: NULL;
+		if (t == NULL)
 			report(ck, PACTUM_ERROR, n,
-			       _("unknown party field \"%s\" (known: name, "
-				 "address, register, vat-id, representative)"),
-			       n->attr[PACTUM_ATTR_NAME]);
+			       _("party \"%s\" has no field \"%s\" (built in: "
+				 "name, address, register, vat-id, "
+				 "representative; others need a <detail>)"),
+			       name, n->attr[PACTUM_ATTR_NAME]);
 		break;
 	case PACTUM_NODE_PARTY_REF:
 		if (ref == NULL)
@@ -571,16 +712,24 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 		t = pactum__map_get(&model->ids, ref, strlen(ref));
 		if (t == NULL)
 			report(ck, PACTUM_ERROR, n,
-			       _("reference to unknown section, clause or "
-				 "list item \"%s\""),
+			       _("reference to unknown section, clause, list "
+				 "item, annex or recital \"%s\""),
 			       ref);
 		else if (t->kind != PACTUM_NODE_SECTION &&
 			 t->kind != PACTUM_NODE_CLAUSE &&
-			 t->kind != PACTUM_NODE_ITEM)
+			 t->kind != PACTUM_NODE_ITEM &&
+			 t->kind != PACTUM_NODE_ANNEX &&
+			 t->kind != PACTUM_NODE_RECITAL)
 			report(ck, PACTUM_ERROR, n,
 			       _("\"%s\" is a <%s>; references go to sections, "
-				 "clauses and list items"),
+				 "clauses, list items, annexes and recitals"),
 			       ref, pactum__node_kind_name(t->kind));
+		else if (t->kind == PACTUM_NODE_RECITAL && !lettered(t))
+			report(ck, PACTUM_ERROR, n,
+			       _("\"%s\" is a recital of a preamble with "
+				 "numbering=\"none\": it has no number to "
+				 "refer to"),
+			       ref);
 		else if (t->kind == PACTUM_NODE_ITEM && !numbered_item(t))
 			report(ck, PACTUM_ERROR, n,
 			       _("\"%s\" is an item of an unordered list: it "
@@ -601,12 +750,16 @@ struct owner {
 	const char *id;
 	unsigned paragraphs;
 	unsigned items;
+	unsigned recitals;
+	unsigned rows;
+	unsigned cells;
+	unsigned footnotes;
 };
 
 static void check_content(struct checker *ck, pactum_node *n,
 			  struct owner *owner)
 {
-	struct owner mine = { NULL, 0, 0 };
+	struct owner mine = { NULL, 0, 0, 0, 0, 0, 0 };
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	pactum_node *c;
 
@@ -627,6 +780,20 @@ static void check_content(struct checker *ck, pactum_node *n,
 	    n->kind != PACTUM_NODE_PARTY) {
 		mine.id = id;
 		owner = &mine;
+	} else if (n->kind == PACTUM_NODE_PREAMBLE ||
+		   n->kind == PACTUM_NODE_COVER) {
+		/* one of each per model: their own names */
+		mine.id = pactum__node_kind_name(n->kind);
+		owner = &mine;
+	} else if (n->kind == PACTUM_NODE_ROW) {
+		/* cells are counted per row, so a new row renames only its
+		 * own cells */
+		mine.id = ctx_printf(ck, "%s.row%u", owner->id, ++owner->rows);
+		if (mine.id == NULL) {
+			ck->nomem = 1;
+			return;
+		}
+		owner = &mine;
 	}
 	switch (n->kind) {
 	case PACTUM_NODE_TITLE:
@@ -637,7 +804,34 @@ static void check_content(struct checker *ck, pactum_node *n,
 				 n->parent->kind == PACTUM_NODE_CLAUSE
 					 ? "heading of a clause, shown after "
 					   "its number"
+				 : n->parent->kind == PACTUM_NODE_ANNEX
+					 ? "title of an annex, shown after "
+					   "\"Annex 1\""
+				 : n->parent->kind == PACTUM_NODE_PREAMBLE
+					 ? "heading of the preamble"
 					 : "section title");
+		break;
+	case PACTUM_NODE_RECITAL:
+		add_unit(ck, n,
+			 owner == &mine && id
+				 ? id
+				 : ctx_printf(ck, "%s.r%u", owner->id,
+					      ++owner->recitals),
+			 "recital of the preamble, shown after \"(A)\"");
+		break;
+	case PACTUM_NODE_CELL:
+		add_unit(ck, n, ctx_printf(ck, "%s.c%u", owner->id, ++owner->cells),
+			 n->parent->attr[PACTUM_ATTR_HEADER] &&
+					 strcmp(n->parent->attr[PACTUM_ATTR_HEADER],
+						"yes") == 0
+				 ? "column heading of a table"
+				 : "cell of a table");
+		break;
+	case PACTUM_NODE_FOOTNOTE:
+		add_unit(ck, n,
+			 ctx_printf(ck, "%s.fn%u", owner->id, ++owner->footnotes),
+			 "footnote; {footnote:N} marks where it stands in "
+			 "its paragraph");
 		break;
 	case PACTUM_NODE_ROLE:
 		add_unit(ck, n,
@@ -646,11 +840,22 @@ static void check_content(struct checker *ck, pactum_node *n,
 			 "role of a party, used as its name in the text");
 		break;
 	case PACTUM_NODE_LABEL:
-		add_unit(ck, n,
-			 ctx_printf(ck, "param.%s.%s",
-				    n->parent->parent->attr[PACTUM_ATTR_ID],
-				    n->parent->attr[PACTUM_ATTR_VALUE]),
-			 "one choice of a parameter, shown as its value");
+		if (n->parent->kind == PACTUM_NODE_DETAIL)
+			add_unit(ck, n,
+				 n->parent->parent->kind == PACTUM_NODE_PARTY
+					 ? ctx_printf(ck, "party.%s.%s",
+						      n->parent->parent->attr[PACTUM_ATTR_ID],
+						      n->parent->attr[PACTUM_ATTR_ID])
+					 : ctx_printf(ck, "detail.%s",
+						      n->parent->attr[PACTUM_ATTR_ID]),
+				 "label of a party's field, shown before its "
+				 "value");
+		else
+			add_unit(ck, n,
+				 ctx_printf(ck, "param.%s.%s",
+					    n->parent->parent->attr[PACTUM_ATTR_ID],
+					    n->parent->attr[PACTUM_ATTR_VALUE]),
+				 "one choice of a parameter, shown as its value");
 		break;
 	case PACTUM_NODE_NAME:
 		add_unit(ck, n,
@@ -909,6 +1114,16 @@ static int check_root(struct checker *ck, pactum_node *root)
 	model->domain = root->attr[PACTUM_ATTR_DOMAIN];
 	model->source_lang = root->attr[PACTUM_ATTR_SOURCE_LANG];
 	model->prevailing = root->attr[PACTUM_ATTR_PREVAILING];
+	model->preamble = pactum__node_child(root, PACTUM_NODE_PREAMBLE);
+	if (root->attr[PACTUM_ATTR_DATE]) {
+		const char *d = root->attr[PACTUM_ATTR_DATE], *expected;
+		pactum_value v;
+
+		if (pactum__value_parse(&v, PACTUM_TYPE_DATE, d, strlen(d),
+					&expected) != PACTUM_OK)
+			report(ck, PACTUM_ERROR, root,
+			       _("date=\"%s\" is not %s"), d, _(expected));
+	}
 	if (model->domain && !valid_id(model->domain))
 		report(ck, PACTUM_ERROR, root,
 		       _("text domain \"%s\" is malformed"), model->domain);
@@ -924,11 +1139,32 @@ static int check_root(struct checker *ck, pactum_node *root)
 	return 0;
 }
 
+/* Append p to the model's parameters, giving it its index. */
+static void add_param(struct checker *ck, pactum_node *p)
+{
+	pactum_model *model = ck->model;
+	pactum_node **list;
+
+	if (model->nparams == model->nparams_cap) {
+		size_t cap = model->nparams_cap ? model->nparams_cap * 2 : 16;
+
+		list = pactum_realloc(model->param_list, cap * sizeof(*list));
+		if (list == NULL) {
+			ck->nomem = 1;
+			return;
+		}
+		model->param_list = list;
+		model->nparams_cap = cap;
+	}
+	p->index = model->nparams;
+	model->param_list[model->nparams++] = p;
+}
+
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
 {
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
-	struct owner body = { "body", 0, 0 };
-	pactum_node *c, **list;
+	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
+	pactum_node *c;
 	int error = PACTUM_OK;
 
 	if (too_deep(&ck, model->root))
@@ -937,20 +1173,13 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 		goto done;
 	check_structure(&ck, model->root);
 	/* Parameters first: conditions and bounds need their types. */
-	for (c = model->root->first; c; c = c->next) {
+	for (c = model->root->first; c && !ck.nomem; c = c->next) {
 		if (c->kind != PACTUM_NODE_PARAM)
 			continue;
 		check_param(&ck, c);
-		list = pactum_realloc(model->param_list,
-				      (model->nparams + 1) * sizeof(*list));
-		if (list == NULL) {
-			ck.nomem = 1;
-			break;
-		}
-		model->param_list = list;
-		c->index = model->nparams;
-		list[model->nparams++] = c;
+		add_param(&ck, c);
 	}
+	declare_party_fields(&ck);
 	if (ck.nomem)
 		goto done;
 	check_content(&ck, model->root, &body);

@@ -7,7 +7,8 @@
  *   op     := "=" | "==" | "!=" | "<" | "<=" | ">" | ">="
  *   LITERAL:= 'text' | "text" | number | true | false
  *
- * A bare NAME must be a boolean parameter.  A literal is parsed as a value
+ * A bare NAME must be a boolean parameter, or a text one (a party's
+ * field, say): then it holds when the text is given, not empty.  A literal is parsed as a value
  * of the compared parameter's type, so "start >= '2027-01-01'" compares
  * dates and "law = 'german'" must name one of law's choices.  Ordering
  * needs an ordered type (date, money, number, percent, integer, duration).
@@ -31,6 +32,7 @@
 typedef enum op {
 	OP_TRUE, /* a literal true/false alone */
 	OP_PARAM,
+	OP_GIVEN, /* a text parameter has a value */
 	OP_NOT,
 	OP_AND,
 	OP_OR,
@@ -144,6 +146,7 @@ static const pactum_node *parse_name(struct parser *ps, const char **name,
 	if (param == NULL) {
 		fail(ps, _("unknown parameter \"%.*s\""), (int)*len, start);
 	} else if (param->attr[PACTUM_ATTR_DEFAULT] == NULL &&
+		   param->type != PACTUM_TYPE_TEXT && /* unset: empty text */
 		   param->attr[PACTUM_ATTR_REQUIRED] != NULL &&
 		   strcmp(param->attr[PACTUM_ATTR_REQUIRED], "no") == 0) {
 		/* a deal may leave it unset, and then there is no answer */
@@ -259,14 +262,16 @@ static pactum_cond *parse_test(struct parser *ps)
 		if (strncmp(ps->p, ops[i].text, strlen(ops[i].text)) == 0)
 			break;
 	if (i == PACTUM_ARRAY_SIZE(ops)) {
-		if (param->type != PACTUM_TYPE_BOOLEAN) {
+		if (param->type != PACTUM_TYPE_BOOLEAN &&
+		    param->type != PACTUM_TYPE_TEXT) {
 			fail(ps, _("\"%s\" is a %s parameter: compare it with "
 				   "a value"),
 			     param->attr[PACTUM_ATTR_ID],
 			     pactum__type_name(param->type));
 			return NULL;
 		}
-		c = new_cond(ps, OP_PARAM);
+		c = new_cond(ps, param->type == PACTUM_TYPE_TEXT ? OP_GIVEN
+								  : OP_PARAM);
 		if (c)
 			c->param = param->index;
 		return c;
@@ -448,6 +453,8 @@ int pactum__cond_eval(const pactum_cond *c, const pactum_value *values)
 		return c->literal.u.boolean;
 	case OP_PARAM:
 		return values[c->param].u.boolean;
+	case OP_GIVEN:
+		return values[c->param].u.text.len > 0;
 	case OP_NOT:
 		return !pactum__cond_eval(c->operands[0], values);
 	case OP_AND:

@@ -119,6 +119,16 @@ size_t pactum_doc_prevailing(const pactum_doc *doc)
 	return doc->prevailing;
 }
 
+const char *pactum_doc_version(const pactum_doc *doc)
+{
+	return doc->model->root->attr[PACTUM_ATTR_VERSION];
+}
+
+const char *pactum_doc_date(const pactum_doc *doc)
+{
+	return doc->model->root->attr[PACTUM_ATTR_DATE];
+}
+
 const pactum_block *pactum_doc_root(const pactum_doc *doc)
 {
 	return doc->root;
@@ -154,6 +164,26 @@ int pactum_block_ordered(const pactum_block *block)
 	return block->ordered;
 }
 
+const char *pactum_block_label(const pactum_block *block, size_t lang)
+{
+	return block->label ? block->label[lang] : NULL;
+}
+
+int pactum_block_header(const pactum_block *block)
+{
+	return block->header;
+}
+
+size_t pactum_block_columns(const pactum_block *block)
+{
+	return block->columns;
+}
+
+int pactum_block_omitted(const pactum_block *block)
+{
+	return block->omitted;
+}
+
 const pactum_run *pactum_block_title(const pactum_block *block, size_t lang)
 {
 	return block->title ? block->title[lang] : NULL;
@@ -184,4 +214,9 @@ const char *pactum_run_text(const pactum_run *run, size_t *len)
 const char *pactum_run_ref(const pactum_run *run)
 {
 	return run->ref;
+}
+
+const pactum_block *pactum_run_block(const pactum_run *run)
+{
+	return run->block;
 }

@@ -13,6 +13,7 @@ struct pactum_run {
 	const char *text;
 	size_t len;
 	const char *ref;
+	const pactum_block *block; /* XREF: the target; FOOTNOTE: its block */
 	pactum_run *next;
 };
 
@@ -21,16 +22,23 @@ struct pactum_block {
 	const char *id;
 	const char *number;
 	int ordered;
+	int header;                /* ROW: of column headings */
+	int omitted;               /* left out, but keeps its number */
+	size_t columns;            /* TABLE */
 	const pactum_node *node;   /* the model node it comes from, or NULL */
 	const pactum_unit *title_unit;
 	const pactum_unit *content_unit;
-	const char *value;         /* FIELD: the value, in every language */
+	const pactum_node *param;  /* FIELD: the parameter (a party field)
+				      whose value is the content */
+	int word;                  /* a pactum_word as title, or -1 */
+	const pactum_datum *value; /* SIGNATORY's FIELD: the datum shown */
 	pactum_block *parent;
 	pactum_block *first;
 	pactum_block *last;
 	pactum_block *next;
 	pactum_run **title;        /* [nlangs] */
 	pactum_run **content;      /* [nlangs] */
+	const char **label;        /* [nlangs]: ANNEX "Anlage 1", or NULL */
 };
 
 struct pactum_doc {
@@ -48,6 +56,7 @@ struct pactum_doc {
 	pactum_map fields;         /* "party.field" → datum */
 	unsigned char *used;       /* [data->count]: the datum was bound */
 	pactum_map placed;         /* section/clause id → its block */
+	unsigned footnotes;        /* numbered so far */
 	const char **flat;         /* [lang * nunits + unit]: plain text */
 	int errors;
 	int untranslated;

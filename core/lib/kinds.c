@@ -14,99 +14,148 @@
 
 #define INLINE (K(PACTUM_NODE_TEXT) | K(PACTUM_NODE_VAR) | K(PACTUM_NODE_FIELD) | \
 		K(PACTUM_NODE_PARTY_REF) | K(PACTUM_NODE_TERM_REF) | \
-		K(PACTUM_NODE_XREF) | K(PACTUM_NODE_EMPHASIS))
+		K(PACTUM_NODE_XREF) | K(PACTUM_NODE_EMPHASIS) | \
+		K(PACTUM_NODE_STRONG) | K(PACTUM_NODE_BREAK))
 #define NOTES { K(PACTUM_NODE_NOTE), 0, ANY }
 #define ONE_OF(k) { K(k), 1, 1 }
 #define TEXT_ONLY { INLINE, 0, ANY }
-#define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | K(PACTUM_NODE_CHOOSE))
+/* the text of a block: may carry footnotes and a <one> */
+#define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE), 0, ANY }
+#define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | \
+		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE))
+/* what a section or an annex holds */
+#define PARTS (K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) | BLOCKS | \
+	       K(PACTUM_NODE_SIGNATURES) | K(PACTUM_NODE_INCLUDE))
 #define ID_IF (A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_IF))
+#define NO_CONTENT { { 0, 0, 0 } }
+#define IDS PACTUM_INDEX_IDS
 
 /* In enum order: structure kinds 1.., then inline kinds from TEXT on. */
 static const pactum_kind_info kinds[] = {
-	{ PACTUM_NODE_AGREEMENT, "agreement", 0,
-	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_VERSION) | A(PACTUM_ATTR_DOMAIN) |
-		  A(PACTUM_ATTR_SOURCE_LANG) | A(PACTUM_ATTR_PREVAILING),
+	{ PACTUM_NODE_AGREEMENT, "agreement", 0, 0,
+	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_VERSION) | A(PACTUM_ATTR_DATE) |
+		  A(PACTUM_ATTR_DOMAIN) | A(PACTUM_ATTR_SOURCE_LANG) |
+		  A(PACTUM_ATTR_PREVAILING) | A(PACTUM_ATTR_OMITTED),
 	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_DOMAIN) |
 		  A(PACTUM_ATTR_SOURCE_LANG) | A(PACTUM_ATTR_PREVAILING),
 	  0,
-	  { NOTES, ONE_OF(PACTUM_NODE_TITLE),
-	    { K(PACTUM_NODE_PARTY), 0, ANY }, { K(PACTUM_NODE_PARAM), 0, ANY },
-	    { K(PACTUM_NODE_TERM), 0, ANY },
-	    { K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
-	{ PACTUM_NODE_TITLE, "title", 0, 0, 0, 0, { TEXT_ONLY } },
-	{ PACTUM_NODE_PARTY, "party", 0, A(PACTUM_ATTR_ID), A(PACTUM_ATTR_ID), 0,
-	  { NOTES, ONE_OF(PACTUM_NODE_ROLE) } },
-	{ PACTUM_NODE_ROLE, "role", 0, 0, 0, 0, { TEXT_ONLY } },
-	{ PACTUM_NODE_PARAM, "param", 0,
+	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { K(PACTUM_NODE_COVER), 0, 1 },
+	    { K(PACTUM_NODE_PARTY) | K(PACTUM_NODE_DETAIL), 0, ANY },
+	    { K(PACTUM_NODE_PARAM), 0, ANY }, { K(PACTUM_NODE_TERM), 0, ANY },
+	    { K(PACTUM_NODE_PREAMBLE), 0, 1 },
+	    { K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CHOOSE) |
+		      K(PACTUM_NODE_INCLUDE) | K(PACTUM_NODE_SIGNATURES),
+	      1, ANY },
+	    { K(PACTUM_NODE_ANNEX), 0, ANY } } },
+	{ PACTUM_NODE_TITLE, "title", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_PARTY, "party", 0, PACTUM_INDEX_PARTIES, A(PACTUM_ATTR_ID),
+	  A(PACTUM_ATTR_ID), 0,
+	  { NOTES, ONE_OF(PACTUM_NODE_ROLE), { K(PACTUM_NODE_DETAIL), 0, ANY } } },
+	{ PACTUM_NODE_ROLE, "role", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_PARAM, "param", 0, PACTUM_INDEX_PARAMS,
 	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_TYPE) | A(PACTUM_ATTR_REQUIRED) |
 		  A(PACTUM_ATTR_DEFAULT) | A(PACTUM_ATTR_MIN) | A(PACTUM_ATTR_MAX),
 	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_TYPE), 0,
 	  { NOTES, { K(PACTUM_NODE_CHOICE), 0, ANY } } },
-	{ PACTUM_NODE_CHOICE, "choice", 0, A(PACTUM_ATTR_VALUE),
+	{ PACTUM_NODE_CHOICE, "choice", 0, 0, A(PACTUM_ATTR_VALUE),
 	  A(PACTUM_ATTR_VALUE), 0, { NOTES, ONE_OF(PACTUM_NODE_LABEL) } },
-	{ PACTUM_NODE_LABEL, "label", 0, 0, 0, 0, { TEXT_ONLY } },
-	{ PACTUM_NODE_TERM, "term", PACTUM_KIND_IF, ID_IF, A(PACTUM_ATTR_ID), 0,
-	  { NOTES, ONE_OF(PACTUM_NODE_NAME), ONE_OF(PACTUM_NODE_DEFINITION) } },
-	{ PACTUM_NODE_NAME, "name", 0, 0, 0, 0, { TEXT_ONLY } },
-	{ PACTUM_NODE_DEFINITION, "definition", 0, 0, 0, 0,
-	  { TEXT_ONLY } },
-	{ PACTUM_NODE_SECTION, "section", PACTUM_KIND_IF, ID_IF,
+	{ PACTUM_NODE_LABEL, "label", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_TERM, "term", PACTUM_KIND_IF, PACTUM_INDEX_TERMS, ID_IF,
 	  A(PACTUM_ATTR_ID), 0,
-	  { NOTES, ONE_OF(PACTUM_NODE_TITLE),
-	    { K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) | BLOCKS, 1,
-	      ANY } } },
-	{ PACTUM_NODE_CLAUSE, "clause", PACTUM_KIND_IF, ID_IF,
+	  { NOTES, ONE_OF(PACTUM_NODE_NAME), ONE_OF(PACTUM_NODE_DEFINITION) } },
+	{ PACTUM_NODE_NAME, "name", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_DEFINITION, "definition", 0, 0, 0, 0, 0,
+	  { TEXT_ONLY } },
+	{ PACTUM_NODE_SECTION, "section", PACTUM_KIND_IF, IDS,
+	  ID_IF | A(PACTUM_ATTR_OMITTED), A(PACTUM_ATTR_ID), 0,
+	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { PARTS, 1, ANY } } },
+	{ PACTUM_NODE_CLAUSE, "clause", PACTUM_KIND_IF, IDS, ID_IF,
 	  A(PACTUM_ATTR_ID), 0,
 	  { NOTES, { K(PACTUM_NODE_TITLE), 0, 1 }, { BLOCKS, 1, ANY } } },
-	{ PACTUM_NODE_PARAGRAPH, "p", PACTUM_KIND_IF, ID_IF,
-	  0, K(PACTUM_NODE_ONE), { { INLINE | K(PACTUM_NODE_ONE), 0, ANY } } },
-	{ PACTUM_NODE_LIST, "list", PACTUM_KIND_IF,
+	{ PACTUM_NODE_PARAGRAPH, "p", PACTUM_KIND_IF, IDS, ID_IF,
+	  0, K(PACTUM_NODE_ONE), { BLOCK_TEXT } },
+	{ PACTUM_NODE_LIST, "list", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_ORDERED), 0, 0,
 	  { NOTES,
 	    { K(PACTUM_NODE_ITEM) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
-	{ PACTUM_NODE_ITEM, "item", PACTUM_KIND_IF, ID_IF, 0,
+	{ PACTUM_NODE_ITEM, "item", PACTUM_KIND_IF, IDS, ID_IF, 0,
 	  K(PACTUM_NODE_ONE),
-	  { { INLINE | K(PACTUM_NODE_ONE), 0, ANY },
-	    { K(PACTUM_NODE_LIST), 0, 1 } } },
+	  { BLOCK_TEXT, { K(PACTUM_NODE_LIST), 0, 1 } } },
 	/* WHEN and OTHERWISE hold what the CHOOSE's place holds: see
 	 * content_of() in check.c. */
-	{ PACTUM_NODE_CHOOSE, "choose", 0, 0, 0, 0,
+	{ PACTUM_NODE_CHOOSE, "choose", 0, 0, 0, 0, 0,
 	  { { K(PACTUM_NODE_WHEN), 1, ANY },
 	    { K(PACTUM_NODE_OTHERWISE), 0, 1 } } },
-	{ PACTUM_NODE_WHEN, "when", PACTUM_KIND_IF, ID_IF, A(PACTUM_ATTR_IF), 0,
-	  { NOTES } },
-	{ PACTUM_NODE_OTHERWISE, "otherwise", 0, 0, 0, 0, { { 0, 0, 0 } } },
-	{ PACTUM_NODE_NOTE, "note", 0, 0, 0, 0,
+	{ PACTUM_NODE_WHEN, "when", PACTUM_KIND_IF, IDS, ID_IF,
+	  A(PACTUM_ATTR_IF), 0, { NOTES } },
+	{ PACTUM_NODE_OTHERWISE, "otherwise", 0, 0, 0, 0, 0, NO_CONTENT },
+	{ PACTUM_NODE_NOTE, "note", 0, 0, 0, 0, 0,
 	  { { K(PACTUM_NODE_TEXT), 0, ANY } } },
-	{ PACTUM_NODE_ONE, "one", 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_ONE, "one", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_COVER, "cover", 0, 0, 0, 0, 0,
+	  { NOTES,
+	    { K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
+	{ PACTUM_NODE_PREAMBLE, "preamble", 0, 0, A(PACTUM_ATTR_NUMBERING), 0,
+	  0,
+	  { NOTES, { K(PACTUM_NODE_TITLE), 0, 1 },
+	    { K(PACTUM_NODE_RECITAL) | K(PACTUM_NODE_PARAGRAPH) |
+		      K(PACTUM_NODE_CHOOSE),
+	      1, ANY } } },
+	{ PACTUM_NODE_RECITAL, "recital", PACTUM_KIND_IF, IDS, ID_IF, 0,
+	  K(PACTUM_NODE_ONE), { BLOCK_TEXT } },
+	{ PACTUM_NODE_ANNEX, "annex", PACTUM_KIND_IF, IDS,
+	  ID_IF | A(PACTUM_ATTR_SERIES) | A(PACTUM_ATTR_NUMBERING) |
+		  A(PACTUM_ATTR_OMITTED),
+	  A(PACTUM_ATTR_ID), 0,
+	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { PARTS, 1, ANY } } },
+	{ PACTUM_NODE_TABLE, "table", PACTUM_KIND_IF, IDS, ID_IF, 0, 0,
+	  { NOTES, { K(PACTUM_NODE_ROW) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
+	{ PACTUM_NODE_ROW, "row", PACTUM_KIND_IF, IDS,
+	  ID_IF | A(PACTUM_ATTR_HEADER), 0, 0,
+	  { NOTES, { K(PACTUM_NODE_CELL), 1, ANY } } },
+	{ PACTUM_NODE_CELL, "cell", 0, 0, 0, 0, K(PACTUM_NODE_ONE),
+	  { BLOCK_TEXT } },
+	{ PACTUM_NODE_SIGNATURES, "signatures", PACTUM_KIND_IF, IDS, ID_IF, 0,
+	  0, NO_CONTENT },
+	{ PACTUM_NODE_DETAIL, "detail", 0, 0,
+	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_TYPE) | A(PACTUM_ATTR_REQUIRED),
+	  A(PACTUM_ATTR_ID), 0, { NOTES, ONE_OF(PACTUM_NODE_LABEL) } },
+	{ PACTUM_NODE_INCLUDE, "include", 0, 0,
+	  A(PACTUM_ATTR_HREF) | A(PACTUM_ATTR_REF),
+	  A(PACTUM_ATTR_HREF) | A(PACTUM_ATTR_REF), 0, NO_CONTENT },
 	/* inline */
-	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, { { 0, 0, 0 } } },
-	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, A(PACTUM_ATTR_NAME),
-	  A(PACTUM_ATTR_NAME), 0, { { 0, 0, 0 } } },
-	{ PACTUM_NODE_FIELD, "field", PACTUM_KIND_INLINE,
+	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
+	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0, A(PACTUM_ATTR_NAME),
+	  A(PACTUM_ATTR_NAME), 0, NO_CONTENT },
+	{ PACTUM_NODE_FIELD, "field", PACTUM_KIND_INLINE, 0,
 	  A(PACTUM_ATTR_PARTY) | A(PACTUM_ATTR_NAME),
-	  A(PACTUM_ATTR_PARTY) | A(PACTUM_ATTR_NAME), 0, { { 0, 0, 0 } } },
-	{ PACTUM_NODE_PARTY_REF, "party-ref", PACTUM_KIND_INLINE,
+	  A(PACTUM_ATTR_PARTY) | A(PACTUM_ATTR_NAME), 0, NO_CONTENT },
+	{ PACTUM_NODE_PARTY_REF, "party-ref", PACTUM_KIND_INLINE, 0,
 	  A(PACTUM_ATTR_REF), A(PACTUM_ATTR_REF), 0,
 	  { { K(PACTUM_NODE_TEXT), 0, ANY } } },
-	{ PACTUM_NODE_TERM_REF, "term-ref", PACTUM_KIND_INLINE,
+	{ PACTUM_NODE_TERM_REF, "term-ref", PACTUM_KIND_INLINE, 0,
 	  A(PACTUM_ATTR_REF), A(PACTUM_ATTR_REF), 0,
 	  { { K(PACTUM_NODE_TEXT), 0, ANY } } },
-	{ PACTUM_NODE_XREF, "xref", PACTUM_KIND_INLINE, A(PACTUM_ATTR_REF),
-	  A(PACTUM_ATTR_REF), 0, { { 0, 0, 0 } } },
-	{ PACTUM_NODE_EMPHASIS, "em", PACTUM_KIND_INLINE, 0, 0, 0,
+	{ PACTUM_NODE_XREF, "xref", PACTUM_KIND_INLINE, 0, A(PACTUM_ATTR_REF),
+	  A(PACTUM_ATTR_REF), 0, NO_CONTENT },
+	{ PACTUM_NODE_EMPHASIS, "em", PACTUM_KIND_INLINE | PACTUM_KIND_PAIRED,
+	  0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_STRONG, "strong",
+	  PACTUM_KIND_INLINE | PACTUM_KIND_PAIRED, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_BREAK, "br", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
+	{ PACTUM_NODE_FOOTNOTE, "footnote", PACTUM_KIND_INLINE, 0, 0, 0, 0,
 	  { TEXT_ONLY } },
 };
 
-#define NSTRUCTURE ((size_t)PACTUM_NODE_ONE)
+#define NSTRUCTURE ((size_t)PACTUM_NODE_LAST_STRUCTURE_)
 
 const pactum_kind_info *pactum__kind(pactum_node_kind k)
 {
 	size_t i;
 
-	if (k >= PACTUM_NODE_AGREEMENT && k <= PACTUM_NODE_ONE)
+	if (k >= PACTUM_NODE_AGREEMENT && k <= PACTUM_NODE_LAST_STRUCTURE_)
 		i = (size_t)k - 1;
-	else if (k >= PACTUM_NODE_TEXT && k <= PACTUM_NODE_EMPHASIS)
+	else if (k >= PACTUM_NODE_TEXT && k <= PACTUM_NODE_LAST_)
 		i = NSTRUCTURE + (size_t)(k - PACTUM_NODE_TEXT);
 	else
 		return NULL;
@@ -118,26 +167,37 @@ pactum_kinds pactum__kind_bit(pactum_node_kind k)
 	return pactum__kind(k) ? K(k) : 0;
 }
 
+#define YESNO "yes no"
+
+/* Each attribute's name, and the values it may take (NULL: any). */
 static const struct {
 	const char *name;
-	int yesno;
+	const char *values;
 } attrs[PACTUM_ATTR_COUNT_] = {
-	[PACTUM_ATTR_ID] = { "id", 0 },
-	[PACTUM_ATTR_VERSION] = { "version", 0 },
-	[PACTUM_ATTR_DOMAIN] = { "domain", 0 },
-	[PACTUM_ATTR_SOURCE_LANG] = { "source-lang", 0 },
-	[PACTUM_ATTR_PREVAILING] = { "prevailing", 0 },
-	[PACTUM_ATTR_TYPE] = { "type", 0 },
-	[PACTUM_ATTR_REQUIRED] = { "required", 1 },
-	[PACTUM_ATTR_DEFAULT] = { "default", 0 },
-	[PACTUM_ATTR_MIN] = { "min", 0 },
-	[PACTUM_ATTR_MAX] = { "max", 0 },
-	[PACTUM_ATTR_VALUE] = { "value", 0 },
-	[PACTUM_ATTR_IF] = { "if", 0 },
-	[PACTUM_ATTR_NAME] = { "name", 0 },
-	[PACTUM_ATTR_PARTY] = { "party", 0 },
-	[PACTUM_ATTR_REF] = { "ref", 0 },
-	[PACTUM_ATTR_ORDERED] = { "ordered", 1 },
+	[PACTUM_ATTR_ID] = { "id", NULL },
+	[PACTUM_ATTR_VERSION] = { "version", NULL },
+	[PACTUM_ATTR_DOMAIN] = { "domain", NULL },
+	[PACTUM_ATTR_SOURCE_LANG] = { "source-lang", NULL },
+	[PACTUM_ATTR_PREVAILING] = { "prevailing", NULL },
+	[PACTUM_ATTR_TYPE] = { "type", NULL },
+	[PACTUM_ATTR_REQUIRED] = { "required", YESNO },
+	[PACTUM_ATTR_DEFAULT] = { "default", NULL },
+	[PACTUM_ATTR_MIN] = { "min", NULL },
+	[PACTUM_ATTR_MAX] = { "max", NULL },
+	[PACTUM_ATTR_VALUE] = { "value", NULL },
+	[PACTUM_ATTR_IF] = { "if", NULL },
+	[PACTUM_ATTR_NAME] = { "name", NULL },
+	[PACTUM_ATTR_PARTY] = { "party", NULL },
+	[PACTUM_ATTR_REF] = { "ref", NULL },
+	[PACTUM_ATTR_ORDERED] = { "ordered", YESNO },
+	[PACTUM_ATTR_DATE] = { "date", NULL },
+	[PACTUM_ATTR_OMITTED] = { "omitted", "renumber keep" },
+	[PACTUM_ATTR_NUMBERING] = { "numbering",
+				    "upper-alpha lower-alpha arabic "
+				    "upper-roman lower-roman none" },
+	[PACTUM_ATTR_SERIES] = { "series", "annex schedule exhibit appendix" },
+	[PACTUM_ATTR_HEADER] = { "header", YESNO },
+	[PACTUM_ATTR_HREF] = { "href", NULL },
 };
 
 const char *pactum__attr_name(pactum_attr a)
@@ -145,9 +205,23 @@ const char *pactum__attr_name(pactum_attr a)
 	return (unsigned)a < PACTUM_ATTR_COUNT_ ? attrs[a].name : "?";
 }
 
-int pactum__attr_is_yesno(pactum_attr a)
+const char *pactum__attr_values(pactum_attr a)
 {
-	return (unsigned)a < PACTUM_ATTR_COUNT_ && attrs[a].yesno;
+	return (unsigned)a < PACTUM_ATTR_COUNT_ ? attrs[a].values : NULL;
+}
+
+int pactum__attr_value_ok(pactum_attr a, const char *v)
+{
+	const char *list = pactum__attr_values(a), *p;
+	size_t n = strlen(v);
+
+	if (list == NULL)
+		return 1;
+	for (p = list; (p = strstr(p, v)) != NULL; p += n)
+		if (n > 0 && (p == list || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
 }
 
 pactum_node_kind pactum_node_kind_lookup(const char *name)

@@ -12,6 +12,16 @@ typedef uint64_t pactum_kinds;
 
 #define PACTUM_KIND_INLINE 0x1u  /* inside text: TEXT and after */
 #define PACTUM_KIND_IF 0x2u      /* may carry a condition */
+#define PACTUM_KIND_PAIRED 0x4u  /* inline: "{name}...{/name}" in a unit */
+
+/* Which index of the model a kind's id goes into. */
+typedef enum pactum_index {
+	PACTUM_INDEX_NONE = 0,
+	PACTUM_INDEX_IDS,     /* sections, clauses, items ...: model->ids */
+	PACTUM_INDEX_PARAMS,
+	PACTUM_INDEX_PARTIES,
+	PACTUM_INDEX_TERMS
+} pactum_index;
 
 /* One place in a kind's content, in order: children of the kinds in
  * kinds, from min to max of them (max 0: no limit). */
@@ -21,12 +31,13 @@ typedef struct pactum_slot {
 	unsigned max;
 } pactum_slot;
 
-#define PACTUM_MAX_SLOTS 7 /* six, and the end */
+#define PACTUM_MAX_SLOTS 10 /* nine, and the end */
 
 typedef struct pactum_kind_info {
 	pactum_node_kind kind;
 	const char *name;     /* as in the model format: "clause" */
 	unsigned flags;       /* PACTUM_KIND_* */
+	pactum_index index;   /* where its id is looked up */
 	uint32_t attrs;       /* bit a: attribute a may be set */
 	uint32_t required;    /* bit a: attribute a must be set */
 	pactum_kinds once;    /* kinds that may appear at most once in any
@@ -39,7 +50,9 @@ const pactum_kind_info *pactum__kind(pactum_node_kind k);
 pactum_kinds pactum__kind_bit(pactum_node_kind k);
 /* The name of attribute a as written in models ("source-lang"). */
 const char *pactum__attr_name(pactum_attr a);
-/* Nonzero when attribute a's value must be "yes" or "no". */
-int pactum__attr_is_yesno(pactum_attr a);
+/* The values attribute a may take, space-separated ("yes no"), or NULL
+ * for any; and whether v is one of them. */
+const char *pactum__attr_values(pactum_attr a);
+int pactum__attr_value_ok(pactum_attr a, const char *v);
 
 #endif /* PACTUM_KINDS_H */

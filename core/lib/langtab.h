@@ -36,6 +36,7 @@ struct pactum_locale {
 	const char *xref_word;     /* before a section number: "Section 3.2" */
 	const char *xref_item_sep; /* between a clause's number and its item's:
 				      "3.3(c)", "3.3 (c)" */
+	const char *words[PACTUM_WORD_COUNT_];
 };
 
 #endif /* PACTUM_LANGTAB_H */

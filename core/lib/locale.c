@@ -32,6 +32,26 @@ static const struct pactum_locale locales[] = {
 		.no = "nein",
 		.xref_word = "Ziffer",
 		.xref_item_sep = "\xc2\xa0", /* "Ziffer 3.3 (c)", kept together */
+		.words = {
+			[PACTUM_WORD_OMITTED] = "[entf\xc3\xa4llt]",
+			[PACTUM_WORD_ANNEX] = "Anlage",
+			[PACTUM_WORD_SCHEDULE] = "Anhang",
+			[PACTUM_WORD_EXHIBIT] = "Anlage",
+			[PACTUM_WORD_APPENDIX] = "Anhang",
+			[PACTUM_WORD_RECITAL] = "Pr\xc3\xa4" "ambel",
+			[PACTUM_WORD_VERSION_DATE] = "Fassung %v vom %d",
+			[PACTUM_WORD_VERSION] = "Fassung %v",
+			[PACTUM_WORD_DATE] = "Stand: %d",
+			[PACTUM_WORD_PLACE_DATE] = "Ort, Datum",
+			[PACTUM_WORD_SIGNATURE] = "Unterschrift",
+			[PACTUM_WORD_SIGNATORY_NAME] = "Name",
+			[PACTUM_WORD_FUNCTION] = "Funktion",
+			[PACTUM_WORD_FIELD_NAME] = "Firma",
+			[PACTUM_WORD_FIELD_ADDRESS] = "Anschrift",
+			[PACTUM_WORD_FIELD_REGISTER] = "Handelsregister",
+			[PACTUM_WORD_FIELD_VAT_ID] = "USt-IdNr.",
+			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "vertreten durch",
+		},
 	},
 	{
 		.lang = "en",
@@ -56,6 +76,26 @@ static const struct pactum_locale locales[] = {
 		.no = "no",
 		.xref_word = "Section",
 		.xref_item_sep = "", /* "Section 3.3(c)" */
+		.words = {
+			[PACTUM_WORD_OMITTED] = "[intentionally omitted]",
+			[PACTUM_WORD_ANNEX] = "Annex",
+			[PACTUM_WORD_SCHEDULE] = "Schedule",
+			[PACTUM_WORD_EXHIBIT] = "Exhibit",
+			[PACTUM_WORD_APPENDIX] = "Appendix",
+			[PACTUM_WORD_RECITAL] = "Recital",
+			[PACTUM_WORD_VERSION_DATE] = "Version %v of %d",
+			[PACTUM_WORD_VERSION] = "Version %v",
+			[PACTUM_WORD_DATE] = "As of %d",
+			[PACTUM_WORD_PLACE_DATE] = "Place, date",
+			[PACTUM_WORD_SIGNATURE] = "Signature",
+			[PACTUM_WORD_SIGNATORY_NAME] = "Name",
+			[PACTUM_WORD_FUNCTION] = "Title",
+			[PACTUM_WORD_FIELD_NAME] = "Legal name",
+			[PACTUM_WORD_FIELD_ADDRESS] = "Address",
+			[PACTUM_WORD_FIELD_REGISTER] = "Commercial register",
+			[PACTUM_WORD_FIELD_VAT_ID] = "VAT ID",
+			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "represented by",
+		},
 	},
 };
 
@@ -85,4 +125,26 @@ const char *pactum__locale_xref_word(const pactum_locale *loc)
 const char *pactum__locale_xref_item_sep(const pactum_locale *loc)
 {
 	return loc->xref_item_sep;
+}
+
+const char *pactum__locale_word(const pactum_locale *loc, pactum_word w)
+{
+	const char *s = (unsigned)w < PACTUM_WORD_COUNT_ ? loc->words[w] : NULL;
+
+	return s ? s : "";
+}
+
+void pactum__locale_expand(pactum_buf *out, const char *pattern,
+			   const char *v, const char *d)
+{
+	const char *p;
+
+	for (p = pattern; *p; p++) {
+		if (p[0] == '%' && p[1] == 'v')
+			pactum__buf_puts(out, v ? v : ""), p++;
+		else if (p[0] == '%' && p[1] == 'd')
+			pactum__buf_puts(out, d ? d : ""), p++;
+		else
+			pactum__buf_putc(out, *p);
+	}
 }

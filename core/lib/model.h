@@ -34,6 +34,12 @@ struct pactum_node {
 	int used;                     /* PARAM, TERM: referred to */
 	int misplaced;                /* reported as out of place: later
 					 passes skip it (no echo errors) */
+	/* A party's field, made a PARAM ("reseller.seat") by the check so
+	 * that data binding, conditions and placeholders treat it as one: */
+	const pactum_node *party;     /* its PARTY, else NULL */
+	const pactum_node *detail;    /* the DETAIL declaring it, or NULL
+					 for a built-in field */
+	int word;                     /* built-in: its label, a pactum_word */
 };
 
 /* One placeholder of a unit: its name as it appears in the msgid
@@ -71,12 +77,14 @@ struct pactum_model {
 	const char *domain;
 	const char *source_lang;
 	const char *prevailing;
+	const pactum_node *preamble; /* the PREAMBLE, or NULL */
 	pactum_map ids;          /* section/clause/... ids → node */
 	pactum_map params;       /* param id → PARAM node */
 	pactum_map parties;      /* party id → PARTY node */
 	pactum_map terms;        /* term id → TERM node */
 	pactum_node **param_list; /* PARAM nodes in model order */
 	size_t nparams;
+	size_t nparams_cap;
 	pactum_unit **units;     /* every unit, in document order */
 	size_t nunits;
 	size_t nunits_cap;
@@ -86,8 +94,13 @@ struct pactum_model {
  * enough that the recursive passes over it are safe. */
 #define PACTUM_MAX_DEPTH 64
 
-/* The party fields deal data may set, in the order writers show them. */
-extern const char *const pactum__party_fields[];
+/* The built-in party fields deal data may set, in the order writers show
+ * them, with their labels; the first, the legal name, is required. */
+typedef struct pactum_party_field {
+	const char *name;
+	int word; /* pactum_word */
+} pactum_party_field;
+extern const pactum_party_field pactum__party_fields[];
 
 /* Create an empty model for file; owned, release with pactum_model_free. */
 int pactum__model_new(pactum_model **out, const char *file);

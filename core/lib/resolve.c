@@ -20,6 +20,7 @@ static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 	}
 	b->kind = kind;
 	b->node = node;
+	b->word = -1;
 	b->id = node ? node->attr[PACTUM_ATTR_ID] : NULL;
 	b->parent = parent;
 	if (parent) {
@@ -62,7 +63,22 @@ static void bind_params(pactum_doc *doc)
 
 			/* Without a default a value is required, unless the
 			 * model says otherwise (then it is empty). */
-			if (req == NULL || strcmp(req, "yes") == 0)
+			if ((req == NULL || strcmp(req, "yes") == 0) &&
+			    p->party != NULL && p->detail == NULL)
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &pos,
+					_("no value for \"%s\" (the legal name "
+					  "of party \"%s\")"),
+					id, p->party->attr[PACTUM_ATTR_ID]);
+			else if ((req == NULL || strcmp(req, "yes") == 0) &&
+				 p->party != NULL)
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &pos,
+					_("no value for \"%s\" (a %s field "
+					  "party \"%s\" must have)"),
+					id, pactum__type_name(p->type),
+					p->party->attr[PACTUM_ATTR_ID]);
+			else if (req == NULL || strcmp(req, "yes") == 0)
 				pactum__doc_report(
 					doc, PACTUM_ERROR, &pos,
 					_("no value for the required "
@@ -72,6 +88,11 @@ static void bind_params(pactum_doc *doc)
 			continue;
 		}
 		doc->has_value[i] = 1;
+		if (p->party != NULL && len == 0) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("value of \"%s\" is empty"), id);
+			continue;
+		}
 		if (pactum__value_parse(v, p->type, s, len, &expected) !=
 		    PACTUM_OK) {
 			pactum__doc_report(doc, PACTUM_ERROR, &pos,
@@ -118,55 +139,49 @@ static void bind_params(pactum_doc *doc)
 	}
 }
 
-/* Party fields; every party needs at least its name. */
-static void bind_fields(pactum_doc *doc)
+/* Signatories come as "party.signatory.N.name" and ".function", N from
+ * 1 on without gaps; the datum of each, or NULL. */
+#define MAX_SIGNATORIES 20
+
+static const pactum_datum *signatory(pactum_doc *doc, const char *party,
+				     unsigned n, const char *what)
 {
-	const pactum_model *model = doc->model;
-	const pactum_node *p;
 	char key[160];
-	size_t i;
+	int len = snprintf(key, sizeof(key), "%s.signatory.%u.%s", party, n,
+			   what);
+	const pactum_datum *d;
 
-	for (p = model->root->first; p; p = p->next) {
-		if (p->kind != PACTUM_NODE_PARTY)
-			continue;
-		for (i = 0; pactum__party_fields[i]; i++) {
-			const char *id = p->attr[PACTUM_ATTR_ID];
-			const pactum_datum *d;
-			int n = snprintf(key, sizeof(key), "%s.%s", id,
-					 pactum__party_fields[i]);
-			pactum_pos pos;
+	if (len < 0 || (size_t)len >= sizeof(key))
+		return NULL;
+	d = pactum__map_get(&doc->data->index, key, (size_t)len);
+	if (d == NULL || doc->used[d->index])
+		return d;
+	doc->used[d->index] = 1;
+	if (d->len == 0 || pactum__text_unsafe(NULL, NULL, d->value, d->len, 0))
+		pactum__doc_report(doc, PACTUM_ERROR, &d->pos,
+				   _("value of \"%s\" is empty, not valid "
+				     "UTF-8 or has control characters"),
+				   d->name);
+	return d;
+}
 
-			if (n < 0 || (size_t)n >= sizeof(key))
-				continue;
-			d = pactum__map_get(&doc->data->index, key,
-					    (size_t)n);
-			if (d == NULL) {
-				if (i == 0) {
-					pos = pactum__node_pos(model, p);
-					pactum__doc_report(
-						doc, PACTUM_ERROR, &pos,
-						_("no value for \"%s\" (the "
-						  "legal name of party \"%s\")"),
-						key, id);
-				}
-				continue;
+static void bind_signatories(pactum_doc *doc)
+{
+	const pactum_node *p;
+	unsigned n;
+
+	for (p = doc->model->root->first; p; p = p->next)
+		if (p->kind == PACTUM_NODE_PARTY)
+			for (n = 1; n <= MAX_SIGNATORIES; n++) {
+				const pactum_datum *name = signatory(
+					doc, p->attr[PACTUM_ATTR_ID], n, "name");
+				const pactum_datum *function = signatory(
+					doc, p->attr[PACTUM_ATTR_ID], n,
+					"function");
+
+				if (name == NULL && function == NULL)
+					break;
 			}
-			doc->used[d->index] = 1;
-			if (pactum__text_unsafe(NULL, NULL, d->value, d->len,
-						0) ||
-			    d->len == 0) {
-				pactum__doc_report(
-					doc, PACTUM_ERROR, &d->pos,
-					_("value of \"%s\" is empty, not valid "
-					  "UTF-8 or has control characters"),
-					key);
-				continue;
-			}
-			if (pactum__map_put(&doc->fields, d->name, (void *)d,
-					    NULL) != PACTUM_OK)
-				doc->nomem = 1;
-		}
-	}
 }
 
 static int included(pactum_doc *doc, const pactum_node *n)
@@ -187,39 +202,286 @@ static const char *number_text(pactum_doc *doc, const char *prefix,
 	return pactum__arena_strndup(doc->arena, small, (size_t)n);
 }
 
-static const char *item_number(pactum_doc *doc, unsigned depth, unsigned k)
+/* k in a numbering style: "A", "c", "iv", "12"; in parentheses when
+ * paren is set ("(A)"); NULL for "none" (or out of memory: doc->nomem). */
+static const char *styled_number(pactum_doc *doc, const char *style,
+				 unsigned k, int paren)
 {
-	static const char *const roman[] = {
-		"i",  "ii",  "iii",  "iv", "v",   "vi",  "vii",
-		"viii", "ix", "x",   "xi", "xii", "xiii", "xiv",
-		"xv", "xvi", "xvii", "xviii", "xix", "xx"
-	};
-	char small[32];
+	static const char *const ones[] = { "", "i", "ii", "iii", "iv",
+					    "v", "vi", "vii", "viii", "ix" };
+	static const char *const tens[] = { "", "x", "xx", "xxx", "xl",
+					    "l", "lx", "lxx", "lxxx", "xc" };
+	char small[48], digits[24];
+	size_t i;
 	int n;
 
-	if (depth % 3 == 0 && k <= 26)
-		n = snprintf(small, sizeof(small), "(%c)", 'a' + (int)k - 1);
-	else if (depth % 3 == 1 && k <= PACTUM_ARRAY_SIZE(roman))
-		n = snprintf(small, sizeof(small), "(%s)", roman[k - 1]);
-	else
-		n = snprintf(small, sizeof(small), "(%u)", k);
+	if (strcmp(style, "none") == 0)
+		return NULL;
+	if ((strcmp(style, "upper-alpha") == 0 ||
+	     strcmp(style, "lower-alpha") == 0) && k <= 26 * 27) {
+		/* a ... z, aa ... az, ba ...: as spreadsheets count */
+		i = 0;
+		if (k > 26)
+			digits[i++] = (char)('a' + (k - 1) / 26 - 1);
+		digits[i++] = (char)('a' + (k - 1) % 26);
+		digits[i] = '\0';
+	} else if (strstr(style, "roman") != NULL && k < 100) {
+		n = snprintf(digits, sizeof(digits), "%s%s", tens[k / 10],
+			     ones[k % 10]);
+		(void)n;
+	} else {
+		snprintf(digits, sizeof(digits), "%u", k);
+	}
+	if (strncmp(style, "upper", 5) == 0)
+		for (i = 0; digits[i]; i++)
+			if (digits[i] >= 'a' && digits[i] <= 'z')
+				digits[i] = (char)(digits[i] - 'a' + 'A');
+	n = snprintf(small, sizeof(small), paren ? "(%s)" : "%s", digits);
 	if (n < 0 || (size_t)n >= sizeof(small))
 		return NULL;
-	return pactum__arena_strndup(doc->arena, small, (size_t)n);
+	{
+		const char *copy = pactum__arena_strndup(doc->arena, small,
+							 (size_t)n);
+
+		if (copy == NULL)
+			doc->nomem = 1;
+		return copy;
+	}
 }
 
-/* Place the included children of model node n under block parent.
- * counter numbers the sections and clauses at this level. */
-static void place_children(pactum_doc *doc, pactum_block *parent,
-			   const pactum_node *n, unsigned *counter,
-			   unsigned *items)
+static const char *item_number(pactum_doc *doc, unsigned depth, unsigned k)
 {
+	static const char *const styles[] = { "lower-alpha", "lower-roman",
+					      "arabic" };
+
+	return styled_number(doc, styles[depth % 3], k, 1);
+}
+
+/* Does the model keep the numbers of left-out parts at n: the nearest
+ * omitted="..." of n and its ancestors, else renumber. */
+static int keeps_numbers(const pactum_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->attr[PACTUM_ATTR_OMITTED])
+			return strcmp(n->attr[PACTUM_ATTR_OMITTED], "keep") == 0;
+	return 0;
+}
+
+/* Where a placed block's id may be referred to. */
+static void place_id(pactum_doc *doc, pactum_block *b)
+{
+	if (b->id != NULL &&
+	    pactum__map_put(&doc->placed, b->id, b, NULL) != PACTUM_OK)
+		doc->nomem = 1;
+}
+
+/* One FOOTNOTE child of text block b per footnote in its unit, numbered
+ * through the document. */
+static void place_footnotes(pactum_doc *doc, pactum_block *b)
+{
+	const pactum_unit *u = b->content_unit;
+	pactum_block *f;
+	size_t i;
+
+	for (i = 0; u && i < u->nph && !doc->nomem; i++) {
+		const pactum_node *n = u->ph[i].node;
+
+		if (n == NULL || n->kind != PACTUM_NODE_FOOTNOTE)
+			continue;
+		f = new_block(doc, b, PACTUM_BLOCK_FOOTNOTE, n);
+		if (f == NULL)
+			return;
+		f->content_unit = n->unit;
+		f->number = number_text(doc, NULL, ++doc->footnotes);
+		if (f->number == NULL)
+			doc->nomem = 1;
+	}
+}
+
+/* The annex labels ("Anlage 1"), in every language: references to an
+ * annex may come before it. */
+static void label_annex(pactum_doc *doc, pactum_block *b)
+{
+	const char *series = b->node->attr[PACTUM_ATTR_SERIES];
+	pactum_word w = PACTUM_WORD_ANNEX;
+	pactum_buf buf = PACTUM_BUF_INIT;
+	size_t i;
+
+	if (series && strcmp(series, "schedule") == 0)
+		w = PACTUM_WORD_SCHEDULE;
+	else if (series && strcmp(series, "exhibit") == 0)
+		w = PACTUM_WORD_EXHIBIT;
+	else if (series && strcmp(series, "appendix") == 0)
+		w = PACTUM_WORD_APPENDIX;
+	b->label = pactum__arena_calloc(doc->arena,
+					doc->nlangs * sizeof(*b->label));
+	for (i = 0; b->label && i < doc->nlangs; i++) {
+		pactum__buf_clear(&buf);
+		/* a no-break space: "Anlage" and "1" stay on one line */
+		pactum__buf_printf(
+			&buf, "%s\xc2\xa0%s",
+			pactum__locale_word(pactum__locale_get(doc->langs[i]), w),
+			b->number);
+		b->label[i] = buf.oom ? NULL
+				      : pactum__arena_strndup(doc->arena,
+							      buf.ptr, buf.len);
+		if (b->label[i] == NULL)
+			doc->nomem = 1;
+	}
+	if (b->label == NULL)
+		doc->nomem = 1;
+	pactum__buf_free(&buf);
+}
+
+/* The counters of one level: sections and clauses, list items, recitals,
+ * and the annexes of each series. */
+struct counters {
+	unsigned parts;
+	unsigned items;
+	unsigned recitals;
+	unsigned annexes[4];
+};
+
+static const char *const series_names[] = { "annex", "schedule", "exhibit",
+					    "appendix" };
+
+static void place_children(pactum_doc *doc, pactum_block *parent,
+			   const pactum_node *n, struct counters *k);
+
+/* A section, clause or annex: numbered, and placed even when left out if
+ * the model keeps numbers. */
+static void place_part(pactum_doc *doc, pactum_block *parent,
+		       const pactum_node *c, struct counters *k, int in)
+{
+	struct counters sub = { 0, 0, 0, { 0, 0, 0, 0 } };
+	pactum_block *b;
+	const pactum_node *t;
+
+	if (!in && !keeps_numbers(c))
+		return;
+	b = new_block(doc, parent,
+		      c->kind == PACTUM_NODE_SECTION ? PACTUM_BLOCK_SECTION
+		      : c->kind == PACTUM_NODE_CLAUSE ? PACTUM_BLOCK_CLAUSE
+						      : PACTUM_BLOCK_ANNEX,
+		      c);
+	if (b == NULL)
+		return;
+	b->omitted = !in;
+	if (c->kind == PACTUM_NODE_ANNEX) {
+		const char *series = c->attr[PACTUM_ATTR_SERIES];
+		const char *style = c->attr[PACTUM_ATTR_NUMBERING];
+		size_t s = 0;
+
+		while (series && s < 3 && strcmp(series_names[s], series) != 0)
+			s++;
+		b->number = styled_number(doc, style ? style : "arabic",
+					  ++k->annexes[s], 0);
+		if (b->number == NULL) /* numbering="none" */
+			b->number = "";
+		label_annex(doc, b);
+	} else {
+		/* numbered afresh inside an annex: "Anlage 1, Ziffer 2" */
+		b->number = number_text(doc,
+					parent->kind == PACTUM_BLOCK_ANNEX
+						? NULL
+						: parent->number,
+					++k->parts);
+	}
+	if (b->number == NULL) {
+		doc->nomem = 1;
+		return;
+	}
+	place_id(doc, b);
+	if (!in)
+		return;
+	/* a section's title; a clause's heading, if any */
+	t = pactum__node_child(c, PACTUM_NODE_TITLE);
+	b->title_unit = t ? t->unit : NULL;
+	place_children(doc, b, c, &sub);
+}
+
+static void place_text(pactum_doc *doc, pactum_block *parent,
+		       const pactum_node *c, pactum_block_kind kind)
+{
+	pactum_block *b = new_block(doc, parent, kind, c);
+
+	if (b == NULL)
+		return;
+	b->content_unit = c->unit;
+	place_footnotes(doc, b);
+}
+
+/* A signature block for every party: a signatory per name the data
+ * gives, or one to fill in by hand. */
+static void place_signatures(pactum_doc *doc, pactum_block *parent,
+			     const pactum_node *c)
+{
+	static const struct {
+		const char *id;
+		pactum_word word;
+	} lines[] = { { "place-date", PACTUM_WORD_PLACE_DATE },
+		      { "signature", PACTUM_WORD_SIGNATURE },
+		      { "name", PACTUM_WORD_SIGNATORY_NAME },
+		      { "function", PACTUM_WORD_FUNCTION } };
+	pactum_block *all = new_block(doc, parent, PACTUM_BLOCK_SIGNATURES, c);
+	pactum_block *sig, *who, *f;
+	const pactum_node *p, *role;
+	const pactum_datum *d;
+	unsigned n;
+	size_t i;
+
+	for (p = doc->model->root->first; all && p && !doc->nomem; p = p->next) {
+		if (p->kind != PACTUM_NODE_PARTY)
+			continue;
+		sig = new_block(doc, all, PACTUM_BLOCK_SIGNATURE, p);
+		if (sig == NULL)
+			return;
+		sig->id = p->attr[PACTUM_ATTR_ID];
+		role = pactum__node_child(p, PACTUM_NODE_ROLE);
+		sig->title_unit = role ? role->unit : NULL;
+		for (n = 1; n <= MAX_SIGNATORIES; n++) {
+			const pactum_datum *name = signatory(doc, sig->id, n, "name");
+			const pactum_datum *function =
+				signatory(doc, sig->id, n, "function");
+
+			if (n > 1 && name == NULL && function == NULL)
+				break;
+			who = new_block(doc, sig, PACTUM_BLOCK_SIGNATORY, NULL);
+			for (i = 0; who && i < PACTUM_ARRAY_SIZE(lines); i++) {
+				f = new_block(doc, who, PACTUM_BLOCK_FIELD, NULL);
+				if (f == NULL)
+					return;
+				f->id = lines[i].id;
+				f->word = (int)lines[i].word;
+				d = i == 2 ? name : i == 3 ? function : NULL;
+				f->value = d;
+			}
+		}
+	}
+}
+
+/* Place the included children of model node n under block parent,
+ * counting in k. */
+static void place_children(pactum_doc *doc, pactum_block *parent,
+			   const pactum_node *n, struct counters *k)
+{
+	struct counters sub = { 0, 0, 0, { 0, 0, 0, 0 } };
 	const pactum_node *c, *w;
 	pactum_block *b;
-	unsigned sub = 0, subitems = 0;
+	int in;
 
 	for (c = n->first; c && !doc->nomem; c = c->next) {
-		if (!included(doc, c))
+		in = included(doc, c);
+		switch (c->kind) {
+		case PACTUM_NODE_SECTION:
+		case PACTUM_NODE_CLAUSE:
+		case PACTUM_NODE_ANNEX:
+			place_part(doc, parent, c, k, in);
+			continue;
+		default:
+			break;
+		}
+		if (!in)
 			continue;
 		switch (c->kind) {
 		case PACTUM_NODE_CHOOSE:
@@ -229,60 +491,57 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 				     included(doc, w)))
 					break;
 			if (w != NULL)
-				place_children(doc, parent, w, counter, items);
-			break;
-		case PACTUM_NODE_SECTION:
-		case PACTUM_NODE_CLAUSE:
-			b = new_block(doc, parent,
-				      c->kind == PACTUM_NODE_SECTION
-					      ? PACTUM_BLOCK_SECTION
-					      : PACTUM_BLOCK_CLAUSE,
-				      c);
-			if (b == NULL)
-				return;
-			++*counter;
-			b->number = number_text(doc, parent->number,
-						*counter);
-			if (b->number == NULL) {
-				doc->nomem = 1;
-				return;
-			}
-			/* a section's title; a clause's heading, if any */
-			w = pactum__node_child(c, PACTUM_NODE_TITLE);
-			b->title_unit = w ? w->unit : NULL;
-			if (pactum__map_put(&doc->placed, b->id, b, NULL) !=
-			    PACTUM_OK)
-				doc->nomem = 1;
-			sub = 0;
-			subitems = 0;
-			place_children(doc, b, c, &sub, &subitems);
+				place_children(doc, parent, w, k);
 			break;
 		case PACTUM_NODE_PARAGRAPH:
-			b = new_block(doc, parent, PACTUM_BLOCK_PARAGRAPH, c);
-			if (b)
-				b->content_unit = c->unit;
+			place_text(doc, parent, c, PACTUM_BLOCK_PARAGRAPH);
+			break;
+		case PACTUM_NODE_CELL:
+			place_text(doc, parent, c, PACTUM_BLOCK_CELL);
+			break;
+		case PACTUM_NODE_RECITAL:
+			place_text(doc, parent, c, PACTUM_BLOCK_RECITAL);
+			b = parent->last;
+			if (b && b->node == c) {
+				const char *style =
+					doc->model->preamble
+						? doc->model->preamble->attr[PACTUM_ATTR_NUMBERING]
+						: NULL;
+
+				b->number = styled_number(
+					doc, style ? style : "upper-alpha",
+					++k->recitals, 1);
+				place_id(doc, b);
+			}
 			break;
 		case PACTUM_NODE_LIST:
-			b = new_block(doc, parent, PACTUM_BLOCK_LIST, c);
+		case PACTUM_NODE_TABLE:
+		case PACTUM_NODE_ROW:
+			b = new_block(doc, parent,
+				      c->kind == PACTUM_NODE_LIST ? PACTUM_BLOCK_LIST
+				      : c->kind == PACTUM_NODE_TABLE
+					      ? PACTUM_BLOCK_TABLE
+					      : PACTUM_BLOCK_ROW,
+				      c);
 			if (b == NULL)
 				return;
 			b->ordered = c->attr[PACTUM_ATTR_ORDERED] &&
 				     strcmp(c->attr[PACTUM_ATTR_ORDERED],
 					    "yes") == 0;
-			subitems = 0;
-			place_children(doc, b, c, &sub, &subitems);
+			b->header = c->attr[PACTUM_ATTR_HEADER] &&
+				    strcmp(c->attr[PACTUM_ATTR_HEADER], "yes") == 0;
+			b->columns = c->kind == PACTUM_NODE_TABLE ? c->index : 0;
+			sub.items = 0;
+			place_children(doc, b, c, &sub);
 			break;
 		case PACTUM_NODE_ITEM:
-			b = new_block(doc, parent, PACTUM_BLOCK_ITEM, c);
-			if (b == NULL)
+			place_text(doc, parent, c, PACTUM_BLOCK_ITEM);
+			b = parent->last;
+			if (b == NULL || b->node != c)
 				return;
-			b->content_unit = c->unit;
-			++*items;
+			++k->items;
 			/* items with an id may be referred to: "3.3(c)" */
-			if (b->id != NULL &&
-			    pactum__map_put(&doc->placed, b->id, b, NULL) !=
-				    PACTUM_OK)
-				doc->nomem = 1;
+			place_id(doc, b);
 			if (parent->ordered) {
 				unsigned depth = 0;
 				const pactum_block *a;
@@ -291,14 +550,16 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 					if (a->kind == PACTUM_BLOCK_LIST &&
 					    a->ordered)
 						depth++;
-				b->number = item_number(doc, depth, *items);
+				b->number = item_number(doc, depth, k->items);
 				if (b->number == NULL)
 					doc->nomem = 1;
 			}
 			/* nested lists */
-			sub = 0;
-			subitems = 0;
-			place_children(doc, b, c, &sub, &subitems);
+			sub.parts = sub.items = 0;
+			place_children(doc, b, c, &sub);
+			break;
+		case PACTUM_NODE_SIGNATURES:
+			place_signatures(doc, parent, c);
 			break;
 		default:
 			break; /* titles, notes, parties... placed elsewhere */
@@ -306,65 +567,92 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 	}
 }
 
-static void place_front_matter(pactum_doc *doc)
+static void place_parties(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
-	pactum_block *parties, *glossary = NULL, *b, *f;
+	pactum_block *parties, *b = NULL, *f;
 	const pactum_node *c, *t;
-	char key[160];
 	size_t i;
 
-	t = pactum__node_child(model->root, PACTUM_NODE_TITLE);
-	doc->root->title_unit = t ? t->unit : NULL;
 	parties = new_block(doc, doc->root, PACTUM_BLOCK_PARTIES, NULL);
 	if (parties == NULL)
 		return;
-	for (c = model->root->first; c; c = c->next) {
-		if (c->kind == PACTUM_NODE_PARTY) {
-			b = new_block(doc, parties, PACTUM_BLOCK_PARTY, c);
-			if (b == NULL)
-				return;
-			t = pactum__node_child(c, PACTUM_NODE_ROLE);
-			b->title_unit = t ? t->unit : NULL;
-			for (i = 0; pactum__party_fields[i]; i++) {
-				const pactum_datum *d;
-				int n = snprintf(key, sizeof(key), "%s.%s",
-						 b->id, pactum__party_fields[i]);
+	for (c = model->root->first; c && !doc->nomem; c = c->next) {
+		if (c->kind != PACTUM_NODE_PARTY)
+			continue;
+		b = new_block(doc, parties, PACTUM_BLOCK_PARTY, c);
+		if (b == NULL)
+			return;
+		t = pactum__node_child(c, PACTUM_NODE_ROLE);
+		b->title_unit = t ? t->unit : NULL;
+		/* the party's fields are parameters, in the order declared */
+		for (i = 0; i < model->nparams; i++) {
+			const pactum_node *p = model->param_list[i];
+			const pactum_node *label;
 
-				if (n < 0 || (size_t)n >= sizeof(key))
-					continue;
-				d = pactum__map_get(&doc->fields, key,
-						    (size_t)n);
-				if (d == NULL)
-					continue;
-				f = new_block(doc, b, PACTUM_BLOCK_FIELD, NULL);
-				if (f == NULL)
-					return;
-				f->id = pactum__party_fields[i];
-				f->value = d->value;
-			}
-		} else if (c->kind == PACTUM_NODE_TERM && included(doc, c)) {
-			if (glossary == NULL)
-				glossary = new_block(doc, doc->root,
-						     PACTUM_BLOCK_GLOSSARY,
-						     NULL);
-			if (glossary == NULL)
+			if (p->party != c || !doc->has_value[i])
+				continue;
+			f = new_block(doc, b, PACTUM_BLOCK_FIELD, NULL);
+			if (f == NULL)
 				return;
-			b = new_block(doc, glossary, PACTUM_BLOCK_TERM, c);
-			if (b == NULL)
-				return;
-			t = pactum__node_child(c, PACTUM_NODE_NAME);
-			b->title_unit = t ? t->unit : NULL;
-			t = pactum__node_child(c, PACTUM_NODE_DEFINITION);
-			b->content_unit = t ? t->unit : NULL;
+			f->id = p->attr[PACTUM_ATTR_ID] +
+				strlen(c->attr[PACTUM_ATTR_ID]) + 1;
+			f->param = p;
+			label = p->detail ? pactum__node_child(p->detail,
+							       PACTUM_NODE_LABEL)
+					  : NULL;
+			f->title_unit = label ? label->unit : NULL;
+			f->word = p->detail ? -1 : p->word;
 		}
+	}
+}
+
+static void place_front_matter(pactum_doc *doc)
+{
+	const pactum_model *model = doc->model;
+	struct counters k = { 0, 0, 0, { 0, 0, 0, 0 } };
+	pactum_block *glossary = NULL, *b;
+	const pactum_node *c, *t;
+
+	t = pactum__node_child(model->root, PACTUM_NODE_TITLE);
+	doc->root->title_unit = t ? t->unit : NULL;
+	if (model->root->attr[PACTUM_ATTR_VERSION] ||
+	    model->root->attr[PACTUM_ATTR_DATE])
+		new_block(doc, doc->root, PACTUM_BLOCK_META, NULL);
+	c = pactum__node_child(model->root, PACTUM_NODE_COVER);
+	if (c != NULL && (b = new_block(doc, doc->root, PACTUM_BLOCK_COVER,
+					c)) != NULL)
+		place_children(doc, b, c, &k);
+	place_parties(doc);
+	c = model->preamble;
+	if (c != NULL && (b = new_block(doc, doc->root, PACTUM_BLOCK_PREAMBLE,
+					c)) != NULL) {
+		t = pactum__node_child(c, PACTUM_NODE_TITLE);
+		b->title_unit = t ? t->unit : NULL;
+		place_children(doc, b, c, &k);
+	}
+	for (c = model->root->first; c && !doc->nomem; c = c->next) {
+		if (c->kind != PACTUM_NODE_TERM || !included(doc, c))
+			continue;
+		if (glossary == NULL)
+			glossary = new_block(doc, doc->root,
+					     PACTUM_BLOCK_GLOSSARY, NULL);
+		if (glossary == NULL)
+			return;
+		b = new_block(doc, glossary, PACTUM_BLOCK_TERM, c);
+		if (b == NULL)
+			return;
+		t = pactum__node_child(c, PACTUM_NODE_NAME);
+		b->title_unit = t ? t->unit : NULL;
+		t = pactum__node_child(c, PACTUM_NODE_DEFINITION);
+		b->content_unit = t ? t->unit : NULL;
 	}
 }
 
 int pactum__doc_resolve(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
-	unsigned counter = 0, items = 0;
+	struct counters k = { 0, 0, 0, { 0, 0, 0, 0 } };
 	size_t i;
 
 	doc->values = pactum_malloc((model->nparams ? model->nparams : 1) *
@@ -382,7 +670,7 @@ int pactum__doc_resolve(pactum_doc *doc)
 		return PACTUM_ENOMEM;
 	memset(doc->used, 0, doc->data->count + 1);
 	bind_params(doc);
-	bind_fields(doc);
+	bind_signatories(doc);
 	for (i = 0; i < doc->data->count; i++) {
 		const pactum_datum *d = doc->data->items[i];
 
@@ -401,6 +689,6 @@ int pactum__doc_resolve(pactum_doc *doc)
 	if (doc->root == NULL)
 		return PACTUM_ENOMEM;
 	place_front_matter(doc);
-	place_children(doc, doc->root, model->root, &counter, &items);
+	place_children(doc, doc->root, model->root, &k);
 	return doc->nomem ? PACTUM_ENOMEM : PACTUM_OK;
 }

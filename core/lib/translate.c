@@ -209,6 +209,7 @@ struct translation {
 	int source;            /* this language is the model's own */
 	struct tstate *st;     /* [nunits] */
 	pactum_buf scratch;
+	const pactum_block *block; /* whose runs are being made */
 };
 
 /* A unit without a usable translation: an error, or in draft mode a
@@ -335,17 +336,46 @@ static const pactum_node *choice_label(const pactum_node *param,
 	return NULL;
 }
 
-/* The number a reference to b shows: a section's or clause's own ("3.2");
- * for a list item, that of the clause or section it is in, then the
- * numbers of the items it is nested in, outermost first ("3.3(c)(ii)"). */
-static void put_ref_number(struct translation *t, const pactum_block *b)
+/* The annex b is in, or NULL. */
+static const pactum_block *annex_of(const pactum_block *b)
 {
-	const pactum_block *a, *owner;
+	while (b && b->kind != PACTUM_BLOCK_ANNEX)
+		b = b->parent;
+	return b;
+}
+
+/* What a reference to b shows: "Section 3.2"; for a list item, the number
+ * of the clause or section it is in, then those of the items it is nested
+ * in, outermost first ("Section 3.3(c)(ii)"); "Annex 2"; "Annex 2,
+ * Section 1" inside an annex; "Recital (B)". */
+static void put_ref(struct translation *t, const pactum_block *b)
+{
+	const pactum_block *a, *owner, *annex = annex_of(b);
 	const pactum_block *chain[PACTUM_MAX_DEPTH];
+	pactum_buf *out = &t->scratch;
 	size_t n = 0;
 
+	/* no-break spaces: "Ziffer" and "3.2" stay on one line */
+	if (b->kind == PACTUM_BLOCK_RECITAL) {
+		pactum__buf_printf(out, "%s\xc2\xa0%s",
+				   pactum__locale_word(t->loc,
+						       PACTUM_WORD_RECITAL),
+				   b->number);
+		return;
+	}
+	/* inside the same annex, "Section 2" says it */
+	if (annex != NULL && annex == annex_of(t->block) && annex != b)
+		annex = NULL;
+	if (annex != NULL) {
+		pactum__buf_puts(out, annex->label[t->lang]);
+		if (annex == b)
+			return;
+		pactum__buf_puts(out, ", ");
+	}
+	pactum__buf_printf(out, "%s\xc2\xa0",
+			   pactum__locale_xref_word(t->loc));
 	if (b->kind != PACTUM_BLOCK_ITEM) {
-		pactum__buf_puts(&t->scratch, b->number);
+		pactum__buf_puts(out, b->number);
 		return;
 	}
 	for (a = b; a && a->kind != PACTUM_BLOCK_CLAUSE &&
@@ -355,12 +385,79 @@ static void put_ref_number(struct translation *t, const pactum_block *b)
 			chain[n++] = a;
 	owner = a;
 	if (owner && owner->number) {
-		pactum__buf_puts(&t->scratch, owner->number);
-		pactum__buf_puts(&t->scratch,
-				 pactum__locale_xref_item_sep(t->loc));
+		pactum__buf_puts(out, owner->number);
+		pactum__buf_puts(out, pactum__locale_xref_item_sep(t->loc));
 	}
 	while (n > 0)
-		pactum__buf_puts(&t->scratch, chain[--n]->number);
+		pactum__buf_puts(out, chain[--n]->number);
+}
+
+/* A run of text made here (in scratch): copied into the document. */
+static pactum_run *scratch_run(struct translation *t, pactum_run_kind kind,
+			       const char *ref)
+{
+	char *copy = t->scratch.oom
+			     ? NULL
+			     : pactum__arena_strndup(t->doc->arena,
+						     t->scratch.ptr ? t->scratch.ptr : "",
+						     t->scratch.len);
+
+	if (copy == NULL) {
+		t->doc->nomem = 1;
+		return NULL;
+	}
+	return new_run(t, kind, copy, t->scratch.len, ref);
+}
+
+/* The run showing parameter (or party field) p's value in this language;
+ * NULL after reporting. */
+static pactum_run *value_run(struct translation *t, const pactum_node *p,
+			     const pactum_pos *pos)
+{
+	pactum_doc *doc = t->doc;
+	const pactum_value *v = &doc->values[p->index];
+	const char *id = p->attr[PACTUM_ATTR_ID], *text;
+
+	if (!doc->has_value[p->index]) {
+		if (p->party != NULL)
+			pactum__doc_report(doc, PACTUM_ERROR, pos,
+					   _("no value for \"%s\", used here"),
+					   id);
+		else
+			pactum__doc_report(doc, PACTUM_ERROR, pos,
+					   _("parameter \"%s\" has no value "
+					     "but is used here"),
+					   id);
+		return NULL;
+	}
+	if (p->type == PACTUM_TYPE_CHOICE) {
+		const pactum_node *label =
+			choice_label(p, v->u.text.ptr, v->u.text.len);
+
+		text = label && label->unit ? flat_text(t, label->unit) : NULL;
+		if (text == NULL)
+			return NULL;
+		return new_run(t, marked(t, label->unit, PACTUM_RUN_VALUE), text,
+			       strlen(text), id);
+	}
+	pactum__buf_clear(&t->scratch);
+	if (pactum__value_format(&t->scratch, v, t->loc) != PACTUM_OK) {
+		doc->nomem = 1;
+		return NULL;
+	}
+	return scratch_run(t, PACTUM_RUN_VALUE, id);
+}
+
+/* The FOOTNOTE block of the current block that stands for node n. */
+static const pactum_block *footnote_of(const struct translation *t,
+				       const pactum_node *n)
+{
+	const pactum_block *b;
+
+	for (b = t->block ? t->block->first : NULL; b; b = b->next)
+		if (b->kind == PACTUM_BLOCK_FOOTNOTE && b->node == n)
+			return b;
+	return NULL;
 }
 
 /* The run for one placeholder of unit u.  NULL after reporting (or when
@@ -374,70 +471,42 @@ static pactum_run *placeholder_run(struct translation *t,
 		pactum__unit_placeholder(u, tok->text, tok->len);
 	const pactum_node *n, *target;
 	const pactum_block *placed;
+	pactum_run *r;
 	pactum_pos pos;
-	const char *text, *word;
-	char *copy;
+	const char *text;
 
 	if (ph == NULL)
 		return NULL; /* template_of checked the names already */
-	if (ph->node == NULL) /* "/em" */
-		return new_run(t, PACTUM_RUN_EMPH_END, "", 0, NULL);
 	n = ph->node;
 	pos = pactum__node_pos(doc->model, n);
 	target = n->target;
 	switch (n->kind) {
 	case PACTUM_NODE_EMPHASIS:
-		return new_run(t, PACTUM_RUN_EMPH_BEGIN, "", 0, NULL);
-	case PACTUM_NODE_VAR: {
-		const pactum_value *v = &doc->values[target->index];
-		const char *id = target->attr[PACTUM_ATTR_ID];
+	case PACTUM_NODE_STRONG: {
+		int end = ph->name[0] == '/';
 
-		if (!doc->has_value[target->index]) {
-			pactum__doc_report(doc, PACTUM_ERROR, &pos,
-					   _("parameter \"%s\" has no value "
-					     "but is used here"),
-					   id);
-			return NULL;
-		}
-		if (target->type == PACTUM_TYPE_CHOICE) {
-			const pactum_node *label = choice_label(
-				target, v->u.text.ptr, v->u.text.len);
-
-			text = label && label->unit ? flat_text(t, label->unit)
-						    : NULL;
-			if (text == NULL)
-				return NULL;
-			return new_run(t,
-				       marked(t, label->unit, PACTUM_RUN_VALUE),
-				       text, strlen(text), id);
-		}
-		pactum__buf_clear(&t->scratch);
-		if (pactum__value_format(&t->scratch, v, t->loc) != PACTUM_OK ||
-		    t->scratch.oom) {
-			doc->nomem = 1;
-			return NULL;
-		}
-		copy = pactum__arena_strndup(doc->arena,
-					     t->scratch.ptr ? t->scratch.ptr : "",
-					     t->scratch.len);
-		if (copy == NULL) {
-			doc->nomem = 1;
-			return NULL;
-		}
-		return new_run(t, PACTUM_RUN_VALUE, copy, t->scratch.len, id);
+		if (n->kind == PACTUM_NODE_EMPHASIS)
+			return new_run(t, end ? PACTUM_RUN_EMPH_END
+					      : PACTUM_RUN_EMPH_BEGIN,
+				       "", 0, NULL);
+		return new_run(t, end ? PACTUM_RUN_STRONG_END
+				      : PACTUM_RUN_STRONG_BEGIN,
+			       "", 0, NULL);
 	}
-	case PACTUM_NODE_FIELD: {
-		const pactum_datum *d = pactum__map_get(
-			&doc->fields, ph->name, strlen(ph->name));
-
-		if (d == NULL) {
-			pactum__doc_report(doc, PACTUM_ERROR, &pos,
-					   _("no value for \"%s\", used here"),
-					   ph->name);
-			return NULL;
-		}
-		return new_run(t, PACTUM_RUN_VALUE, d->value, d->len, d->name);
-	}
+	case PACTUM_NODE_BREAK:
+		return new_run(t, PACTUM_RUN_BREAK, " ", 1, NULL);
+	case PACTUM_NODE_FOOTNOTE:
+		placed = footnote_of(t, n);
+		if (placed == NULL)
+			return NULL; /* in a title: the check refused it */
+		r = new_run(t, PACTUM_RUN_FOOTNOTE, placed->number,
+			    strlen(placed->number), NULL);
+		if (r)
+			r->block = placed;
+		return r;
+	case PACTUM_NODE_VAR:
+	case PACTUM_NODE_FIELD:
+		return value_run(t, target, &pos);
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
@@ -483,21 +552,12 @@ static pactum_run *placeholder_run(struct translation *t,
 					   target->attr[PACTUM_ATTR_ID]);
 			return NULL;
 		}
-		word = pactum__locale_xref_word(t->loc);
 		pactum__buf_clear(&t->scratch);
-		/* a no-break space: "Ziffer" and "3.2" stay on one line */
-		pactum__buf_printf(&t->scratch, "%s\xc2\xa0", word);
-		put_ref_number(t, placed);
-		copy = t->scratch.oom ? NULL
-				      : pactum__arena_strndup(doc->arena,
-							      t->scratch.ptr,
-							      t->scratch.len);
-		if (copy == NULL) {
-			doc->nomem = 1;
-			return NULL;
-		}
-		return new_run(t, PACTUM_RUN_XREF, copy, t->scratch.len,
-			       placed->id);
+		put_ref(t, placed);
+		r = scratch_run(t, PACTUM_RUN_XREF, placed->id);
+		if (r)
+			r->block = placed;
+		return r;
 	default:
 		return NULL;
 	}
@@ -566,13 +626,46 @@ static const char *flat_text(struct translation *t, const pactum_unit *u)
 	return s->flat;
 }
 
+/* A run of one of the core's own words, expanded with v and d. */
+static pactum_run *word_run(struct translation *t, pactum_word w,
+			    const char *v, const char *d)
+{
+	pactum__buf_clear(&t->scratch);
+	pactum__locale_expand(&t->scratch, pactum__locale_word(t->loc, w), v,
+			      d);
+	return scratch_run(t, PACTUM_RUN_TEXT, NULL);
+}
+
+/* The META block's line: "Version 2.1 of 1 December 2026". */
+static pactum_run *meta_run(struct translation *t)
+{
+	const pactum_node *root = t->doc->model->root;
+	const char *v = root->attr[PACTUM_ATTR_VERSION];
+	const char *d = root->attr[PACTUM_ATTR_DATE];
+	pactum_buf date = PACTUM_BUF_INIT;
+	pactum_value value;
+	const char *expected;
+	pactum_run *r;
+
+	if (d != NULL &&
+	    pactum__value_parse(&value, PACTUM_TYPE_DATE, d, strlen(d),
+				&expected) == PACTUM_OK &&
+	    pactum__value_format(&date, &value, t->loc) != PACTUM_OK)
+		t->doc->nomem = 1;
+	r = word_run(t, v && d ? PACTUM_WORD_VERSION_DATE
+			       : v ? PACTUM_WORD_VERSION : PACTUM_WORD_DATE,
+		     v, date.ptr);
+	pactum__buf_free(&date);
+	return r;
+}
+
 static void translate_block(struct translation *t, pactum_block *b)
 {
 	pactum_block *c;
 	pactum_doc *doc = t->doc;
+	const pactum_node *p = b->param;
 
-	if (b->title == NULL && (b->title_unit || b->content_unit ||
-				 b->kind == PACTUM_BLOCK_FIELD)) {
+	if (b->title == NULL) {
 		b->title = pactum__arena_calloc(doc->arena,
 						doc->nlangs * sizeof(*b->title));
 		b->content = pactum__arena_calloc(
@@ -582,13 +675,22 @@ static void translate_block(struct translation *t, pactum_block *b)
 			return;
 		}
 	}
-	if (b->title_unit)
+	t->block = b;
+	if (b->omitted)
+		b->title[t->lang] = word_run(t, PACTUM_WORD_OMITTED, NULL, NULL);
+	else if (b->title_unit)
 		b->title[t->lang] = unit_runs(t, b->title_unit);
+	else if (b->word >= 0)
+		b->title[t->lang] = word_run(t, (pactum_word)b->word, NULL, NULL);
 	if (b->content_unit)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
-	if (b->kind == PACTUM_BLOCK_FIELD)
-		b->content[t->lang] = new_run(t, PACTUM_RUN_VALUE, b->value,
-					      strlen(b->value), b->id);
+	else if (b->kind == PACTUM_BLOCK_META)
+		b->content[t->lang] = meta_run(t);
+	else if (p != NULL && (b->content[t->lang] = value_run(t, p, NULL)))
+		b->content[t->lang]->ref = b->id; /* "address", as in 1.0 */
+	else if (b->value != NULL)
+		b->content[t->lang] = new_run(t, PACTUM_RUN_VALUE, b->value->value,
+					      b->value->len, b->value->name);
 	for (c = b->first; c && !doc->nomem; c = c->next)
 		translate_block(t, c);
 }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "kinds.h"
 #include "unit.h"
 
 /* Folds XML white space as it is appended: runs become one space, and
@@ -15,7 +16,10 @@ struct builder {
 	size_t nph;
 	size_t cap;
 	size_t floor;   /* no space at this offset: start of a display text */
-	size_t em_open; /* offset just after the last "{em}", or 0 */
+	size_t open_at; /* offset just after the last "{em}" (or another
+			   opening placeholder), or 0 */
+	size_t open_len; /* its length */
+	unsigned footnotes; /* so far */
 	int bad;        /* a display text held a brace or a bar */
 };
 
@@ -31,14 +35,14 @@ static void flush_space(struct builder *b)
 	pactum_buf *m = &b->msgid;
 
 	b->pending_space = 0;
-	if (b->em_open != 0 && m->len == b->em_open) {
-		size_t at = m->len - 4; /* where "{em}" starts */
+	if (b->open_at != 0 && m->len == b->open_at) {
+		size_t at = m->len - b->open_len; /* where "{em}" starts */
 
 		if (at > 0 && m->ptr[at - 1] != ' ' &&
 		    pactum__buf_putc(m, ' ') == PACTUM_OK) {
-			memmove(m->ptr + at + 1, m->ptr + at, 4);
+			memmove(m->ptr + at + 1, m->ptr + at, b->open_len);
 			m->ptr[at] = ' ';
-			b->em_open++;
+			b->open_at++;
 		}
 		return;
 	}
@@ -122,20 +126,39 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 	case PACTUM_NODE_XREF:
 		pactum__buf_printf(&name, "ref:%s", n->attr[PACTUM_ATTR_REF]);
 		break;
+	case PACTUM_NODE_BREAK:
+		pactum__buf_puts(&name, "br");
+		break;
+	case PACTUM_NODE_FOOTNOTE:
+		/* numbered, so that each mark keeps its note wherever the
+		 * translation puts it; the note's text is a unit of its own */
+		pactum__buf_printf(&name, "footnote:%u", ++b->footnotes);
+		break;
 	case PACTUM_NODE_EMPHASIS:
+	case PACTUM_NODE_STRONG: {
+		const char *kind = pactum__node_kind_name(n->kind);
+		size_t saved_at = b->open_at, saved_len = b->open_len;
+
+		pactum__buf_printf(&name, "/%s", kind);
+		if (name.oom)
+			return PACTUM_ENOMEM;
 		open_brace(b);
-		pactum__buf_puts(&b->msgid, "em}");
-		b->em_open = b->msgid.len;
-		error = add_placeholder(b, arena, "em", n);
+		pactum__buf_printf(&b->msgid, "%s}", kind);
+		b->open_at = b->msgid.len;
+		b->open_len = strlen(kind) + 2;
+		error = add_placeholder(b, arena, kind, n);
 		for (c = n->first; c && error == PACTUM_OK; c = c->next)
 			error = put_inline(b, arena, c);
-		b->em_open = 0;
+		b->open_at = saved_at;
+		b->open_len = saved_len;
 		if (error == PACTUM_OK) {
 			/* space before "{/em}" goes after it */
-			pactum__buf_puts(&b->msgid, "{/em}");
-			error = add_placeholder(b, arena, "/em", NULL);
+			pactum__buf_printf(&b->msgid, "{%s}", name.ptr);
+			error = add_placeholder(b, arena, name.ptr, n);
 		}
+		pactum__buf_free(&name);
 		return error;
+	}
 	default:
 		return PACTUM_OK; /* the check reports misplaced nodes */
 	}
@@ -193,8 +216,8 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 		       const pactum_node *node, const char *ctx,
 		       const char *role, pactum_diag *diag)
 {
-	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0 };
-	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0 };
+	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0 };
+	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0 };
 	const pactum_node *one_node = pactum__node_child(node, PACTUM_NODE_ONE);
 	const char *text = NULL, *one_text = NULL;
 	pactum_unit *unit;
@@ -304,15 +327,25 @@ const pactum_placeholder *pactum__unit_placeholder(const pactum_unit *unit,
 	return NULL;
 }
 
+/* An opening or closing placeholder of emphasis or the like. */
+static int paired(const pactum_placeholder *ph)
+{
+	const pactum_kind_info *k = ph->node ? pactum__kind(ph->node->kind)
+					     : NULL;
+
+	return k && (k->flags & PACTUM_KIND_PAIRED);
+}
+
 int pactum__template_check(const pactum_unit *unit, const char *s,
 			   size_t len, pactum_buf *why)
 {
 	unsigned char small[32], *seen = small;
+	const pactum_placeholder *open_small[16], **open = open_small;
 	pactum_template t;
 	pactum_token tok;
 	uint32_t cp;
-	size_t i;
-	int depth = 0, result = -1;
+	size_t i, depth = 0;
+	int result = -1;
 
 	/* A translation is text in a contract: a newline, a tab or an escape
 	 * sequence in it would break the layout or the reader's terminal. */
@@ -332,6 +365,13 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 		if (seen == NULL) {
 			pactum__buf_puts(why, _("out of memory"));
 			return -1;
+		}
+	}
+	if (unit->nph > PACTUM_ARRAY_SIZE(open_small)) {
+		open = pactum_malloc(unit->nph * sizeof(*open));
+		if (open == NULL) {
+			pactum__buf_puts(why, _("out of memory"));
+			goto cleanup;
 		}
 	}
 	memset(seen, 0, unit->nph);
@@ -360,12 +400,28 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 			goto cleanup;
 		}
 		seen[i] = 1;
-		if (tok.len == 2 && memcmp(tok.text, "em", 2) == 0)
-			depth++;
-		else if (tok.len == 3 && memcmp(tok.text, "/em", 3) == 0 &&
-			 --depth < 0) {
-			pactum__buf_puts(why, _("{/em} before its {em}"));
-			goto cleanup;
+		/* pairs nest: "{em}{strong}...{/strong}{/em}" */
+		if (paired(&unit->ph[i]) && unit->ph[i].name[0] != '/') {
+			open[depth++] = &unit->ph[i];
+		} else if (paired(&unit->ph[i])) {
+			if (depth == 0) {
+				pactum__buf_printf(why,
+						   _("{%s} before its {%s}"),
+						   unit->ph[i].name,
+						   unit->ph[i].name + 1);
+				goto cleanup;
+			}
+			if (strcmp(open[depth - 1]->name,
+				   unit->ph[i].name + 1) != 0) {
+				pactum__buf_printf(why,
+						   _("{%s} closes {%s}, but {%s} "
+						     "was opened last"),
+						   unit->ph[i].name,
+						   unit->ph[i].name + 1,
+						   open[depth - 1]->name);
+				goto cleanup;
+			}
+			depth--;
 		}
 		if (tok.display != NULL &&
 		    strncmp(tok.text, "term:", 5) != 0 &&
@@ -390,5 +446,7 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 cleanup:
 	if (seen != small)
 		pactum_free(seen);
+	if (open != open_small)
+		pactum_free(open);
 	return result;
 }

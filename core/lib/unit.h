@@ -7,7 +7,11 @@
  *   {term:products}       a defined term; {term:products|Produkten} shows
  *                         other words for it (German cases)
  *   {ref:termination}     "Section 3.2" / "Ziffer 3.2"
- *   {em} ... {/em}        emphasis
+ *   {em} ... {/em}        emphasis; {strong} ... {/strong} strong
+ *                         emphasis (any paired inline kind: its name)
+ *   {br}                  a line break
+ *   {footnote:1}          where the unit's first footnote stands (its
+ *                         text is a unit of its own)
  *   {{ and }}             literal braces
  *
  * Extraction (the POT), lookup and rendering all go through the one
@@ -48,7 +52,7 @@ pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t);
 /*
  * Check a translation against its unit: well-formed, and the same
  * placeholders as the msgid, each as often (display texts aside), with
- * {em}/{/em} balanced.  Returns 0 when it fits, else -1 with an English
+ * {em}/{/em} and the other pairs properly nested.  Returns 0 when it fits, else -1 with an English
  * explanation in why.
  */
 int pactum__template_check(const pactum_unit *unit, const char *s,

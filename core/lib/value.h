@@ -123,6 +123,35 @@ const char *pactum__locale_lang(const pactum_locale *loc);
 int pactum__value_format(pactum_buf *out, const pactum_value *v,
 			 const pactum_locale *loc);
 
+/* Words the core puts into documents, per language. */
+typedef enum pactum_word {
+	PACTUM_WORD_OMITTED = 0, /* a left-out part: "[intentionally omitted]" */
+	PACTUM_WORD_ANNEX,       /* the annex series, "Annex" / "Anlage" */
+	PACTUM_WORD_SCHEDULE,
+	PACTUM_WORD_EXHIBIT,
+	PACTUM_WORD_APPENDIX,
+	PACTUM_WORD_RECITAL,     /* a reference to a recital: "Recital" */
+	PACTUM_WORD_VERSION_DATE, /* %v version, %d date: "Version %v of %d" */
+	PACTUM_WORD_VERSION,     /* "Version %v" */
+	PACTUM_WORD_DATE,        /* "As of %d" */
+	PACTUM_WORD_PLACE_DATE,  /* signature block labels */
+	PACTUM_WORD_SIGNATURE,
+	PACTUM_WORD_SIGNATORY_NAME,
+	PACTUM_WORD_FUNCTION,
+	PACTUM_WORD_FIELD_NAME,  /* labels of the built-in party fields */
+	PACTUM_WORD_FIELD_ADDRESS,
+	PACTUM_WORD_FIELD_REGISTER,
+	PACTUM_WORD_FIELD_VAT_ID,
+	PACTUM_WORD_FIELD_REPRESENTATIVE,
+	PACTUM_WORD_COUNT_
+} pactum_word;
+
+/* Word w of loc; static, never NULL. */
+const char *pactum__locale_word(const pactum_locale *loc, pactum_word w);
+/* Append pattern (a pactum_word with %v and %d) with v and d. */
+void pactum__locale_expand(pactum_buf *out, const char *pattern,
+			   const char *v, const char *d);
+
 /* The word before a cross-reference number: en "Section", de "Ziffer". */
 const char *pactum__locale_xref_word(const pactum_locale *loc);
 /* Between a clause's number and a list item's in a reference: en "",

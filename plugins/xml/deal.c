@@ -101,6 +101,40 @@ static void set_value(struct source *src, pactum_data *data,
 	xmlFree(text);
 }
 
+/* <signatory><name>...</name><function>...</function></signatory>, the
+ * n-th of party: "party.signatory.n.name" and ".function". */
+static void read_signatory(struct source *src, pactum_data *data,
+			   const char *party, unsigned n, xmlNodePtr x,
+			   const pactum_pos *pos)
+{
+	char name[200];
+	xmlNodePtr f;
+
+	check_shape(src, x, pos, "", 0);
+	for (f = x->children; f && !src->nomem; f = f->next) {
+		pactum_pos fpos;
+
+		if (f->type != XML_ELEMENT_NODE)
+			continue;
+		fpos = xml_position(src, f);
+		if (!xml_in_namespace(f, DEAL_NS) ||
+		    (strcmp((const char *)f->name, "name") != 0 &&
+		     strcmp((const char *)f->name, "function") != 0)) {
+			xml_error_at(src, &fpos,
+				     _("unknown element <%s> (a <signatory> "
+				       "holds <name> and <function>)"),
+				     (const char *)f->name);
+			continue;
+		}
+		if (snprintf(name, sizeof(name), "%s.signatory.%u.%s", party, n,
+			     (const char *)f->name) >= (int)sizeof(name)) {
+			xml_error_at(src, &fpos, "%s", _("party id too long"));
+			continue;
+		}
+		set_value(src, data, name, f, &fpos);
+	}
+}
+
 int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		     size_t len, pactum_diag *diag)
 {
@@ -108,6 +142,7 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 			       .diag = diag };
 	xmlDocPtr doc = xml_parse(&src);
 	xmlNodePtr root, x, f;
+	unsigned signatories;
 	char name[160];
 
 	if (doc == NULL)
@@ -157,12 +192,21 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 					 _("<party> needs an id"));
 				continue;
 			}
+			signatories = 0;
 			for (f = x->children; f && !src.nomem; f = f->next) {
 				pactum_pos fpos;
 
 				if (f->type != XML_ELEMENT_NODE)
 					continue;
 				fpos = xml_position(&src, f);
+				if (xml_in_namespace(f, DEAL_NS) &&
+				    strcmp((const char *)f->name,
+					   "signatory") == 0) {
+					read_signatory(&src, data,
+						       (const char *)attr,
+						       ++signatories, f, &fpos);
+					continue;
+				}
 				if (!xml_in_namespace(f, DEAL_NS) ||
 				    snprintf(name, sizeof(name), "%s.%s",
 					     (const char *)attr,

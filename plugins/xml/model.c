@@ -19,11 +19,12 @@ static const struct container {
 	const char *holds; /* space-separated element names */
 	int is_node;       /* the agreement is a node; the others are not */
 } containers[] = {
-	{ "agreement", "note title parties parameters terms body", 1 },
-	{ "parties", "party", 0 },
+	{ "agreement",
+	  "note title cover parties parameters terms preamble body annex", 1 },
+	{ "parties", "detail party", 0 },
 	{ "parameters", "param", 0 },
 	{ "terms", "term", 0 },
-	{ "body", "section choose", 0 },
+	{ "body", "section choose include signatures", 0 },
 };
 
 static const struct container *find_container(const xmlChar *name)

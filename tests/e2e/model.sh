@@ -106,6 +106,6 @@ expect_grep "unnumbered item named" "$work/err" '"harm" is an item of an unorder
 sed 's|<p>The licence does not cover:</p>|<p id="intro">The licence does not cover:</p>|; s|<xref ref="harm"/>|<xref ref="intro"/>|' $refs.xml >"$work/para.xml"
 expect_status "a reference to a paragraph" 1 "$PACTUM" render \
 	"$work/para.xml" --data $refs.deal.xml --lang en
-expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references go to sections, clauses and list items'
+expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references go to sections, clauses, list items, annexes and recitals'
 
 finish

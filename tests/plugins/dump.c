@@ -9,11 +9,17 @@
 
 static const char *const run_kinds[] = { "?", "text", "value", "party",
 					 "term", "xref", "em", "/em",
-					 "untranslated" };
-static const char *const block_kinds[] = { "?", "document", "parties",
-					   "party", "field", "glossary",
-					   "term", "section", "clause",
-					   "paragraph", "list", "item" };
+					 "untranslated", "strong", "/strong",
+					 "br", "footnote" };
+static const char *const block_kinds[] = {
+	"?", "document", "parties", "party", "field", "glossary", "term",
+	"section", "clause", "paragraph", "list", "item", "meta", "cover",
+	"preamble", "recital", "annex", "table", "row", "cell", "signatures",
+	"signature", "signatory", "footnote"
+};
+
+#define NAME(table, k) \
+	((size_t)(k) < sizeof(table) / sizeof(table[0]) ? table[k] : "?")
 
 static int put_runs(pactum_sink *sink, const char *label,
 		    const pactum_run *r)
@@ -32,9 +38,7 @@ static int put_runs(pactum_sink *sink, const char *label,
 
 		text = pactum_run_text(r, &len);
 		error |= pactum_sink_puts(sink, " [");
-		error |= pactum_sink_puts(sink, k <= PACTUM_RUN_UNTRANSLATED
-						       ? run_kinds[k]
-						       : "?");
+		error |= pactum_sink_puts(sink, NAME(run_kinds, k));
 		if (pactum_run_ref(r)) {
 			error |= pactum_sink_puts(sink, "@");
 			error |= pactum_sink_puts(sink, pactum_run_ref(r));
@@ -55,8 +59,7 @@ static int put_block(pactum_sink *sink, const pactum_doc *doc,
 
 	for (d = 0; d < depth; d++)
 		error |= pactum_sink_puts(sink, "  ");
-	error |= pactum_sink_puts(sink, k <= PACTUM_BLOCK_ITEM ? block_kinds[k]
-							       : "?");
+	error |= pactum_sink_puts(sink, NAME(block_kinds, k));
 	if (pactum_block_id(b)) {
 		error |= pactum_sink_puts(sink, " #");
 		error |= pactum_sink_puts(sink, pactum_block_id(b));
@@ -67,6 +70,22 @@ static int put_block(pactum_sink *sink, const pactum_doc *doc,
 	}
 	if (pactum_block_ordered(b))
 		error |= pactum_sink_puts(sink, " ordered");
+	if (pactum_block_header(b))
+		error |= pactum_sink_puts(sink, " header");
+	if (pactum_block_omitted(b))
+		error |= pactum_sink_puts(sink, " omitted");
+	if (pactum_block_columns(b)) {
+		char cols[32];
+
+		snprintf(cols, sizeof(cols), " columns=%zu",
+			 pactum_block_columns(b));
+		error |= pactum_sink_puts(sink, cols);
+	}
+	for (i = 0; pactum_block_label(b, 0) && i < pactum_doc_lang_count(doc);
+	     i++) {
+		error |= pactum_sink_puts(sink, " ");
+		error |= pactum_sink_puts(sink, pactum_block_label(b, i));
+	}
 	error |= pactum_sink_puts(sink, "\n");
 	for (i = 0; i < pactum_doc_lang_count(doc); i++) {
 		error |= put_runs(sink, pactum_doc_lang(doc, i),

@@ -364,8 +364,8 @@ START_TEST(test_check_reports_everything)
 	section(&f, "one"); /* duplicate */
 	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_EINPUT);
 	ck_assert(reported(&f, "unknown term \"nothing\""));
-	ck_assert(reported(&f, "references go to sections, clauses and list items"));
-	ck_assert(reported(&f, "unknown party field \"phone\""));
+	ck_assert(reported(&f, "references go to sections, clauses, list items, annexes and recitals"));
+	ck_assert(reported(&f, "party \"vendor\" has no field \"phone\""));
 	ck_assert(reported(&f, "duplicate id \"one\" on <section>"));
 	ck_assert(reported(&f, "term \"a\" is defined through itself"));
 	ck_assert(reported(&f, "term \"b\" is defined through itself"));

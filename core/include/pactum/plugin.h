@@ -39,12 +39,20 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 1
+#define PACTUM_PLUGIN_ABI_MINOR 2
 /*
  * History:
  *   1.0  the first ABI.
  *   1.1  pactum_plugin_desc.options: writers declare their options, and the
  *        core refuses an unknown or malformed one before a writer runs.
+ *   1.2  the structure of real agreements: block kinds META, COVER,
+ *        PREAMBLE, RECITAL, ANNEX, TABLE, ROW, CELL, SIGNATURES, SIGNATURE,
+ *        SIGNATORY, FOOTNOTE; run kinds STRONG_BEGIN/END, BREAK, FOOTNOTE;
+ *        titles on FIELD blocks (their labels); pactum_block_label(),
+ *        _header(), _columns(), _omitted(), pactum_run_block(),
+ *        pactum_doc_version(), pactum_doc_date().  A writer built for 1.0
+ *        or 1.1 skips the new blocks (the core warns that it does) and
+ *        prints the new runs' text.
  */
 
 /* The one symbol a plugin exports. */
@@ -161,6 +169,22 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_NOTE,          /* a note to translators: text (never rendered) */
 	PACTUM_NODE_ONE,           /* in a PARAGRAPH or ITEM that shows a count:
 				      its text for a count of one */
+	PACTUM_NODE_COVER,         /* the cover page: PARAGRAPH ... */
+	PACTUM_NODE_PREAMBLE,      /* numbering; unnumbered part before the
+				      body: TITLE, RECITAL, PARAGRAPH ... */
+	PACTUM_NODE_RECITAL,       /* id, if: "(A)": text */
+	PACTUM_NODE_ANNEX,         /* id, if, series, numbering: TITLE,
+				      SECTION, CLAUSE, PARAGRAPH ... */
+	PACTUM_NODE_TABLE,         /* id, if: ROW ... */
+	PACTUM_NODE_ROW,           /* if, header: CELL ... */
+	PACTUM_NODE_CELL,          /* text */
+	PACTUM_NODE_SIGNATURES,    /* where the signature blocks go */
+	PACTUM_NODE_DETAIL,        /* id, type, required: a party field the
+				      model declares; child LABEL */
+	PACTUM_NODE_INCLUDE,       /* href, ref: a section or clause of
+				      another model file (replaced by it when
+				      the model is loaded) */
+	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_INCLUDE, /* not a kind */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
@@ -168,7 +192,11 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_PARTY_REF,     /* ref: a party's role label; optional display text */
 	PACTUM_NODE_TERM_REF,      /* ref: a defined term; optional display text */
 	PACTUM_NODE_XREF,          /* ref: "Section 3.2" for a section or clause */
-	PACTUM_NODE_EMPHASIS       /* emphasised text: text and inline children */
+	PACTUM_NODE_EMPHASIS,      /* emphasised text: text and inline children */
+	PACTUM_NODE_STRONG,        /* strongly emphasised (bold) text */
+	PACTUM_NODE_BREAK,         /* a line break, as in an address */
+	PACTUM_NODE_FOOTNOTE,      /* a footnote: text and inline children */
+	PACTUM_NODE_LAST_ = PACTUM_NODE_FOOTNOTE /* not a kind */
 } pactum_node_kind;
 
 typedef enum pactum_attr {
@@ -188,6 +216,14 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_PARTY,       /* FIELD: party id */
 	PACTUM_ATTR_REF,         /* PARTY_REF, TERM_REF, XREF: target id */
 	PACTUM_ATTR_ORDERED,     /* LIST: "yes" or "no" */
+	PACTUM_ATTR_DATE,        /* AGREEMENT: the template's date, YYYY-MM-DD */
+	PACTUM_ATTR_OMITTED,     /* AGREEMENT, SECTION, ANNEX: "renumber" or
+				    "keep" (left-out parts keep their number) */
+	PACTUM_ATTR_NUMBERING,   /* PREAMBLE, ANNEX: upper-alpha, lower-alpha,
+				    arabic, upper-roman, none */
+	PACTUM_ATTR_SERIES,      /* ANNEX: annex, schedule, exhibit, appendix */
+	PACTUM_ATTR_HEADER,      /* ROW: "yes" or "no" */
+	PACTUM_ATTR_HREF,        /* INCLUDE: relative path of a model file */
 	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
 } pactum_attr;
 
@@ -260,20 +296,47 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
  * language, in the order the user asked for them; the structure is shared,
  * so block N of the German is block N of the English.
  *
- *   DOCUMENT   title; children PARTIES, GLOSSARY, SECTION ...
+ *   DOCUMENT   title; children META, COVER, PARTIES, PREAMBLE, GLOSSARY,
+ *              SECTION ..., SIGNATURES, ANNEX ...
+ *   META       content = "Version 2.1 of 1 December 2026" (1.2; only
+ *              when the model has a version or a date)
+ *   COVER      children PARAGRAPH: a cover page of its own (1.2)
  *   PARTIES    children PARTY
  *   PARTY      id; title = role label; children FIELD
- *   FIELD      id = field name ("name", "address" ...); content = value
+ *   FIELD      id = field name ("name", "address", a declared detail);
+ *              title = its label ("Handelsregister", 1.2); content = value
+ *   PREAMBLE   title (may be NULL); children RECITAL, PARAGRAPH (1.2)
+ *   RECITAL    number ("(A)", or NULL when unnumbered); content (1.2)
  *   GLOSSARY   children TERM (in model order)
  *   TERM       id; title = the term; content = its definition
- *   SECTION    id, number; title; children SECTION, CLAUSE, PARAGRAPH, LIST
- *   CLAUSE     id, number; children PARAGRAPH, LIST
- *   PARAGRAPH  content
+ *   SECTION    id, number; title; children SECTION, CLAUSE, PARAGRAPH,
+ *              LIST, TABLE, SIGNATURES
+ *   CLAUSE     id, number; title = heading, may be NULL; children
+ *              PARAGRAPH, LIST, TABLE
+ *   PARAGRAPH  content; children FOOTNOTE
  *   LIST       ordered or not; children ITEM
- *   ITEM       number ("(a)" for ordered lists); content
+ *   ITEM       number ("(a)" for ordered lists); content; children LIST,
+ *              FOOTNOTE
+ *   ANNEX      id, number ("1", "A"); label ("Anlage 1"); title; children
+ *              as SECTION, numbered afresh inside (1.2)
+ *   TABLE      id; columns; children ROW (1.2)
+ *   ROW        header or not; children CELL, as many as columns (1.2)
+ *   CELL       content; children FOOTNOTE (1.2)
+ *   SIGNATURES children SIGNATURE, one per party (1.2)
+ *   SIGNATURE  id = party id; title = role label; children SIGNATORY (1.2)
+ *   SIGNATORY  children FIELD: "place-date", "signature", "name",
+ *              "function", each with its label as title; content = the
+ *              value, or NULL for a line to fill in by hand (1.2)
+ *   FOOTNOTE   number ("1", counted through the document); content; a
+ *              child of the block whose content marks it (1.2)
  *
- * A writer must skip block kinds it does not know: later minor versions
- * may add some.
+ * An omitted SECTION, CLAUSE or ANNEX that keeps its number
+ * (pactum_block_omitted()) has no children and "[intentionally omitted]"
+ * as its title.
+ *
+ * A writer must skip block kinds it does not know, and print the text of
+ * run kinds it does not know as plain text: later minor versions add
+ * both.
  */
 typedef struct pactum_doc pactum_doc;
 typedef struct pactum_block pactum_block;
@@ -290,7 +353,20 @@ typedef enum pactum_block_kind {
 	PACTUM_BLOCK_CLAUSE,
 	PACTUM_BLOCK_PARAGRAPH,
 	PACTUM_BLOCK_LIST,
-	PACTUM_BLOCK_ITEM
+	PACTUM_BLOCK_ITEM,
+	/* ABI 1.2 */
+	PACTUM_BLOCK_META,
+	PACTUM_BLOCK_COVER,
+	PACTUM_BLOCK_PREAMBLE,
+	PACTUM_BLOCK_RECITAL,
+	PACTUM_BLOCK_ANNEX,
+	PACTUM_BLOCK_TABLE,
+	PACTUM_BLOCK_ROW,
+	PACTUM_BLOCK_CELL,
+	PACTUM_BLOCK_SIGNATURES,
+	PACTUM_BLOCK_SIGNATURE,
+	PACTUM_BLOCK_SIGNATORY,
+	PACTUM_BLOCK_FOOTNOTE
 } pactum_block_kind;
 
 /*
@@ -304,12 +380,20 @@ typedef enum pactum_run_kind {
 	PACTUM_RUN_VALUE,       /* a parameter or party field value; ref = its name */
 	PACTUM_RUN_PARTY,       /* a party's role label; ref = party id */
 	PACTUM_RUN_TERM,        /* a defined term; ref = term id */
-	PACTUM_RUN_XREF,        /* "Section 3.2"; ref = id of the section or clause */
+	PACTUM_RUN_XREF,        /* "Section 3.2", "Annex 2"; ref = id of the
+				   target; pactum_run_block() = its block */
 	PACTUM_RUN_EMPH_BEGIN,  /* start of emphasis; text is empty */
 	PACTUM_RUN_EMPH_END,    /* end of emphasis; text is empty */
-	PACTUM_RUN_UNTRANSLATED /* draft mode: source-language text standing in
+	PACTUM_RUN_UNTRANSLATED, /* draft mode: source-language text standing in
 				   for a missing translation (ref as for the
 				   run it replaces); writers must mark it */
+	/* ABI 1.2 */
+	PACTUM_RUN_STRONG_BEGIN, /* start of strong emphasis; text is empty */
+	PACTUM_RUN_STRONG_END,   /* end of strong emphasis; text is empty */
+	PACTUM_RUN_BREAK,        /* a line break; text is one space, which is
+				    what a writer that cannot break shows */
+	PACTUM_RUN_FOOTNOTE      /* a footnote's mark; text = its number ("1");
+				    pactum_run_block() = the FOOTNOTE block */
 } pactum_run_kind;
 
 /* All results below are borrowed from the document. */
@@ -322,6 +406,10 @@ const char *pactum_doc_source_lang(const pactum_doc *doc);
 /* Index of the prevailing language among the renderings; 0 if it is not
  * one of them. */
 size_t pactum_doc_prevailing(const pactum_doc *doc);
+/* ABI 1.2: the model's version ("2.1") and date ("2026-12-01"), as
+ * written, or NULL.  The META block has them formatted per language. */
+const char *pactum_doc_version(const pactum_doc *doc);
+const char *pactum_doc_date(const pactum_doc *doc);
 const pactum_block *pactum_doc_root(const pactum_doc *doc);
 
 pactum_block_kind pactum_block_kind_of(const pactum_block *block);
@@ -333,6 +421,17 @@ const char *pactum_block_id(const pactum_block *block);
 const char *pactum_block_number(const pactum_block *block);
 /* Nonzero for an ordered LIST. */
 int pactum_block_ordered(const pactum_block *block);
+/* ABI 1.2.  How a heading shows the number, in rendering lang: an
+ * ANNEX's "Anlage 1" / "Annex 1"; NULL for other blocks. */
+const char *pactum_block_label(const pactum_block *block, size_t lang);
+/* ABI 1.2.  Nonzero for a ROW of column headings. */
+int pactum_block_header(const pactum_block *block);
+/* ABI 1.2.  The number of columns of a TABLE (every ROW has as many
+ * cells); 0 for other blocks. */
+size_t pactum_block_columns(const pactum_block *block);
+/* ABI 1.2.  Nonzero for a SECTION, CLAUSE or ANNEX that this deal leaves
+ * out but that keeps its number (the model says omitted="keep"). */
+int pactum_block_omitted(const pactum_block *block);
 /* First run of the title / content in rendering lang, or NULL if none. */
 const pactum_run *pactum_block_title(const pactum_block *block, size_t lang);
 const pactum_run *pactum_block_content(const pactum_block *block,
@@ -345,6 +444,9 @@ pactum_run_kind pactum_run_kind_of(const pactum_run *run);
 const char *pactum_run_text(const pactum_run *run, size_t *len);
 /* The id the run refers to, or NULL for TEXT and emphasis runs. */
 const char *pactum_run_ref(const pactum_run *run);
+/* ABI 1.2.  The block a run stands for: an XREF's target, a FOOTNOTE's
+ * block; NULL for other runs. */
+const pactum_block *pactum_run_block(const pactum_run *run);
 
 /* ------------------------------------------------------------------ */
 /* Writer options and the output sink                                  */
