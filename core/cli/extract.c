@@ -132,6 +132,10 @@ static int collect(struct entry **entries, size_t *count,
 		struct entry e = { NULL, NULL, NULL, NULL, NULL, NULL, 0 }, *more;
 		pactum_pos pos, *refs;
 
+		/* included text belongs to its library's catalog */
+		if (strcmp(pactum_model_unit_domain(model, i),
+			   pactum_model_domain(model)) != 0)
+			continue;
 		pactum_model_unit(model, i, &e.ctx, &e.msgid, &e.msgid_plural,
 				  &e.role, &e.note, &pos);
 		for (j = 0; j < *count; j++)

@@ -373,7 +373,7 @@ static void check_structure(struct checker *ck, pactum_node *n)
 		index_id(ck, index[info->index], n);
 	if (n->kind == PACTUM_NODE_TEXT)
 		check_text(ck, n);
-	else if (n->kind == PACTUM_NODE_INCLUDE)
+	else if (n->kind == PACTUM_NODE_INCLUDE && !n->misplaced)
 		report(ck, PACTUM_ERROR, n, "%s",
 		       _("<include> was not resolved (a model read without "
 			 "its library)"));
@@ -564,6 +564,16 @@ static const char *notes_of(struct checker *ck, const pactum_node *n)
 	return result;
 }
 
+/* The text domain of n: that of the clause library it was included from,
+ * else the model's. */
+static const char *domain_of(const pactum_model *model, const pactum_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->domain)
+			return n->domain;
+	return model->domain ? model->domain : "";
+}
+
 static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		     const char *role)
 {
@@ -580,11 +590,21 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		return;
 	}
 	unit->note = notes_of(ck, n->parent);
+	unit->domain = domain_of(model, n);
 	{
 		void *existing = NULL;
 
-		if (pactum__map_put(&ck->contexts, ctx, unit, &existing) !=
-		    PACTUM_OK)
+		/* contexts are unique per domain */
+		const char *key = strcmp(unit->domain, model->domain
+							       ? model->domain
+							       : "") == 0
+					  ? ctx
+					  : ctx_printf(ck, "%s\004%s",
+						       unit->domain, ctx);
+
+		if (key == NULL ||
+		    pactum__map_put(&ck->contexts, key, unit, &existing) !=
+			    PACTUM_OK)
 			ck->nomem = 1;
 		else if (existing != NULL && !ck->duplicate_ids)
 			report(ck, PACTUM_ERROR, n,
@@ -763,9 +783,10 @@ static void check_content(struct checker *ck, pactum_node *n,
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	pactum_node *c;
 
-	if (is_inline(n->kind))
+	if (is_inline(n->kind) && !ck->model->library)
 		resolve_ref(ck, n);
-	if (n->attr[PACTUM_ATTR_IF] && may_have_if(n->kind)) {
+	if (n->attr[PACTUM_ATTR_IF] && may_have_if(n->kind) &&
+	    !ck->model->library) {
 		int error = pactum__cond_parse(&n->cond, ck->model, n,
 					       n->attr[PACTUM_ATTR_IF],
 					       ck->diag);
@@ -1104,7 +1125,10 @@ static int check_root(struct checker *ck, pactum_node *root)
 	pactum_model *model = ck->model;
 
 	/* Required attributes and the title: the kind table, at pass 1. */
-	if (root->kind != PACTUM_NODE_AGREEMENT) {
+	/* A library's references point into the models that include it:
+	 * only its structure and its units are checked here. */
+	model->library = root->kind == PACTUM_NODE_LIBRARY;
+	if (root->kind != PACTUM_NODE_AGREEMENT && !model->library) {
 		report(ck, PACTUM_ERROR, root,
 		       _("the model must start with <agreement>, not <%s>"),
 		       pactum__node_kind_name(root->kind));

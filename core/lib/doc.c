@@ -50,6 +50,15 @@ int pactum_doc_new(pactum_doc **out, const pactum_model *model,
 	*out = NULL;
 	if (nlangs == 0 || nlangs > 8)
 		return PACTUM_EINVAL;
+	if (model->library) {
+		pactum_pos pos = { model->file, 0, 0 };
+
+		pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s",
+				   _("this is a clause library, not an "
+				     "agreement: include its parts from a "
+				     "model, and render that"));
+		return PACTUM_EINPUT;
+	}
 	doc = pactum_malloc(sizeof(*doc));
 	if (doc == NULL)
 		goto cleanup;

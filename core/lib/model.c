@@ -35,6 +35,9 @@ void pactum_model_free(pactum_model *model)
 	pactum__map_free(&model->params);
 	pactum__map_free(&model->parties);
 	pactum__map_free(&model->terms);
+	while (model->nlibs > 0)
+		pactum_model_free(model->libs[--model->nlibs]);
+	pactum_free(model->libs);
 	pactum_free(model->param_list);
 	pactum_free(model->units);
 	pactum__arena_free(model->arena);
@@ -75,7 +78,8 @@ const pactum_node *pactum__node_child(const pactum_node *n,
 
 pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n)
 {
-	pactum_pos pos = { model->file, n ? n->line : 0, n ? n->col : 0 };
+	pactum_pos pos = { n && n->file ? n->file : model->file,
+			   n ? n->line : 0, n ? n->col : 0 };
 
 	return pos;
 }
@@ -154,8 +158,8 @@ int pactum_node_add_text(pactum_model *model, pactum_node *node,
 	return PACTUM_OK;
 }
 
-int pactum_model_load(pactum_model **out, const pactum_registry *reg,
-		      const char *path, pactum_diag *diag)
+int pactum__model_read(pactum_model **out, const pactum_registry *reg,
+		       const char *path, pactum_diag *diag)
 {
 	const pactum_plugin *reader;
 	const pactum_plugin_desc *d;
@@ -188,9 +192,34 @@ int pactum_model_load(pactum_model **out, const pactum_registry *reg,
 				   _("the reader produced no model"));
 		error = PACTUM_EINPUT;
 	}
+	if (error == PACTUM_ENOMEM || model->root == NULL)
+		goto cleanup;
+	*out = model;
+	model = NULL;
+cleanup:
+	pactum_model_free(model);
+	pactum_free(bytes);
+	return error;
+}
+
+int pactum_model_load(pactum_model **out, const pactum_registry *reg,
+		      const char *path, pactum_diag *diag)
+{
+	pactum_model *model = NULL;
+	int error, included;
+
+	*out = NULL;
+	error = pactum__model_read(&model, reg, path, diag);
+	if (model == NULL)
+		goto cleanup;
+	included = pactum__model_include(model, reg, diag);
+	if (included == PACTUM_ENOMEM || error == PACTUM_OK)
+		error = included;
+	if (error == PACTUM_ENOMEM)
+		goto cleanup;
 	/* A reader reports what it alone can see and builds what it can; the
 	 * check then finds the rest, so one run reports everything. */
-	if (error == PACTUM_EINPUT && model->root != NULL &&
+	if (error == PACTUM_EINPUT &&
 	    pactum__model_check(model, diag) == PACTUM_ENOMEM)
 		error = PACTUM_ENOMEM;
 	if (error != PACTUM_OK)
@@ -202,7 +231,6 @@ int pactum_model_load(pactum_model **out, const pactum_registry *reg,
 	model = NULL;
 cleanup:
 	pactum_model_free(model);
-	pactum_free(bytes);
 	return error;
 }
 
@@ -233,4 +261,9 @@ int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 	if (pos)
 		*pos = pactum__node_pos(model, u->node);
 	return PACTUM_OK;
+}
+
+const char *pactum_model_unit_domain(const pactum_model *model, size_t i)
+{
+	return i < model->nunits ? model->units[i]->domain : NULL;
 }

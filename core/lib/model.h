@@ -40,6 +40,10 @@ struct pactum_node {
 	const pactum_node *detail;    /* the DETAIL declaring it, or NULL
 					 for a built-in field */
 	int word;                     /* built-in: its label, a pactum_word */
+	/* Included from a clause library: its file (every node of the
+	 * included part) and text domain (the part's root); else NULL. */
+	const char *file;
+	const char *domain;
 };
 
 /* One placeholder of a unit: its name as it appears in the msgid
@@ -62,6 +66,8 @@ typedef struct pactum_unit {
 	const char *role;         /* what it is, for translators (English, as
 				     POT comments are) */
 	const char *note;         /* translator note from the model, or NULL */
+	const char *domain;       /* text domain: the model's, or the clause
+				     library's it was included from */
 	pactum_placeholder *ph;   /* placeholders in msgid order */
 	size_t nph;
 	size_t index;             /* in model->units */
@@ -78,6 +84,8 @@ struct pactum_model {
 	const char *source_lang;
 	const char *prevailing;
 	const pactum_node *preamble; /* the PREAMBLE, or NULL */
+	int library;             /* a clause library: checked for its text
+				    only, never rendered */
 	pactum_map ids;          /* section/clause/... ids → node */
 	pactum_map params;       /* param id → PARAM node */
 	pactum_map parties;      /* party id → PARTY node */
@@ -88,6 +96,8 @@ struct pactum_model {
 	pactum_unit **units;     /* every unit, in document order */
 	size_t nunits;
 	size_t nunits_cap;
+	struct pactum_model **libs; /* clause libraries included from */
+	size_t nlibs;
 };
 
 /* How deep a model's tree may be: deeper than any agreement, and shallow
@@ -104,6 +114,14 @@ extern const pactum_party_field pactum__party_fields[];
 
 /* Create an empty model for file; owned, release with pactum_model_free. */
 int pactum__model_new(pactum_model **out, const char *file);
+/* Read path with the reader for its suffix, without checking; the model
+ * (owned) is kept in *out even on PACTUM_EINPUT, for a check that finds
+ * the rest. */
+int pactum__model_read(pactum_model **out, const pactum_registry *reg,
+		       const char *path, pactum_diag *diag);
+/* Replace every <include> by the part it names (include.c). */
+int pactum__model_include(pactum_model *model, const pactum_registry *reg,
+			  pactum_diag *diag);
 /* Check the tree a reader built and compute ids, units, conditions.
  * Reports every problem; returns PACTUM_OK, PACTUM_EINPUT or ENOMEM. */
 int pactum__model_check(pactum_model *model, pactum_diag *diag);

@@ -210,6 +210,7 @@ struct translation {
 	struct tstate *st;     /* [nunits] */
 	pactum_buf scratch;
 	const pactum_block *block; /* whose runs are being made */
+	const char *missing;   /* a library domain without a catalog */
 };
 
 /* A unit without a usable translation: an error, or in draft mode a
@@ -249,8 +250,35 @@ static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
 
 /* Choose the template of unit u: the msgid for the source language, else
  * the catalog's translation, checked. */
+/* The catalog of a clause library's domain, for a unit included from it.
+ * No catalog is reported once per domain, as for the model's own. */
+static int library_catalog(struct translation *t, const pactum_unit *u,
+			   const pactum_catalog **cat)
+{
+	pactum_doc *doc = t->doc;
+	int error = catalog_for(cat, doc->tr, u->domain, doc->langs[t->lang],
+				doc->diag);
+
+	if (error == PACTUM_ENOMEM)
+		doc->nomem = 1;
+	if (error == PACTUM_OK && *cat == NULL &&
+	    (t->missing == NULL || strcmp(t->missing, u->domain) != 0)) {
+		pactum_pos pos = pactum__node_pos(doc->model, u->node);
+
+		t->missing = u->domain;
+		pactum__doc_report(doc, PACTUM_WARNING, &pos,
+				   _("no catalog for the clause library's text "
+				     "domain \"%s\" in language %s (looked in "
+				     "%s)"),
+				   u->domain, doc->langs[t->lang],
+				   doc->tr->dirs);
+	}
+	return error;
+}
+
 static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 {
+	const pactum_catalog *cat;
 	struct tstate *s = &t->st[u->index];
 	pactum_buf why = PACTUM_BUF_INIT;
 	const char *tr;
@@ -266,13 +294,17 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 	s->state = DONE;
 	if (t->source)
 		return s;
-	if (t->cat == NULL)
+	cat = t->cat;
+	if (strcmp(u->domain, t->doc->model->domain) != 0 &&
+	    library_catalog(t, u, &cat) != PACTUM_OK)
+		cat = NULL;
+	if (cat == NULL)
 		tr = NULL;
 	else if (u->count != NULL)
-		tr = pactum__catalog_nget(t->cat, u->ctx, u->msgid,
+		tr = pactum__catalog_nget(cat, u->ctx, u->msgid,
 					  count_of(t->doc, u->count), &len);
 	else
-		tr = pactum__catalog_get(t->cat, u->ctx, u->msgid, &len);
+		tr = pactum__catalog_get(cat, u->ctx, u->msgid, &len);
 	if (tr == NULL) {
 		unit_report(t, u, NULL);
 	} else if (pactum__template_check(u, tr, len, &why) != 0) {

@@ -194,13 +194,15 @@ int xml_read_model(pactum_model *model, const char *path,
 		return src.nomem ? PACTUM_ENOMEM : PACTUM_EINPUT;
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !xml_in_namespace(root, MODEL_NS) ||
-	    strcmp((const char *)root->name, "agreement") != 0) {
+	    (strcmp((const char *)root->name, "agreement") != 0 &&
+	     strcmp((const char *)root->name, "library") != 0)) {
 		pactum_pos pos = { path, root ? (uint32_t)xmlGetLineNo(root) : 0,
 				   0 };
 
 		xml_error_at(&src, &pos,
 			 _("not an agreement model: the root must be "
-			   "<agreement xmlns=\"%s\">"),
+			   "<agreement xmlns=\"%s\"> (or <library> for a "
+			   "clause library)"),
 			 MODEL_NS);
 	} else {
 		build_element(&src, model, NULL, 0, root, 0);

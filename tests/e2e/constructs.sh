@@ -1,7 +1,8 @@
 #!/bin/sh
 # One small model per construct of the model format
 # (tests/data/constructs/NAME.xml, its German in NAME.de.po, a deal in
-# NAME.deal.xml if it needs one): strict renders in en, de and de+en,
+# NAME.deal.xml if it needs one; clause libraries in lib/, their German in
+# lib/LIB.de.po for the domain pactum-LIB): strict renders in en, de and de+en,
 # every layout, both writers, without a word on stderr, compared byte for
 # byte with tests/golden/constructs/, and the DocBook checked against the
 # schema and the toolchain.
@@ -23,6 +24,12 @@ for model in "$top_srcdir"/tests/data/constructs/*.xml; do
 		fail "$name: its German catalog compiles"
 		continue
 	fi
+	# the clause libraries' catalogs, each in its own domain
+	for po in "$dir"/lib/*.de.po; do
+		[ -f "$po" ] || continue
+		msgfmt -c --check -o "$work/$name/de/LC_MESSAGES/pactum-$(basename "$po" .de.po).mo" "$po" ||
+			fail "$name: library catalog $(basename "$po") compiles"
+	done
 	set -- --catalog-path "$work/$name"
 	[ -f "$dir/$name.deal.xml" ] && set -- "$@" --data "$dir/$name.deal.xml"
 	golden_renders constructs "$golden" "$name" "$model" "$@"

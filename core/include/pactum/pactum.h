@@ -187,6 +187,10 @@ size_t pactum_model_unit_count(const pactum_model *model);
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 		      const char **msgid, const char **msgid_plural,
 		      const char **role, const char **note, pactum_pos *pos);
+/* The text domain of unit i: the model's (pactum_model_domain()), or that
+ * of the clause library it was included from, whose own catalog
+ * translates it.  Borrowed; NULL when i is out of range. */
+const char *pactum_model_unit_domain(const pactum_model *model, size_t i);
 
 /* Owned: release with pactum_data_free(). */
 int pactum_data_new(pactum_data **out);

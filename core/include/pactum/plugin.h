@@ -184,7 +184,9 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_INCLUDE,       /* href, ref: a section or clause of
 				      another model file (replaced by it when
 				      the model is loaded) */
-	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_INCLUDE, /* not a kind */
+	PACTUM_NODE_LIBRARY,       /* the root of a clause library: id,
+				      domain, source-lang; SECTION, CLAUSE */
+	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_LIBRARY, /* not a kind */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
