@@ -229,3 +229,19 @@ const pactum_block *pactum_run_block(const pactum_run *run)
 {
 	return run->block;
 }
+
+/* Bit k set when the document has a block of kind k.  Blocks nest no
+ * deeper than the model (PACTUM_MAX_DEPTH) plus a few levels. */
+static uint32_t kinds_below(const pactum_block *b)
+{
+	uint32_t used = 0;
+
+	for (; b; b = b->next)
+		used |= (uint32_t)1 << b->kind | kinds_below(b->first);
+	return used;
+}
+
+uint32_t pactum__doc_block_kinds(const pactum_doc *doc)
+{
+	return kinds_below(doc->root);
+}

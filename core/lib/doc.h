@@ -74,6 +74,9 @@ int pactum__translator_catalog(const pactum_catalog **out,
 			       pactum_translator *tr, const char *domain,
 			       const char *lang, pactum_diag *diag);
 
+/* The block kinds the document uses: bit k for kind k. */
+uint32_t pactum__doc_block_kinds(const pactum_doc *doc);
+
 /* Report at a model node / at a position, counting errors. */
 void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
 			const pactum_pos *pos, const char *fmt, ...)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "doc.h"
 #include "trust.h"
 
 struct pactum_plugin {
@@ -544,6 +545,44 @@ const char *pactum_plugin_kind_name(pactum_plugin_kind kind)
 	return "unknown";
 }
 
+/* A writer built for an older minor skips the blocks added since, as
+ * plugin.h tells it to; a contract must not lose a part unannounced. */
+static void warn_unknown_blocks(const pactum_plugin *plugin,
+				const pactum_doc *doc, pactum_diag *diag)
+{
+	static const char *const names[] = {
+		[PACTUM_BLOCK_META] = "version line",
+		[PACTUM_BLOCK_COVER] = "cover page",
+		[PACTUM_BLOCK_PREAMBLE] = "preamble",
+		[PACTUM_BLOCK_RECITAL] = "recitals",
+		[PACTUM_BLOCK_ANNEX] = "annexes",
+		[PACTUM_BLOCK_TABLE] = "tables",
+		[PACTUM_BLOCK_ROW] = NULL,
+		[PACTUM_BLOCK_CELL] = NULL,
+		[PACTUM_BLOCK_SIGNATURES] = "signature blocks",
+		[PACTUM_BLOCK_SIGNATURE] = NULL,
+		[PACTUM_BLOCK_SIGNATORY] = NULL,
+		[PACTUM_BLOCK_FOOTNOTE] = "footnotes",
+	};
+	uint32_t used = pactum__doc_block_kinds(doc);
+	pactum_buf list = PACTUM_BUF_INIT;
+	size_t k;
+
+	for (k = PACTUM_BLOCK_META; k < PACTUM_ARRAY_SIZE(names); k++)
+		if ((used & ((uint32_t)1 << k)) && names[k])
+			pactum__buf_printf(&list, "%s%s", list.len ? ", " : "",
+					   names[k]);
+	if (list.len)
+		pactum_diag_report(diag, PACTUM_WARNING, NULL,
+				   _("writer \"%s\" was built for plugin ABI "
+				     "1.%u and leaves out what it does not "
+				     "know: %s"),
+				   plugin->desc->name,
+				   (unsigned)plugin->desc->abi_minor,
+				   list.ptr);
+	pactum__buf_free(&list);
+}
+
 int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 			const pactum_doc *doc, const pactum_options *opts,
 			pactum_diag *diag)
@@ -555,5 +594,7 @@ int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 	error = pactum_options_check(opts, plugin, diag);
 	if (error != PACTUM_OK)
 		return error;
+	if (plugin->desc->abi_minor < 2)
+		warn_unknown_blocks(plugin, doc, diag);
 	return plugin->desc->write(sink, doc, opts, diag);
 }

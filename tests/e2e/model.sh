@@ -108,4 +108,36 @@ expect_status "a reference to a paragraph" 1 "$PACTUM" render \
 	"$work/para.xml" --data $refs.deal.xml --lang en
 expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references go to sections, clauses, list items, annexes and recitals'
 
+# A writer built for ABI 1.0 still loads and renders; it leaves out the
+# blocks it does not know, and the core says which.
+parts="tests/data/constructs/parts.xml --data tests/data/constructs/parts.deal.xml"
+expect_status "ABI 1.0 writer renders a 1.2 document" 0 \
+	"$PACTUM" render $parts --lang en --format dump10
+expect_grep "ABI 1.0 writer warned about what it leaves out" "$work/err" \
+	'writer "dump10" was built for plugin ABI 1.0 and leaves out what it does not know: version line, cover page, preamble, recitals, annexes'
+expect_grep "ABI 1.0 writer keeps the body" "$work/out" "clause #scope 1.1"
+if grep -q "annex\|preamble\|recital" "$work/out"; then
+	fail "ABI 1.0 writer skips the new blocks"
+else
+	pass "ABI 1.0 writer skips the new blocks"
+fi
+expect_grep "ABI 1.0 writer shows an annex reference's text" "$work/out" \
+	"[xref@products]Annex"
+expect_status "ABI 1.2 writer renders without a warning" 0 \
+	"$PACTUM" render $parts --lang en --format dump
+if [ -s "$work/err" ]; then fail "ABI 1.2 writer: no warning"; else pass "ABI 1.2 writer: no warning"; fi
+
+# A clause library: included parts are numbered in place; bad includes are
+# errors with their position, and nothing is written.
+expect_status "included clauses render" 0 "$PACTUM" render \
+	tests/data/constructs/include.xml --lang en --format dump \
+	--data tests/data/constructs/include.deal.xml
+expect_grep "included clause numbered in place" "$work/out" "clause #confidentiality 1.2"
+expect_grep "nested include numbered" "$work/out" "clause #severability 2.2"
+expect_errors "include errors" tests/data/bad/include.expected \
+	tests/data/bad/include.xml --lang en
+expect_status "a library is not rendered" 1 "$PACTUM" render \
+	tests/data/constructs/lib/std-clauses.xml --lang en
+expect_grep "a library is named as such" "$work/err" "is a clause library, not an agreement"
+
 finish

@@ -57,6 +57,11 @@ static int put_block(pactum_sink *sink, const pactum_doc *doc,
 	size_t i;
 	int d, error = PACTUM_OK;
 
+#ifdef DUMP_ABI_1_0
+	/* what a writer of ABI 1.0 must do with kinds it does not know */
+	if (k > PACTUM_BLOCK_ITEM)
+		return PACTUM_OK;
+#endif
 	for (d = 0; d < depth; d++)
 		error |= pactum_sink_puts(sink, "  ");
 	error |= pactum_sink_puts(sink, NAME(block_kinds, k));
@@ -70,6 +75,7 @@ static int put_block(pactum_sink *sink, const pactum_doc *doc,
 	}
 	if (pactum_block_ordered(b))
 		error |= pactum_sink_puts(sink, " ordered");
+#ifndef DUMP_ABI_1_0
 	if (pactum_block_header(b))
 		error |= pactum_sink_puts(sink, " header");
 	if (pactum_block_omitted(b))
@@ -86,6 +92,7 @@ static int put_block(pactum_sink *sink, const pactum_doc *doc,
 		error |= pactum_sink_puts(sink, " ");
 		error |= pactum_sink_puts(sink, pactum_block_label(b, i));
 	}
+#endif
 	error |= pactum_sink_puts(sink, "\n");
 	for (i = 0; i < pactum_doc_lang_count(doc); i++) {
 		error |= put_runs(sink, pactum_doc_lang(doc, i),
@@ -113,11 +120,20 @@ static int dump_write(pactum_sink *sink, const pactum_doc *doc,
 	return PACTUM_OK;
 }
 
+#ifdef DUMP_ABI_1_0
+/* Built as a writer of ABI 1.0 would be: it knows the kinds of 1.0 only. */
+#define DUMP_MINOR 0
+#define DUMP_NAME "dump10"
+#else
+#define DUMP_MINOR PACTUM_PLUGIN_ABI_MINOR
+#define DUMP_NAME "dump"
+#endif
+
 PACTUM_PLUGIN_DEFINE = {
 	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
-	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
+	.abi_minor = DUMP_MINOR,
 	.kind = PACTUM_PLUGIN_WRITER,
-	.name = "dump",
+	.name = DUMP_NAME,
 	.version = "1",
 	.description = "test writer: the document tree, block by block",
 	.write = dump_write,

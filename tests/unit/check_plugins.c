@@ -93,7 +93,10 @@ START_TEST(test_directory_scan)
 				 reg, built("tests/plugins/.libs")),
 			 PACTUM_OK);
 	/* the broken ones never stop the good ones */
-	ck_assert_uint_eq(pactum_registry_count(reg), 2);
+	ck_assert_uint_eq(pactum_registry_count(reg), 3);
+	/* a writer of ABI 1.0 loads into 1.2 */
+	ck_assert_ptr_nonnull(
+		pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump10"));
 	dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump");
 	ck_assert_ptr_nonnull(dump);
 	ck_assert_str_eq(pactum_plugin_kind_name(pactum_plugin_kind_of(dump)),
