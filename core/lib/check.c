@@ -429,11 +429,7 @@ static void check_param(struct checker *ck, pactum_node *n)
 
 		if (s == NULL)
 			continue;
-		if (n->type != PACTUM_TYPE_DATE && n->type != PACTUM_TYPE_MONEY &&
-		    n->type != PACTUM_TYPE_NUMBER &&
-		    n->type != PACTUM_TYPE_PERCENT &&
-		    n->type != PACTUM_TYPE_INTEGER &&
-		    n->type != PACTUM_TYPE_DURATION)
+		if (!pactum__type_is(n->type, PACTUM_TYPE_ORDERED))
 			report(ck, PACTUM_ERROR, n,
 			       _("a %s parameter cannot have bounds"),
 			       pactum__type_name(n->type));
@@ -1069,8 +1065,8 @@ static void find_counts(struct checker *ck)
 			const pactum_node *n = u->ph[j].node;
 
 			if (n && n->kind == PACTUM_NODE_VAR && n->target &&
-			    (n->target->type == PACTUM_TYPE_INTEGER ||
-			     n->target->type == PACTUM_TYPE_DURATION))
+			    pactum__type_is(n->target->type,
+					    PACTUM_TYPE_COUNTS))
 				u->count = n;
 		}
 		if (u->count != NULL) {

@@ -160,13 +160,6 @@ static const pactum_node *parse_name(struct parser *ps, const char **name,
 	return param;
 }
 
-static int ordered_type(pactum_type t)
-{
-	return t == PACTUM_TYPE_DATE || t == PACTUM_TYPE_MONEY ||
-	       t == PACTUM_TYPE_NUMBER || t == PACTUM_TYPE_PERCENT ||
-	       t == PACTUM_TYPE_INTEGER || t == PACTUM_TYPE_DURATION;
-}
-
 static int choice_exists(const pactum_node *param, const char *v, size_t len)
 {
 	const pactum_node *c;
@@ -282,15 +275,15 @@ static pactum_cond *parse_test(struct parser *ps)
 		return NULL;
 	c->param = param->index;
 	if (ops[i].op != OP_EQ && ops[i].op != OP_NE &&
-	    !ordered_type(param->type)) {
+	    !pactum__type_is(param->type, PACTUM_TYPE_ORDERED)) {
 		fail(ps, _("\"%s\" is a %s parameter and has no order"),
 		     param->attr[PACTUM_ATTR_ID],
 		     pactum__type_name(param->type));
 		return NULL;
 	}
 	skip_space(ps);
-	if (is_name_start(*ps->p) && param->type != PACTUM_TYPE_CHOICE &&
-	    param->type != PACTUM_TYPE_TEXT &&
+	if (is_name_start(*ps->p) &&
+	    !pactum__type_is(param->type, PACTUM_TYPE_TEXTUAL) &&
 	    param->type != PACTUM_TYPE_BOOLEAN) {
 		rparam = parse_name(ps, &name, &len);
 		if (rparam == NULL)

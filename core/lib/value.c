@@ -12,32 +12,6 @@
 #define DECIMAL_MAX_SCALE 6
 #define DURATION_MAX 100000u
 
-static const char *const type_names[] = {
-	[PACTUM_TYPE_TEXT] = "text",
-	[PACTUM_TYPE_DATE] = "date",
-	[PACTUM_TYPE_MONEY] = "money",
-	[PACTUM_TYPE_NUMBER] = "number",
-	[PACTUM_TYPE_PERCENT] = "percent",
-	[PACTUM_TYPE_INTEGER] = "integer",
-	[PACTUM_TYPE_DURATION] = "duration",
-	[PACTUM_TYPE_BOOLEAN] = "boolean",
-	[PACTUM_TYPE_CHOICE] = "choice",
-};
-
-static const char *const expectations[] = {
-	[PACTUM_TYPE_TEXT] = N_("text in UTF-8 without control characters"),
-	[PACTUM_TYPE_DATE] = N_("a date as YYYY-MM-DD"),
-	[PACTUM_TYPE_MONEY] =
-		N_("an amount and an ISO 4217 currency, e.g. 1234.56 EUR"),
-	[PACTUM_TYPE_NUMBER] =
-		N_("a number such as 1234.5, with at most 6 decimals"),
-	[PACTUM_TYPE_PERCENT] = N_("a percentage such as 20, 20% or 12.5"),
-	[PACTUM_TYPE_INTEGER] = N_("a whole number such as 1234"),
-	[PACTUM_TYPE_DURATION] = N_("a duration such as 30d, 2w, 3m or 1y"),
-	[PACTUM_TYPE_BOOLEAN] = N_("true, false, yes, no, 1 or 0"),
-	[PACTUM_TYPE_CHOICE] = N_("one of the parameter's choices"),
-};
-
 /* Said instead of the money phrase when only the decimals are wrong. */
 static const char money_decimals[] =
 	N_("an amount with no more decimals than its currency has, "
@@ -55,28 +29,6 @@ static const struct {
 static const int64_t pow10_table[] = {
 	1, 10, 100, 1000, 10000, 100000, 1000000,
 };
-
-int pactum__type_parse(pactum_type *out, const char *name)
-{
-	size_t i;
-
-	if (name == NULL)
-		return PACTUM_EINVAL;
-	for (i = 0; i < PACTUM_ARRAY_SIZE(type_names); i++) {
-		if (strcmp(type_names[i], name) == 0) {
-			*out = (pactum_type)i;
-			return PACTUM_OK;
-		}
-	}
-	return PACTUM_EINVAL;
-}
-
-const char *pactum__type_name(pactum_type type)
-{
-	if ((unsigned)type >= PACTUM_ARRAY_SIZE(type_names))
-		return "unknown";
-	return type_names[type];
-}
 
 static unsigned currency_minor(const char *code)
 {
@@ -283,63 +235,6 @@ static int parse_boolean(int *out, const char *s, size_t len)
 	return -1;
 }
 
-int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
-			size_t len, const char **expected)
-{
-	const char *why;
-	int rc = -1;
-
-	if ((unsigned)type >= PACTUM_ARRAY_SIZE(type_names) ||
-	    (s == NULL && len != 0))
-		return PACTUM_EINVAL;
-	if (s == NULL)
-		s = "";
-	memset(out, 0, sizeof(*out));
-	out->type = type;
-	why = expectations[type];
-
-	switch (type) {
-	case PACTUM_TYPE_TEXT:
-	case PACTUM_TYPE_CHOICE:
-		if (!pactum__text_unsafe(NULL, NULL, s, len, 0)) {
-			out->u.text.ptr = s;
-			out->u.text.len = len;
-			rc = 0;
-		}
-		break;
-	case PACTUM_TYPE_DATE:
-		rc = parse_date(out, s, len);
-		break;
-	case PACTUM_TYPE_MONEY:
-		rc = parse_money(out, s, len, &why);
-		break;
-	case PACTUM_TYPE_NUMBER:
-		rc = parse_decimal(&out->u.number, s, len);
-		break;
-	case PACTUM_TYPE_PERCENT:
-		if (len > 0 && s[len - 1] == '%')
-			len--;
-		rc = parse_decimal(&out->u.number, s, len);
-		break;
-	case PACTUM_TYPE_INTEGER:
-		rc = parse_integer(&out->u.integer, s, len);
-		break;
-	case PACTUM_TYPE_DURATION:
-		rc = parse_duration(out, s, len);
-		break;
-	case PACTUM_TYPE_BOOLEAN:
-		rc = parse_boolean(&out->u.boolean, s, len);
-		break;
-	}
-	if (rc != 0) {
-		memset(&out->u, 0, sizeof(out->u));
-		if (expected != NULL)
-			*expected = why;
-		return PACTUM_EINPUT;
-	}
-	return PACTUM_OK;
-}
-
 static int sign_of(int64_t a, int64_t b)
 {
 	return (a > b) - (a < b);
@@ -380,47 +275,6 @@ static int bytes_compare(const char *a, size_t alen, const char *b,
 	if (c != 0)
 		return c < 0 ? -1 : 1;
 	return (alen > blen) - (alen < blen);
-}
-
-int pactum__value_compare(const pactum_value *a, const pactum_value *b,
-			  int *incomparable)
-{
-	if (incomparable != NULL)
-		*incomparable = 0;
-	/* different types break the precondition; order them by type */
-	if (a->type != b->type)
-		return a->type < b->type ? -1 : 1;
-
-	switch (a->type) {
-	case PACTUM_TYPE_TEXT:
-	case PACTUM_TYPE_CHOICE:
-		return bytes_compare(a->u.text.ptr, a->u.text.len,
-				     b->u.text.ptr, b->u.text.len);
-	case PACTUM_TYPE_DATE:
-		if (a->u.date.year != b->u.date.year)
-			return sign_of(a->u.date.year, b->u.date.year);
-		if (a->u.date.month != b->u.date.month)
-			return sign_of(a->u.date.month, b->u.date.month);
-		return sign_of(a->u.date.day, b->u.date.day);
-	case PACTUM_TYPE_MONEY:
-		return decimal_compare(&a->u.money.amount, &b->u.money.amount);
-	case PACTUM_TYPE_NUMBER:
-	case PACTUM_TYPE_PERCENT:
-		return decimal_compare(&a->u.number, &b->u.number);
-	case PACTUM_TYPE_INTEGER:
-		return sign_of(a->u.integer, b->u.integer);
-	case PACTUM_TYPE_DURATION:
-		/* 1m against 30d has no answer: months differ in length */
-		if (a->u.duration.unit != b->u.duration.unit) {
-			if (incomparable != NULL)
-				*incomparable = 1;
-			return 0;
-		}
-		return sign_of(a->u.duration.count, b->u.duration.count);
-	case PACTUM_TYPE_BOOLEAN:
-		return sign_of(!!a->u.boolean, !!b->u.boolean);
-	}
-	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -607,41 +461,269 @@ static void put_duration(pactum_buf *out, const pactum_locale *loc,
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* The types: one row each                                             */
+/* ------------------------------------------------------------------ */
+
+static int parse_text(pactum_value *out, const char *s, size_t len,
+		      const char **why)
+{
+	(void)why;
+	if (pactum__text_unsafe(NULL, NULL, s, len, 0))
+		return -1;
+	out->u.text.ptr = s;
+	out->u.text.len = len;
+	return 0;
+}
+
+static int parse_date_v(pactum_value *out, const char *s, size_t len,
+			const char **why)
+{
+	(void)why;
+	return parse_date(out, s, len);
+}
+
+static int parse_number_v(pactum_value *out, const char *s, size_t len,
+			  const char **why)
+{
+	(void)why;
+	return parse_decimal(&out->u.number, s, len);
+}
+
+static int parse_percent_v(pactum_value *out, const char *s, size_t len,
+			   const char **why)
+{
+	(void)why;
+	if (len > 0 && s[len - 1] == '%')
+		len--;
+	return parse_decimal(&out->u.number, s, len);
+}
+
+static int parse_integer_v(pactum_value *out, const char *s, size_t len,
+			   const char **why)
+{
+	(void)why;
+	return parse_integer(&out->u.integer, s, len);
+}
+
+static int parse_duration_v(pactum_value *out, const char *s, size_t len,
+			    const char **why)
+{
+	(void)why;
+	return parse_duration(out, s, len);
+}
+
+static int parse_boolean_v(pactum_value *out, const char *s, size_t len,
+			   const char **why)
+{
+	(void)why;
+	return parse_boolean(&out->u.boolean, s, len);
+}
+
+static int compare_text(const pactum_value *a, const pactum_value *b,
+			int *incomparable)
+{
+	(void)incomparable;
+	return bytes_compare(a->u.text.ptr, a->u.text.len, b->u.text.ptr,
+			     b->u.text.len);
+}
+
+static int compare_date(const pactum_value *a, const pactum_value *b,
+			int *incomparable)
+{
+	(void)incomparable;
+	if (a->u.date.year != b->u.date.year)
+		return sign_of(a->u.date.year, b->u.date.year);
+	if (a->u.date.month != b->u.date.month)
+		return sign_of(a->u.date.month, b->u.date.month);
+	return sign_of(a->u.date.day, b->u.date.day);
+}
+
+static int compare_money(const pactum_value *a, const pactum_value *b,
+			 int *incomparable)
+{
+	(void)incomparable;
+	return decimal_compare(&a->u.money.amount, &b->u.money.amount);
+}
+
+static int compare_number(const pactum_value *a, const pactum_value *b,
+			  int *incomparable)
+{
+	(void)incomparable;
+	return decimal_compare(&a->u.number, &b->u.number);
+}
+
+static int compare_integer(const pactum_value *a, const pactum_value *b,
+			   int *incomparable)
+{
+	(void)incomparable;
+	return sign_of(a->u.integer, b->u.integer);
+}
+
+static int compare_duration(const pactum_value *a, const pactum_value *b,
+			    int *incomparable)
+{
+	/* 1m against 30d has no answer: months differ in length */
+	if (a->u.duration.unit != b->u.duration.unit) {
+		if (incomparable != NULL)
+			*incomparable = 1;
+		return 0;
+	}
+	return sign_of(a->u.duration.count, b->u.duration.count);
+}
+
+static int compare_boolean(const pactum_value *a, const pactum_value *b,
+			   int *incomparable)
+{
+	(void)incomparable;
+	return sign_of(!!a->u.boolean, !!b->u.boolean);
+}
+
+static void put_text(pactum_buf *out, const pactum_locale *loc,
+		     const pactum_value *v)
+{
+	(void)loc;
+	pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
+}
+
+static void put_number_v(pactum_buf *out, const pactum_locale *loc,
+			 const pactum_value *v)
+{
+	put_decimal(out, loc, &v->u.number);
+}
+
+static void put_integer_v(pactum_buf *out, const pactum_locale *loc,
+			  const pactum_value *v)
+{
+	put_int(out, loc, v->u.integer);
+}
+
+static void put_boolean(pactum_buf *out, const pactum_locale *loc,
+			const pactum_value *v)
+{
+	pactum__buf_puts(out, v->u.boolean ? loc->yes : loc->no);
+}
+
+#define ORDERED PACTUM_TYPE_ORDERED
+#define COUNTS PACTUM_TYPE_COUNTS
+#define TEXTUAL PACTUM_TYPE_TEXTUAL
+
+/* What each value type is: its name in models, what a value must look
+ * like (for messages), its traits, and how it is parsed, compared and
+ * formatted.  A new type is one row here and its three functions. */
+static const struct type_info {
+	const char *name;
+	const char *expected; /* N_(): said when a value does not parse */
+	unsigned flags;
+	int (*parse)(pactum_value *out, const char *s, size_t len,
+		     const char **why);
+	int (*compare)(const pactum_value *a, const pactum_value *b,
+		       int *incomparable);
+	void (*format)(pactum_buf *out, const pactum_locale *loc,
+		       const pactum_value *v);
+} types[] = {
+	[PACTUM_TYPE_TEXT] = { "text",
+			       N_("text in UTF-8 without control characters"),
+			       TEXTUAL, parse_text, compare_text, put_text },
+	[PACTUM_TYPE_DATE] = { "date", N_("a date as YYYY-MM-DD"), ORDERED,
+			       parse_date_v, compare_date, put_date },
+	[PACTUM_TYPE_MONEY] = { "money",
+				N_("an amount and an ISO 4217 currency, e.g. "
+				   "1234.56 EUR"),
+				ORDERED, parse_money, compare_money, put_money },
+	[PACTUM_TYPE_NUMBER] = { "number",
+				 N_("a number such as 1234.5, with at most 6 "
+				    "decimals"),
+				 ORDERED, parse_number_v, compare_number,
+				 put_number_v },
+	[PACTUM_TYPE_PERCENT] = { "percent",
+				  N_("a percentage such as 20, 20% or 12.5"),
+				  ORDERED, parse_percent_v, compare_number,
+				  put_percent },
+	[PACTUM_TYPE_INTEGER] = { "integer", N_("a whole number such as 1234"),
+				  ORDERED | COUNTS, parse_integer_v,
+				  compare_integer, put_integer_v },
+	[PACTUM_TYPE_DURATION] = { "duration",
+				   N_("a duration such as 30d, 2w, 3m or 1y"),
+				   ORDERED | COUNTS, parse_duration_v,
+				   compare_duration, put_duration },
+	[PACTUM_TYPE_BOOLEAN] = { "boolean", N_("true, false, yes, no, 1 or 0"),
+				  0, parse_boolean_v, compare_boolean,
+				  put_boolean },
+	[PACTUM_TYPE_CHOICE] = { "choice",
+				 N_("one of the parameter's choices"),
+				 TEXTUAL, parse_text, compare_text, put_text },
+};
+
+int pactum__type_parse(pactum_type *out, const char *name)
+{
+	size_t i;
+
+	if (name == NULL)
+		return PACTUM_EINVAL;
+	for (i = 0; i < PACTUM_ARRAY_SIZE(types); i++) {
+		if (strcmp(types[i].name, name) == 0) {
+			*out = (pactum_type)i;
+			return PACTUM_OK;
+		}
+	}
+	return PACTUM_EINVAL;
+}
+
+const char *pactum__type_name(pactum_type type)
+{
+	if ((unsigned)type >= PACTUM_ARRAY_SIZE(types))
+		return "unknown";
+	return types[type].name;
+}
+
+int pactum__type_is(pactum_type type, unsigned flags)
+{
+	return (unsigned)type < PACTUM_ARRAY_SIZE(types) &&
+	       (types[type].flags & flags) == flags;
+}
+
+int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
+			size_t len, const char **expected)
+{
+	const char *why;
+
+	if ((unsigned)type >= PACTUM_ARRAY_SIZE(types) ||
+	    (s == NULL && len != 0))
+		return PACTUM_EINVAL;
+	if (s == NULL)
+		s = "";
+	memset(out, 0, sizeof(*out));
+	out->type = type;
+	why = types[type].expected;
+	if (types[type].parse(out, s, len, &why) != 0) {
+		memset(&out->u, 0, sizeof(out->u));
+		if (expected != NULL)
+			*expected = why;
+		return PACTUM_EINPUT;
+	}
+	return PACTUM_OK;
+}
+
+int pactum__value_compare(const pactum_value *a, const pactum_value *b,
+			  int *incomparable)
+{
+	if (incomparable != NULL)
+		*incomparable = 0;
+	/* different types break the precondition; order them by type */
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if ((unsigned)a->type >= PACTUM_ARRAY_SIZE(types))
+		return 0;
+	return types[a->type].compare(a, b, incomparable);
+}
+
 int pactum__value_format(pactum_buf *out, const pactum_value *v,
 			 const pactum_locale *loc)
 {
-	if (loc == NULL)
+	if (loc == NULL || (unsigned)v->type >= PACTUM_ARRAY_SIZE(types))
 		return PACTUM_EINVAL;
-
-	switch (v->type) {
-	case PACTUM_TYPE_TEXT:
-	case PACTUM_TYPE_CHOICE:
-		pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
-		break;
-	case PACTUM_TYPE_DATE:
-		put_date(out, loc, v);
-		break;
-	case PACTUM_TYPE_MONEY:
-		put_money(out, loc, v);
-		break;
-	case PACTUM_TYPE_NUMBER:
-		put_decimal(out, loc, &v->u.number);
-		break;
-	case PACTUM_TYPE_PERCENT:
-		put_percent(out, loc, v);
-		break;
-	case PACTUM_TYPE_INTEGER:
-		put_int(out, loc, v->u.integer);
-		break;
-	case PACTUM_TYPE_DURATION:
-		put_duration(out, loc, v);
-		break;
-	case PACTUM_TYPE_BOOLEAN:
-		pactum__buf_puts(out, v->u.boolean ? loc->yes : loc->no);
-		break;
-	default:
-		return PACTUM_EINVAL;
-	}
+	types[v->type].format(out, loc, v);
 	/* appends after a failed one do nothing, so one check suffices */
 	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
 }

@@ -63,6 +63,14 @@ int pactum__type_parse(pactum_type *out, const char *name);
 /* The type's name; borrowed, static. */
 const char *pactum__type_name(pactum_type type);
 
+/* Traits of a type, from its row in value.c's table. */
+#define PACTUM_TYPE_ORDERED 0x1u /* has bounds and <, >: dates, amounts */
+#define PACTUM_TYPE_COUNTS 0x2u  /* picks a plural form: integer, duration */
+#define PACTUM_TYPE_TEXTUAL 0x4u /* compared with literals only, never
+				    with another parameter: text, choice */
+/* Nonzero when type has every trait of flags. */
+int pactum__type_is(pactum_type type, unsigned flags);
+
 /*
  * Parse the len bytes of s as a value of type (the notation is documented
  * in the README, "Values"):
