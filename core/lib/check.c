@@ -347,8 +347,12 @@ static void check_rows(struct checker *ck, pactum_node *table,
 			table->index = have;
 		} else if (have != table->index) {
 			report(ck, PACTUM_ERROR, r,
-			       _("this row has %zu cells; the table's first "
-				 "row (line %lu) has %zu"),
+			       dngettext(PACKAGE,
+					 "this row has %zu cell; the table's "
+					 "first row (line %lu) has %zu",
+					 "this row has %zu cells; the table's "
+					 "first row (line %lu) has %zu",
+					 have),
 			       have, (unsigned long)(*first)->line,
 			       table->index);
 		}

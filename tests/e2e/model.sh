@@ -108,6 +108,9 @@ expect_status "a reference to a paragraph" 1 "$PACTUM" render \
 	"$work/para.xml" --data $refs.deal.xml --lang en
 expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references go to sections, clauses, list items, annexes and recitals'
 
+expect_errors "misused structure: annexes, tables, party fields, recitals" \
+	tests/data/bad/structure.expected tests/data/bad/structure.xml --lang en
+
 # A writer built for ABI 1.0 still loads and renders; it leaves out the
 # blocks it does not know, and the core says which.
 parts="tests/data/constructs/parts.xml --data tests/data/constructs/parts.deal.xml"
