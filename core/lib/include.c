@@ -204,6 +204,7 @@ static void include_one(struct includer *in, pactum_node *n, const char *file,
 	const struct chain *c;
 	struct chain here;
 	pactum_node *sub;
+	size_t i;
 	int error;
 
 	if (href == NULL || ref == NULL)
@@ -245,18 +246,28 @@ static void include_one(struct includer *in, pactum_node *n, const char *file,
 			       _("the cycle enters here"));
 		goto cleanup;
 	}
+	for (i = 0; i < in->model->nlibs; i++)
+		if (strcmp(in->model->libs[i]->file, path.ptr) == 0)
+			break;
 	if (depth >= MAX_NESTING ||
-	    in->model->nlibs >= MAX_LIBRARIES) {
+	    (i == in->model->nlibs && in->model->nlibs >= MAX_LIBRARIES)) {
 		report(in, file, n,
 		       _("clause libraries nested deeper than %d, or more "
-			 "than %d includes"),
+			 "than %d of them"),
 		       MAX_NESTING, MAX_LIBRARIES);
 		goto cleanup;
 	}
-	error = pactum__model_read(&lib, in->reg, path.ptr, in->diag);
+	/* a library read once serves every include of it */
+	if (i < in->model->nlibs)
+		lib = in->model->libs[i];
+	error = lib ? (lib->unreadable ? PACTUM_EINPUT : PACTUM_OK)
+		    : pactum__model_read(&lib, in->reg, path.ptr, in->diag);
 	if (error == PACTUM_ENOMEM)
 		in->nomem = 1;
-	if (lib != NULL) /* the model keeps it: grafted nodes live in it */
+	if (lib != NULL && error != PACTUM_OK)
+		lib->unreadable = 1;
+	if (lib != NULL && i == in->model->nlibs)
+		/* the model keeps it: grafted nodes live in it */
 		in->model->libs[in->model->nlibs++] = lib;
 	if (error != PACTUM_OK) {
 		report(in, file, n, _("cannot include from \"%s\" (see above)"),
@@ -264,6 +275,16 @@ static void include_one(struct includer *in, pactum_node *n, const char *file,
 		goto cleanup;
 	}
 	sub = find_id(lib->root, ref);
+	if (sub == NULL) {
+		const pactum_node *twice = find_id(in->model->root, ref);
+
+		if (twice != NULL && twice->file == lib->file) {
+			report(in, file, n,
+			       _("\"%s\" of %s is included twice"), ref,
+			       lib->file);
+			goto cleanup;
+		}
+	}
 	if (sub == NULL || sub == lib->root ||
 	    (sub->kind != PACTUM_NODE_SECTION && sub->kind != PACTUM_NODE_CLAUSE)) {
 		report(in, file, n,

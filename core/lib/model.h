@@ -98,6 +98,7 @@ struct pactum_model {
 	size_t nunits_cap;
 	struct pactum_model **libs; /* clause libraries included from */
 	size_t nlibs;
+	int unreadable;          /* a library that failed to read */
 };
 
 /* How deep a model's tree may be: deeper than any agreement, and shallow
