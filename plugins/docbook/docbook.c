@@ -23,6 +23,13 @@
  *   XREF       <xref linkend="ID"/>; the target carries the reference's
  *              text as xreflabel (see inline.c)
  *   LIST       <orderedlist numeration> or <itemizedlist>
+ *   META       <info><releaseinfo> and <date>; COVER <info><cover>
+ *   PREAMBLE   <section role="preamble">; RECITAL a para role="recital"
+ *              starting with its number "(A)"
+ *   ANNEX      <appendix label="1" xreflabel="Anlage 1">
+ *   TABLE      <informaltable>, header rows as <thead>
+ *   SIGNATURES <informaltable role="signatures"> (layout.c)
+ *   FOOTNOTE   <footnote label="1"> at its mark (inline.c)
  *
  * Two languages or more:
  *   parallel     shared <section>s titled in every language; each run of
