@@ -23,6 +23,13 @@
  *   XREF       <xref linkend="ID"/>; the target carries the reference's
  *              text as xreflabel (see inline.c)
  *   LIST       <orderedlist numeration> or <itemizedlist>
+ *   META       <info><releaseinfo> and <date>; COVER <info><cover>
+ *   PREAMBLE   <section role="preamble">; RECITAL a para role="recital"
+ *              starting with its number "(A)"
+ *   ANNEX      <appendix label="1" xreflabel="Anlage 1">
+ *   TABLE      <informaltable>, header rows as <thead>
+ *   SIGNATURES <informaltable role="signatures"> (layout.c)
+ *   FOOTNOTE   <footnote label="1"> at its mark (inline.c)
  *
  * Two languages or more:
  *   parallel     shared <section>s titled in every language; each run of
@@ -62,16 +69,18 @@ static void put_block_attrs(struct writer *w, size_t lang, int tag)
 		db_put_lang_attr(w, lang);
 }
 
-/* "<element xml:id=... xreflabel=...>" on a line of its own, then one
- * level in: an element that references may point to. */
+/* "<element xml:id=... xreflabel=... role=...>" on a line of its own,
+ * then one level in: an element that references may point to.  An
+ * omitted part says so in its role (role NULL: none). */
 static void open_target(struct writer *w, const char *element,
-			const pactum_block *b, size_t lang)
+			const pactum_block *b, size_t lang, const char *role)
 {
 	db_begin_line(w);
 	db_put(w, "<");
 	db_put(w, element);
 	db_put_id_attr(w, "", pactum_block_id(b), lang);
 	db_put_xreflabel(w, pactum_block_id(b), lang);
+	db_put_attr(w, "role", pactum_block_omitted(b) ? "omitted" : role);
 	db_put(w, ">");
 	db_end_line(w);
 	w->indent++;
@@ -82,8 +91,9 @@ static void open_target(struct writer *w, const char *element,
  * first para of a clause, clause is that clause: the para then carries
  * its id and starts with its number; when the clause has a heading, it is
  * a formalpara whose title is the number and the heading (stylesheets run
- * it in, as contracts set it).  tag: say the language (interleaved
- * layout), lang being the language.
+ * it in, as contracts set it).  A recital is its own clause: its number
+ * "(A)" is the core's, which no orderedlist numeration would print.  tag:
+ * say the language (interleaved layout), lang being the language.
  */
 static void write_para(struct writer *w, const pactum_block *b,
 		       const pactum_block *clause, size_t lang, int tag)
@@ -97,7 +107,9 @@ static void write_para(struct writer *w, const pactum_block *b,
 	if (clause) {
 		db_put_id_attr(w, "", pactum_block_id(clause), lang);
 		db_put_xreflabel(w, pactum_block_id(clause), lang);
-		db_put(w, " role=\"clause\"");
+		db_put(w, db_kind_of(clause) == PACTUM_BLOCK_RECITAL
+				  ? " role=\"recital\""
+				  : " role=\"clause\"");
 	}
 	put_block_attrs(w, lang, tag);
 	db_put(w, heading ? "><title>" : ">");
@@ -113,7 +125,7 @@ static void write_para(struct writer *w, const pactum_block *b,
 		db_put(w, "</title><para>");
 	}
 	if (b)
-		db_write_runs(w, pactum_block_content(b, lang), lang);
+		db_write_content(w, pactum_block_content(b, lang), lang);
 	db_put(w, heading ? "</para></formalpara>" : "</para>");
 	db_end_line(w);
 }
@@ -154,13 +166,107 @@ static void write_list(struct writer *w, const pactum_block *list,
 		if (db_kind_of(item) != PACTUM_BLOCK_ITEM)
 			continue;
 		/* an item with an id may be referred to ("3.3(c)") */
-		open_target(w, "listitem", item, lang);
+		open_target(w, "listitem", item, lang, NULL);
 		write_para(w, item, NULL, lang, 0);
 		for (c = db_first_child(item); c; c = db_next_block(c))
 			db_write_block(w, c, lang, 0); /* nested lists */
 		db_close_line(w, "</listitem>");
 	}
 	db_close_line(w, ordered ? "</orderedlist>" : "</itemizedlist>");
+}
+
+/* A cell: an entry holding a para, where footnotes and line breaks have
+ * their place; no cell or no content: an empty entry. */
+static void write_cell(struct writer *w, const pactum_block *cell,
+		       size_t lang)
+{
+	const pactum_run *r = cell ? pactum_block_content(cell, lang) : NULL;
+
+	db_begin_line(w);
+	if (r == NULL) {
+		db_put(w, "<entry/>");
+	} else {
+		db_put(w, "<entry><para>");
+		db_write_content(w, r, lang);
+		db_put(w, "</para></entry>");
+	}
+	db_end_line(w);
+}
+
+/* A row of cols entries: the core gives every row as many cells as the
+ * table has columns; pad all the same, CALS wants no fewer. */
+static void write_row(struct writer *w, const pactum_block *row,
+		      size_t cols, size_t lang)
+{
+	const pactum_block *c = db_first_child(row);
+	size_t i;
+
+	db_begin_line(w);
+	db_put(w, "<row");
+	db_put_id_attr(w, "", pactum_block_id(row), lang);
+	db_put(w, ">");
+	db_end_line(w);
+	w->indent++;
+	for (i = 0; i < cols; i++) {
+		while (c && db_kind_of(c) != PACTUM_BLOCK_CELL)
+			c = db_next_block(c);
+		write_cell(w, c, lang);
+		if (c)
+			c = db_next_block(c);
+	}
+	db_close_line(w, "</row>");
+}
+
+/* The rows from first up to (not including) end. */
+static void write_rows_until(struct writer *w, const pactum_block *first,
+			     const pactum_block *end, size_t cols,
+			     size_t lang)
+{
+	const pactum_block *r;
+
+	for (r = first; r && r != end; r = db_next_block(r))
+		if (db_kind_of(r) == PACTUM_BLOCK_ROW)
+			write_row(w, r, cols, lang);
+}
+
+/*
+ * A table: an informaltable (the model gives tables no caption), the
+ * leading header rows as its thead.  A tgroup needs a tbody, so a table of
+ * header rows only has them there.
+ */
+static void write_table(struct writer *w, const pactum_block *t,
+			size_t lang, int tag)
+{
+	size_t cols = pactum_block_columns(t);
+	const pactum_block *first = db_child_of_kind(t, PACTUM_BLOCK_ROW);
+	const pactum_block *body = first;
+
+	while (body && (db_kind_of(body) != PACTUM_BLOCK_ROW ||
+			pactum_block_header(body)))
+		body = db_next_block(body);
+	db_begin_line(w);
+	db_put(w, "<informaltable");
+	db_put_id_attr(w, "", pactum_block_id(t), lang);
+	put_block_attrs(w, lang, tag);
+	db_put(w, ">");
+	db_end_line(w);
+	w->indent++;
+	db_begin_line(w);
+	db_put(w, "<tgroup cols=\"");
+	db_put_uint(w, cols);
+	db_put(w, "\">");
+	db_end_line(w);
+	w->indent++;
+	if (body && body != first) {
+		db_open_line(w, "<thead>");
+		write_rows_until(w, first, body, cols, lang);
+		db_close_line(w, "</thead>");
+	}
+	db_open_line(w, "<tbody>");
+	write_rows_until(w, body ? body : first, NULL, cols, lang);
+	db_close_line(w, "</tbody>");
+	db_close_line(w, "</tgroup>");
+	db_close_line(w, "</informaltable>");
 }
 
 /* Part of a clause: child c (NULL: none), and when first, the clause's
@@ -195,7 +301,8 @@ static void write_clause(struct writer *w, const pactum_block *clause,
 		db_write_clause_part(w, clause, NULL, lang, 1, tag);
 }
 
-/* A paragraph, list or clause in one language; other kinds are skipped. */
+/* A paragraph, recital, list, table, clause or signatures in one
+ * language; other kinds are skipped. */
 void db_write_block(struct writer *w, const pactum_block *b, size_t lang,
 		    int tag)
 {
@@ -204,6 +311,15 @@ void db_write_block(struct writer *w, const pactum_block *b, size_t lang,
 	switch (db_kind_of(b)) {
 	case PACTUM_BLOCK_PARAGRAPH:
 		write_para(w, b, NULL, lang, tag);
+		break;
+	case PACTUM_BLOCK_RECITAL:
+		write_para(w, b, b, lang, tag);
+		break;
+	case PACTUM_BLOCK_TABLE:
+		write_table(w, b, lang, tag);
+		break;
+	case PACTUM_BLOCK_SIGNATURES:
+		db_write_signatures(w, b, lang);
 		break;
 	case PACTUM_BLOCK_LIST:
 		write_list(w, b, lang, tag);
@@ -267,11 +383,27 @@ static void write_definitions(struct writer *w, const pactum_block *glossary,
 	db_close_line(w, "</section>");
 }
 
+/* A party field's label, from the core ("Handelsregister", a declared
+ * field's): none before the name and the address, which speak for
+ * themselves; "vertreten durch" reads on into the name, as in the text
+ * writer; the others are "Label: value". */
+static void write_field_label(struct writer *w, const pactum_block *f,
+			      size_t lang)
+{
+	const pactum_run *label = pactum_block_title(f, lang);
+	const char *id = pactum_block_id(f);
+
+	if (label == NULL || id == NULL || strcmp(id, "name") == 0 ||
+	    strcmp(id, "address") == 0)
+		return;
+	db_write_runs(w, label, lang);
+	db_put(w, strcmp(id, "representative") == 0 ? " " : ": ");
+}
+
 void db_write_party_entry(struct writer *w, const pactum_block *party,
 			  size_t lang, int tag)
 {
 	const pactum_block *f;
-	const char *label;
 	int any = 0;
 
 	db_begin_line(w);
@@ -293,12 +425,7 @@ void db_write_party_entry(struct writer *w, const pactum_block *party,
 		db_put(w, "<para");
 		db_put_attr(w, "role", pactum_block_id(f));
 		db_put(w, ">");
-		label = db_field_word(db_lang_code(w, lang),
-				      pactum_block_id(f));
-		if (label) {
-			db_put_str(w, label);
-			db_put(w, ": ");
-		}
+		write_field_label(w, f, lang);
 		db_write_runs(w, pactum_block_content(f, lang), lang);
 		db_put(w, "</para>");
 		db_end_line(w);
@@ -310,8 +437,61 @@ void db_write_party_entry(struct writer *w, const pactum_block *party,
 	db_close_line(w, "</varlistentry>");
 }
 
-/* <info>: the title (the first language's; the others as subtitle) and
- * the parties as organisations, for processors that read metadata. */
+/*
+ * The version line ("Fassung 2.1 vom 15. November 2026") as releaseinfo,
+ * every language's in one as the subtitle has them, and the date as
+ * written (YYYY-MM-DD, the form DocBook's date is typed for).
+ */
+static void write_meta(struct writer *w)
+{
+	const pactum_block *meta = db_child_of_kind(w->root, PACTUM_BLOCK_META);
+	const char *date = pactum_doc_date(w->doc);
+
+	if (meta && pactum_block_content(meta, 0)) {
+		db_begin_line(w);
+		db_put(w, "<releaseinfo>");
+		db_write_value(w, meta, w->nlangs > 1 ? ALL_LANGS : 0);
+		db_put(w, "</releaseinfo>");
+		db_end_line(w);
+	}
+	if (date) {
+		db_begin_line(w);
+		db_put(w, "<date>");
+		db_put_str(w, date);
+		db_put(w, "</date>");
+		db_end_line(w);
+	}
+}
+
+/* The cover page: DocBook 5.0 has <cover> in <info> for it, one per
+ * language here.  (docbook-xsl 1.79 shows it on EPUB covers only.) */
+static void write_cover(struct writer *w)
+{
+	const pactum_block *cover =
+		db_child_of_kind(w->root, PACTUM_BLOCK_COVER);
+	const pactum_block *p;
+	size_t i;
+
+	if (cover == NULL || !db_child_of_kind(cover, PACTUM_BLOCK_PARAGRAPH))
+		return; /* a cover needs a block */
+	for (i = 0; i < w->nlangs; i++) {
+		db_begin_line(w);
+		db_put(w, "<cover");
+		if (w->nlangs > 1)
+			db_put_lang_attr(w, i);
+		db_put(w, ">");
+		db_end_line(w);
+		w->indent++;
+		for (p = db_first_child(cover); p; p = db_next_block(p))
+			if (db_kind_of(p) == PACTUM_BLOCK_PARAGRAPH)
+				write_para(w, p, NULL, i, 0);
+		db_close_line(w, "</cover>");
+	}
+}
+
+/* <info>: the title (the first language's; the others as subtitle), the
+ * parties as organisations, for processors that read metadata, the
+ * version, the date and the cover. */
 static void write_info(struct writer *w)
 {
 	const pactum_block *parties =
@@ -365,6 +545,8 @@ static void write_info(struct writer *w)
 		}
 		db_close_line(w, "</authorgroup>");
 	}
+	write_meta(w);
+	write_cover(w);
 	db_close_line(w, "</info>");
 }
 
@@ -372,29 +554,220 @@ static void write_info(struct writer *w)
 
 static void write_section(struct writer *w, const pactum_block *s,
 			  size_t lang, unsigned level, int flat);
+static void write_children(struct writer *w, const pactum_block *parent,
+			   const pactum_block *glossary, size_t lang,
+			   unsigned level, int flat);
+
+/* A heading where siblings are flat: "<bridgehead", the caller's
+ * attributes, then end_bridgehead_open() adds renderas="sectN">. */
+static void begin_bridgehead(struct writer *w)
+{
+	db_begin_line(w);
+	db_put(w, "<bridgehead");
+}
+
+static void end_bridgehead_open(struct writer *w, unsigned level)
+{
+	db_put(w, " renderas=\"sect");
+	db_put_uint(w, level < 5 ? level : 5);
+	db_put(w, "\">");
+}
+
+/* The inside of a section-like element: its children, or the block a
+ * section needs when it has none (an omitted part). */
+static void write_inside(struct writer *w, const pactum_block *s,
+			 size_t lang, unsigned level)
+{
+	if (db_has_content(s))
+		write_children(w, s, NULL, lang, level + 1, db_needs_flat(s));
+	else
+		db_line(w, "<para/>");
+}
 
 /*
- * The children of the document or a section, in lang or shared.  The
- * glossary, when given, goes before the first section.  flat: write
- * subsections as bridgeheads (see db_needs_flat()).
+ * The preamble: an unnumbered section before the body, its recitals and
+ * paragraphs as blocks (see write_para()).  Untitled, it is just those
+ * blocks: DocBook 5.0 sections need a title, and the writer has no word
+ * that would be right for every agreement.
+ */
+static void write_preamble(struct writer *w, const pactum_block *p,
+			   size_t lang, unsigned level, int flat)
+{
+	const pactum_block *first = db_first_child(p);
+
+	if (!db_is_part(p, lang)) {
+		if (first)
+			db_write_blocks(w, first, lang);
+		return;
+	}
+	if (flat) {
+		begin_bridgehead(w);
+		db_put(w, " role=\"preamble\"");
+		end_bridgehead_open(w, level);
+		db_write_label(w, p, lang);
+		db_put(w, "</bridgehead>");
+		db_end_line(w);
+		if (first)
+			db_write_blocks(w, first, lang);
+		return;
+	}
+	db_open_line(w, "<section role=\"preamble\">");
+	db_begin_line(w);
+	db_put(w, "<title>");
+	db_write_label(w, p, lang);
+	db_put(w, "</title>");
+	db_end_line(w);
+	if (first && db_has_content(p))
+		db_write_blocks(w, first, lang);
+	else
+		db_line(w, "<para/>");
+	db_close_line(w, "</section>");
+}
+
+/* An annex's xreflabel: the references' text, else its label, so that
+ * any <xref/> shows "Anlage 1" and not the processor's "Appendix A". */
+static void put_annex_xreflabel(struct writer *w, const pactum_block *a,
+				size_t lang)
+{
+	if (db_put_xreflabel(w, pactum_block_id(a), lang))
+		return;
+	db_put_attr(w, "xreflabel",
+		    pactum_block_label(a, lang == ALL_LANGS ? 0 : lang));
+}
+
+/* An annex's title: its own, or where it has none its label. */
+static void write_annex_title(struct writer *w, const pactum_block *a,
+			      size_t lang)
+{
+	if (pactum_block_title(a, lang == ALL_LANGS ? 0 : lang) == NULL)
+		db_put_str(w, pactum_block_label(a, lang == ALL_LANGS ? 0
+								       : lang));
+	else
+		db_write_label(w, a, lang);
+}
+
+/*
+ * An annex: an <appendix> after the body, label = its number ("1", "A"),
+ * which docbook-xsl prints in place of its own count ("1. Produkte"), and
+ * the core's "Anlage 1" as xreflabel.  In the sequential layout it stays
+ * in its language's version, which is a section and cannot hold an
+ * appendix: there it is a section role="annex" with "Anlage 1" at the
+ * start of its title, as sections have their numbers (a bridgehead where
+ * that version's parts are flat).
+ */
+static void write_annex(struct writer *w, const pactum_block *a,
+			size_t lang, unsigned level, int flat)
+{
+	int in_version = w->mode == MODE_SEQUENTIAL;
+	size_t l = lang == ALL_LANGS ? 0 : lang;
+
+	if (in_version) {
+		if (flat) {
+			begin_bridgehead(w);
+		} else {
+			db_begin_line(w);
+			db_put(w, "<section");
+		}
+		db_put_id_attr(w, "", pactum_block_id(a), lang);
+		put_annex_xreflabel(w, a, lang);
+		db_put_attr(w, "role",
+			    pactum_block_omitted(a) ? "omitted" : "annex");
+		db_put_attr(w, "label", pactum_block_number(a));
+		if (flat) {
+			end_bridgehead_open(w, level);
+		} else {
+			db_put(w, ">");
+			db_end_line(w);
+			w->indent++;
+			db_begin_line(w);
+			db_put(w, "<title>");
+		}
+		db_put(w, "<phrase role=\"number\">");
+		db_put_str(w, pactum_block_label(a, l));
+		db_put(w, "</phrase> ");
+		write_annex_title(w, a, lang);
+		db_put(w, flat ? "</bridgehead>" : "</title>");
+		db_end_line(w);
+		if (flat) {
+			write_children(w, a, NULL, lang, level + 1, 1);
+			return;
+		}
+		write_inside(w, a, lang, level);
+		db_close_line(w, "</section>");
+		return;
+	}
+	db_begin_line(w);
+	db_put(w, "<appendix");
+	db_put_id_attr(w, "", pactum_block_id(a), lang);
+	put_annex_xreflabel(w, a, lang);
+	if (pactum_block_omitted(a))
+		db_put(w, " role=\"omitted\"");
+	db_put_attr(w, "label", pactum_block_number(a));
+	db_put(w, ">");
+	db_end_line(w);
+	w->indent++;
+	db_begin_line(w);
+	db_put(w, "<title>");
+	write_annex_title(w, a, lang);
+	db_put(w, "</title>");
+	db_end_line(w);
+	write_inside(w, a, lang, level);
+	db_close_line(w, "</appendix>");
+}
+
+/* Signatures after the sections: DocBook allows no block there, so they
+ * get a section of their own, headed by the writer's word. */
+static void write_signatures_section(struct writer *w,
+				     const pactum_block *sigs, size_t lang)
+{
+	db_open_line(w, "<section role=\"signatures\">");
+	db_begin_line(w);
+	db_put(w, "<title>");
+	db_write_word(w, WORD_SIGNATURES, lang);
+	db_put(w, "</title>");
+	db_end_line(w);
+	db_write_signatures(w, sigs, lang);
+	db_close_line(w, "</section>");
+}
+
+/*
+ * The children of the document, a section or an annex, in lang or
+ * shared.  The glossary, when given, goes before the first section (or
+ * annex, or signatures section).  flat: write subsections as bridgeheads
+ * (see db_needs_flat()).
  */
 static void write_children(struct writer *w, const pactum_block *parent,
 			   const pactum_block *glossary, size_t lang,
 			   unsigned level, int flat)
 {
 	const pactum_block *c = db_first_child(parent);
+	pactum_block_kind kind;
+	int seen_part = 0, sig_section;
 
 	while (c && w->error == PACTUM_OK) {
-		if (db_kind_of(c) == PACTUM_BLOCK_SECTION) {
+		kind = db_kind_of(c);
+		sig_section = kind == PACTUM_BLOCK_SIGNATURES && seen_part &&
+			      !flat && db_is_body_block(c);
+		if (kind == PACTUM_BLOCK_SECTION ||
+		    kind == PACTUM_BLOCK_ANNEX || sig_section) {
 			write_definitions(w, glossary, lang, level, flat);
 			glossary = NULL;
+		}
+		if (kind == PACTUM_BLOCK_SECTION) {
 			write_section(w, c, lang, level, flat);
-			c = db_next_block(c);
+		} else if (kind == PACTUM_BLOCK_ANNEX) {
+			write_annex(w, c, lang, level, flat);
+		} else if (kind == PACTUM_BLOCK_PREAMBLE) {
+			write_preamble(w, c, lang, level, flat);
+		} else if (sig_section) {
+			write_signatures_section(w, c, lang);
 		} else if (db_is_body_block(c)) {
 			c = db_write_blocks(w, c, lang);
-		} else {
-			c = db_next_block(c);
+			continue;
 		}
+		if (db_is_part(c, lang))
+			seen_part = 1;
+		c = db_next_block(c);
 	}
 	write_definitions(w, glossary, lang, level, flat);
 }
@@ -403,29 +776,25 @@ static void write_section(struct writer *w, const pactum_block *s,
 			  size_t lang, unsigned level, int flat)
 {
 	if (flat) {
-		db_begin_line(w);
-		db_put(w, "<bridgehead");
+		begin_bridgehead(w);
 		db_put_id_attr(w, "", pactum_block_id(s), lang);
 		db_put_xreflabel(w, pactum_block_id(s), lang);
-		db_put(w, " renderas=\"sect");
-		db_put_uint(w, level < 5 ? level : 5);
-		db_put(w, "\">");
+		if (pactum_block_omitted(s))
+			db_put(w, " role=\"omitted\"");
+		end_bridgehead_open(w, level);
 		db_write_title(w, s, lang);
 		db_put(w, "</bridgehead>");
 		db_end_line(w);
 		write_children(w, s, NULL, lang, level + 1, 1);
 		return;
 	}
-	open_target(w, "section", s, lang);
+	open_target(w, "section", s, lang, NULL);
 	db_begin_line(w);
 	db_put(w, "<title>");
 	db_write_title(w, s, lang);
 	db_put(w, "</title>");
 	db_end_line(w);
-	if (db_has_content(s))
-		write_children(w, s, NULL, lang, level + 1, db_needs_flat(s));
-	else /* a section needs a block or a subsection */
-		db_line(w, "<para/>");
+	write_inside(w, s, lang, level);
 	db_close_line(w, "</section>");
 }
 

@@ -27,9 +27,7 @@ enum mode {
 enum word {
 	WORD_LANGUAGE,    /* the language's own name, over its column */
 	WORD_DEFINITIONS,
-	WORD_REGISTER,
-	WORD_VAT_ID,
-	WORD_REPRESENTATIVE,
+	WORD_SIGNATURES,  /* the heading of signatures after the sections */
 	WORD_COUNT_
 };
 
@@ -60,6 +58,8 @@ struct writer {
 	size_t nlabels, labels_cap;
 	struct seen_term *seen; /* owned; terms already used, per language */
 	size_t nseen;
+	int literal;  /* in a <literallayout>: a BREAK is a newline */
+	int footnote; /* in a <footnote>: DocBook does not nest them */
 	int error; /* the first failure; every later write is skipped */
 };
 
@@ -89,22 +89,30 @@ const pactum_block *db_next_block(const pactum_block *b);
 const pactum_block *db_child_of_kind(const pactum_block *b,
 				     pactum_block_kind kind);
 int db_is_body_block(const pactum_block *b);
+int db_is_part(const pactum_block *b, size_t lang);
 int db_has_content(const pactum_block *b);
 int db_needs_flat(const pactum_block *b);
 int db_is_section_id(const pactum_block *b, const char *id);
 const pactum_block *db_field_of(const pactum_block *party,
 				const char *name);
+const pactum_block *db_party_of(const pactum_block *root, const char *id);
+int db_has_break(const pactum_run *r);
 
 /* inline.c */
 const char *db_word(const char *lang, enum word which);
-const char *db_field_word(const char *lang, const char *field);
 void db_write_plain(struct writer *w, const pactum_run *r);
 void db_write_runs(struct writer *w, const pactum_run *first, size_t lang);
+void db_write_content(struct writer *w, const pactum_run *first,
+		      size_t lang);
 void db_write_title(struct writer *w, const pactum_block *b, size_t lang);
+void db_write_label(struct writer *w, const pactum_block *b, size_t lang);
+void db_write_value(struct writer *w, const pactum_block *b, size_t lang);
+void db_write_label_once(struct writer *w, const pactum_block *b,
+			 size_t lang);
 void db_write_word(struct writer *w, enum word which, size_t lang);
 void db_collect_xrefs(struct writer *w);
 void db_free_xrefs(struct writer *w);
-void db_put_xreflabel(struct writer *w, const char *id, size_t lang);
+int db_put_xreflabel(struct writer *w, const char *id, size_t lang);
 
 /* layout.c */
 const pactum_block *db_write_blocks(struct writer *w,
@@ -114,6 +122,8 @@ void db_write_glossentries(struct writer *w, const pactum_block *glossary,
 void db_write_parties(struct writer *w, const pactum_block *parties,
 		      size_t lang);
 void db_write_language_section(struct writer *w, size_t lang);
+void db_write_signatures(struct writer *w, const pactum_block *sigs,
+			 size_t lang);
 
 /* docbook.c */
 void db_write_block(struct writer *w, const pactum_block *b, size_t lang,

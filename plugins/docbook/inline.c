@@ -13,10 +13,8 @@ static const struct {
 	const char *lang;
 	const char *word[WORD_COUNT_];
 } word_table[] = {
-	{ "en", { "English", "Definitions", "Commercial register", "VAT ID",
-		  "Represented by" } },
-	{ "de", { "Deutsch", "Begriffsbestimmungen", "Handelsregister",
-		  "USt-IdNr.", "Vertreten durch" } },
+	{ "en", { "English", "Definitions", "Signatures" } },
+	{ "de", { "Deutsch", "Begriffsbestimmungen", "Unterschriften" } },
 };
 
 const char *db_word(const char *lang, enum word which)
@@ -27,20 +25,6 @@ const char *db_word(const char *lang, enum word which)
 		if (strcmp(word_table[i].lang, lang) == 0)
 			return word_table[i].word[which];
 	return word_table[0].word[which];
-}
-
-/* The label before a party field's value, or NULL for none. */
-const char *db_field_word(const char *lang, const char *field)
-{
-	if (field == NULL)
-		return NULL;
-	if (strcmp(field, "register") == 0)
-		return db_word(lang, WORD_REGISTER);
-	if (strcmp(field, "vat-id") == 0)
-		return db_word(lang, WORD_VAT_ID);
-	if (strcmp(field, "representative") == 0)
-		return db_word(lang, WORD_REPRESENTATIVE);
-	return NULL;
 }
 
 static void put_run_text(struct writer *w, const pactum_run *r)
@@ -199,19 +183,21 @@ static int first_use(struct writer *w, const char *id, size_t lang)
 }
 
 /* The xreflabel attribute of target id written in lang (ALL_LANGS: shared,
- * labelled in the document's language), if anyone refers to it there. */
-void db_put_xreflabel(struct writer *w, const char *id, size_t lang)
+ * labelled in the document's language), if anyone refers to it there.
+ * Returns nonzero when it wrote one. */
+int db_put_xreflabel(struct writer *w, const char *id, size_t lang)
 {
 	const struct xlabel *l;
 
 	if (id == NULL)
-		return;
+		return 0;
 	l = find_label(w, id, lang == ALL_LANGS ? 0 : lang);
 	if (l == NULL || l->len == 0) /* "": processors would make one up */
-		return;
+		return 0;
 	db_put(w, " xreflabel=\"");
 	db_put_text(w, l->text, l->len);
 	db_put(w, "\"");
+	return 1;
 }
 
 /* An XREF run in lang: <xref/> where its target carries this very text as
@@ -233,6 +219,32 @@ static void put_xref(struct writer *w, const pactum_run *r, size_t lang)
 	db_put(w, "<xref linkend=\"");
 	db_put_id(w, "", ref, target);
 	db_put(w, "\"/>");
+}
+
+/*
+ * A footnote at its mark: the FOOTNOTE block's content in a para.  The
+ * label is the core's number: processors count footnotes themselves, and
+ * would count a bilingual document's twice (docbook-xsl even starts again
+ * at "a" in every table, and the parallel layout is a table).
+ */
+static void put_footnote(struct writer *w, const pactum_run *r, size_t lang)
+{
+	const pactum_block *fn = pactum_run_block(r);
+	int literal = w->literal;
+
+	if (fn == NULL || w->footnote) {
+		put_run_text(w, r);
+		return;
+	}
+	w->footnote = 1;
+	w->literal = 0;
+	db_put(w, "<footnote");
+	db_put_attr(w, "label", pactum_block_number(fn));
+	db_put(w, "><para>");
+	db_write_content(w, pactum_block_content(fn, lang), lang);
+	db_put(w, "</para></footnote>");
+	w->literal = literal;
+	w->footnote = 0;
 }
 
 static void write_run(struct writer *w, const pactum_run *r, size_t lang,
@@ -269,11 +281,25 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 		db_put(w, "<emphasis>");
 		++*emph;
 		break;
+	case PACTUM_RUN_STRONG_BEGIN:
+		db_put(w, "<emphasis role=\"strong\">");
+		++*emph;
+		break;
 	case PACTUM_RUN_EMPH_END:
+	case PACTUM_RUN_STRONG_END: /* the core nests them properly */
 		if (*emph > 0) {
 			db_put(w, "</emphasis>");
 			--*emph;
 		}
+		break;
+	case PACTUM_RUN_BREAK: /* a newline only means one in literallayout */
+		if (w->literal)
+			db_put(w, "\n");
+		else
+			put_run_text(w, r);
+		break;
+	case PACTUM_RUN_FOOTNOTE:
+		put_footnote(w, r, lang);
 		break;
 	default: /* TEXT, UNTRANSLATED (marked by the caller), newer kinds */
 		put_run_text(w, r);
@@ -319,20 +345,36 @@ void db_write_runs(struct writer *w, const pactum_run *first,
 		db_put(w, "<remark role=\"untranslated\">]</remark></phrase>");
 }
 
-/* The number of a section, then its title: in lang, or in every language
- * as "<phrase xml:lang="de">...</phrase> / <phrase ...>" when shared. */
-void db_write_title(struct writer *w, const pactum_block *b, size_t lang)
+/*
+ * A paragraph's content.  DocBook has no line break, and docbook-xsl
+ * 1.79 knows no processing instruction for one, so content with breaks
+ * (an address) is a <literallayout class="normal">: the one element whose
+ * newlines every processor keeps, in the body font.  The writer puts no
+ * line breaks or indentation inside it, and the core folds white space.
+ */
+void db_write_content(struct writer *w, const pactum_run *first,
+		      size_t lang)
 {
-	const char *number = pactum_block_number(b);
+	if (!db_has_break(first) || w->literal) {
+		db_write_runs(w, first, lang);
+		return;
+	}
+	db_put(w, "<literallayout class=\"normal\">");
+	w->literal = 1;
+	db_write_runs(w, first, lang);
+	w->literal = 0;
+	db_put(w, "</literallayout>");
+}
+
+/* The runs of rendering i, or of every rendering in turn as
+ * "<phrase xml:lang="de">...</phrase> / ..." (lang is ALL_LANGS). */
+static void write_each(struct writer *w, const pactum_block *b, size_t lang,
+		       const pactum_run *(*get)(const pactum_block *, size_t))
+{
 	size_t i;
 
-	if (number) {
-		db_put(w, "<phrase role=\"number\">");
-		db_put_str(w, number);
-		db_put(w, "</phrase> ");
-	}
 	if (lang != ALL_LANGS) {
-		db_write_runs(w, pactum_block_title(b, lang), lang);
+		db_write_runs(w, get(b, lang), lang);
 		return;
 	}
 	for (i = 0; i < w->nlangs; i++) {
@@ -341,9 +383,77 @@ void db_write_title(struct writer *w, const pactum_block *b, size_t lang)
 		db_put(w, "<phrase");
 		db_put_lang_attr(w, i);
 		db_put(w, ">");
-		db_write_runs(w, pactum_block_title(b, i), i);
+		db_write_runs(w, get(b, i), i);
 		db_put(w, "</phrase>");
 	}
+}
+
+/* A title without a number (a field's label, a party's role), in lang
+ * or in every language. */
+void db_write_label(struct writer *w, const pactum_block *b, size_t lang)
+{
+	write_each(w, b, lang, pactum_block_title);
+}
+
+static int same_runs(const pactum_run *a, const pactum_run *b)
+{
+	const char *ta, *tb;
+	size_t la, lb;
+
+	for (; a && b; a = pactum_run_next(a), b = pactum_run_next(b)) {
+		ta = pactum_run_text(a, &la);
+		tb = pactum_run_text(b, &lb);
+		if (pactum_run_kind_of(a) != pactum_run_kind_of(b) ||
+		    la != lb || memcmp(ta, tb, la) != 0)
+			return 0;
+	}
+	return a == NULL && b == NULL;
+}
+
+/* Shared (lang ALL_LANGS): the runs once when every language has the
+ * same, else in every language. */
+static void write_once(struct writer *w, const pactum_block *b, size_t lang,
+		       const pactum_run *(*get)(const pactum_block *, size_t))
+{
+	size_t i;
+
+	if (lang == ALL_LANGS) {
+		for (i = 1; i < w->nlangs; i++)
+			if (!same_runs(get(b, 0), get(b, i)))
+				break;
+		if (i == w->nlangs)
+			lang = 0;
+	}
+	write_each(w, b, lang, get);
+}
+
+/* A block's content, in lang; shared, once where it does not differ by
+ * language (a name), else in every language (a date). */
+void db_write_value(struct writer *w, const pactum_block *b, size_t lang)
+{
+	write_once(w, b, lang, pactum_block_content);
+}
+
+/* A label as db_write_label(), but once where the languages agree
+ * ("Name"): for the short labels of a form. */
+void db_write_label_once(struct writer *w, const pactum_block *b,
+			 size_t lang)
+{
+	write_once(w, b, lang, pactum_block_title);
+}
+
+/* The number of a section, then its title: in lang, or in every language
+ * as "<phrase xml:lang="de">...</phrase> / <phrase ...>" when shared. */
+void db_write_title(struct writer *w, const pactum_block *b, size_t lang)
+{
+	const char *number = pactum_block_number(b);
+
+	if (number) {
+		db_put(w, "<phrase role=\"number\">");
+		db_put_str(w, number);
+		db_put(w, "</phrase> ");
+	}
+	write_each(w, b, lang, pactum_block_title);
 }
 
 /* One of the writer's own words, in lang or in every language. */
