@@ -36,8 +36,10 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_OMITTED] = "[entf\xc3\xa4llt]",
 			[PACTUM_WORD_ANNEX] = "Anlage",
 			[PACTUM_WORD_SCHEDULE] = "Anhang",
-			[PACTUM_WORD_EXHIBIT] = "Anlage",
-			[PACTUM_WORD_APPENDIX] = "Anhang",
+			/* each series its own word, so that "Anlage 1" is
+			 * never two parts */
+			[PACTUM_WORD_EXHIBIT] = "Beilage",
+			[PACTUM_WORD_APPENDIX] = "Appendix",
 			[PACTUM_WORD_RECITAL] = "Pr\xc3\xa4" "ambel",
 			[PACTUM_WORD_VERSION_DATE] = "Fassung %v vom %d",
 			[PACTUM_WORD_VERSION] = "Fassung %v",

@@ -319,9 +319,9 @@ static void label_annex(pactum_doc *doc, pactum_block *b)
 		pactum__buf_clear(&buf);
 		/* a no-break space: "Anlage" and "1" stay on one line */
 		pactum__buf_printf(
-			&buf, "%s\xc2\xa0%s",
+			&buf, "%s%s%s",
 			pactum__locale_word(pactum__locale_get(doc->langs[i]), w),
-			b->number);
+			b->number[0] ? "\xc2\xa0" : "", b->number);
 		b->label[i] = buf.oom ? NULL
 				      : pactum__arena_strndup(doc->arena,
 							      buf.ptr, buf.len);

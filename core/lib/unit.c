@@ -168,8 +168,10 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 	}
 	open_brace(b);
 	pactum__buf_put(&b->msgid, name.ptr, name.len);
-	/* Display text of a term or party reference: "{term:x|words}". */
-	if (n->first != NULL) {
+	/* Display text of a term or party reference: "{term:x|words}"; a
+	 * footnote's text is a unit of its own. */
+	if (n->first != NULL && (n->kind == PACTUM_NODE_TERM_REF ||
+				 n->kind == PACTUM_NODE_PARTY_REF)) {
 		size_t before;
 
 		pactum__buf_putc(&b->msgid, '|');

@@ -111,6 +111,9 @@ static void read_signatory(struct source *src, pactum_data *data,
 	xmlNodePtr f;
 
 	check_shape(src, x, pos, "", 0);
+	if (xmlFirstElementChild(x) == NULL)
+		xml_error_at(src, pos, "%s",
+			     _("<signatory> needs a <name> or a <function>"));
 	for (f = x->children; f && !src->nomem; f = f->next) {
 		pactum_pos fpos;
 
@@ -126,6 +129,7 @@ static void read_signatory(struct source *src, pactum_data *data,
 				     (const char *)f->name);
 			continue;
 		}
+		check_shape(src, f, &fpos, "", 1);
 		if (snprintf(name, sizeof(name), "%s.signatory.%u.%s", party, n,
 			     (const char *)f->name) >= (int)sizeof(name)) {
 			xml_error_at(src, &fpos, "%s", _("party id too long"));
@@ -217,6 +221,7 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 						 (const char *)f->name);
 					continue;
 				}
+				check_shape(&src, f, &fpos, "", 1);
 				set_value(&src, data, name, f, &fpos);
 			}
 			xmlFree(attr);
