@@ -394,15 +394,21 @@ static void render_centred(struct writer *w, struct lines *out,
  * takes more than one line, blank lines part the rows, so that no reader
  * takes a cell's second line for a row of its own.  Where the width
  * cannot hold the columns at TABLE_LEAST cells each, the table is
- * stacked: every cell a paragraph of its own, rows apart.  Everything is
+ * stacked (render_stacked()).  Everything is
  * measured as it will be written in the charset.
  */
 
-/* The cell's text as it will be written: in w->text or w->xtext. */
-static void cell_text(struct writer *w, const pactum_block *cell,
-		      size_t lang, const char **s, size_t *len)
+/* The cell's text as it will be written, after "Head: " when head is
+ * given: in w->text or w->xtext. */
+static void cell_text(struct writer *w, const pactum_block *head,
+		      const pactum_block *cell, size_t lang, const char **s,
+		      size_t *len)
 {
 	w->text.len = 0;
+	if (head != NULL && pactum_block_content(head, lang) != NULL) {
+		flatten(&w->text, pactum_block_content(head, lang));
+		text_buf_put(&w->text, ": ", 2);
+	}
 	if (cell != NULL)
 		flatten(&w->text, pactum_block_content(cell, lang));
 	*s = w->text.ptr;
@@ -413,6 +419,14 @@ static void cell_text(struct writer *w, const pactum_block *cell,
 	text_encode(w, &w->xtext, w->text.ptr, w->text.len);
 	*s = w->xtext.ptr;
 	*len = w->xtext.len;
+}
+
+/* The next CELL from b on, or NULL. */
+static const pactum_block *next_cell(const pactum_block *b)
+{
+	while (b && pactum_block_kind_of(b) != PACTUM_BLOCK_CELL)
+		b = pactum_block_next(b);
+	return b;
 }
 
 /* Room for a table of n columns: n cell line lists and 4n measures. */
@@ -451,7 +465,7 @@ static size_t wrap_row(struct writer *w, const pactum_block *row,
 		while (cell && pactum_block_kind_of(cell) != PACTUM_BLOCK_CELL)
 			cell = pactum_block_next(cell);
 		text_lines_clear(&w->cells[c]);
-		cell_text(w, cell, lang, &s, &len);
+		cell_text(w, NULL, cell, lang, &s, &len);
 		text_wrap_text(&w->cells[c], colw[c], 0, NULL, 0, s, len);
 		if (w->cells[c].n > most)
 			most = w->cells[c].n;
@@ -514,31 +528,37 @@ static void put_header_rule(struct writer *w, struct lines *out, size_t n,
 	out->oom |= w->cellrow.oom;
 }
 
-/* Too narrow for columns: each cell a paragraph, a header's underlined. */
+/* Too narrow for columns: every body row a group of hanging items, one
+ * per cell, each after its column's heading from the first header row:
+ * "- Fee: EUR 1,200.00". */
 static void render_stacked(struct writer *w, struct lines *out,
 			   const pactum_block *table, size_t lang,
 			   unsigned width, unsigned indent)
 {
-	const pactum_block *row, *cell;
-	size_t first, len;
+	const pactum_block *row, *cell, *head, *heads = NULL;
+	size_t len;
 	const char *s;
 
+	for (row = pactum_block_first_child(table); row && !heads;
+	     row = pactum_block_next(row))
+		if (pactum_block_kind_of(row) == PACTUM_BLOCK_ROW &&
+		    pactum_block_header(row))
+			heads = row;
 	for (row = pactum_block_first_child(table); row;
 	     row = pactum_block_next(row)) {
-		if (pactum_block_kind_of(row) != PACTUM_BLOCK_ROW)
+		if (pactum_block_kind_of(row) != PACTUM_BLOCK_ROW ||
+		    (heads != NULL && pactum_block_header(row)))
 			continue;
 		if (out->n > 0)
 			text_lines_add(out, "", 0, 0);
-		first = out->n;
-		for (cell = pactum_block_first_child(row); cell;
-		     cell = pactum_block_next(cell)) {
-			if (pactum_block_kind_of(cell) != PACTUM_BLOCK_CELL)
-				continue;
-			cell_text(w, cell, lang, &s, &len);
-			text_wrap_text(out, width, indent, NULL, 0, s, len);
+		head = heads ? next_cell(pactum_block_first_child(heads)) : NULL;
+		for (cell = next_cell(pactum_block_first_child(row)); cell;
+		     cell = next_cell(pactum_block_next(cell))) {
+			cell_text(w, head, cell, lang, &s, &len);
+			text_wrap_text(out, width, indent, "-", 1, s, len);
+			if (head)
+				head = next_cell(pactum_block_next(head));
 		}
-		if (pactum_block_header(row) && out->n > first)
-			text_lines_rule(out, indent, '-', width - indent);
 	}
 }
 
@@ -571,7 +591,7 @@ static void render_table(struct writer *w, struct lines *out,
 		for (c = 0; cell && c < n; cell = pactum_block_next(cell)) {
 			if (pactum_block_kind_of(cell) != PACTUM_BLOCK_CELL)
 				continue;
-			cell_text(w, cell, lang, &s, &len);
+			cell_text(w, NULL, cell, lang, &s, &len);
 			text_measure(s, len, &cw, &cl);
 			if (cw > word[c])
 				word[c] = cw;

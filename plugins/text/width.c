@@ -485,6 +485,7 @@ static int fit_words(unsigned *colw, const unsigned *word, size_t n,
  * still take.  When even the widest words do not fit, fit_words() says
  * which break.  scratch has
  * n entries.  Returns 0, or -1 when n columns of least cells do not fit.
+ * The passes cost n * n at most, and n * least <= avail <= the width.
  */
 int text_fit_columns(unsigned *colw, const unsigned *word,
 		     const unsigned *line, unsigned *scratch, size_t n,
