@@ -9,6 +9,8 @@
  *                       Demo Agreement
  *                       ==============
  *
+ *                         Version 1
+ *
  *   Parties
  *   -------
  *
@@ -29,6 +31,32 @@
  *
  *        (a) one
  *        (b) two
+ *
+ * The parts of a real agreement (ABI 1.2), for one language:
+ *   - the version line ("Version 2.1 of 15 November 2026") centred under
+ *     the title; a cover's paragraphs centred, then a rule of '-';
+ *   - the preamble's title as an unnumbered heading, recitals hanging
+ *     behind their letters ("(A)  text"), then its paragraphs;
+ *   - annexes after the body, two blank lines apart, headed
+ *     "Annex 1 – Products" (label, en dash or '-' where the charset lacks
+ *     it, title) and underlined like sections, their parts as in the
+ *     body; an omitted part is headed "3. [intentionally omitted]";
+ *   - tables as columns two spaces apart, fitted to the width, a dashed
+ *     rule under the header row (render.c says how, and how a table too
+ *     wide for its columns is stacked instead);
+ *   - per party a signature block: its role, per signatory a line of '_'
+ *     over "Place, date" and over "Signature", then "Name: ..." and
+ *     "Title: ...", or a line to fill in where the deal names nobody;
+ *   - footnotes marked "[1]" in the text (brackets hold in every
+ *     charset, superscripts do not) and set after their clause, or after
+ *     their paragraph outside clauses, as "[1] text" at the indent of the
+ *     clause's text;
+ *   - strong emphasis as *text*, like emphasis; a line break breaks the
+ *     line and goes on at the paragraph's indent;
+ *   - party fields after their labels ("Registered office: Hamburg"), but
+ *     a name or an address alone and "represented by ..." as a phrase.
+ * In parallel layout each language's column has its own table and
+ * signature blocks, at the column's width.
  *
  * The title is centred and underlined with '='; front-matter headings
  * ("Parties", "Definitions", from a small per-language table) and section
