@@ -55,10 +55,22 @@ static void describe_place(char *dst, size_t cap, const struct writer *w)
 		snprintf(dst, cap, _("the heading of clause %s"),
 			 block_name(u->block));
 		break;
+	case UNIT_SIGNATURE:
+		snprintf(dst, cap, _("party %s"), block_name(u->block));
+		break;
+	case UNIT_CENTRED:
+	case UNIT_RULE:
+		snprintf(dst, cap, "%s", _("the text"));
+		break;
+	case UNIT_TABLE:
 	case UNIT_TEXT:
 		if (w->clause != NULL)
 			snprintf(dst, cap, _("clause %s"),
 				 block_name(w->clause));
+		else if (w->section != NULL &&
+			 pactum_block_kind_of(w->section) == PACTUM_BLOCK_ANNEX)
+			snprintf(dst, cap, _("annex %s"),
+				 block_name(w->section));
 		else if (w->section != NULL)
 			snprintf(dst, cap, _("section %s"),
 				 block_name(w->section));

@@ -12,6 +12,9 @@
 #include "text.h"
 
 #define FIELD_INDENT 4 /* a party's fields under its role label */
+#define TABLE_GAP 2    /* spaces between a table's columns */
+#define TABLE_LEAST 3  /* narrowest column: a wide character and more */
+#define SIGN_LINE 36   /* the line signed on, in cells */
 
 /* ------------------------------------------------------ words -------- */
 
@@ -35,20 +38,15 @@ struct lang_words {
 	/* the language's quotes, then what its readers take where a charset
 	 * lacks them (German: »…«, in every Latin charset) */
 	struct quotes quotes[2];
-	const char *register_label;
-	const char *vat_id_label;
-	const char *representative_label;
 };
 
 static const struct lang_words lang_words[] = {
 	{ "en", "English", "Parties", "Definitions",
 	  { { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" },
-	    { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" } },
-	  "Commercial register:", "VAT ID:", "represented by" },
+	    { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" } } },
 	{ "de", "Deutsch", "Vertragsparteien", "Begriffsbestimmungen",
 	  { { 0x201e, 0x201c, "\xe2\x80\x9e", "\xe2\x80\x9c" },
-	    { 0x00bb, 0x00ab, "\xc2\xbb", "\xc2\xab" } },
-	  "Handelsregister:", "USt-IdNr.:", "vertreten durch" },
+	    { 0x00bb, 0x00ab, "\xc2\xbb", "\xc2\xab" } } },
 };
 
 /* The quotes a term is shown in: the language's own, else its
@@ -88,40 +86,52 @@ static const char *lang_name(const char *lang)
 	return lang != NULL ? lang : "";
 }
 
-/* What goes before a party field's value; NULL for none (a name or an
- * address speaks for itself). */
-static const char *field_label(const struct lang_words *lw, const char *id)
+/* How a party field's label (its block's title) goes before the value:
+ * a name or an address speaks for itself; "represented by" leads into
+ * the name like a phrase; every other label is a caption with a colon. */
+enum field_style { FIELD_BARE, FIELD_PHRASE, FIELD_CAPTION };
+
+static enum field_style field_style(const char *id)
 {
-	if (id == NULL)
-		return NULL;
-	if (strcmp(id, "register") == 0)
-		return lw->register_label;
-	if (strcmp(id, "vat-id") == 0)
-		return lw->vat_id_label;
+	if (id == NULL || strcmp(id, "name") == 0 ||
+	    strcmp(id, "address") == 0)
+		return FIELD_BARE;
 	if (strcmp(id, "representative") == 0)
-		return lw->representative_label;
-	return NULL;
+		return FIELD_PHRASE;
+	return FIELD_CAPTION;
+}
+
+/* The writer's own en dash, or '-' where the charset lacks it. */
+static const char *dash(const struct writer *w)
+{
+	return charset_holds(w->cs, 0x2013) ? "\xe2\x80\x93" : "-";
 }
 
 /* ------------------------------------------------------ runs --------- */
 
-/* Close emphasis: the '*' goes before any spaces at the end. */
+/* Close emphasis: the '*' goes before any spaces or breaks at the end. */
 static void close_emphasis(struct buf *b)
 {
-	unsigned spaces = 0;
+	size_t end = b->len;
 
-	while (b->len > 0 && b->ptr[b->len - 1] == ' ') {
-		b->len--;
-		spaces++;
-	}
+	while (end > 0 && (b->ptr[end - 1] == ' ' || b->ptr[end - 1] == '\n'))
+		end--;
 	text_buf_put(b, "*", 1);
-	text_buf_repeat(b, ' ', spaces);
+	if (b->oom)
+		return;
+	memmove(b->ptr + end + 1, b->ptr + end, b->len - 1 - end);
+	b->ptr[end] = '*';
 }
 
 /*
  * Append the text of runs (one title or content in one language) to b.
- * Emphasis becomes *...*, with the marks against the words rather than
- * against spaces, and nested emphasis is shown once.  If any of the text
+ * Emphasis and strong emphasis become *...*, with the marks against the
+ * words rather than against spaces, and nested emphasis is shown once.
+ * A break becomes '\n', which the wrapping turns into a new line at the
+ * paragraph's indent.  A footnote's mark becomes "[1]": superscript
+ * digits exist for a few numbers only and not in every charset, and
+ * brackets read the same everywhere; the note itself is laid out after
+ * the clause (text.c).  If any of the text
  * is draft text without a translation, the whole unit is wrapped in
  * "[EN: ...]", so a reader can never take it for the translation.
  */
@@ -141,16 +151,31 @@ static void flatten(struct buf *b, const pactum_run *runs)
 	for (r = runs; r; r = pactum_run_next(r)) {
 		switch (pactum_run_kind_of(r)) {
 		case PACTUM_RUN_EMPH_BEGIN:
+		case PACTUM_RUN_STRONG_BEGIN:
 			if (depth++ == 0)
 				pending = 1; /* '*' waits for a word */
 			break;
 		case PACTUM_RUN_EMPH_END:
+		case PACTUM_RUN_STRONG_END:
 			if (depth == 0 || --depth > 0)
 				break;
 			if (pending)
 				pending = 0; /* nothing was emphasised */
 			else
 				close_emphasis(b);
+			break;
+		case PACTUM_RUN_BREAK:
+			text_buf_put(b, "\n", 1);
+			break;
+		case PACTUM_RUN_FOOTNOTE:
+			s = pactum_run_text(r, &len);
+			if (pending) {
+				text_buf_put(b, "*", 1);
+				pending = 0;
+			}
+			text_buf_put(b, "[", 1);
+			text_buf_put(b, s, s != NULL ? len : 0);
+			text_buf_put(b, "]", 1);
 			break;
 		default:
 			s = pactum_run_text(r, &len);
@@ -174,7 +199,8 @@ static void flatten(struct buf *b, const pactum_run *runs)
 	if (depth > 0 && !pending)
 		close_emphasis(b);
 	if (untranslated) {
-		while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+		while (b->len > 0 && (b->ptr[b->len - 1] == ' ' ||
+				      b->ptr[b->len - 1] == '\n'))
 			b->len--;
 		text_buf_put(b, "]", 1);
 	}
@@ -235,7 +261,31 @@ static void render_underlined(struct writer *w, struct lines *out,
 		text_lines_rule(out, 0, '-', widest);
 }
 
-/* "1" becomes "1.", "2.1" stays: the usual way to number headings. */
+/* An annex's heading label: "Anlage 1 –", the title following; an
+ * omitted annex's "[entfällt]" follows without the dash.  In w->label,
+ * NUL-ended. */
+static const char *annex_label(struct writer *w, const pactum_block *annex,
+			       size_t lang)
+{
+	const char *label = pactum_block_label(annex, lang);
+
+	if (label == NULL)
+		label = pactum_block_number(annex);
+	if (label == NULL)
+		return NULL;
+	w->label.len = 0;
+	text_buf_puts(&w->label, label);
+	if (!pactum_block_omitted(annex) &&
+	    pactum_block_title(annex, lang) != NULL) {
+		text_buf_put(&w->label, " ", 1);
+		text_buf_puts(&w->label, dash(w));
+	}
+	text_buf_put(&w->label, "", 1);
+	return w->label.oom ? label : w->label.ptr;
+}
+
+/* "1" becomes "1.", "2.1" stays: the usual way to number headings.  A
+ * preamble's heading has no number; an annex's has its label. */
 static void render_heading(struct writer *w, struct lines *out,
 			   const struct unit *u, size_t lang, unsigned width)
 {
@@ -243,7 +293,9 @@ static void render_heading(struct writer *w, struct lines *out,
 	char label[64];
 	const char *l = NULL;
 
-	if (number != NULL && strlen(number) + 2 <= sizeof(label)) {
+	if (pactum_block_kind_of(u->block) == PACTUM_BLOCK_ANNEX) {
+		l = annex_label(w, u->block, lang);
+	} else if (number != NULL && strlen(number) + 2 <= sizeof(label)) {
 		strcpy(label, number);
 		if (strchr(number, '.') == NULL)
 			strcat(label, ".");
@@ -271,11 +323,9 @@ static void render_front(struct writer *w, struct lines *out,
 static void render_party(struct writer *w, struct lines *out,
 			 const struct unit *u, size_t lang, unsigned width)
 {
-	const struct lang_words *lw =
-		words_for(pactum_doc_lang(w->doc, lang));
 	const pactum_block *f;
-	const pactum_run *value;
-	const char *label;
+	const pactum_run *value, *label;
+	enum field_style style;
 
 	w->text.len = 0;
 	flatten(&w->text, pactum_block_title(u->block, lang));
@@ -288,9 +338,12 @@ static void render_party(struct writer *w, struct lines *out,
 		if (value == NULL)
 			continue;
 		w->text.len = 0;
-		label = field_label(lw, pactum_block_id(f));
-		if (label != NULL) {
-			text_buf_puts(&w->text, label);
+		style = field_style(pactum_block_id(f));
+		label = pactum_block_title(f, lang);
+		if (style != FIELD_BARE && label != NULL) {
+			flatten(&w->text, label);
+			if (style == FIELD_CAPTION)
+				text_buf_put(&w->text, ":", 1);
 			text_buf_put(&w->text, " ", 1);
 		}
 		flatten(&w->text, value);
@@ -304,7 +357,6 @@ static void render_term(struct writer *w, struct lines *out,
 	const struct lang_words *lw =
 		words_for(pactum_doc_lang(w->doc, lang));
 	const pactum_run *definition = pactum_block_content(u->block, lang);
-
 	const struct quotes *q = quotes_for(w, lw);
 
 	w->text.len = 0;
@@ -316,6 +368,351 @@ static void render_term(struct writer *w, struct lines *out,
 		flatten(&w->text, definition);
 	}
 	wrap_unit(w, out, width, u->indent, "-", 1);
+}
+
+/* ------------------------------------------------------ centred ------ */
+
+/* The version line or a cover paragraph: its content wrapped and each
+ * line centred. */
+static void render_centred(struct writer *w, struct lines *out,
+			   const struct unit *u, size_t lang, unsigned width)
+{
+	w->text.len = 0;
+	flatten(&w->text, pactum_block_content(u->block, lang));
+	text_lines_clear(&w->tmp);
+	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
+	text_centre_lines(out, &w->tmp, width);
+	out->oom |= text_lines_failed(&w->tmp);
+}
+
+/* ------------------------------------------------------ tables ------- */
+
+/*
+ * A table is laid out as columns TABLE_GAP spaces apart, each as wide as
+ * text_fit_columns() makes it, cells wrapped inside their column; a
+ * header row is underlined with a dashed rule per column.  When any row
+ * takes more than one line, blank lines part the rows, so that no reader
+ * takes a cell's second line for a row of its own.  Where the width
+ * cannot hold the columns at TABLE_LEAST cells each, the table is
+ * stacked (render_stacked()).  Everything is
+ * measured as it will be written in the charset.
+ */
+
+/* The cell's text as it will be written, after "Head: " when head is
+ * given: in w->text or w->xtext. */
+static void cell_text(struct writer *w, const pactum_block *head,
+		      const pactum_block *cell, size_t lang, const char **s,
+		      size_t *len)
+{
+	w->text.len = 0;
+	if (head != NULL && pactum_block_content(head, lang) != NULL) {
+		flatten(&w->text, pactum_block_content(head, lang));
+		text_buf_put(&w->text, ": ", 2);
+	}
+	if (cell != NULL)
+		flatten(&w->text, pactum_block_content(cell, lang));
+	*s = w->text.ptr;
+	*len = w->text.len;
+	if (w->cs->id == CHARSET_UTF8)
+		return;
+	w->xtext.len = 0;
+	text_encode(w, &w->xtext, w->text.ptr, w->text.len);
+	*s = w->xtext.ptr;
+	*len = w->xtext.len;
+}
+
+/* The next CELL from b on, or NULL. */
+static const pactum_block *next_cell(const pactum_block *b)
+{
+	while (b && pactum_block_kind_of(b) != PACTUM_BLOCK_CELL)
+		b = pactum_block_next(b);
+	return b;
+}
+
+/* Room for a table of n columns: n cell line lists and 4n measures. */
+static int table_room(struct writer *w, size_t n)
+{
+	struct lines *cells;
+	unsigned *tabw;
+
+	if (n <= w->ncells)
+		return 0;
+	if (n > SIZE_MAX / (4 * sizeof(*tabw)))
+		return -1;
+	cells = pactum_realloc(w->cells, n * sizeof(*cells));
+	if (cells == NULL)
+		return -1;
+	memset(cells + w->ncells, 0, (n - w->ncells) * sizeof(*cells));
+	w->cells = cells;
+	w->ncells = n;
+	tabw = pactum_realloc(w->tabw, 4 * n * sizeof(*tabw));
+	if (tabw == NULL)
+		return -1;
+	w->tabw = tabw;
+	return 0;
+}
+
+/* Wrap every cell of row into w->cells at the column widths; returns the
+ * number of lines the row takes. */
+static size_t wrap_row(struct writer *w, const pactum_block *row,
+		       size_t lang, size_t n, const unsigned *colw)
+{
+	const pactum_block *cell = pactum_block_first_child(row);
+	size_t c, most = 0, len;
+	const char *s;
+
+	for (c = 0; c < n; c++) {
+		while (cell && pactum_block_kind_of(cell) != PACTUM_BLOCK_CELL)
+			cell = pactum_block_next(cell);
+		text_lines_clear(&w->cells[c]);
+		cell_text(w, NULL, cell, lang, &s, &len);
+		text_wrap_text(&w->cells[c], colw[c], 0, NULL, 0, s, len);
+		if (w->cells[c].n > most)
+			most = w->cells[c].n;
+		if (cell)
+			cell = pactum_block_next(cell);
+	}
+	return most;
+}
+
+/* The lines of the row just wrapped, side by side, indent cells in. */
+static void put_row(struct writer *w, struct lines *out, size_t n,
+		    const unsigned *colw, unsigned indent, size_t nlines)
+{
+	size_t c, r;
+	unsigned col;
+
+	for (r = 0; r < nlines; r++) {
+		w->cellrow.len = 0;
+		text_buf_repeat(&w->cellrow, ' ', indent);
+		col = indent;
+		for (c = 0; c < n; c++) {
+			const struct lines *ls = &w->cells[c];
+			unsigned used = 0;
+
+			if (r < ls->n) {
+				text_buf_put(&w->cellrow,
+					     ls->bytes.ptr + ls->v[r].off,
+					     ls->v[r].len);
+				used = ls->v[r].width;
+			}
+			col += used;
+			if (c + 1 < n && used < colw[c] + TABLE_GAP) {
+				text_buf_repeat(&w->cellrow, ' ',
+						colw[c] + TABLE_GAP - used);
+				col += colw[c] + TABLE_GAP - used;
+			}
+		}
+		text_lines_add(out, w->cellrow.ptr, w->cellrow.len, col);
+	}
+	out->oom |= w->cellrow.oom;
+}
+
+static void put_header_rule(struct writer *w, struct lines *out, size_t n,
+			    const unsigned *colw, unsigned indent)
+{
+	unsigned col = indent;
+	size_t c;
+
+	w->cellrow.len = 0;
+	text_buf_repeat(&w->cellrow, ' ', indent);
+	for (c = 0; c < n; c++) {
+		if (c > 0) {
+			text_buf_repeat(&w->cellrow, ' ', TABLE_GAP);
+			col += TABLE_GAP;
+		}
+		text_buf_repeat(&w->cellrow, '-', colw[c]);
+		col += colw[c];
+	}
+	text_lines_add(out, w->cellrow.ptr, w->cellrow.len, col);
+	out->oom |= w->cellrow.oom;
+}
+
+/* Too narrow for columns: every body row a group of hanging items, one
+ * per cell, each after its column's heading from the first header row:
+ * "- Fee: EUR 1,200.00". */
+static void render_stacked(struct writer *w, struct lines *out,
+			   const pactum_block *table, size_t lang,
+			   unsigned width, unsigned indent)
+{
+	const pactum_block *row, *cell, *head, *heads = NULL;
+	size_t len;
+	const char *s;
+
+	for (row = pactum_block_first_child(table); row && !heads;
+	     row = pactum_block_next(row))
+		if (pactum_block_kind_of(row) == PACTUM_BLOCK_ROW &&
+		    pactum_block_header(row))
+			heads = row;
+	for (row = pactum_block_first_child(table); row;
+	     row = pactum_block_next(row)) {
+		if (pactum_block_kind_of(row) != PACTUM_BLOCK_ROW ||
+		    (heads != NULL && pactum_block_header(row)))
+			continue;
+		if (out->n > 0)
+			text_lines_add(out, "", 0, 0);
+		head = heads ? next_cell(pactum_block_first_child(heads)) : NULL;
+		for (cell = next_cell(pactum_block_first_child(row)); cell;
+		     cell = next_cell(pactum_block_next(cell))) {
+			cell_text(w, head, cell, lang, &s, &len);
+			text_wrap_text(out, width, indent, "-", 1, s, len);
+			if (head)
+				head = next_cell(pactum_block_next(head));
+		}
+	}
+}
+
+static void render_table(struct writer *w, struct lines *out,
+			 const struct unit *u, size_t lang, unsigned width)
+{
+	const pactum_block *table = u->block, *row;
+	size_t n = pactum_block_columns(table), c, nlines;
+	unsigned indent = u->indent > width / 2 ? width / 2 : u->indent;
+	unsigned *colw, *word, *line, *scratch, avail, cw, cl;
+	int apart = 0;
+	const char *s;
+	size_t len;
+
+	if (n == 0)
+		return;
+	if (table_room(w, n) != 0) {
+		out->oom = 1;
+		return;
+	}
+	colw = w->tabw;
+	word = colw + n;
+	line = word + n;
+	scratch = line + n;
+	memset(word, 0, 2 * n * sizeof(*word));
+	for (row = pactum_block_first_child(table); row;
+	     row = pactum_block_next(row)) {
+		const pactum_block *cell = pactum_block_first_child(row);
+
+		for (c = 0; cell && c < n; cell = pactum_block_next(cell)) {
+			if (pactum_block_kind_of(cell) != PACTUM_BLOCK_CELL)
+				continue;
+			cell_text(w, NULL, cell, lang, &s, &len);
+			text_measure(s, len, &cw, &cl);
+			if (cw > word[c])
+				word[c] = cw;
+			if (cl > line[c])
+				line[c] = cl;
+			c++;
+		}
+	}
+	avail = width - indent;
+	if ((n - 1) > (avail / TABLE_GAP) ||
+	    text_fit_columns(colw, word, line, scratch, n,
+			     avail - (unsigned)(n - 1) * TABLE_GAP,
+			     TABLE_LEAST) != 0) {
+		render_stacked(w, out, table, lang, width, indent);
+		return;
+	}
+	for (row = pactum_block_first_child(table); row && !apart;
+	     row = pactum_block_next(row))
+		if (pactum_block_kind_of(row) == PACTUM_BLOCK_ROW &&
+		    !pactum_block_header(row) && wrap_row(w, row, lang, n, colw) > 1)
+			apart = 1;
+	for (row = pactum_block_first_child(table); row;
+	     row = pactum_block_next(row)) {
+		if (pactum_block_kind_of(row) != PACTUM_BLOCK_ROW)
+			continue;
+		nlines = wrap_row(w, row, lang, n, colw);
+		if (apart && out->n > 0 && !pactum_block_header(row))
+			text_lines_add(out, "", 0, 0);
+		put_row(w, out, n, colw, indent, nlines);
+		if (pactum_block_header(row))
+			put_header_rule(w, out, n, colw, indent);
+	}
+	for (c = 0; c < n; c++)
+		out->oom |= text_lines_failed(&w->cells[c]);
+}
+
+/* ------------------------------------------------------ signatures --- */
+
+/*
+ * One party's signature block: its role label, then per signatory the
+ * lines to sign on ("place-date", "signature": a line of '_' with the
+ * label under it, or the value where the deal gives one) and the
+ * captions ("Name: value", or a line to fill in by hand).
+ */
+
+/* A line field: the value or a line, and the label under it. */
+static void sign_line(struct writer *w, struct lines *out,
+		      const pactum_block *f, size_t lang, unsigned width)
+{
+	const pactum_run *value = pactum_block_content(f, lang);
+
+	if (value != NULL) {
+		w->text.len = 0;
+		flatten(&w->text, value);
+		wrap_unit(w, out, width, 0, NULL, 0);
+	} else {
+		text_lines_rule(out, 0, '_', width < SIGN_LINE ? width
+							       : SIGN_LINE);
+	}
+	w->text.len = 0;
+	flatten(&w->text, pactum_block_title(f, lang));
+	wrap_unit(w, out, width, 0, NULL, 0);
+}
+
+/* A caption: "Name: value", or "Name: ____" to the line's end. */
+static void sign_caption(struct writer *w, struct lines *out,
+			 const pactum_block *f, size_t lang, unsigned width)
+{
+	const pactum_run *value = pactum_block_content(f, lang);
+	unsigned room = width < SIGN_LINE ? width : SIGN_LINE, used;
+
+	w->text.len = 0;
+	flatten(&w->text, pactum_block_title(f, lang));
+	text_buf_put(&w->text, ": ", 2);
+	if (value != NULL) {
+		flatten(&w->text, value);
+	} else {
+		/* as it will be written: transliteration may widen it */
+		used = text_str_width(w->text.ptr, w->text.len);
+		text_buf_repeat(&w->text, '_',
+				used + 8 <= room ? room - used : 8);
+	}
+	wrap_unit(w, out, width, 0, NULL, 0);
+}
+
+static int is_line_field(const pactum_block *f)
+{
+	const char *id = pactum_block_id(f);
+
+	return id != NULL && (strcmp(id, "place-date") == 0 ||
+			      strcmp(id, "signature") == 0);
+}
+
+static void render_signature(struct writer *w, struct lines *out,
+			     const struct unit *u, size_t lang,
+			     unsigned width)
+{
+	const pactum_block *s, *f;
+	int blank;
+
+	w->text.len = 0;
+	flatten(&w->text, pactum_block_title(u->block, lang));
+	wrap_unit(w, out, width, 0, NULL, 0);
+	for (s = pactum_block_first_child(u->block); s;
+	     s = pactum_block_next(s)) {
+		if (pactum_block_kind_of(s) != PACTUM_BLOCK_SIGNATORY)
+			continue;
+		blank = 1;
+		for (f = pactum_block_first_child(s); f;
+		     f = pactum_block_next(f)) {
+			if (pactum_block_kind_of(f) != PACTUM_BLOCK_FIELD)
+				continue;
+			if ((blank || is_line_field(f)) && out->n > 0)
+				text_lines_add(out, "", 0, 0);
+			if (is_line_field(f))
+				sign_line(w, out, f, lang, width);
+			else
+				sign_caption(w, out, f, lang, width);
+			blank = is_line_field(f);
+		}
+	}
 }
 
 static void render_header(struct writer *w, struct lines *out, size_t lang,
@@ -364,6 +761,18 @@ int text_render(struct writer *w, struct lines *out, const struct unit *u,
 		if (u->block != NULL)
 			flatten(&w->text, pactum_block_content(u->block, lang));
 		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
+		break;
+	case UNIT_CENTRED:
+		render_centred(w, out, u, lang, width);
+		break;
+	case UNIT_RULE:
+		text_lines_rule(out, 0, '-', width);
+		break;
+	case UNIT_TABLE:
+		render_table(w, out, u, lang, width);
+		break;
+	case UNIT_SIGNATURE:
+		render_signature(w, out, u, lang, width);
 		break;
 	}
 	if (text_lines_failed(out) || w->text.oom || w->xtext.oom ||

@@ -9,6 +9,8 @@
  *                       Demo Agreement
  *                       ==============
  *
+ *                         Version 1
+ *
  *   Parties
  *   -------
  *
@@ -29,6 +31,32 @@
  *
  *        (a) one
  *        (b) two
+ *
+ * The parts of a real agreement (ABI 1.2), for one language:
+ *   - the version line ("Version 2.1 of 15 November 2026") centred under
+ *     the title; a cover's paragraphs centred, then a rule of '-';
+ *   - the preamble's title as an unnumbered heading, recitals hanging
+ *     behind their letters ("(A)  text"), then its paragraphs;
+ *   - annexes after the body, two blank lines apart, headed
+ *     "Annex 1 – Products" (label, en dash or '-' where the charset lacks
+ *     it, title) and underlined like sections, their parts as in the
+ *     body; an omitted part is headed "3. [intentionally omitted]";
+ *   - tables as columns two spaces apart, fitted to the width, a dashed
+ *     rule under the header row (render.c says how, and how a table too
+ *     wide for its columns is stacked instead);
+ *   - per party a signature block: its role, per signatory a line of '_'
+ *     over "Place, date" and over "Signature", then "Name: ..." and
+ *     "Title: ...", or a line to fill in where the deal names nobody;
+ *   - footnotes marked "[1]" in the text (brackets hold in every
+ *     charset, superscripts do not) and set after their clause, or after
+ *     their paragraph outside clauses, as "[1] text" at the indent of the
+ *     clause's text;
+ *   - strong emphasis as *text*, like emphasis; a line break breaks the
+ *     line and goes on at the paragraph's indent;
+ *   - party fields after their labels ("Registered office: Hamburg"), but
+ *     a name or an address alone and "represented by ..." as a phrase.
+ * In parallel layout each language's column has its own table and
+ * signature blocks, at the column's width.
  *
  * The title is centred and underlined with '='; front-matter headings
  * ("Parties", "Definitions", from a small per-language table) and section
@@ -72,6 +100,7 @@
  * document; text.h says what the others hold.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -84,6 +113,79 @@ static int walk_body(struct writer *w, const pactum_block *b,
 static unsigned label_width(const char *label)
 {
 	return label ? text_str_width(label, strlen(label)) : 0;
+}
+
+/*
+ * Footnotes: the mark is "[1]" in the text (render.c), and the notes of a
+ * clause follow the clause, "[1] text", at the indent of the clause's
+ * text, after a blank line; the notes of a paragraph outside any clause
+ * (a recital, an annex's text) follow that paragraph.  *any says whether
+ * a note came yet, for the blank line before the first.  Every block
+ * below b is visited once.
+ */
+static int walk_notes(struct writer *w, const pactum_block *b,
+		      unsigned indent, int *any)
+{
+	const pactum_block *c;
+	const char *number;
+	char label[32];
+	struct unit u = { .kind = UNIT_TEXT, .label = label, .label_gap = 1,
+			  .indent = indent };
+	int error;
+
+	for (c = pactum_block_first_child(b); c; c = pactum_block_next(c)) {
+		switch (pactum_block_kind_of(c)) {
+		case PACTUM_BLOCK_FOOTNOTE:
+			number = pactum_block_number(c);
+			snprintf(label, sizeof(label), "[%s]",
+				 number != NULL ? number : "");
+			u.block = c;
+			u.gap = *any ? 0 : 1;
+			*any = 1;
+			if ((error = text_emit(w, &u)) != PACTUM_OK)
+				return error;
+			break;
+		case PACTUM_BLOCK_PARAGRAPH:
+		case PACTUM_BLOCK_LIST:
+		case PACTUM_BLOCK_ITEM:
+		case PACTUM_BLOCK_TABLE:
+		case PACTUM_BLOCK_ROW:
+		case PACTUM_BLOCK_CELL:
+			if ((error = walk_notes(w, c, indent, any)) != PACTUM_OK)
+				return error;
+			break;
+		default:
+			break;
+		}
+	}
+	return PACTUM_OK;
+}
+
+/* The notes of b itself (a paragraph, a list, a table outside clauses). */
+static int walk_own_notes(struct writer *w, const pactum_block *b,
+			  unsigned indent)
+{
+	int any = 0;
+
+	return walk_notes(w, b, indent, &any);
+}
+
+/* One signature block per party, side by side in parallel layout, two
+ * blank lines apart: room to sign. */
+static int walk_signatures(struct writer *w, const pactum_block *b)
+{
+	struct unit u = { .kind = UNIT_SIGNATURE, .gap = 2 };
+	const pactum_block *c;
+	int error;
+
+	for (c = pactum_block_first_child(b); c; c = pactum_block_next(c)) {
+		if (pactum_block_kind_of(c) != PACTUM_BLOCK_SIGNATURE)
+			continue;
+		u.block = c;
+		if ((error = text_emit(w, &u)) != PACTUM_OK)
+			return error;
+	}
+	return PACTUM_OK;
 }
 
 static int walk_list(struct writer *w, const pactum_block *list,
@@ -181,6 +283,8 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 		if ((error = walk_body(w, c, inner)) != PACTUM_OK)
 			goto done;
 done:
+	if (error == PACTUM_OK)
+		error = walk_own_notes(w, clause, inner);
 	w->clause = outer;
 	return error;
 }
@@ -201,12 +305,14 @@ static int walk_section(struct writer *w, const pactum_block *section)
 	return error;
 }
 
-/* A block of the body; kinds we do not know are skipped. */
+/* A block of the body; kinds we do not know are skipped.  Outside a
+ * clause a block's footnotes follow it. */
 static int walk_body(struct writer *w, const pactum_block *b,
 		     unsigned indent)
 {
 	struct unit u = { .kind = UNIT_TEXT, .block = b, .indent = indent,
 			  .gap = 1 };
+	int error;
 
 	switch (pactum_block_kind_of(b)) {
 	case PACTUM_BLOCK_SECTION:
@@ -214,12 +320,92 @@ static int walk_body(struct writer *w, const pactum_block *b,
 	case PACTUM_BLOCK_CLAUSE:
 		return walk_clause(w, b, indent);
 	case PACTUM_BLOCK_PARAGRAPH:
-		return text_emit(w, &u);
+		error = text_emit(w, &u);
+		break;
 	case PACTUM_BLOCK_LIST:
-		return walk_list(w, b, indent, 1);
+		error = walk_list(w, b, indent, 1);
+		break;
+	case PACTUM_BLOCK_TABLE:
+		u.kind = UNIT_TABLE;
+		error = text_emit(w, &u);
+		break;
+	case PACTUM_BLOCK_SIGNATURES:
+		return walk_signatures(w, b);
 	default:
 		return PACTUM_OK;
 	}
+	if (error == PACTUM_OK && w->clause == NULL)
+		error = walk_own_notes(w, b, indent);
+	return error;
+}
+
+/* The cover's paragraphs centred, then a rule parting it from the rest. */
+static int walk_cover(struct writer *w, const pactum_block *cover)
+{
+	struct unit u = { .kind = UNIT_CENTRED, .gap = 1 };
+	struct unit rule = { .kind = UNIT_RULE, .gap = 1 };
+	const pactum_block *c;
+	int error, any = 0;
+
+	for (c = pactum_block_first_child(cover); c;
+	     c = pactum_block_next(c)) {
+		if (pactum_block_kind_of(c) != PACTUM_BLOCK_PARAGRAPH)
+			continue;
+		u.block = c;
+		any = 1;
+		if ((error = text_emit(w, &u)) != PACTUM_OK ||
+		    (error = walk_own_notes(w, c, 0)) != PACTUM_OK)
+			return error;
+	}
+	return any ? text_emit(w, &rule) : PACTUM_OK;
+}
+
+/* The preamble: its title as an unnumbered heading, the recitals hanging
+ * behind their letters, "(A)  text", then its paragraphs. */
+static int walk_preamble(struct writer *w, const pactum_block *preamble)
+{
+	struct unit head = { .kind = UNIT_HEADING, .block = preamble,
+			     .gap = 1 };
+	struct unit u = { .kind = UNIT_TEXT, .label_gap = 2, .gap = 1 };
+	const pactum_block *c;
+	int error;
+
+	if ((error = text_emit(w, &head)) != PACTUM_OK)
+		return error;
+	for (c = pactum_block_first_child(preamble); c;
+	     c = pactum_block_next(c)) {
+		if (pactum_block_kind_of(c) != PACTUM_BLOCK_RECITAL) {
+			error = walk_body(w, c, 0);
+		} else {
+			u.block = c;
+			u.label = pactum_block_number(c);
+			if ((error = text_emit(w, &u)) == PACTUM_OK)
+				error = walk_own_notes(
+					w, c, label_width(u.label) +
+						      (u.label ? 2 : 0));
+		}
+		if (error != PACTUM_OK)
+			return error;
+	}
+	return PACTUM_OK;
+}
+
+/* An annex after the body: "Annex 1 – Products", underlined, two blank
+ * lines before it, then its parts as in the body. */
+static int walk_annex(struct writer *w, const pactum_block *annex)
+{
+	struct unit u = { .kind = UNIT_HEADING, .block = annex, .gap = 2 };
+	const pactum_block *c, *outer = w->section;
+	int error;
+
+	if ((error = text_emit(w, &u)) != PACTUM_OK)
+		return error;
+	w->section = annex;
+	for (c = pactum_block_first_child(annex); c; c = pactum_block_next(c))
+		if ((error = walk_body(w, c, 0)) != PACTUM_OK)
+			break;
+	w->section = outer;
+	return error;
 }
 
 /* Parties or glossary: a heading, then each child of the kind wanted. */
@@ -247,6 +433,7 @@ static int walk_front(struct writer *w, const pactum_block *b,
 int text_walk_document(struct writer *w, const pactum_block *root)
 {
 	struct unit title = { .kind = UNIT_TITLE, .block = root, .gap = 1 };
+	struct unit meta = { .kind = UNIT_CENTRED, .gap = 1 };
 	const pactum_block *c;
 	int error;
 
@@ -261,6 +448,19 @@ int text_walk_document(struct writer *w, const pactum_block *root)
 		case PACTUM_BLOCK_GLOSSARY:
 			error = walk_front(w, c, FRONT_DEFINITIONS,
 					   PACTUM_BLOCK_TERM, UNIT_TERM);
+			break;
+		case PACTUM_BLOCK_META:
+			meta.block = c;
+			error = text_emit(w, &meta);
+			break;
+		case PACTUM_BLOCK_COVER:
+			error = walk_cover(w, c);
+			break;
+		case PACTUM_BLOCK_PREAMBLE:
+			error = walk_preamble(w, c);
+			break;
+		case PACTUM_BLOCK_ANNEX:
+			error = walk_annex(w, c);
 			break;
 		default:
 			error = walk_body(w, c, 0);
@@ -371,6 +571,12 @@ cleanup:
 	text_buf_free(&w.out);
 	text_buf_free(&w.xtext);
 	text_buf_free(&w.xlabel);
+	text_buf_free(&w.label);
+	text_buf_free(&w.cellrow);
+	for (i = 0; i < w.ncells; i++)
+		text_lines_free(&w.cells[i]);
+	pactum_free(w.cells);
+	pactum_free(w.tabw);
 	return error;
 }
 

@@ -78,6 +78,19 @@ void text_wrap_text(struct lines *out, unsigned width, unsigned indent,
 unsigned text_centre_lines(struct lines *out, const struct lines *src,
 			   unsigned width);
 
+/* Append a finished line (no newline) width cells wide; "" is a blank
+ * line. */
+void text_lines_add(struct lines *ls, const char *s, size_t len,
+		    unsigned width);
+
+/* Tables: a text's widest word and widest unwrapped line, and column
+ * widths fitted to avail cells (scratch: n entries). */
+void text_measure(const char *text, size_t len, unsigned *word,
+		  unsigned *line);
+int text_fit_columns(unsigned *colw, const unsigned *word,
+		     const unsigned *line, unsigned *scratch, size_t n,
+		     unsigned avail, unsigned least);
+
 /* ------------------------------------------------------ the writer --- */
 
 /* What is laid out as one piece: the versions of one in every language
@@ -90,7 +103,11 @@ enum unit_kind {
 	UNIT_TERM,        /* one definition */
 	UNIT_HEADING,     /* a section's number and title */
 	UNIT_CLAUSE_HEADING, /* a clause's number and heading */
-	UNIT_TEXT         /* a paragraph or item, maybe after a number */
+	UNIT_TEXT,        /* a paragraph or item, maybe after a number */
+	UNIT_CENTRED,     /* the version line, a cover paragraph */
+	UNIT_RULE,        /* the separator after the cover */
+	UNIT_TABLE,       /* a table, with its rows */
+	UNIT_SIGNATURE    /* one party's signature block */
 };
 
 enum front { FRONT_PARTIES, FRONT_DEFINITIONS };
@@ -119,6 +136,11 @@ struct writer {
 	struct lines tmp;      /* owned: scratch for centring */
 	struct buf text;       /* owned: the words being wrapped */
 	struct buf row;        /* owned: one output line being assembled */
+	struct buf label;      /* owned: an annex's heading label */
+	struct buf cellrow;    /* owned: one table line being assembled */
+	struct lines *cells;   /* owned: [ncells] a table row's cells */
+	size_t ncells;
+	unsigned *tabw;        /* owned: [4 * ncells] column measures */
 	int started;           /* a line has been written */
 	pactum_diag *diag;
 	/* charset conversion */

@@ -198,6 +198,14 @@ static void lines_end(struct lines *ls, unsigned width)
 	ls->n++;
 }
 
+void text_lines_add(struct lines *ls, const char *s, size_t len,
+		    unsigned width)
+{
+	lines_start(ls);
+	text_buf_put(&ls->bytes, s, len);
+	lines_end(ls, width);
+}
+
 /* Append a line of n copies of c, after pad spaces. */
 void text_lines_rule(struct lines *ls, unsigned pad, char c, unsigned n)
 {
@@ -282,7 +290,8 @@ static void wrap_word(struct wrap *wr, const char *s, size_t len)
 
 /*
  * Wrap text (words separated by U+0020) into out, at most width cells per
- * line.  The first line starts with indent spaces and the label, then
+ * line; '\n' (never in runs' text: the writer puts it for a break) ends a
+ * line where it stands.  The first line starts with indent spaces and the label, then
  * label_gap spaces; later lines are indented to where the text after the
  * label begins.  Deep indents are squeezed into narrow widths, and a label
  * that leaves no room gets a line of its own, so that nothing is ever wider
@@ -316,7 +325,19 @@ void text_wrap_text(struct lines *out, unsigned width, unsigned indent,
 	while (i < len) {
 		while (i < len && text[i] == ' ')
 			i++;
-		for (j = i; j < len && text[j] != ' '; j++)
+		if (i < len && text[i] == '\n') {
+			for (j = i; j < len && (text[j] == ' ' ||
+						text[j] == '\n'); j++)
+				;
+			if (j == len)
+				break; /* a break at the end ends nothing */
+			/* a forced break: a line of its own, even if empty */
+			wrap_newline(&wr);
+			label_on_line = 1;
+			i++;
+			continue;
+		}
+		for (j = i; j < len && text[j] != ' ' && text[j] != '\n'; j++)
 			;
 		if (j > i)
 			wrap_word(&wr, text + i, j - i);
@@ -348,4 +369,175 @@ unsigned text_centre_lines(struct lines *out, const struct lines *src,
 			widest = l->width;
 	}
 	return widest;
+}
+
+/* ------------------------------------------------------ tables ------- */
+
+/*
+ * Measure text as text_wrap_text() would see it: the widest word (what
+ * a column needs not to break words) and the widest line when nothing
+ * but forced breaks ends one (what it needs not to wrap at all).
+ */
+void text_measure(const char *text, size_t len, unsigned *word,
+		  unsigned *line)
+{
+	size_t i = 0, j;
+	unsigned w, col = 0;
+
+	*word = *line = 0;
+	while (i < len) {
+		if (text[i] == '\n') {
+			col = 0;
+			i++;
+			continue;
+		}
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		for (j = i; j < len && text[j] != ' ' && text[j] != '\n'; j++)
+			;
+		w = text_str_width(text + i, j - i);
+		if (w > *word)
+			*word = w;
+		col += (col > 0 ? 1 : 0) + w;
+		if (col > *line)
+			*line = col;
+		i = j;
+	}
+}
+
+/* Share out extra cells among n columns in proportion to want[i] (the
+ * cells each would still take), the rounding remainder one each from the
+ * left; no column gets more than it wants.  want is used up. */
+static void share_out(unsigned *colw, unsigned *want, size_t n,
+		      unsigned extra)
+{
+	unsigned long long total = 0;
+	unsigned given = 0, add;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		total += want[i];
+	if (total == 0)
+		return;
+	if (extra > total)
+		extra = (unsigned)total;
+	for (i = 0; i < n; i++) {
+		add = (unsigned)((unsigned long long)extra * want[i] / total);
+		colw[i] += add;
+		want[i] -= add;
+		given += add;
+	}
+	for (i = 0; i < n && given < extra; i++)
+		if (want[i] > 0) {
+			colw[i]++;
+			given++;
+		}
+}
+
+/* Even the widest words do not fit: a column whose widest word fits in
+ * a fair share of what is left gets it, and the others share the rest
+ * evenly, the remainder one each from the left: the widest words break,
+ * not the short ones. */
+static int fit_words(unsigned *colw, const unsigned *word, size_t n,
+		     unsigned avail, unsigned least)
+{
+	unsigned left = avail, fair, wi;
+	size_t i, open = n;
+	int changed = 1;
+
+	for (i = 0; i < n; i++)
+		colw[i] = 0;
+	while (changed && open > 0) {
+		changed = 0;
+		fair = left / (unsigned)open;
+		for (i = 0; i < n; i++) {
+			wi = word[i] > least ? word[i] : least;
+			if (colw[i] == 0 && wi <= fair) {
+				colw[i] = wi;
+				left -= wi;
+				open--;
+				changed = 1;
+			}
+		}
+	}
+	if (open == 0)
+		return 0;
+	fair = left / (unsigned)open; /* >= least: n * least <= avail */
+	left -= fair * (unsigned)open;
+	for (i = 0; i < n; i++)
+		if (colw[i] == 0) {
+			colw[i] = fair + (left > 0 ? 1 : 0);
+			if (left > 0)
+				left--;
+		}
+	return 0;
+}
+
+/*
+ * Column widths for a table, each at least least cells.  When every
+ * column fits as wide as its widest line, so be it.  Else, as long as
+ * some column's widest line fits in a fair share of what is left (and
+ * the others keep room for their widest words), it gets that: narrow
+ * columns are never wrapped to feed a wide one.  The others get their
+ * widest word and share what is left in proportion to what each would
+ * still take.  When even the widest words do not fit, fit_words() says
+ * which break.  scratch has
+ * n entries.  Returns 0, or -1 when n columns of least cells do not fit.
+ * The passes cost n * n at most, and n * least <= avail <= the width.
+ */
+int text_fit_columns(unsigned *colw, const unsigned *word,
+		     const unsigned *line, unsigned *scratch, size_t n,
+		     unsigned avail, unsigned least)
+{
+	unsigned long long words = 0, lines = 0;
+	unsigned left = avail, fair, wi, li;
+	size_t i, open = n;
+	int changed = 1;
+
+	if ((unsigned long long)n * least > avail)
+		return -1;
+	for (i = 0; i < n; i++) {
+		words += word[i] > least ? word[i] : least;
+		lines += line[i] > least ? line[i] : least;
+		colw[i] = 0; /* 0: not decided yet */
+	}
+	if (words > avail)
+		return fit_words(colw, word, n, avail, least);
+	/* each pass decides a column or ends: at most n passes of n */
+	while (changed && open > 0 && lines > avail) {
+		changed = 0;
+		fair = left / (unsigned)open;
+		for (i = 0; i < n; i++) {
+			if (colw[i] != 0)
+				continue;
+			wi = word[i] > least ? word[i] : least;
+			li = line[i] > least ? line[i] : least;
+			if (li <= fair && left - li >= words - wi) {
+				colw[i] = li;
+				left -= li;
+				words -= wi;
+				open--;
+				changed = 1;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		wi = word[i] > least ? word[i] : least;
+		li = line[i] > least ? line[i] : least;
+		if (lines <= avail) {
+			colw[i] = li;
+			scratch[i] = 0;
+		} else if (colw[i] == 0) {
+			colw[i] = wi;
+			left -= wi;
+			scratch[i] = li - wi;
+		} else {
+			scratch[i] = 0;
+		}
+	}
+	if (lines > avail)
+		share_out(colw, scratch, n, left);
+	return 0;
 }
