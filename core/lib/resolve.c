@@ -425,6 +425,7 @@ static void place_signatures(pactum_doc *doc, pactum_block *parent,
 		      { "function", PACTUM_WORD_FUNCTION } };
 	pactum_block *all = new_block(doc, parent, PACTUM_BLOCK_SIGNATURES, c);
 	pactum_block *sig, *who, *f;
+	pactum_buf key = PACTUM_BUF_INIT;
 	const pactum_node *p, *role;
 	const pactum_datum *d;
 	unsigned n;
@@ -435,10 +436,16 @@ static void place_signatures(pactum_doc *doc, pactum_block *parent,
 			continue;
 		sig = new_block(doc, all, PACTUM_BLOCK_SIGNATURE, p);
 		if (sig == NULL)
-			return;
+			goto cleanup;
 		sig->id = p->attr[PACTUM_ATTR_ID];
 		role = pactum__node_child(p, PACTUM_NODE_ROLE);
 		sig->title_unit = role ? role->unit : NULL;
+		/* the legal name under the role: who signs, beyond doubt */
+		pactum__buf_clear(&key);
+		pactum__buf_printf(&key, "%s.name", sig->id);
+		sig->param = key.oom ? NULL
+				     : pactum__map_get(&doc->model->params,
+						       key.ptr, key.len);
 		for (n = 1; n <= MAX_SIGNATORIES; n++) {
 			const pactum_datum *name = signatory(doc, sig->id, n, "name");
 			const pactum_datum *function =
@@ -450,7 +457,7 @@ static void place_signatures(pactum_doc *doc, pactum_block *parent,
 			for (i = 0; who && i < PACTUM_ARRAY_SIZE(lines); i++) {
 				f = new_block(doc, who, PACTUM_BLOCK_FIELD, NULL);
 				if (f == NULL)
-					return;
+					goto cleanup;
 				f->id = lines[i].id;
 				f->word = (int)lines[i].word;
 				d = i == 2 ? name : i == 3 ? function : NULL;
@@ -458,6 +465,8 @@ static void place_signatures(pactum_doc *doc, pactum_block *parent,
 			}
 		}
 	}
+cleanup:
+	pactum__buf_free(&key);
 }
 
 /* Place the included children of model node n under block parent,

@@ -718,7 +718,8 @@ static void translate_block(struct translation *t, pactum_block *b)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
 	else if (b->kind == PACTUM_BLOCK_META)
 		b->content[t->lang] = meta_run(t);
-	else if (p != NULL && (b->content[t->lang] = value_run(t, p, NULL)))
+	else if (p != NULL && (b->content[t->lang] = value_run(t, p, NULL)) &&
+		 b->kind == PACTUM_BLOCK_FIELD)
 		b->content[t->lang]->ref = b->id; /* "address", as in 1.0 */
 	else if (b->value != NULL)
 		b->content[t->lang] = new_run(t, PACTUM_RUN_VALUE, b->value->value,

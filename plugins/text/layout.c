@@ -202,8 +202,18 @@ static int emit_interleaved(struct writer *w, const struct unit *u)
 
 int text_emit(struct writer *w, const struct unit *u)
 {
+	int error;
+
 	if (w->single)
 		return emit_single(w, u, w->lang);
+	/* one contract, signed once: a signature block spans the page with
+	 * its labels in every language */
+	if (u->kind == UNIT_SIGNATURE) {
+		w->joined = 1;
+		error = emit_single(w, u, 0);
+		w->joined = 0;
+		return error;
+	}
 	if (w->layout == PACTUM_LAYOUT_INTERLEAVED)
 		return emit_interleaved(w, u);
 	return emit_parallel(w, u);

@@ -393,8 +393,9 @@ static void render_centred(struct writer *w, struct lines *out,
  * header row is underlined with a dashed rule per column.  When any row
  * takes more than one line, blank lines part the rows, so that no reader
  * takes a cell's second line for a row of its own.  Where the width
- * cannot hold the columns at TABLE_LEAST cells each, the table is
- * stacked (render_stacked()).  Everything is
+ * cannot hold the columns at TABLE_LEAST cells each, or the longest
+ * word of every column side by side, the table is stacked
+ * (render_stacked()).  Everything is
  * measured as it will be written in the charset.
  */
 
@@ -569,6 +570,7 @@ static void render_table(struct writer *w, struct lines *out,
 	size_t n = pactum_block_columns(table), c, nlines;
 	unsigned indent = u->indent > width / 2 ? width / 2 : u->indent;
 	unsigned *colw, *word, *line, *scratch, avail, cw, cl;
+	size_t words;
 	int apart = 0;
 	const char *s;
 	size_t len;
@@ -601,7 +603,12 @@ static void render_table(struct writer *w, struct lines *out,
 		}
 	}
 	avail = width - indent;
+	/* a word cut without a hyphen ("Grundwartun / g") misreads in a
+	 * contract: when the longest words do not fit side by side, stack */
+	for (c = 0, words = 0; c < n; c++)
+		words += word[c];
 	if ((n - 1) > (avail / TABLE_GAP) ||
+	    words + (n - 1) * TABLE_GAP > avail ||
 	    text_fit_columns(colw, word, line, scratch, n,
 			     avail - (unsigned)(n - 1) * TABLE_GAP,
 			     TABLE_LEAST) != 0) {
@@ -638,6 +645,31 @@ static void render_table(struct writer *w, struct lines *out,
  */
 
 /* A line field: the value or a line, and the label under it. */
+/* A signature block's label: in every language when joined ("Ort, Datum /
+ * Place, date"), a word the languages share once ("Name"). */
+static void flatten_label(struct writer *w, const pactum_block *b,
+			  size_t lang)
+{
+	size_t i, start, first_len = 0;
+
+	if (!w->joined) {
+		flatten(&w->text, pactum_block_title(b, lang));
+		return;
+	}
+	for (i = 0; i < w->nlangs; i++) {
+		start = w->text.len;
+		if (i > 0)
+			text_buf_put(&w->text, " / ", 3);
+		flatten(&w->text, pactum_block_title(b, i));
+		if (i == 0)
+			first_len = w->text.len;
+		else if (w->text.len - start - 3 == first_len &&
+			 memcmp(w->text.ptr + start + 3, w->text.ptr,
+				first_len) == 0)
+			w->text.len = start; /* the same word */
+	}
+}
+
 static void sign_line(struct writer *w, struct lines *out,
 		      const pactum_block *f, size_t lang, unsigned width)
 {
@@ -652,7 +684,7 @@ static void sign_line(struct writer *w, struct lines *out,
 							       : SIGN_LINE);
 	}
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(f, lang));
+	flatten_label(w, f, lang);
 	wrap_unit(w, out, width, 0, NULL, 0);
 }
 
@@ -664,7 +696,7 @@ static void sign_caption(struct writer *w, struct lines *out,
 	unsigned room = width < SIGN_LINE ? width : SIGN_LINE, used;
 
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(f, lang));
+	flatten_label(w, f, lang);
 	text_buf_put(&w->text, ": ", 2);
 	if (value != NULL) {
 		flatten(&w->text, value);
@@ -693,8 +725,14 @@ static void render_signature(struct writer *w, struct lines *out,
 	int blank;
 
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(u->block, lang));
+	flatten_label(w, u->block, lang);
 	wrap_unit(w, out, width, 0, NULL, 0);
+	/* the legal name under the role: who signs */
+	if (pactum_block_content(u->block, lang) != NULL) {
+		w->text.len = 0;
+		flatten(&w->text, pactum_block_content(u->block, lang));
+		wrap_unit(w, out, width, 0, NULL, 0);
+	}
 	for (s = pactum_block_first_child(u->block); s;
 	     s = pactum_block_next(s)) {
 		if (pactum_block_kind_of(s) != PACTUM_BLOCK_SIGNATORY)

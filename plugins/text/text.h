@@ -128,6 +128,8 @@ struct writer {
 	pactum_layout layout;
 	size_t nlangs;
 	int single;            /* render only language `lang` */
+	int joined;            /* a signature block, once for all languages:
+				  labels "Ort, Datum / Place, date" */
 	size_t lang;
 	unsigned width;
 	unsigned margin;       /* interleaved: cells taken by the tags */

@@ -325,7 +325,8 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
  *   ROW        header or not; children CELL, as many as columns (1.2)
  *   CELL       content; children FOOTNOTE (1.2)
  *   SIGNATURES children SIGNATURE, one per party (1.2)
- *   SIGNATURE  id = party id; title = role label; children SIGNATORY (1.2)
+ *   SIGNATURE  id = party id; title = role label; content = the party's
+ *              legal name; children SIGNATORY (1.2)
  *   SIGNATORY  children FIELD: "place-date", "signature", "name",
  *              "function", each with its label as title; content = the
  *              value, or NULL for a line to fill in by hand (1.2)
