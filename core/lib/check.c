@@ -1163,6 +1163,52 @@ static int check_root(struct checker *ck, pactum_node *root)
 	return 0;
 }
 
+/* Two annex series that one language calls alike ("Anhang 1" twice in
+ * German) would make references ambiguous: refused. */
+static void check_series(struct checker *ck)
+{
+	static const char *const series[] = { "annex", "schedule", "exhibit",
+					      "appendix" };
+	static const char *const langs[] = { "de", "en" };
+	const pactum_node *first[4] = { NULL, NULL, NULL, NULL }, *c;
+	size_t i, j, l;
+
+	for (c = ck->model->root->first; c; c = c->next) {
+		const char *s = c->kind == PACTUM_NODE_ANNEX
+					? c->attr[PACTUM_ATTR_SERIES]
+					: NULL;
+
+		if (c->kind != PACTUM_NODE_ANNEX)
+			continue;
+		for (i = 0; s && i < 3 && strcmp(series[i], s) != 0; i++)
+			;
+		if (s == NULL)
+			i = 0;
+		if (first[i] == NULL)
+			first[i] = c;
+	}
+	for (i = 0; i < 4; i++)
+		for (j = i + 1; j < 4; j++)
+			for (l = 0; first[i] && first[j] && l < 2; l++) {
+				const pactum_locale *loc =
+					pactum__locale_get(langs[l]);
+				const char *a = pactum__locale_word(
+					loc, (pactum_word)(PACTUM_WORD_ANNEX + i));
+
+				if (strcmp(a, pactum__locale_word(
+						      loc, (pactum_word)(PACTUM_WORD_ANNEX + j))) != 0)
+					continue;
+				report(ck, PACTUM_ERROR, first[j],
+				       _("series=\"%s\" and series=\"%s\" (line "
+					 "%lu) are both \"%s\" in %s: use one "
+					 "of them for both kinds of annex"),
+				       series[j], series[i],
+				       (unsigned long)first[i]->line, a,
+				       langs[l]);
+				break;
+			}
+}
+
 /* Append p to the model's parameters, giving it its index. */
 static void add_param(struct checker *ck, pactum_node *p)
 {
@@ -1207,6 +1253,7 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	if (ck.nomem)
 		goto done;
 	check_content(&ck, model->root, &body);
+	check_series(&ck);
 	find_counts(&ck);
 	check_term_cycles(&ck);
 	for (c = model->root->first; c; c = c->next) {

@@ -20,7 +20,8 @@ static const struct pactum_locale locales[] = {
 		.group_sep = ".",
 		/* DIN 5008: a space before the sign, one that never breaks */
 		.percent_pattern = "%n\xc2\xa0%%",
-		.money_pattern = "%s%n %c",
+		/* a no-break space: "1.200,00 EUR" is never two lines */
+		.money_pattern = "%s%n\xc2\xa0%c",
 		.units = {
 			[PACTUM_DAYS] = { "Tag", "Tage" },
 			[PACTUM_WEEKS] = { "Woche", "Wochen" },
@@ -36,10 +37,10 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_OMITTED] = "[entf\xc3\xa4llt]",
 			[PACTUM_WORD_ANNEX] = "Anlage",
 			[PACTUM_WORD_SCHEDULE] = "Anhang",
-			/* each series its own word, so that "Anlage 1" is
-			 * never two parts */
-			[PACTUM_WORD_EXHIBIT] = "Beilage",
-			[PACTUM_WORD_APPENDIX] = "Appendix",
+			/* German has fewer words than the series: a model
+			 * may not use two that share one (check.c) */
+			[PACTUM_WORD_EXHIBIT] = "Anlage",
+			[PACTUM_WORD_APPENDIX] = "Anhang",
 			[PACTUM_WORD_RECITAL] = "Pr\xc3\xa4" "ambel",
 			[PACTUM_WORD_VERSION_DATE] = "Fassung %v vom %d",
 			[PACTUM_WORD_VERSION] = "Fassung %v",
@@ -66,7 +67,7 @@ static const struct pactum_locale locales[] = {
 		.decimal_mark = ".",
 		.group_sep = ",",
 		.percent_pattern = "%n%%",
-		.money_pattern = "%s%c %n",
+		.money_pattern = "%s%c\xc2\xa0%n",
 		.units = {
 			[PACTUM_DAYS] = { "day", "days" },
 			[PACTUM_WEEKS] = { "week", "weeks" },
@@ -85,13 +86,13 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_EXHIBIT] = "Exhibit",
 			[PACTUM_WORD_APPENDIX] = "Appendix",
 			[PACTUM_WORD_RECITAL] = "Recital",
-			[PACTUM_WORD_VERSION_DATE] = "Version %v of %d",
+			[PACTUM_WORD_VERSION_DATE] = "Version %v dated %d",
 			[PACTUM_WORD_VERSION] = "Version %v",
 			[PACTUM_WORD_DATE] = "As of %d",
 			[PACTUM_WORD_PLACE_DATE] = "Place, date",
 			[PACTUM_WORD_SIGNATURE] = "Signature",
 			[PACTUM_WORD_SIGNATORY_NAME] = "Name",
-			[PACTUM_WORD_FUNCTION] = "Position",
+			[PACTUM_WORD_FUNCTION] = "Title",
 			[PACTUM_WORD_FIELD_NAME] = "Legal name",
 			[PACTUM_WORD_FIELD_ADDRESS] = "Address",
 			[PACTUM_WORD_FIELD_REGISTER] = "Commercial register",

@@ -577,7 +577,8 @@ static pactum_run *placeholder_run(struct translation *t,
 		placed = pactum__map_get(&doc->placed,
 					 target->attr[PACTUM_ATTR_ID],
 					 strlen(target->attr[PACTUM_ATTR_ID]));
-		if (placed == NULL) {
+		/* a part left out keeps its number, but cannot be cited */
+		if (placed == NULL || placed->omitted) {
 			pactum__doc_report(doc, PACTUM_ERROR, &pos,
 					   _("reference to \"%s\", which this "
 					     "deal's conditions leave out"),

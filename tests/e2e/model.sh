@@ -111,6 +111,16 @@ expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references g
 expect_errors "misused structure: annexes, tables, party fields, recitals" \
 	tests/data/bad/structure.expected tests/data/bad/structure.xml --lang en
 
+# A part left out keeps its number, but is not cited
+sed 's|see <xref ref="t-scope"/>|see <xref ref="t-exclusive"/>|' \
+	tests/data/constructs/parts.xml >"$work/omitted-ref.xml"
+cp -r tests/data/constructs/lib "$work/" 2>/dev/null
+expect_status "reference to a part left out but numbered" 1 "$PACTUM" render \
+	"$work/omitted-ref.xml" --data tests/data/constructs/parts.deal.xml \
+	--lang en --format dump
+expect_grep "reference to a kept part named" "$work/err" \
+	'reference to "t-exclusive", which this deal'"'"'s conditions leave out'
+
 # A writer built for ABI 1.0 still loads and renders; it leaves out the
 # blocks it does not know, and the core says which.
 parts="tests/data/constructs/parts.xml --data tests/data/constructs/parts.deal.xml"
