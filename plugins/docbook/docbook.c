@@ -647,13 +647,13 @@ static void write_annex_title(struct writer *w, const pactum_block *a,
 }
 
 /*
- * An annex: an <appendix> after the body, label = its number ("1", "A"),
- * which docbook-xsl prints in place of its own count ("1. Produkte"), and
- * the core's "Anlage 1" as xreflabel.  In the sequential layout it stays
- * in its language's version, which is a section and cannot hold an
- * appendix: there it is a section role="annex" with "Anlage 1" at the
- * start of its title, as sections have their numbers (a bridgehead where
- * that version's parts are flat).
+ * An annex: an <appendix> after the body, label = the core's "Anlage 1"
+ * (of the leading language), which docbook-xsl prints in place of its own
+ * count ("Anlage 1. Produkte"), and as xreflabel.  In the sequential
+ * layout it stays in its language's version, which is a section and
+ * cannot hold an appendix: there it is a section role="annex" without a
+ * label, titled "Anlage 1 – Produkte" (a bridgehead where that version's
+ * parts are flat).
  */
 static void write_annex(struct writer *w, const pactum_block *a,
 			size_t lang, unsigned level, int flat)
@@ -672,7 +672,7 @@ static void write_annex(struct writer *w, const pactum_block *a,
 		put_annex_xreflabel(w, a, lang);
 		db_put_attr(w, "role",
 			    pactum_block_omitted(a) ? "omitted" : "annex");
-		db_put_attr(w, "label", pactum_block_number(a));
+		/* no label: the title says "Anlage 1", once */
 		if (flat) {
 			end_bridgehead_open(w, level);
 		} else {
@@ -684,7 +684,7 @@ static void write_annex(struct writer *w, const pactum_block *a,
 		}
 		db_put(w, "<phrase role=\"number\">");
 		db_put_str(w, pactum_block_label(a, l));
-		db_put(w, "</phrase> ");
+		db_put(w, "</phrase> \xe2\x80\x93 ");
 		write_annex_title(w, a, lang);
 		db_put(w, flat ? "</bridgehead>" : "</title>");
 		db_end_line(w);
@@ -702,7 +702,9 @@ static void write_annex(struct writer *w, const pactum_block *a,
 	put_annex_xreflabel(w, a, lang);
 	if (pactum_block_omitted(a))
 		db_put(w, " role=\"omitted\"");
-	db_put_attr(w, "label", pactum_block_number(a));
+	/* docbook-xsl prints the label in place of its own count: "Anlage
+	 * 1. Produkte", as the references read */
+	db_put_attr(w, "label", pactum_block_label(a, l));
 	db_put(w, ">");
 	db_end_line(w);
 	w->indent++;
