@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cond.h"
+#include "kinds.h"
 #include "suites.h"
 #include "unit.h"
 
@@ -435,6 +436,65 @@ START_TEST(test_check_out_of_memory)
 }
 END_TEST
 
+/* The whole of file rel below $top_srcdir, NUL-terminated; owned. */
+static char *slurp(const char *rel)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	FILE *f;
+	char *text;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s", top ? top : "..", rel);
+	f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	text = malloc((size_t)n + 1);
+	ck_assert(text != NULL);
+	ck_assert_uint_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* What the kind table says is not copied by hand into the schema and the
+ * README without a check: every element and attribute of the table is in
+ * model.rng and in the README's element table. */
+START_TEST(test_kind_table_documented)
+{
+	char *rng = slurp("plugins/xml/model.rng");
+	char *readme = slurp("README.md");
+	char want[128];
+	pactum_node_kind k;
+	unsigned a;
+
+	for (k = PACTUM_NODE_AGREEMENT; k <= PACTUM_NODE_LAST_; k++) {
+		const pactum_kind_info *info = pactum__kind(k);
+
+		if (info == NULL || k == PACTUM_NODE_TEXT)
+			continue;
+		snprintf(want, sizeof(want), "<element name=\"%s\"", info->name);
+		ck_assert_msg(strstr(rng, want) != NULL, "model.rng lacks %s",
+			      want);
+		snprintf(want, sizeof(want), "`%s`", info->name);
+		if (strstr(readme, want) == NULL) /* or as `<var name=...` */
+			snprintf(want, sizeof(want), "`<%s", info->name);
+		ck_assert_msg(strstr(readme, want) != NULL,
+			      "README.md never names <%s>", info->name);
+	}
+	for (a = 0; a < PACTUM_ATTR_COUNT_; a++) {
+		snprintf(want, sizeof(want), "<attribute name=\"%s\"",
+			 pactum__attr_name((pactum_attr)a));
+		ck_assert_msg(strstr(rng, want) != NULL, "model.rng lacks %s",
+			      want);
+	}
+	free(rng);
+	free(readme);
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -449,6 +509,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, test_check_reports_everything);
 	tcase_add_test(tc, test_structure_errors);
 	tcase_add_test(tc, test_check_out_of_memory);
+	tcase_add_test(tc, test_kind_table_documented);
 	suite_add_tcase(s, tc);
 	return s;
 }
