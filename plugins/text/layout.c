@@ -204,10 +204,14 @@ int text_emit(struct writer *w, const struct unit *u)
 {
 	int error;
 
-	if (w->single)
-		return emit_single(w, u, w->lang);
 	/* one contract, signed once: a signature block spans the page with
-	 * its labels in every language */
+	 * its labels in every language; in the sequential layout it follows
+	 * the last version */
+	if (u->kind == UNIT_SIGNATURE && w->nlangs > 1 && w->single &&
+	    w->lang + 1 < w->nlangs)
+		return PACTUM_OK;
+	if (w->single && (u->kind != UNIT_SIGNATURE || w->nlangs == 1))
+		return emit_single(w, u, w->lang);
 	if (u->kind == UNIT_SIGNATURE) {
 		w->joined = 1;
 		error = emit_single(w, u, 0);
