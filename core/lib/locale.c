@@ -41,7 +41,8 @@ static const struct pactum_locale locales[] = {
 			 * may not use two that share one (check.c) */
 			[PACTUM_WORD_EXHIBIT] = "Anlage",
 			[PACTUM_WORD_APPENDIX] = "Anhang",
-			[PACTUM_WORD_RECITAL] = "Pr\xc3\xa4" "ambel",
+			/* "in Buchstabe (B) der Präambel genannt" */
+			[PACTUM_WORD_RECITAL] = "Buchstabe\xc2\xa0%v der Pr\xc3\xa4" "ambel",
 			[PACTUM_WORD_VERSION_DATE] = "Fassung %v vom %d",
 			[PACTUM_WORD_VERSION] = "Fassung %v",
 			[PACTUM_WORD_DATE] = "Stand: %d",
@@ -85,7 +86,7 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_SCHEDULE] = "Schedule",
 			[PACTUM_WORD_EXHIBIT] = "Exhibit",
 			[PACTUM_WORD_APPENDIX] = "Appendix",
-			[PACTUM_WORD_RECITAL] = "Recital",
+			[PACTUM_WORD_RECITAL] = "Recital\xc2\xa0%v",
 			[PACTUM_WORD_VERSION_DATE] = "Version %v dated %d",
 			[PACTUM_WORD_VERSION] = "Version %v",
 			[PACTUM_WORD_DATE] = "As of %d",

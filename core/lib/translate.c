@@ -389,10 +389,10 @@ static void put_ref(struct translation *t, const pactum_block *b)
 
 	/* no-break spaces: "Ziffer" and "3.2" stay on one line */
 	if (b->kind == PACTUM_BLOCK_RECITAL) {
-		pactum__buf_printf(out, "%s\xc2\xa0%s",
-				   pactum__locale_word(t->loc,
-						       PACTUM_WORD_RECITAL),
-				   b->number);
+		pactum__locale_expand(out,
+				      pactum__locale_word(t->loc,
+							  PACTUM_WORD_RECITAL),
+				      b->number, NULL);
 		return;
 	}
 	/* inside the same annex, "Section 2" says it */

@@ -138,7 +138,7 @@ typedef enum pactum_word {
 	PACTUM_WORD_SCHEDULE,
 	PACTUM_WORD_EXHIBIT,
 	PACTUM_WORD_APPENDIX,
-	PACTUM_WORD_RECITAL,     /* a reference to a recital: "Recital" */
+	PACTUM_WORD_RECITAL,     /* a reference to recital %v: "Recital (B)" */
 	PACTUM_WORD_VERSION_DATE, /* %v version, %d date: "Version %v of %d" */
 	PACTUM_WORD_VERSION,     /* "Version %v" */
 	PACTUM_WORD_DATE,        /* "As of %d" */
