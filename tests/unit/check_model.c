@@ -459,9 +459,9 @@ static char *slurp(const char *rel)
 	return text;
 }
 
-/* What the kind table says is not copied by hand into the schema and the
- * README without a check: every element and attribute of the table is in
- * model.rng and in the README's element table. */
+/* What the kind and type tables say is not copied by hand into the
+ * schema and the README without a check: every element, attribute and
+ * value type is in model.rng, every element in the README. */
 START_TEST(test_kind_table_documented)
 {
 	char *rng = slurp("plugins/xml/model.rng");
@@ -489,6 +489,12 @@ START_TEST(test_kind_table_documented)
 			 pactum__attr_name((pactum_attr)a));
 		ck_assert_msg(strstr(rng, want) != NULL, "model.rng lacks %s",
 			      want);
+	}
+	for (a = PACTUM_TYPE_TEXT; a <= PACTUM_TYPE_CHOICE; a++) {
+		snprintf(want, sizeof(want), "<value type=\"string\">%s</value>",
+			 pactum__type_name((pactum_type)a));
+		ck_assert_msg(strstr(rng, want) != NULL,
+			      "model.rng lacks the type %s", want);
 	}
 	free(rng);
 	free(readme);
