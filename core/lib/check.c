@@ -87,6 +87,22 @@ static void kinds_text(pactum_buf *buf, pactum_kinds set)
 	}
 }
 
+/* White space between elements: layout, not content. */
+static int is_layout(const pactum_node *c)
+{
+	return c->kind == PACTUM_NODE_TEXT &&
+	       strspn(c->text, " \t\r\n") == c->len;
+}
+
+/* A text slot's kinds less footnote and <one>; other slots as they are. */
+static pactum_kinds sentence_kinds(pactum_kinds kinds)
+{
+	if (!(kinds & pactum__kind_bit(PACTUM_NODE_TEXT)))
+		return kinds;
+	return kinds & ~(pactum__kind_bit(PACTUM_NODE_FOOTNOTE) |
+			 pactum__kind_bit(PACTUM_NODE_ONE));
+}
+
 /* The slots of n's content.  WHEN and OTHERWISE hold what the place of
  * their CHOOSE holds: blocks in a clause, items in a list. */
 static const pactum_slot *content_of(pactum_slot mine[3],
@@ -112,7 +128,9 @@ static const pactum_slot *content_of(pactum_slot mine[3],
 			mine[0] = notes;
 			mine++;
 		}
-		mine[0].kinds = s->kinds;
+		/* in a sentence: words, without a footnote or a <one> of
+		 * their own (those belong to the sentence) */
+		mine[0].kinds = s->kinds & sentence_kinds(s->kinds);
 		mine[0].min = 1;
 		return n->kind == PACTUM_NODE_WHEN ? mine - 1 : mine;
 	}
@@ -153,9 +171,9 @@ static void check_children(struct checker *ck, pactum_node *n)
 	s = slots;
 	for (c = n->first; c; c = c->next) {
 		bit = pactum__kind_bit(c->kind);
-		/* White space between elements is layout, never content. */
-		if (c->kind == PACTUM_NODE_TEXT && (allowed & bit) &&
-		    strspn(c->text, " \t\r\n") == c->len)
+		/* White space between elements is layout, never content
+		 * (a reader keeps it where a WHEN might hold text). */
+		if (is_layout(c))
 			continue;
 		if (!(allowed & bit)) {
 			if (c->kind == PACTUM_NODE_TEXT)
@@ -536,8 +554,10 @@ static const char *notes_of(struct checker *ck, const pactum_node *n)
 	const char *result = NULL;
 	size_t i;
 
-	for (c = n ? n->first : NULL; c && c->kind == PACTUM_NODE_NOTE;
-	     c = c->next) {
+	for (c = n ? n->first : NULL;
+	     c && (c->kind == PACTUM_NODE_NOTE || is_layout(c)); c = c->next) {
+		if (c->kind != PACTUM_NODE_NOTE)
+			continue; /* white space a WHEN keeps */
 		for (t = c->first; t; t = t->next) {
 			for (i = 0; i < t->len; i++) {
 				char ch = t->text[i];
@@ -766,6 +786,18 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
  * the nearest ancestor with an id; counters number the unnamed paragraphs
  * and items under it, so a context changes only when its own clause
  * changes. */
+/* Is n (a WHEN or OTHERWISE) part of a sentence: is the place of its
+ * CHOOSE, through any alternatives around it, a node that holds text? */
+static int in_sentence(const pactum_node *n)
+{
+	const pactum_node *p = n->parent;
+
+	while (p && (p->kind == PACTUM_NODE_CHOOSE || p->kind == PACTUM_NODE_WHEN ||
+		     p->kind == PACTUM_NODE_OTHERWISE))
+		p = p->parent;
+	return p && pactum_node_kind_holds_text(p->kind);
+}
+
 struct owner {
 	const char *id;
 	unsigned paragraphs;
@@ -774,12 +806,13 @@ struct owner {
 	unsigned rows;
 	unsigned cells;
 	unsigned footnotes;
+	unsigned alternatives;
 };
 
 static void check_content(struct checker *ck, pactum_node *n,
 			  struct owner *owner)
 {
-	struct owner mine = { NULL, 0, 0, 0, 0, 0, 0 };
+	struct owner mine = { NULL, 0, 0, 0, 0, 0, 0, 0 };
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	pactum_node *c;
 
@@ -847,6 +880,27 @@ static void check_content(struct checker *ck, pactum_node *n,
 						"yes") == 0
 				 ? "column heading of a table"
 				 : "cell of a table");
+		break;
+	case PACTUM_NODE_WHEN:
+	case PACTUM_NODE_OTHERWISE:
+		if (!in_sentence(n))
+			break;
+		add_unit(ck, n,
+			 owner == &mine && id
+				 ? id
+				 : ctx_printf(ck, "%s.alt%u", owner->id,
+					      ++owner->alternatives),
+			 n->kind == PACTUM_NODE_WHEN
+				 ? ctx_printf(ck, "words a sentence takes, at its "
+						  "{choose:N}, when: %s",
+					      n->attr[PACTUM_ATTR_IF]
+						      ? n->attr[PACTUM_ATTR_IF]
+						      : "")
+				 : "words a sentence takes, at its {choose:N}, "
+				   "when none of the alternatives before them "
+				   "applies");
+		if (n->unit)
+			n->unit->note = notes_of(ck, n);
 		break;
 	case PACTUM_NODE_FOOTNOTE:
 		add_unit(ck, n,
@@ -1233,7 +1287,7 @@ static void add_param(struct checker *ck, pactum_node *p)
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
 {
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
-	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
+	struct owner body = { "body", 0, 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
 	int error = PACTUM_OK;
 

@@ -20,7 +20,8 @@
 #define ONE_OF(k) { K(k), 1, 1 }
 #define TEXT_ONLY { INLINE, 0, ANY }
 /* the text of a block: may carry footnotes and a <one> */
-#define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE), 0, ANY }
+#define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE) | \
+		     K(PACTUM_NODE_CHOOSE), 0, ANY }
 #define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | \
 		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE))
 /* what a section or an annex holds */
@@ -86,9 +87,10 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_CHOOSE, "choose", 0, 0, 0, 0, 0,
 	  { { K(PACTUM_NODE_WHEN), 1, ANY },
 	    { K(PACTUM_NODE_OTHERWISE), 0, 1 } } },
-	{ PACTUM_NODE_WHEN, "when", PACTUM_KIND_IF, IDS, ID_IF,
-	  A(PACTUM_ATTR_IF), 0, { NOTES } },
-	{ PACTUM_NODE_OTHERWISE, "otherwise", 0, 0, 0, 0, 0, NO_CONTENT },
+	{ PACTUM_NODE_WHEN, "when", PACTUM_KIND_IF | PACTUM_KIND_PLACED, IDS,
+	  ID_IF, A(PACTUM_ATTR_IF), 0, { NOTES } },
+	{ PACTUM_NODE_OTHERWISE, "otherwise", PACTUM_KIND_PLACED, 0, 0, 0, 0,
+	  NO_CONTENT },
 	{ PACTUM_NODE_NOTE, "note", 0, 0, 0, 0, 0,
 	  { { K(PACTUM_NODE_TEXT), 0, ANY } } },
 	{ PACTUM_NODE_ONE, "one", 0, 0, 0, 0, 0, { TEXT_ONLY } },
@@ -257,6 +259,9 @@ int pactum_node_kind_holds_text(pactum_node_kind kind)
 	const pactum_kind_info *k = pactum__kind(kind);
 	const pactum_slot *s;
 
+	/* in a sentence, an alternative's white space is its text */
+	if (k && (k->flags & PACTUM_KIND_PLACED))
+		return 1;
 	for (s = k ? k->slots : NULL; s && s->kinds; s++)
 		if (s->kinds & K(PACTUM_NODE_TEXT))
 			return 1;

@@ -492,6 +492,24 @@ static const pactum_block *footnote_of(const struct translation *t,
 	return NULL;
 }
 
+static pactum_run *unit_runs(struct translation *t, const pactum_unit *u);
+
+/* The runs of the first alternative of an inline CHOOSE that holds (a
+ * list, spliced in by the caller), or NULL for none. */
+static pactum_run *alternative_runs(struct translation *t,
+				    const pactum_node *choose)
+{
+	const pactum_node *w;
+
+	for (w = choose->first; w; w = w->next)
+		if (w->kind == PACTUM_NODE_OTHERWISE ||
+		    (w->kind == PACTUM_NODE_WHEN &&
+		     (w->cond == NULL ||
+		      pactum__cond_eval(w->cond, t->doc->values))))
+			break;
+	return w && w->unit ? unit_runs(t, w->unit) : NULL;
+}
+
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */
 static pactum_run *placeholder_run(struct translation *t,
@@ -539,6 +557,8 @@ static pactum_run *placeholder_run(struct translation *t,
 	case PACTUM_NODE_VAR:
 	case PACTUM_NODE_FIELD:
 		return value_run(t, target, &pos);
+	case PACTUM_NODE_CHOOSE:
+		return alternative_runs(t, n);
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
@@ -619,8 +639,10 @@ static pactum_run *unit_runs(struct translation *t, const pactum_unit *u)
 		else
 			r = placeholder_run(t, u, &tok);
 		if (r == NULL)
-			continue; /* reported; go on to find more problems */
+			continue; /* reported, or no words chosen */
 		*tail = r;
+		while (r->next) /* an alternative's runs */
+			r = r->next;
 		tail = &r->next;
 	}
 	return head;

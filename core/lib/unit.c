@@ -20,6 +20,9 @@ struct builder {
 			   opening placeholder), or 0 */
 	size_t open_len; /* its length */
 	unsigned footnotes; /* so far */
+	unsigned chooses;   /* so far */
+	int keep_edges;     /* words of a sentence: a space at either end is
+			       part of them ("per week{choose:1}.") */
 	int bad;        /* a display text held a brace or a bar */
 };
 
@@ -56,7 +59,8 @@ static void put_text(struct builder *b, const char *s, size_t len,
 
 	for (i = 0; i < len; i++) {
 		if (is_xml_space(s[i])) {
-			b->pending_space = b->msgid.len > b->floor;
+			b->pending_space = b->msgid.len > b->floor ||
+					   (b->keep_edges && b->floor == 0);
 			continue;
 		}
 		if (b->pending_space)
@@ -134,6 +138,11 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		 * translation puts it; the note's text is a unit of its own */
 		pactum__buf_printf(&name, "footnote:%u", ++b->footnotes);
 		break;
+	case PACTUM_NODE_CHOOSE:
+		/* alternative words: each a unit of its own, chosen when the
+		 * document is made */
+		pactum__buf_printf(&name, "choose:%u", ++b->chooses);
+		break;
 	case PACTUM_NODE_EMPHASIS:
 	case PACTUM_NODE_STRONG: {
 		const char *kind = pactum__node_kind_name(n->kind);
@@ -202,6 +211,8 @@ static int build_text(struct builder *b, pactum_model *model,
 
 	for (c = node->first; c && error == PACTUM_OK; c = c->next)
 		error = put_inline(b, model->arena, c);
+	if (b->keep_edges && b->pending_space)
+		pactum__buf_putc(&b->msgid, ' ');
 	if (error == PACTUM_OK && b->msgid.oom)
 		error = PACTUM_ENOMEM;
 	if (error == PACTUM_OK) {
@@ -218,14 +229,16 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 		       const pactum_node *node, const char *ctx,
 		       const char *role, pactum_diag *diag)
 {
-	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0 };
-	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0 };
+	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	const pactum_node *one_node = pactum__node_child(node, PACTUM_NODE_ONE);
 	const char *text = NULL, *one_text = NULL;
 	pactum_unit *unit;
 	int error;
 
 	*out = NULL;
+	b.keep_edges = node->kind == PACTUM_NODE_WHEN ||
+		       node->kind == PACTUM_NODE_OTHERWISE;
 	error = build_text(&b, model, node, &text);
 	if (error == PACTUM_OK && one_node != NULL)
 		error = build_text(&one, model, one_node, &one_text);
@@ -327,6 +340,20 @@ const pactum_placeholder *pactum__unit_placeholder(const pactum_unit *unit,
 		    unit->ph[i].name[len] == '\0')
 			return &unit->ph[i];
 	return NULL;
+}
+
+/* A source edge and a translation's: a space against a letter (or a
+ * letter against a space) glues words or leaves a gap. */
+static int edge_differs(char source, char translation)
+{
+	int word = (unsigned char)translation >= 0x80 ||
+		   (translation >= '0' && translation <= '9') ||
+		   (translation >= 'a' && translation <= 'z') ||
+		   (translation >= 'A' && translation <= 'Z') ||
+		   translation == '{';
+
+	return (source == ' ') != (translation == ' ') &&
+	       (source == ' ' ? word : translation == ' ');
 }
 
 /* An opening or closing placeholder of emphasis or the like. */
@@ -434,6 +461,16 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 					   (int)tok.len, tok.text);
 			goto cleanup;
 		}
+	}
+	/* words of a sentence keep the spaces that join them to it, unless
+	 * the translation joins them with punctuation (", insgesamt") */
+	if (unit->msgid[0] != '\0' && len > 0 &&
+	    (edge_differs(unit->msgid[0], s[0]) ||
+	     edge_differs(unit->msgid[strlen(unit->msgid) - 1], s[len - 1]))) {
+		pactum__buf_puts(why, _("a space at the start or end of the "
+					"source text is not in the "
+					"translation, or the other way round"));
+		goto cleanup;
 	}
 	for (i = 0; i < unit->nph; i++) {
 		if (!seen[i]) {

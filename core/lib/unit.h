@@ -12,6 +12,8 @@
  *   {br}                  a line break
  *   {footnote:1}          where the unit's first footnote stands (its
  *                         text is a unit of its own)
+ *   {choose:1}            where the unit's first alternative words go
+ *                         (each WHEN and OTHERWISE a unit of its own)
  *   {{ and }}             literal braces
  *
  * Extraction (the POT), lookup and rendering all go through the one

@@ -111,6 +111,28 @@ expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references g
 expect_errors "misused structure: annexes, tables, party fields, recitals" \
 	tests/data/bad/structure.expected tests/data/bad/structure.xml --lang en
 
+# Alternative words inside a sentence, each branch
+alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
+expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt
+expect_grep "inline when taken" "$work/out" "delivery, except for force majeure"
+expect_grep "inline alternative without otherwise: no words" "$work/out" "per week."
+expect_status "inline alternatives, other branches" 0 "$PACTUM" render $alt \
+	--set force-majeure=included --set cap=yes --set company=no -w 200
+expect_grep "inline otherwise taken" "$work/out" "delivery, even when force majeure occurs, the"
+expect_grep "space kept at the start of alternative words" "$work/out" "per week up to a total"
+expect_grep "inline alternative with a field" "$work/out" "is an individual residing at Am Sande 4"
+
+# A translation of alternative words that loses the space joining them
+mkdir -p "$work/alt/de/LC_MESSAGES"
+sed 's|^msgstr ", insgesamt höchstens|msgstr "insgesamt höchstens|' \
+	tests/data/constructs/alternatives.de.po >"$work/alt.po"
+msgfmt -o "$work/alt/de/LC_MESSAGES/pactum-alternatives.mo" "$work/alt.po"
+expect_status "alternative words glued to the sentence refused" 3 "$PACTUM" \
+	render tests/data/constructs/alternatives.xml --lang de --set cap=yes \
+	--data tests/data/constructs/alternatives.deal.xml --catalog-path "$work/alt"
+expect_grep "glued words named" "$work/err" \
+	'"delay.alt3" does not fit its source text: a space at the start or end'
+
 # A part left out keeps its number, but is not cited
 sed 's|see <xref ref="t-scope"/>|see <xref ref="t-exclusive"/>|' \
 	tests/data/constructs/parts.xml >"$work/omitted-ref.xml"

@@ -239,9 +239,10 @@ typedef enum pactum_attr {
  */
 pactum_node_kind pactum_node_kind_lookup(const char *name);
 pactum_attr pactum_attr_lookup(const char *name);
-/* Nonzero when nodes of kind hold text among their children (a
- * paragraph, a title, an emphasis, a note); elsewhere white space between
- * elements is layout, and a reader may drop it. */
+/* Nonzero when nodes of kind may hold text among their children (a
+ * paragraph, a title, an emphasis, a note; a WHEN or OTHERWISE, which
+ * does inside a sentence); elsewhere white space between elements is
+ * layout, and a reader may drop it. */
 int pactum_node_kind_holds_text(pactum_node_kind kind);
 
 /* The source position of the model is that of its file name; borrowed. */
