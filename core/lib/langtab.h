@@ -30,6 +30,9 @@ struct pactum_locale {
 	const char *money_pattern;
 	/* [unit][0] for a count of exactly 1, [unit][1] for any other */
 	const char *units[PACTUM_DURATION_UNIT_COUNT][2];
+	/* the same in the other cases, [unit][plural][case]; NULL where the
+	 * language does not decline (then units[] serves) */
+	const char *unit_cases[PACTUM_DURATION_UNIT_COUNT][2][PACTUM_CASE_COUNT_];
 	const char *duration_pattern;
 	const char *yes;
 	const char *no;

@@ -444,7 +444,7 @@ static pactum_run *scratch_run(struct translation *t, pactum_run_kind kind,
 /* The run showing parameter (or party field) p's value in this language;
  * NULL after reporting. */
 static pactum_run *value_run(struct translation *t, const pactum_node *p,
-			     const pactum_pos *pos)
+			     const pactum_pos *pos, int gcase)
 {
 	pactum_doc *doc = t->doc;
 	const pactum_value *v = &doc->values[p->index];
@@ -473,7 +473,8 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 			       strlen(text), id);
 	}
 	pactum__buf_clear(&t->scratch);
-	if (pactum__value_format(&t->scratch, v, t->loc) != PACTUM_OK) {
+	if (pactum__value_format_case(&t->scratch, v, t->loc,
+				      (pactum_case)gcase) != PACTUM_OK) {
 		doc->nomem = 1;
 		return NULL;
 	}
@@ -556,7 +557,11 @@ static pactum_run *placeholder_run(struct translation *t,
 		return r;
 	case PACTUM_NODE_VAR:
 	case PACTUM_NODE_FIELD:
-		return value_run(t, target, &pos);
+		/* "{term|dat}": template_of checked the case */
+		return value_run(t, target, &pos,
+				 tok->display ? pactum__case_parse(tok->display,
+								   tok->display_len)
+					      : PACTUM_CASE_NOMINATIVE);
 	case PACTUM_NODE_CHOOSE:
 		return alternative_runs(t, n);
 	case PACTUM_NODE_PARTY_REF:
@@ -741,7 +746,9 @@ static void translate_block(struct translation *t, pactum_block *b)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
 	else if (b->kind == PACTUM_BLOCK_META)
 		b->content[t->lang] = meta_run(t);
-	else if (p != NULL && (b->content[t->lang] = value_run(t, p, NULL)) &&
+	else if (p != NULL &&
+		 (b->content[t->lang] = value_run(t, p, NULL,
+						  PACTUM_CASE_NOMINATIVE)) &&
 		 b->kind == PACTUM_BLOCK_FIELD)
 		b->content[t->lang]->ref = b->id; /* "address", as in 1.0 */
 	else if (b->value != NULL)

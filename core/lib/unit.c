@@ -356,6 +356,15 @@ static int edge_differs(char source, char translation)
 	       (source == ' ' ? word : translation == ' ');
 }
 
+/* A placeholder for a value whose words decline (a duration's unit). */
+static int declines(const pactum_placeholder *ph)
+{
+	const pactum_node *n = ph->node;
+
+	return n && n->kind == PACTUM_NODE_VAR && n->target &&
+	       n->target->type == PACTUM_TYPE_DURATION;
+}
+
 /* An opening or closing placeholder of emphasis or the like. */
 static int paired(const pactum_placeholder *ph)
 {
@@ -451,6 +460,18 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 				goto cleanup;
 			}
 			depth--;
+		}
+		/* a duration may be asked for in a case: "{term|dat}" */
+		if (tok.display != NULL && declines(&unit->ph[i]) &&
+		    pactum__case_parse(tok.display, tok.display_len) >= 0)
+			continue;
+		if (tok.display != NULL && declines(&unit->ph[i])) {
+			pactum__buf_printf(why,
+					   _("{%.*s|%.*s}: a duration's case is "
+					     "nom, gen, dat or acc"),
+					   (int)tok.len, tok.text,
+					   (int)tok.display_len, tok.display);
+			goto cleanup;
 		}
 		if (tok.display != NULL &&
 		    strncmp(tok.text, "term:", 5) != 0 &&

@@ -434,12 +434,12 @@ static void put_percent(pactum_buf *out, const pactum_locale *loc,
 	}
 }
 
-static void put_duration(pactum_buf *out, const pactum_locale *loc,
-			 const pactum_value *v)
+static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
+			      const pactum_value *v, pactum_case c)
 {
 	unsigned unit = (unsigned)v->u.duration.unit;
 	int plural = v->u.duration.count != 1; /* "0 Tage", "0 days" too */
-	const char *p;
+	const char *p, *word;
 
 	for (p = loc->duration_pattern; *p != '\0'; p++) {
 		if (*p != '%' || p[1] == '\0') {
@@ -451,14 +451,23 @@ static void put_duration(pactum_buf *out, const pactum_locale *loc,
 			put_unsigned(out, loc, v->u.duration.count, 0, 0);
 			break;
 		case 'u':
-			if (unit < PACTUM_DURATION_UNIT_COUNT)
-				pactum__buf_puts(out, loc->units[unit][plural]);
+			if (unit >= PACTUM_DURATION_UNIT_COUNT)
+				break;
+			word = loc->unit_cases[unit][plural][c];
+			pactum__buf_puts(out, word ? word
+						   : loc->units[unit][plural]);
 			break;
 		default:
 			pactum__buf_putc(out, *p);
 			break;
 		}
 	}
+}
+
+static void put_duration(pactum_buf *out, const pactum_locale *loc,
+			 const pactum_value *v)
+{
+	put_duration_case(out, loc, v, PACTUM_CASE_NOMINATIVE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -621,6 +630,9 @@ static const struct type_info {
 		       int *incomparable);
 	void (*format)(pactum_buf *out, const pactum_locale *loc,
 		       const pactum_value *v);
+	/* in a grammatical case; NULL: the same in every case */
+	void (*format_case)(pactum_buf *out, const pactum_locale *loc,
+			    const pactum_value *v, pactum_case c);
 } types[] = {
 	[PACTUM_TYPE_TEXT] = { "text",
 			       N_("text in UTF-8 without control characters"),
@@ -646,7 +658,8 @@ static const struct type_info {
 	[PACTUM_TYPE_DURATION] = { "duration",
 				   N_("a duration such as 30d, 2w, 3m or 1y"),
 				   ORDERED | COUNTS, parse_duration_v,
-				   compare_duration, put_duration },
+				   compare_duration, put_duration,
+				   put_duration_case },
 	[PACTUM_TYPE_BOOLEAN] = { "boolean", N_("true, false, yes, no, 1 or 0"),
 				  0, parse_boolean_v, compare_boolean,
 				  put_boolean },
@@ -725,5 +738,29 @@ int pactum__value_format(pactum_buf *out, const pactum_value *v,
 		return PACTUM_EINVAL;
 	types[v->type].format(out, loc, v);
 	/* appends after a failed one do nothing, so one check suffices */
+	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+}
+
+int pactum__case_parse(const char *s, size_t len)
+{
+	static const char names[PACTUM_CASE_COUNT_][4] = { "nom", "gen", "dat",
+							   "acc" };
+	int c;
+
+	for (c = 0; c < PACTUM_CASE_COUNT_; c++)
+		if (len == 3 && memcmp(s, names[c], 3) == 0)
+			return c;
+	return -1;
+}
+
+int pactum__value_format_case(pactum_buf *out, const pactum_value *v,
+			      const pactum_locale *loc, pactum_case c)
+{
+	if (loc == NULL || (unsigned)v->type >= PACTUM_ARRAY_SIZE(types) ||
+	    (unsigned)c >= PACTUM_CASE_COUNT_)
+		return PACTUM_EINVAL;
+	if (types[v->type].format_case == NULL)
+		return pactum__value_format(out, v, loc);
+	types[v->type].format_case(out, loc, v, c);
 	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
 }

@@ -131,6 +131,23 @@ const char *pactum__locale_lang(const pactum_locale *loc);
 int pactum__value_format(pactum_buf *out, const pactum_value *v,
 			 const pactum_locale *loc);
 
+/* A grammatical case a translation may ask a value in: "{term|dat}" for
+ * "innerhalb von 30 Tagen".  Only durations decline (German unit words);
+ * other values and languages are the same in every case. */
+typedef enum pactum_case {
+	PACTUM_CASE_NOMINATIVE = 0,
+	PACTUM_CASE_GENITIVE,
+	PACTUM_CASE_DATIVE,
+	PACTUM_CASE_ACCUSATIVE,
+	PACTUM_CASE_COUNT_
+} pactum_case;
+
+/* "nom", "gen", "dat", "acc" (len bytes) → case; -1 for anything else. */
+int pactum__case_parse(const char *s, size_t len);
+/* As pactum__value_format(), in grammatical case c. */
+int pactum__value_format_case(pactum_buf *out, const pactum_value *v,
+			      const pactum_locale *loc, pactum_case c);
+
 /* Words the core puts into documents, per language. */
 typedef enum pactum_word {
 	PACTUM_WORD_OMITTED = 0, /* a left-out part: "[intentionally omitted]" */

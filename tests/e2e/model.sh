@@ -133,6 +133,24 @@ expect_status "alternative words glued to the sentence refused" 3 "$PACTUM" \
 expect_grep "glued words named" "$work/err" \
 	'"delay.alt3" does not fit its source text: a space at the start or end'
 
+# A duration in the case German needs: "innerhalb von 30 Tagen"
+mkdir -p "$work/case/de/LC_MESSAGES"
+msgfmt -o "$work/case/de/LC_MESSAGES/pactum-alternatives.mo" \
+	tests/data/constructs/alternatives.de.po
+for g in "30d:30 Tagen" "1m:1 Monat" "2y:2 Jahren"; do
+	expect_status "duration in the dative (${g%%:*})" 0 "$PACTUM" render \
+		tests/data/constructs/alternatives.xml --lang de -w 200 \
+		--data tests/data/constructs/alternatives.deal.xml \
+		--catalog-path "$work/case" --set grace="${g%%:*}"
+	expect_grep "dative of ${g%%:*}" "$work/out" "zahlt innerhalb von ${g#*:} nach"
+done
+sed 's/{grace|dat}/{grace|dative}/' tests/data/constructs/alternatives.de.po >"$work/case.po"
+msgfmt -o "$work/case/de/LC_MESSAGES/pactum-alternatives.mo" "$work/case.po"
+expect_status "unknown case refused" 3 "$PACTUM" render \
+	tests/data/constructs/alternatives.xml --lang de \
+	--data tests/data/constructs/alternatives.deal.xml --catalog-path "$work/case"
+expect_grep "unknown case named" "$work/err" "{grace|dative}: a duration's case is nom, gen, dat or acc"
+
 # A part left out keeps its number, but is not cited
 sed 's|see <xref ref="t-scope"/>|see <xref ref="t-exclusive"/>|' \
 	tests/data/constructs/parts.xml >"$work/omitted-ref.xml"
