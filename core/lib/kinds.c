@@ -226,8 +226,10 @@ int pactum__attr_value_ok(pactum_attr a, const char *v)
 
 	if (list == NULL)
 		return 1;
+	if (n == 0)
+		return 0; /* and strstr() would find "" everywhere */
 	for (p = list; (p = strstr(p, v)) != NULL; p += n)
-		if (n > 0 && (p == list || p[-1] == ' ') &&
+		if ((p == list || p[-1] == ' ') &&
 		    (p[n] == ' ' || p[n] == '\0'))
 			return 1;
 	return 0;

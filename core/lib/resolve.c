@@ -189,17 +189,20 @@ static int included(pactum_doc *doc, const pactum_node *n)
 	return n->cond == NULL || pactum__cond_eval(n->cond, doc->values);
 }
 
-/* "k" or "prefix.k" */
+/* "k" or "prefix.k"; as long as the nesting makes it (64 levels of
+ * "10." are 192 bytes). */
 static const char *number_text(pactum_doc *doc, const char *prefix,
 			       unsigned k)
 {
-	char small[96];
-	int n = snprintf(small, sizeof(small), "%s%s%u", prefix ? prefix : "",
-			 prefix ? "." : "", k);
+	pactum_buf buf = PACTUM_BUF_INIT;
+	const char *copy = NULL;
 
-	if (n < 0 || (size_t)n >= sizeof(small))
-		return NULL;
-	return pactum__arena_strndup(doc->arena, small, (size_t)n);
+	pactum__buf_printf(&buf, "%s%s%u", prefix ? prefix : "",
+			   prefix ? "." : "", k);
+	if (!buf.oom)
+		copy = pactum__arena_strndup(doc->arena, buf.ptr, buf.len);
+	pactum__buf_free(&buf);
+	return copy;
 }
 
 /* k in a numbering style: "A", "c", "iv", "12"; in parentheses when

@@ -262,9 +262,8 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 			error = walk_body(w, c, inner);
 		goto done;
 	}
-	while (c && pactum_block_kind_of(c) != PACTUM_BLOCK_PARAGRAPH &&
-	       pactum_block_kind_of(c) != PACTUM_BLOCK_LIST)
-		c = pactum_block_next(c);
+	/* the number beside the first paragraph or list; above anything
+	 * else (a table), which must never be skipped */
 	if (c && pactum_block_kind_of(c) == PACTUM_BLOCK_PARAGRAPH) {
 		u.block = c;
 		c = pactum_block_next(c);
@@ -272,8 +271,8 @@ static int walk_clause(struct writer *w, const pactum_block *clause,
 	if (u.block != NULL || number != NULL) {
 		if ((error = text_emit(w, &u)) != PACTUM_OK)
 			goto done;
-		if (u.block == NULL && c != NULL) {
-			/* c is the leading list */
+		if (u.block == NULL && c != NULL &&
+		    pactum_block_kind_of(c) == PACTUM_BLOCK_LIST) {
 			if ((error = walk_list(w, c, inner, 0)) != PACTUM_OK)
 				goto done;
 			c = pactum_block_next(c);

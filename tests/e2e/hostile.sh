@@ -268,4 +268,44 @@ limited "a supplementary code point escaped unambiguously" 1 "$PACTUM" render "$
 	--lang en --set "nosuch$(printf '\364\217\277\277')b=1"
 expect_grep "\\U escape" "$work/err" '\U0010ffffb'
 
+# Found by fuzzing the structure constructs (#10):
+# an attribute with a list of values, given empty, looped forever
+cat >"$work/empty-enum.xml" <<'EOF'
+<agreement xmlns="urn:pactum:model:1" id="t" domain="pactum-t" source-lang="en" prevailing="en">
+  <title>T</title><parties><party id="a"><role>A</role></party></parties>
+  <body><section id="s"><title>S</title><clause id="c">
+    <table><row header=""><cell>x</cell></row></table></clause></section></body>
+</agreement>
+EOF
+expect_status "empty header= refused, no hang" 1 timeout 10 "$PACTUM" render \
+	"$work/empty-enum.xml" --lang en --set a.name=A
+expect_grep "empty header= named" "$work/err" 'header="": expected yes or no'
+# a table as a clause's first block was left out of the text
+cat >"$work/table-first.xml" <<'EOF'
+<agreement xmlns="urn:pactum:model:1" id="t" domain="pactum-t" source-lang="en" prevailing="en">
+  <title>T</title><parties><party id="a"><role>A</role></party></parties>
+  <body><section id="s"><title>S</title><clause id="c">
+    <table><row><cell>Basic</cell><cell>100 EUR</cell></row></table>
+    <p>All fees are net.</p></clause></section></body>
+</agreement>
+EOF
+expect_status "table first in a clause" 0 "$PACTUM" render "$work/table-first.xml" \
+	--lang en --set a.name=A
+expect_grep "table first in a clause is shown" "$work/out" "Basic  100 EUR"
+# numbers longer than 96 bytes (32 sections deep, each the 10th) were
+# reported as out of memory
+awk 'BEGIN {
+	printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"t\" domain=\"pactum-t\" source-lang=\"en\" prevailing=\"en\"><title>T</title><parties><party id=\"a\"><role>A</role></party></parties><body><section id=\"top\"><title>T</title>"
+	for (d = 1; d <= 32; d++) {
+		for (j = 0; j < 9; j++) printf "<clause id=\"y%d_%d\"><p>f</p></clause>", d, j
+		printf "<section id=\"s%d\"><title>S</title>", d
+	}
+	printf "<clause id=\"deep\"><p>deep</p></clause>"
+	for (d = 1; d <= 32; d++) printf "</section>"
+	print "</section></body></agreement>"
+}' >"$work/deep-number.xml"
+expect_status "a 97-byte clause number" 0 "$PACTUM" render "$work/deep-number.xml" \
+	--lang en --set a.name=A --format docbook
+expect_grep "the deep number is whole" "$work/out" ">1.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.10.1<"
+
 finish
