@@ -282,7 +282,7 @@ static int declared_encoding(char *name, size_t size, const char *p,
 /* Each element costs libxml2 and the core a few hundred bytes: without a
  * cap, 64 MiB of "<em/>" would take 6 GB.  Ten times the largest
  * agreement anyone writes. */
-#define MAX_ELEMENTS 2000000ul
+#define MAX_ELEMENTS 1000000ul
 
 static int prescan(struct source *src)
 {
