@@ -1221,28 +1221,21 @@ static int check_root(struct checker *ck, pactum_node *root)
  * German) would make references ambiguous: refused. */
 static void check_series(struct checker *ck)
 {
-	static const char *const series[] = { "annex", "schedule", "exhibit",
-					      "appendix" };
 	static const char *const langs[] = { "de", "en" };
-	const pactum_node *first[4] = { NULL, NULL, NULL, NULL }, *c;
+	const pactum_node *first[PACTUM_SERIES_COUNT] = { NULL, NULL, NULL,
+							  NULL };
+	const pactum_node *c;
 	size_t i, j, l;
 
-	for (c = ck->model->root->first; c; c = c->next) {
-		const char *s = c->kind == PACTUM_NODE_ANNEX
-					? c->attr[PACTUM_ATTR_SERIES]
-					: NULL;
-
-		if (c->kind != PACTUM_NODE_ANNEX)
-			continue;
-		for (i = 0; s && i < 3 && strcmp(series[i], s) != 0; i++)
-			;
-		if (s == NULL)
-			i = 0;
-		if (first[i] == NULL)
-			first[i] = c;
-	}
-	for (i = 0; i < 4; i++)
-		for (j = i + 1; j < 4; j++)
+	for (c = ck->model->root->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_ANNEX &&
+		    (c->attr[PACTUM_ATTR_SERIES] == NULL ||
+		     pactum__attr_value_ok(PACTUM_ATTR_SERIES,
+					   c->attr[PACTUM_ATTR_SERIES])) &&
+		    first[pactum__annex_series(c)] == NULL)
+			first[pactum__annex_series(c)] = c;
+	for (i = 0; i < PACTUM_SERIES_COUNT; i++)
+		for (j = i + 1; j < PACTUM_SERIES_COUNT; j++)
 			for (l = 0; first[i] && first[j] && l < 2; l++) {
 				const pactum_locale *loc =
 					pactum__locale_get(langs[l]);
@@ -1256,7 +1249,10 @@ static void check_series(struct checker *ck)
 				       _("series=\"%s\" and series=\"%s\" (line "
 					 "%lu) are both \"%s\" in %s: use one "
 					 "of them for both kinds of annex"),
-				       series[j], series[i],
+				       first[j]->attr[PACTUM_ATTR_SERIES],
+				       first[i]->attr[PACTUM_ATTR_SERIES]
+					       ? first[i]->attr[PACTUM_ATTR_SERIES]
+					       : "annex",
 				       (unsigned long)first[i]->line, a,
 				       langs[l]);
 				break;

@@ -204,6 +204,7 @@ static const struct {
 	[PACTUM_ATTR_NUMBERING] = { "numbering",
 				    "upper-alpha lower-alpha arabic "
 				    "upper-roman lower-roman none" },
+	/* in the order of PACTUM_WORD_ANNEX ...: see pactum__annex_series() */
 	[PACTUM_ATTR_SERIES] = { "series", "annex schedule exhibit appendix" },
 	[PACTUM_ATTR_HEADER] = { "header", YESNO },
 	[PACTUM_ATTR_HREF] = { "href", NULL },
@@ -268,4 +269,18 @@ int pactum_node_kind_holds_text(pactum_node_kind kind)
 		if (s->kinds & K(PACTUM_NODE_TEXT))
 			return 1;
 	return 0;
+}
+
+unsigned pactum__annex_series(const pactum_node *annex)
+{
+	static const char *const names[PACTUM_SERIES_COUNT] = {
+		"annex", "schedule", "exhibit", "appendix"
+	};
+	const char *series = annex->attr[PACTUM_ATTR_SERIES];
+	unsigned i;
+
+	for (i = 0; series && i < PACTUM_SERIES_COUNT; i++)
+		if (strcmp(names[i], series) == 0)
+			return i;
+	return 0; /* the default, or a value the check refuses */
 }

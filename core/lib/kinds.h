@@ -56,6 +56,10 @@ const char *pactum__attr_name(pactum_attr a);
 /* The values attribute a may take, space-separated ("yes no"), or NULL
  * for any; and whether v is one of them. */
 const char *pactum__attr_values(pactum_attr a);
+/* An annex's series (its series= value, NULL for the default "annex") as
+ * 0..PACTUM_SERIES_COUNT-1, in the order of PACTUM_WORD_ANNEX and after. */
+#define PACTUM_SERIES_COUNT 4
+unsigned pactum__annex_series(const pactum_node *annex);
 int pactum__attr_value_ok(pactum_attr a, const char *v);
 
 #endif /* PACTUM_KINDS_H */

@@ -8,6 +8,7 @@
 
 #include "cond.h"
 #include "doc.h"
+#include "kinds.h"
 
 static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 			       pactum_block_kind kind, const pactum_node *node)
@@ -305,17 +306,10 @@ static void place_footnotes(pactum_doc *doc, pactum_block *b)
  * annex may come before it. */
 static void label_annex(pactum_doc *doc, pactum_block *b)
 {
-	const char *series = b->node->attr[PACTUM_ATTR_SERIES];
-	pactum_word w = PACTUM_WORD_ANNEX;
+	pactum_word w = (pactum_word)(PACTUM_WORD_ANNEX +
+				      pactum__annex_series(b->node));
 	pactum_buf buf = PACTUM_BUF_INIT;
 	size_t i;
-
-	if (series && strcmp(series, "schedule") == 0)
-		w = PACTUM_WORD_SCHEDULE;
-	else if (series && strcmp(series, "exhibit") == 0)
-		w = PACTUM_WORD_EXHIBIT;
-	else if (series && strcmp(series, "appendix") == 0)
-		w = PACTUM_WORD_APPENDIX;
 	b->label = pactum__arena_calloc(doc->arena,
 					doc->nlangs * sizeof(*b->label));
 	for (i = 0; b->label && i < doc->nlangs; i++) {
@@ -342,11 +336,8 @@ struct counters {
 	unsigned parts;
 	unsigned items;
 	unsigned recitals;
-	unsigned annexes[4];
+	unsigned annexes[PACTUM_SERIES_COUNT];
 };
-
-static const char *const series_names[] = { "annex", "schedule", "exhibit",
-					    "appendix" };
 
 static void place_children(pactum_doc *doc, pactum_block *parent,
 			   const pactum_node *n, struct counters *k);
@@ -371,14 +362,11 @@ static void place_part(pactum_doc *doc, pactum_block *parent,
 		return;
 	b->omitted = !in;
 	if (c->kind == PACTUM_NODE_ANNEX) {
-		const char *series = c->attr[PACTUM_ATTR_SERIES];
 		const char *style = c->attr[PACTUM_ATTR_NUMBERING];
-		size_t s = 0;
 
-		while (series && s < 3 && strcmp(series_names[s], series) != 0)
-			s++;
 		b->number = styled_number(doc, style ? style : "arabic",
-					  ++k->annexes[s], 0);
+					  ++k->annexes[pactum__annex_series(c)],
+					  0);
 		if (b->number == NULL) /* numbering="none" */
 			b->number = "";
 		label_annex(doc, b);
@@ -403,15 +391,18 @@ static void place_part(pactum_doc *doc, pactum_block *parent,
 	place_children(doc, b, c, &sub);
 }
 
-static void place_text(pactum_doc *doc, pactum_block *parent,
-		       const pactum_node *c, pactum_block_kind kind)
+/* A block holding c's text, with its footnotes; NULL when out of
+ * memory. */
+static pactum_block *place_text(pactum_doc *doc, pactum_block *parent,
+				const pactum_node *c, pactum_block_kind kind)
 {
 	pactum_block *b = new_block(doc, parent, kind, c);
 
 	if (b == NULL)
-		return;
+		return NULL;
 	b->content_unit = c->unit;
 	place_footnotes(doc, b);
+	return b;
 }
 
 /* A signature block for every party: a signatory per name the data
@@ -512,9 +503,8 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 			place_text(doc, parent, c, PACTUM_BLOCK_CELL);
 			break;
 		case PACTUM_NODE_RECITAL:
-			place_text(doc, parent, c, PACTUM_BLOCK_RECITAL);
-			b = parent->last;
-			if (b && b->node == c) {
+			b = place_text(doc, parent, c, PACTUM_BLOCK_RECITAL);
+			if (b != NULL) {
 				const char *style =
 					doc->model->preamble
 						? doc->model->preamble->attr[PACTUM_ATTR_NUMBERING]
@@ -547,9 +537,8 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 			place_children(doc, b, c, &sub);
 			break;
 		case PACTUM_NODE_ITEM:
-			place_text(doc, parent, c, PACTUM_BLOCK_ITEM);
-			b = parent->last;
-			if (b == NULL || b->node != c)
+			b = place_text(doc, parent, c, PACTUM_BLOCK_ITEM);
+			if (b == NULL)
 				return;
 			++k->items;
 			/* items with an id may be referred to: "3.3(c)" */
