@@ -594,6 +594,57 @@ static const char *domain_of(const pactum_model *model, const pactum_node *n)
 	return model->domain ? model->domain : "";
 }
 
+/* The role of unit for translators, with what each of its alternatives
+ * hangs on: "paragraph; {when:1} when cap = yes, {otherwise:2} when no
+ * alternative before it holds". */
+static const char *describe_alternatives(struct checker *ck,
+					 const pactum_unit *unit)
+{
+	pactum_buf buf = PACTUM_BUF_INIT;
+	const char *result = unit->role;
+	size_t i, k;
+
+	for (i = 0; i < unit->nph; i++) {
+		const pactum_placeholder *ph = &unit->ph[i];
+		const char *cond = ph->node->attr[PACTUM_ATTR_IF];
+
+		if (ph->pair != PACTUM_PAIR_OPEN ||
+		    (ph->node->kind != PACTUM_NODE_WHEN &&
+		     ph->node->kind != PACTUM_NODE_OTHERWISE))
+			continue;
+		if (buf.len == 0)
+			pactum__buf_printf(&buf, "%s; alternative words, each "
+						 "between its pair and placed "
+						 "where the sentence needs "
+						 "it: ",
+					   unit->role);
+		else
+			pactum__buf_puts(&buf, ", ");
+		pactum__buf_printf(&buf, "{%s} ", ph->name);
+		if (cond == NULL) {
+			pactum__buf_puts(&buf,
+					 ph->node->kind == PACTUM_NODE_WHEN
+						 ? "always"
+						 : "when none before it holds");
+			continue;
+		}
+		/* one line in a POT comment, whatever the attribute held */
+		pactum__buf_puts(&buf, "when ");
+		for (k = 0; cond[k]; k++)
+			pactum__buf_putc(&buf, (unsigned char)cond[k] < 0x20
+						       ? ' '
+						       : cond[k]);
+	}
+	if (buf.oom)
+		ck->nomem = 1;
+	else if (buf.len &&
+		 (result = pactum__arena_strndup(ck->model->arena, buf.ptr,
+						 buf.len)) == NULL)
+		ck->nomem = 1;
+	pactum__buf_free(&buf);
+	return result;
+}
+
 static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		     const char *role)
 {
@@ -610,6 +661,7 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		return;
 	}
 	unit->note = notes_of(ck, n->parent);
+	unit->role = describe_alternatives(ck, unit);
 	unit->domain = domain_of(model, n);
 	{
 		void *existing = NULL;
@@ -786,18 +838,6 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
  * the nearest ancestor with an id; counters number the unnamed paragraphs
  * and items under it, so a context changes only when its own clause
  * changes. */
-/* Is n (a WHEN or OTHERWISE) part of a sentence: is the place of its
- * CHOOSE, through any alternatives around it, a node that holds text? */
-static int in_sentence(const pactum_node *n)
-{
-	const pactum_node *p = n->parent;
-
-	while (p && (p->kind == PACTUM_NODE_CHOOSE || p->kind == PACTUM_NODE_WHEN ||
-		     p->kind == PACTUM_NODE_OTHERWISE))
-		p = p->parent;
-	return p && pactum_node_kind_holds_text(p->kind);
-}
-
 struct owner {
 	const char *id;
 	unsigned paragraphs;
@@ -806,13 +846,12 @@ struct owner {
 	unsigned rows;
 	unsigned cells;
 	unsigned footnotes;
-	unsigned alternatives;
 };
 
 static void check_content(struct checker *ck, pactum_node *n,
 			  struct owner *owner)
 {
-	struct owner mine = { NULL, 0, 0, 0, 0, 0, 0, 0 };
+	struct owner mine = { NULL, 0, 0, 0, 0, 0, 0 };
 	const char *id = n->attr[PACTUM_ATTR_ID];
 	pactum_node *c;
 
@@ -880,27 +919,6 @@ static void check_content(struct checker *ck, pactum_node *n,
 						"yes") == 0
 				 ? "column heading of a table"
 				 : "cell of a table");
-		break;
-	case PACTUM_NODE_WHEN:
-	case PACTUM_NODE_OTHERWISE:
-		if (!in_sentence(n))
-			break;
-		add_unit(ck, n,
-			 owner == &mine && id
-				 ? id
-				 : ctx_printf(ck, "%s.alt%u", owner->id,
-					      ++owner->alternatives),
-			 n->kind == PACTUM_NODE_WHEN
-				 ? ctx_printf(ck, "words a sentence takes, at its "
-						  "{choose:N}, when: %s",
-					      n->attr[PACTUM_ATTR_IF]
-						      ? n->attr[PACTUM_ATTR_IF]
-						      : "")
-				 : "words a sentence takes, at its {choose:N}, "
-				   "when none of the alternatives before them "
-				   "applies");
-		if (n->unit)
-			n->unit->note = notes_of(ck, n);
 		break;
 	case PACTUM_NODE_FOOTNOTE:
 		add_unit(ck, n,
@@ -1283,7 +1301,7 @@ static void add_param(struct checker *ck, pactum_node *p)
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
 {
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
-	struct owner body = { "body", 0, 0, 0, 0, 0, 0, 0 };
+	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
 	int error = PACTUM_OK;
 

@@ -480,3 +480,16 @@ int pactum__cond_eval(const pactum_cond *c, const pactum_value *values)
 		return cmp >= 0;
 	}
 }
+
+const pactum_node *pactum__cond_pick(const pactum_node *choose,
+				     const pactum_value *values)
+{
+	const pactum_node *w;
+
+	for (w = choose->first; w; w = w->next)
+		if (w->kind == PACTUM_NODE_OTHERWISE ||
+		    (w->kind == PACTUM_NODE_WHEN &&
+		     (w->cond == NULL || pactum__cond_eval(w->cond, values))))
+			return w;
+	return NULL;
+}

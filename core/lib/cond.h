@@ -23,4 +23,9 @@ int pactum__cond_parse(pactum_cond **out, pactum_model *model,
  * model->param_list.  Nonzero when the condition holds. */
 int pactum__cond_eval(const pactum_cond *cond, const pactum_value *values);
 
+/* The alternative of choose (a CHOOSE node) that values take: its first
+ * WHEN whose condition holds, else its OTHERWISE, else NULL. */
+const pactum_node *pactum__cond_pick(const pactum_node *choose,
+				     const pactum_value *values);
+
 #endif /* PACTUM_COND_H */

@@ -19,6 +19,8 @@
 #define NOTES { K(PACTUM_NODE_NOTE), 0, ANY }
 #define ONE_OF(k) { K(k), 1, 1 }
 #define TEXT_ONLY { INLINE, 0, ANY }
+/* a heading or a definition: text that may hold alternatives */
+#define CHOSEN_TEXT { INLINE | K(PACTUM_NODE_CHOOSE), 0, ANY }
 /* the text of a block: may carry footnotes and a <one> */
 #define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE) | \
 		     K(PACTUM_NODE_CHOOSE), 0, ANY }
@@ -48,7 +50,7 @@ static const pactum_kind_info kinds[] = {
 		      K(PACTUM_NODE_INCLUDE) | K(PACTUM_NODE_SIGNATURES),
 	      1, ANY },
 	    { K(PACTUM_NODE_ANNEX), 0, ANY } } },
-	{ PACTUM_NODE_TITLE, "title", 0, 0, 0, 0, 0, { TEXT_ONLY } },
+	{ PACTUM_NODE_TITLE, "title", 0, 0, 0, 0, 0, { CHOSEN_TEXT } },
 	{ PACTUM_NODE_PARTY, "party", 0, PACTUM_INDEX_PARTIES, A(PACTUM_ATTR_ID),
 	  A(PACTUM_ATTR_ID), 0,
 	  { NOTES, ONE_OF(PACTUM_NODE_ROLE), { K(PACTUM_NODE_DETAIL), 0, ANY } } },
@@ -66,7 +68,7 @@ static const pactum_kind_info kinds[] = {
 	  { NOTES, ONE_OF(PACTUM_NODE_NAME), ONE_OF(PACTUM_NODE_DEFINITION) } },
 	{ PACTUM_NODE_NAME, "name", 0, 0, 0, 0, 0, { TEXT_ONLY } },
 	{ PACTUM_NODE_DEFINITION, "definition", 0, 0, 0, 0, 0,
-	  { TEXT_ONLY } },
+	  { CHOSEN_TEXT } },
 	{ PACTUM_NODE_SECTION, "section", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_OMITTED), A(PACTUM_ATTR_ID), 0,
 	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { PARTS, 1, ANY } } },

@@ -52,7 +52,14 @@ struct pactum_node {
 typedef struct pactum_placeholder {
 	const char *name;
 	const pactum_node *node;
+	unsigned char pair;  /* PACTUM_PAIR_* */
+	size_t within;       /* 1 + index of the alternative ("{when:1}")
+				around it, or 0 */
 } pactum_placeholder;
+
+#define PACTUM_PAIR_NONE 0
+#define PACTUM_PAIR_OPEN 1  /* "{em}", "{when:1}" */
+#define PACTUM_PAIR_CLOSE 2 /* "{/em}", "{/when:1}" */
 
 /* A translation unit: one title, paragraph, item, role, label, term name or
  * definition. */

@@ -488,11 +488,7 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 			continue;
 		switch (c->kind) {
 		case PACTUM_NODE_CHOOSE:
-			for (w = c->first; w; w = w->next)
-				if (w->kind == PACTUM_NODE_OTHERWISE ||
-				    (w->kind == PACTUM_NODE_WHEN &&
-				     included(doc, w)))
-					break;
+			w = pactum__cond_pick(c, doc->values);
 			if (w != NULL)
 				place_children(doc, parent, w, k);
 			break;

@@ -493,23 +493,6 @@ static const pactum_block *footnote_of(const struct translation *t,
 	return NULL;
 }
 
-static pactum_run *unit_runs(struct translation *t, const pactum_unit *u);
-
-/* The runs of the first alternative of an inline CHOOSE that holds (a
- * list, spliced in by the caller), or NULL for none. */
-static pactum_run *alternative_runs(struct translation *t,
-				    const pactum_node *choose)
-{
-	const pactum_node *w;
-
-	for (w = choose->first; w; w = w->next)
-		if (w->kind == PACTUM_NODE_OTHERWISE ||
-		    (w->kind == PACTUM_NODE_WHEN &&
-		     (w->cond == NULL ||
-		      pactum__cond_eval(w->cond, t->doc->values))))
-			break;
-	return w && w->unit ? unit_runs(t, w->unit) : NULL;
-}
 
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */
@@ -562,8 +545,6 @@ static pactum_run *placeholder_run(struct translation *t,
 				 tok->display ? pactum__case_parse(tok->display,
 								   tok->display_len)
 					      : PACTUM_CASE_NOMINATIVE);
-	case PACTUM_NODE_CHOOSE:
-		return alternative_runs(t, n);
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
@@ -621,6 +602,30 @@ static pactum_run *placeholder_run(struct translation *t,
 	}
 }
 
+/* Is tok one end of an alternative ("{when:1}", "{/when:1}")?  Then
+ * the words up to its end stay when the deal takes it, and are skipped
+ * (tpl moves past them) when it does not. */
+static int alternative(struct translation *t, const pactum_unit *u,
+		       const pactum_token *tok, pactum_template *tpl)
+{
+	const pactum_placeholder *ph =
+		pactum__unit_placeholder(u, tok->text, tok->len);
+	pactum_token end;
+
+	if (ph == NULL || (ph->node->kind != PACTUM_NODE_WHEN &&
+			   ph->node->kind != PACTUM_NODE_OTHERWISE))
+		return 0;
+	if (ph->pair == PACTUM_PAIR_OPEN &&
+	    pactum__cond_pick(ph->node->parent, t->doc->values) != ph->node)
+		/* names of alternatives are unique: no nesting to count */
+		while (pactum__template_next(&end, tpl) != PACTUM_TOK_END)
+			if (end.kind == PACTUM_TOK_PLACEHOLDER &&
+			    end.text[0] == '/' && end.len == strlen(ph->name) + 1 &&
+			    memcmp(end.text + 1, ph->name, end.len - 1) == 0)
+				break;
+	return 1;
+}
+
 /* The runs of unit u in this language; NULL when it is empty or failed
  * (check doc->errors). */
 static pactum_run *unit_runs(struct translation *t, const pactum_unit *u)
@@ -641,13 +646,13 @@ static pactum_run *unit_runs(struct translation *t, const pactum_unit *u)
 				    s->untranslated ? PACTUM_RUN_UNTRANSLATED
 						    : PACTUM_RUN_TEXT,
 				    tok.text, tok.len, NULL);
+		else if (alternative(t, u, &tok, &tpl))
+			continue;
 		else
 			r = placeholder_run(t, u, &tok);
 		if (r == NULL)
-			continue; /* reported, or no words chosen */
+			continue; /* reported */
 		*tail = r;
-		while (r->next) /* an alternative's runs */
-			r = r->next;
 		tail = &r->next;
 	}
 	return head;

@@ -2,6 +2,7 @@
  * and translations) back.  See unit.h for the placeholder syntax. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kinds.h"
@@ -20,9 +21,8 @@ struct builder {
 			   opening placeholder), or 0 */
 	size_t open_len; /* its length */
 	unsigned footnotes; /* so far */
-	unsigned chooses;   /* so far */
-	int keep_edges;     /* words of a sentence: a space at either end is
-			       part of them ("per week{choose:1}.") */
+	unsigned branches;  /* alternatives so far: "{when:N}" */
+	size_t within;      /* 1 + index of the alternative being built */
 	int bad;        /* a display text held a brace or a bar */
 };
 
@@ -59,8 +59,7 @@ static void put_text(struct builder *b, const char *s, size_t len,
 
 	for (i = 0; i < len; i++) {
 		if (is_xml_space(s[i])) {
-			b->pending_space = b->msgid.len > b->floor ||
-					   (b->keep_edges && b->floor == 0);
+			b->pending_space = b->msgid.len > b->floor;
 			continue;
 		}
 		if (b->pending_space)
@@ -74,7 +73,8 @@ static void put_text(struct builder *b, const char *s, size_t len,
 }
 
 static int add_placeholder(struct builder *b, pactum_arena *arena,
-			   const char *name, const pactum_node *node)
+			   const char *name, const pactum_node *node,
+			   unsigned char pair)
 {
 	if (b->nph == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 4;
@@ -90,6 +90,8 @@ static int add_placeholder(struct builder *b, pactum_arena *arena,
 	}
 	b->ph[b->nph].name = pactum__arena_strdup(arena, name);
 	b->ph[b->nph].node = node;
+	b->ph[b->nph].pair = pair;
+	b->ph[b->nph].within = b->within;
 	if (b->ph[b->nph].name == NULL)
 		return PACTUM_ENOMEM;
 	b->nph++;
@@ -101,6 +103,49 @@ static void open_brace(struct builder *b)
 	if (b->pending_space)
 		flush_space(b);
 	pactum__buf_putc(&b->msgid, '{');
+}
+
+static int put_inline(struct builder *b, pactum_arena *arena,
+		      const pactum_node *n);
+
+/* An inline CHOOSE: every alternative in the sentence's own unit, each
+ * between its pair, "{when:1}...{/when:1}{otherwise:2}...{/otherwise:2}",
+ * so that a translator sees them all and may put each where the
+ * language wants it.  Spaces stay inside: "per week{when:1} up to
+ * ...{/when:1}." reads right with the words and without. */
+static int put_alternatives(struct builder *b, pactum_arena *arena,
+			    const pactum_node *choose)
+{
+	const pactum_node *w, *c;
+	size_t saved_within = b->within, saved_at = b->open_at;
+	char name[48];
+	int error = PACTUM_OK;
+
+	for (w = choose->first; w && error == PACTUM_OK; w = w->next) {
+		const char *kind = pactum__node_kind_name(w->kind);
+
+		if (w->kind != PACTUM_NODE_WHEN &&
+		    w->kind != PACTUM_NODE_OTHERWISE)
+			continue; /* white space between them */
+		snprintf(name, sizeof(name), "%s:%u", kind, ++b->branches);
+		open_brace(b);
+		pactum__buf_printf(&b->msgid, "%s}", name);
+		error = add_placeholder(b, arena, name, w, PACTUM_PAIR_OPEN);
+		b->within = b->nph;
+		b->open_at = 0;
+		for (c = w->first; c && error == PACTUM_OK; c = c->next)
+			error = put_inline(b, arena, c);
+		if (b->pending_space)
+			flush_space(b);
+		b->within = saved_within;
+		b->open_at = saved_at;
+		snprintf(name, sizeof(name), "/%s:%u", kind, b->branches);
+		pactum__buf_printf(&b->msgid, "{%s}", name);
+		if (error == PACTUM_OK)
+			error = add_placeholder(b, arena, name, w,
+						PACTUM_PAIR_CLOSE);
+	}
+	return error;
 }
 
 static int put_inline(struct builder *b, pactum_arena *arena,
@@ -139,10 +184,7 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		pactum__buf_printf(&name, "footnote:%u", ++b->footnotes);
 		break;
 	case PACTUM_NODE_CHOOSE:
-		/* alternative words: each a unit of its own, chosen when the
-		 * document is made */
-		pactum__buf_printf(&name, "choose:%u", ++b->chooses);
-		break;
+		return put_alternatives(b, arena, n);
 	case PACTUM_NODE_EMPHASIS:
 	case PACTUM_NODE_STRONG: {
 		const char *kind = pactum__node_kind_name(n->kind);
@@ -155,7 +197,7 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		pactum__buf_printf(&b->msgid, "%s}", kind);
 		b->open_at = b->msgid.len;
 		b->open_len = strlen(kind) + 2;
-		error = add_placeholder(b, arena, kind, n);
+		error = add_placeholder(b, arena, kind, n, PACTUM_PAIR_OPEN);
 		for (c = n->first; c && error == PACTUM_OK; c = c->next)
 			error = put_inline(b, arena, c);
 		b->open_at = saved_at;
@@ -163,7 +205,8 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		if (error == PACTUM_OK) {
 			/* space before "{/em}" goes after it */
 			pactum__buf_printf(&b->msgid, "{%s}", name.ptr);
-			error = add_placeholder(b, arena, name.ptr, n);
+			error = add_placeholder(b, arena, name.ptr, n,
+						PACTUM_PAIR_CLOSE);
 		}
 		pactum__buf_free(&name);
 		return error;
@@ -195,7 +238,7 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 			b->msgid.len--, b->msgid.ptr[b->msgid.len] = '\0';
 	}
 	pactum__buf_putc(&b->msgid, '}');
-	error = add_placeholder(b, arena, name.ptr, n);
+	error = add_placeholder(b, arena, name.ptr, n, PACTUM_PAIR_NONE);
 cleanup:
 	pactum__buf_free(&name);
 	return error;
@@ -211,8 +254,6 @@ static int build_text(struct builder *b, pactum_model *model,
 
 	for (c = node->first; c && error == PACTUM_OK; c = c->next)
 		error = put_inline(b, model->arena, c);
-	if (b->keep_edges && b->pending_space)
-		pactum__buf_putc(&b->msgid, ' ');
 	if (error == PACTUM_OK && b->msgid.oom)
 		error = PACTUM_ENOMEM;
 	if (error == PACTUM_OK) {
@@ -237,8 +278,6 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 	int error;
 
 	*out = NULL;
-	b.keep_edges = node->kind == PACTUM_NODE_WHEN ||
-		       node->kind == PACTUM_NODE_OTHERWISE;
 	error = build_text(&b, model, node, &text);
 	if (error == PACTUM_OK && one_node != NULL)
 		error = build_text(&one, model, one_node, &one_text);
@@ -365,13 +404,39 @@ static int declines(const pactum_placeholder *ph)
 	       n->target->type == PACTUM_TYPE_DURATION;
 }
 
-/* An opening or closing placeholder of emphasis or the like. */
-static int paired(const pactum_placeholder *ph)
+/* 1 + the index of the innermost alternative open in a translation, or
+ * 0: what a placeholder's within must be. */
+static size_t open_alternative(const pactum_unit *unit,
+			       const pactum_placeholder **open, size_t depth)
 {
-	const pactum_kind_info *k = ph->node ? pactum__kind(ph->node->kind)
-					     : NULL;
+	while (depth > 0) {
+		const pactum_node *n = open[--depth]->node;
 
-	return k && (k->flags & PACTUM_KIND_PAIRED);
+		if (n->kind == PACTUM_NODE_WHEN ||
+		    n->kind == PACTUM_NODE_OTHERWISE)
+			return (size_t)(open[depth] - unit->ph) + 1;
+	}
+	return 0;
+}
+
+/* The first unused placeholder of unit named as tok, within alternative
+ * within if one is; unit->nph for none. */
+static size_t unused(const pactum_unit *unit, const unsigned char *seen,
+		     const pactum_token *tok, size_t within)
+{
+	size_t i, first = unit->nph;
+
+	for (i = 0; i < unit->nph; i++) {
+		if (seen[i] ||
+		    strncmp(unit->ph[i].name, tok->text, tok->len) != 0 ||
+		    unit->ph[i].name[tok->len] != '\0')
+			continue;
+		if (unit->ph[i].within == within)
+			return i;
+		if (first == unit->nph)
+			first = i;
+	}
+	return first;
 }
 
 int pactum__template_check(const pactum_unit *unit, const char *s,
@@ -423,12 +488,11 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 		}
 		if (tok.kind != PACTUM_TOK_PLACEHOLDER)
 			continue;
-		/* The n-th use of a name matches the n-th unused one. */
-		for (i = 0; i < unit->nph; i++)
-			if (!seen[i] &&
-			    strncmp(unit->ph[i].name, tok.text, tok.len) == 0 &&
-			    unit->ph[i].name[tok.len] == '\0')
-				break;
+		/* The n-th use of a name matches the n-th unused one, in the
+		 * same alternative where there is one: each alternative may
+		 * hold a "{buyer.address}", in any order. */
+		i = unused(unit, seen, &tok,
+			   open_alternative(unit, open, depth));
 		if (i == unit->nph) {
 			pactum__buf_printf(why,
 					   _("placeholder {%.*s} is not in the "
@@ -439,9 +503,9 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 		}
 		seen[i] = 1;
 		/* pairs nest: "{em}{strong}...{/strong}{/em}" */
-		if (paired(&unit->ph[i]) && unit->ph[i].name[0] != '/') {
+		if (unit->ph[i].pair == PACTUM_PAIR_OPEN) {
 			open[depth++] = &unit->ph[i];
-		} else if (paired(&unit->ph[i])) {
+		} else if (unit->ph[i].pair == PACTUM_PAIR_CLOSE) {
 			if (depth == 0) {
 				pactum__buf_printf(why,
 						   _("{%s} before its {%s}"),
@@ -460,6 +524,25 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 				goto cleanup;
 			}
 			depth--;
+		}
+		/* words that hold only in one alternative stay in it */
+		if (unit->ph[i].within !=
+		    open_alternative(unit, open,
+				     depth - (unit->ph[i].pair ==
+					      PACTUM_PAIR_OPEN))) {
+			if (unit->ph[i].within == 0)
+				pactum__buf_printf(why,
+						   _("{%s} belongs outside the "
+						     "alternatives"),
+						   unit->ph[i].name);
+			else
+				pactum__buf_printf(why,
+						   _("{%s} belongs between {%s} "
+						     "and its {/%s}"),
+						   unit->ph[i].name,
+						   unit->ph[unit->ph[i].within - 1].name,
+						   unit->ph[unit->ph[i].within - 1].name);
+			goto cleanup;
 		}
 		/* a duration may be asked for in a case: "{term|dat}" */
 		if (tok.display != NULL && declines(&unit->ph[i]) &&

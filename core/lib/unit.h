@@ -12,8 +12,12 @@
  *   {br}                  a line break
  *   {footnote:1}          where the unit's first footnote stands (its
  *                         text is a unit of its own)
- *   {choose:1}            where the unit's first alternative words go
- *                         (each WHEN and OTHERWISE a unit of its own)
+ *   {when:1} ... {/when:1}, {otherwise:2} ... {/otherwise:2}
+ *                         alternative words (an inline CHOOSE): each
+ *                         WHEN and OTHERWISE between its pair, numbered
+ *                         through the unit; a translation may place each
+ *                         where it likes, but keeps in it what the
+ *                         source has in it
  *   {{ and }}             literal braces
  *
  * Extraction (the POT), lookup and rendering all go through the one
@@ -54,7 +58,8 @@ pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t);
 /*
  * Check a translation against its unit: well-formed, and the same
  * placeholders as the msgid, each as often (display texts aside), with
- * {em}/{/em} and the other pairs properly nested.  Returns 0 when it fits, else -1 with an English
+ * {em}/{/em} and the other pairs properly nested, and what an alternative
+ * ("{when:1}...{/when:1}") holds kept in it.  Returns 0 when it fits, else -1 with an English
  * explanation in why.
  */
 int pactum__template_check(const pactum_unit *unit, const char *s,

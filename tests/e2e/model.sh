@@ -122,16 +122,25 @@ expect_grep "inline otherwise taken" "$work/out" "delivery, even when force maje
 expect_grep "space kept at the start of alternative words" "$work/out" "per week up to a total"
 expect_grep "inline alternative with a field" "$work/out" "is an individual residing at Am Sande 4"
 
-# A translation of alternative words that loses the space joining them
+# Alternatives in a translation: checked whether the deal takes them or not
 mkdir -p "$work/alt/de/LC_MESSAGES"
-sed 's|^msgstr ", insgesamt höchstens|msgstr "insgesamt höchstens|' \
+sed 's|{em}fünf{/em} Prozent{/when:3}|{em}fünf Prozent{/when:3}{/em}|' \
 	tests/data/constructs/alternatives.de.po >"$work/alt.po"
 msgfmt -o "$work/alt/de/LC_MESSAGES/pactum-alternatives.mo" "$work/alt.po"
-expect_status "alternative words glued to the sentence refused" 3 "$PACTUM" \
-	render tests/data/constructs/alternatives.xml --lang de --set cap=yes \
+expect_status "a broken alternative the deal does not take is refused" 3 \
+	"$PACTUM" render tests/data/constructs/alternatives.xml --lang de \
+	--set cap=no --data tests/data/constructs/alternatives.deal.xml \
+	--catalog-path "$work/alt"
+expect_grep "broken alternative named" "$work/err" \
+	'"delay.p1" does not fit its source text: {/when:3} closes {when:3}, but {em} was opened last'
+sed 's|^"Geschäftsanschrift {buyer.address}{/when:1}\."|"Geschäftsanschrift{/when:1} {buyer.address}."|' \
+	tests/data/constructs/alternatives.de.po >"$work/alt.po"
+msgfmt -o "$work/alt/de/LC_MESSAGES/pactum-alternatives.mo" "$work/alt.po"
+expect_status "a value moved out of its alternative is refused" 3 \
+	"$PACTUM" render tests/data/constructs/alternatives.xml --lang de \
 	--data tests/data/constructs/alternatives.deal.xml --catalog-path "$work/alt"
-expect_grep "glued words named" "$work/err" \
-	'"delay.alt3" does not fit its source text: a space at the start or end'
+expect_grep "moved value named" "$work/err" \
+	'"delay.p2" does not fit its source text: {buyer.address} belongs between {when:1} and its {/when:1}'
 
 # A duration in the case German needs: "innerhalb von 30 Tagen"
 mkdir -p "$work/case/de/LC_MESSAGES"
@@ -142,7 +151,7 @@ for g in "30d:30 Tagen" "1m:1 Monat" "2y:2 Jahren"; do
 		tests/data/constructs/alternatives.xml --lang de -w 200 \
 		--data tests/data/constructs/alternatives.deal.xml \
 		--catalog-path "$work/case" --set grace="${g%%:*}"
-	expect_grep "dative of ${g%%:*}" "$work/out" "zahlt innerhalb von ${g#*:} nach"
+	expect_grep "dative of ${g%%:*}" "$work/out" "Waren innerhalb von ${g#*:} nach"
 done
 sed 's/{grace|dat}/{grace|dative}/' tests/data/constructs/alternatives.de.po >"$work/case.po"
 msgfmt -o "$work/case/de/LC_MESSAGES/pactum-alternatives.mo" "$work/case.po"

@@ -171,6 +171,85 @@ static const pactum_unit *sample_unit(struct fixture *f)
 	return para->unit;
 }
 
+/* Alternatives in a sentence: one unit, each alternative between its
+ * pair; a translation may order them as it likes but must keep what is in
+ * an alternative in it. */
+START_TEST(test_alternatives_check)
+{
+	static const struct {
+		const char *translation;
+		const char *why; /* NULL: accepted */
+	} cases[] = {
+		{ "A{when:1} {discount} {em}b{/em}{/when:1}{otherwise:2} "
+		  "{discount}{/otherwise:2}.", NULL },
+		/* the other order: each {discount} matches its own */
+		{ "{otherwise:2}{discount} {/otherwise:2}A{when:1} {em}b{/em} "
+		  "{discount}{/when:1}.", NULL },
+		{ "A{when:1} {discount}{/when:1} {em}b{/em}{otherwise:2} "
+		  "{discount}{/otherwise:2}.",
+		  "{em} belongs between {when:1} and its {/when:1}" },
+		{ "A {discount}{when:1} {em}b{/em}{/when:1}{otherwise:2} "
+		  "{discount}{/otherwise:2}.",
+		  "belongs between {when:1}" },
+		{ "A{when:1} {discount} {em}b{/em}{otherwise:2} "
+		  "{discount}{/otherwise:2}{/when:1}.",
+		  "{otherwise:2} belongs outside the alternatives" },
+		{ "A{when:1} {discount} {em}b{/em}{/when:1}.",
+		  "{otherwise:2} of the source text is missing" },
+		{ "A{when:1} {discount} {em}b{/when:1}{/em}{otherwise:2} "
+		  "{discount}{/otherwise:2}.",
+		  "{/when:1} closes {when:1}, but {em} was opened last" },
+	};
+	struct fixture f;
+	pactum_node *s, *para, *choose, *w, *n;
+	size_t i;
+
+	setup(&f);
+	s = section(&f, "s");
+	para = add(&f, s, PACTUM_NODE_PARAGRAPH, "p");
+	text(&f, para, "A");
+	choose = add(&f, para, PACTUM_NODE_CHOOSE, NULL);
+	w = add(&f, choose, PACTUM_NODE_WHEN, NULL);
+	set(&f, w, PACTUM_ATTR_IF, "exclusive");
+	text(&f, w, " ");
+	n = add(&f, w, PACTUM_NODE_VAR, NULL);
+	set(&f, n, PACTUM_ATTR_NAME, "discount");
+	text(&f, w, " ");
+	n = add(&f, w, PACTUM_NODE_EMPHASIS, NULL);
+	text(&f, n, "b");
+	w = add(&f, choose, PACTUM_NODE_OTHERWISE, NULL);
+	text(&f, w, " ");
+	n = add(&f, w, PACTUM_NODE_VAR, NULL);
+	set(&f, n, PACTUM_ATTR_NAME, "discount");
+	text(&f, para, ".");
+	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_OK);
+	ck_assert_str_eq(para->unit->msgid,
+			 "A{when:1} {discount} {em}b{/em}{/when:1}"
+			 "{otherwise:2} {discount}{/otherwise:2}.");
+	ck_assert_ptr_nonnull(strstr(para->unit->role,
+				     "{when:1} when exclusive, {otherwise:2} "
+				     "when none before it holds"));
+	for (i = 0; i < PACTUM_ARRAY_SIZE(cases); i++) {
+		pactum_buf why = PACTUM_BUF_INIT;
+		int r = pactum__template_check(para->unit,
+					       cases[i].translation,
+					       strlen(cases[i].translation),
+					       &why);
+
+		if (cases[i].why == NULL)
+			ck_assert_msg(r == 0, "%s: %s", cases[i].translation,
+				      why.ptr);
+		else
+			ck_assert_msg(r != 0 && why.ptr &&
+					      strstr(why.ptr, cases[i].why),
+				      "%s: %s", cases[i].translation,
+				      why.ptr ? why.ptr : "accepted");
+		pactum__buf_free(&why);
+	}
+	teardown(&f);
+}
+END_TEST
+
 START_TEST(test_template_check)
 {
 	static const struct {
@@ -508,6 +587,7 @@ Suite *model_suite(void)
 
 	tcase_add_test(tc, test_unit_msgid);
 	tcase_add_test(tc, test_template_check);
+	tcase_add_test(tc, test_alternatives_check);
 	tcase_add_test(tc, test_tokenizer);
 	tcase_add_loop_test(tc, test_conditions_valid, 0, 6);
 	tcase_add_loop_test(tc, test_conditions_invalid, 0, 9);
