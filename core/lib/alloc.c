@@ -2,6 +2,7 @@
  * so tests can make the n-th allocation fail and count what is still live. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,18 @@ void *pactum_malloc(size_t size)
 	if (should_fail())
 		return NULL;
 	return malloc(size ? size : 1);
+}
+
+void *pactum__calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	p = pactum_malloc(n * size);
+	if (p != NULL)
+		memset(p, 0, n * size);
+	return p;
 }
 
 void *pactum_realloc(void *ptr, size_t size)

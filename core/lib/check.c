@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "cond.h"
+#include "compute.h"
+#include "expr.h"
 #include "kinds.h"
 #include "unit.h"
 
@@ -848,6 +849,27 @@ struct owner {
 	unsigned footnotes;
 };
 
+/* Keep n, whose "if" parsed, in the model's list of conditions. */
+static void add_condition(struct checker *ck, const pactum_node *n)
+{
+	pactum_model *model = ck->model;
+
+	if (model->nconditions == model->nconditions_cap) {
+		size_t cap = model->nconditions_cap ? model->nconditions_cap * 2
+						    : 16;
+		const pactum_node **list = pactum_realloc(
+			(void *)model->conditions, cap * sizeof(*list));
+
+		if (list == NULL) {
+			ck->nomem = 1;
+			return;
+		}
+		model->conditions = list;
+		model->nconditions_cap = cap;
+	}
+	model->conditions[model->nconditions++] = n;
+}
+
 static void check_content(struct checker *ck, pactum_node *n,
 			  struct owner *owner)
 {
@@ -867,6 +889,8 @@ static void check_content(struct checker *ck, pactum_node *n,
 			ck->nomem = 1;
 		else if (error != PACTUM_OK)
 			ck->errors++;
+		else
+			add_condition(ck, n);
 	}
 	if (id && valid_id(id) && n->kind != PACTUM_NODE_AGREEMENT &&
 	    n->kind != PACTUM_NODE_PARAM && n->kind != PACTUM_NODE_TERM &&
@@ -1320,6 +1344,14 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	declare_party_fields(&ck);
 	if (ck.nomem)
 		goto done;
+	if (!model->library) {
+		error = pactum__compute_check(model, diag);
+		if (error == PACTUM_ENOMEM)
+			ck.nomem = 1;
+		else if (error != PACTUM_OK)
+			ck.errors++;
+		error = PACTUM_OK;
+	}
 	check_content(&ck, model->root, &body);
 	check_series(&ck);
 	find_counts(&ck);

@@ -78,6 +78,9 @@ int pactum__translator_catalog(const pactum_catalog **out,
 uint32_t pactum__doc_block_kinds(const pactum_doc *doc);
 
 /* Report at a model node / at a position, counting errors. */
+/* Report where the value of p is outside its min and max. */
+void pactum__doc_check_bounds(pactum_doc *doc, const pactum_node *p,
+			      const pactum_pos *pos);
 void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
 			const pactum_pos *pos, const char *fmt, ...)
 	PACTUM_PRINTF(4, 5);

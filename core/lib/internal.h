@@ -62,6 +62,9 @@ void pactum__arena_free(pactum_arena *arena);
 /* Borrowed from the arena, aligned for any type; NULL when out of memory. */
 void *pactum__arena_alloc(pactum_arena *arena, size_t size);
 void *pactum__arena_calloc(pactum_arena *arena, size_t size);
+/* n zeroed items of size bytes, through pactum_malloc(); NULL when out of
+ * memory or when n * size overflows.  Release with pactum_free(). */
+void *pactum__calloc(size_t n, size_t size);
 /* A NUL-terminated copy of len bytes of s in the arena. */
 char *pactum__arena_strndup(pactum_arena *arena, const char *s, size_t len);
 char *pactum__arena_strdup(pactum_arena *arena, const char *s);

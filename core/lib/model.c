@@ -39,6 +39,7 @@ void pactum_model_free(pactum_model *model)
 		pactum_model_free(model->libs[--model->nlibs]);
 	pactum_free(model->libs);
 	pactum_free(model->param_list);
+	pactum_free((void *)model->conditions);
 	pactum_free(model->units);
 	pactum__arena_free(model->arena);
 	pactum_free(model->file);

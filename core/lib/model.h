@@ -7,7 +7,7 @@
 #include "internal.h"
 #include "value.h"
 
-struct pactum_cond;
+struct pactum_expr;
 struct pactum_unit;
 
 struct pactum_node {
@@ -23,7 +23,9 @@ struct pactum_node {
 	const char *text;
 	size_t len;
 	/* computed by the check */
-	struct pactum_cond *cond;     /* parsed "if", or NULL */
+	struct pactum_expr *cond;     /* parsed "if", or NULL */
+	struct pactum_expr *value;    /* PARAM: parsed "value" (a computed
+					 parameter), or NULL */
 	struct pactum_unit *unit;     /* text-holding nodes: the unit */
 	const pactum_node *target;    /* VAR: PARAM; FIELD/PARTY_REF: PARTY;
 					 TERM_REF: TERM; XREF: SECTION/CLAUSE */
@@ -100,6 +102,12 @@ struct pactum_model {
 	pactum_node **param_list; /* PARAM nodes in model order */
 	size_t nparams;
 	size_t nparams_cap;
+	pactum_node **computed;  /* computed PARAMs, in an order of evaluation
+				    (each after those it reads) */
+	size_t ncomputed;
+	const pactum_node **conditions; /* every node with a parsed "if" */
+	size_t nconditions;
+	size_t nconditions_cap;
 	pactum_unit **units;     /* every unit, in document order */
 	size_t nunits;
 	size_t nunits_cap;

@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cond.h"
+#include "expr.h"
+#include "compute.h"
 #include "doc.h"
 #include "kinds.h"
 
@@ -34,7 +35,45 @@ static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 	return b;
 }
 
-/* The value of every parameter: from the data, else its default. */
+void pactum__doc_check_bounds(pactum_doc *doc, const pactum_node *p,
+			      const pactum_pos *pos)
+{
+	const pactum_value *v = &doc->values[p->index];
+	pactum_buf shown = PACTUM_BUF_INIT;
+	const char *expected;
+	pactum_attr b;
+
+	for (b = PACTUM_ATTR_MIN; b <= PACTUM_ATTR_MAX; b++) {
+		const char *bs = p->attr[b];
+		pactum_value bound;
+		int cmp, incomparable = 0;
+
+		if (bs == NULL ||
+		    pactum__value_parse(&bound, p->type, bs, strlen(bs),
+					&expected) != PACTUM_OK)
+			continue;
+		cmp = pactum__value_compare(v, &bound, &incomparable);
+		if (incomparable || (b == PACTUM_ATTR_MIN ? cmp >= 0 : cmp <= 0))
+			continue;
+		pactum__buf_clear(&shown);
+		if (pactum__value_format(&shown, v, pactum__locale_get("en")) !=
+		    PACTUM_OK) {
+			doc->nomem = 1;
+			break;
+		}
+		pactum__doc_report(doc, PACTUM_ERROR, pos,
+				   b == PACTUM_ATTR_MIN
+					   ? _("\"%s\" is below the minimum %s "
+					       "of \"%s\"")
+					   : _("\"%s\" is above the maximum %s "
+					       "of \"%s\""),
+				   shown.ptr, bs, p->attr[PACTUM_ATTR_ID]);
+	}
+	pactum__buf_free(&shown);
+}
+
+/* The value of every parameter: from the data, else its default; computed
+ * ones later (compute.c). */
 static void bind_params(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
@@ -49,8 +88,19 @@ static void bind_params(pactum_doc *doc)
 		pactum_value *v = &doc->values[i];
 		const char *s;
 		size_t len;
-		pactum_attr b;
 
+		if (p->attr[PACTUM_ATTR_VALUE] != NULL && p->party == NULL) {
+			v->type = p->type;
+			if (d != NULL) {
+				doc->used[d->index] = 1;
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &d->pos,
+					_("\"%s\" is computed by the model "
+					  "(\"%s\"), so a deal cannot give it"),
+					id, p->attr[PACTUM_ATTR_VALUE]);
+			}
+			continue;
+		}
 		if (d != NULL) {
 			doc->used[d->index] = 1;
 			pos = d->pos;
@@ -116,27 +166,7 @@ static void bind_params(pactum_doc *doc)
 					  "\"%s\""),
 					s, id);
 		}
-		for (b = PACTUM_ATTR_MIN; b <= PACTUM_ATTR_MAX; b++) {
-			const char *bs = p->attr[b];
-			pactum_value bound;
-			int cmp, incomparable = 0;
-
-			if (bs == NULL ||
-			    pactum__value_parse(&bound, p->type, bs, strlen(bs),
-						&expected) != PACTUM_OK)
-				continue;
-			cmp = pactum__value_compare(v, &bound, &incomparable);
-			if (!incomparable &&
-			    (b == PACTUM_ATTR_MIN ? cmp < 0 : cmp > 0))
-				pactum__doc_report(
-					doc, PACTUM_ERROR, &pos,
-					b == PACTUM_ATTR_MIN
-						? _("\"%s\" is below the "
-						    "minimum %s of \"%s\"")
-						: _("\"%s\" is above the "
-						    "maximum %s of \"%s\""),
-					s, bs, id);
-		}
+		pactum__doc_check_bounds(doc, p, &pos);
 	}
 }
 
@@ -668,6 +698,8 @@ int pactum__doc_resolve(pactum_doc *doc)
 	memset(doc->used, 0, doc->data->count + 1);
 	bind_params(doc);
 	bind_signatories(doc);
+	if (doc->errors == 0 && pactum__compute_doc(doc) == PACTUM_ENOMEM)
+		return PACTUM_ENOMEM;
 	for (i = 0; i < doc->data->count; i++) {
 		const pactum_datum *d = doc->data->items[i];
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cond.h"
+#include "expr.h"
 #include "doc.h"
 #include "unit.h"
 
@@ -492,7 +492,6 @@ static const pactum_block *footnote_of(const struct translation *t,
 			return b;
 	return NULL;
 }
-
 
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */

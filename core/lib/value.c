@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "arith.h"
 #include "langtab.h"
 #include "value.h"
 
@@ -17,20 +18,19 @@ static const char money_decimals[] =
 	N_("an amount with no more decimals than its currency has, "
 	   "e.g. 1234.56 EUR or 1234 JPY");
 
-/* ISO 4217 minor units for the codes that agreements use; any other code
- * gets 2, the most common. */
+/* ISO 4217 minor units where they are not 2 (the most common, and what any
+ * other code gets), and the codes agreements use most; sorted. */
 static const struct {
 	char code[4];
 	uint8_t minor;
 } currencies[] = {
-	{ "CHF", 2 }, { "EUR", 2 }, { "GBP", 2 }, { "JPY", 0 }, { "USD", 2 },
+	{ "BHD", 3 }, { "CHF", 2 }, { "CLP", 0 }, { "EUR", 2 }, { "GBP", 2 },
+	{ "IQD", 3 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 }, { "KRW", 0 },
+	{ "KWD", 3 }, { "LYD", 3 }, { "OMR", 3 }, { "TND", 3 }, { "USD", 2 },
+	{ "VND", 0 },
 };
 
-static const int64_t pow10_table[] = {
-	1, 10, 100, 1000, 10000, 100000, 1000000,
-};
-
-static unsigned currency_minor(const char *code)
+unsigned pactum__currency_digits(const char *code)
 {
 	size_t i;
 
@@ -113,16 +113,6 @@ static int parse_integer(int64_t *out, const char *s, size_t len)
 	return 0;
 }
 
-static int days_in_month(int year, int month)
-{
-	static const int days[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-	};
-	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* n ASCII digits at s, no sign. */
 static int digits_value(const char *s, size_t n)
 {
@@ -146,7 +136,7 @@ static int parse_date(pactum_value *out, const char *s, size_t len)
 	y = digits_value(s, 4);
 	m = digits_value(s + 5, 2);
 	d = digits_value(s + 8, 2);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > pactum__month_days(y, m))
 		return -1;
 	out->u.date.year = y;
 	out->u.date.month = m;
@@ -173,7 +163,7 @@ static int parse_money(pactum_value *out, const char *s, size_t len,
 		return -1;
 	memcpy(out->u.money.currency, code, 3);
 	out->u.money.currency[3] = '\0';
-	if (out->u.money.amount.scale > currency_minor(out->u.money.currency)) {
+	if (out->u.money.amount.scale > pactum__currency_digits(out->u.money.currency)) {
 		*expected = money_decimals;
 		return -1;
 	}
@@ -238,32 +228,6 @@ static int parse_boolean(int *out, const char *s, size_t len)
 static int sign_of(int64_t a, int64_t b)
 {
 	return (a > b) - (a < b);
-}
-
-/*
- * Rescaling one side to the other's scale could overflow (10^18 * 10^6),
- * so compare the whole parts first, then the fractions at scale 6.
- * Truncating division keeps the remainder's sign, and whole parts k > 0,
- * 0, k < 0 cover [k, k+1), (-1, 1), (k-1, k]: disjoint and in order.
- */
-/* A scale above 6 breaks value.h's rule; keep pow10_table in bounds. */
-static unsigned table_scale(uint8_t scale)
-{
-	return scale < DECIMAL_MAX_SCALE ? scale : DECIMAL_MAX_SCALE;
-}
-
-static int decimal_compare(const pactum_decimal *a, const pactum_decimal *b)
-{
-	unsigned sa = table_scale(a->scale), sb = table_scale(b->scale);
-	int64_t qa = a->mantissa / pow10_table[sa];
-	int64_t qb = b->mantissa / pow10_table[sb];
-	int64_t ra = a->mantissa % pow10_table[sa];
-	int64_t rb = b->mantissa % pow10_table[sb];
-
-	if (qa != qb)
-		return sign_of(qa, qb);
-	return sign_of(ra * pow10_table[DECIMAL_MAX_SCALE - sa],
-		       rb * pow10_table[DECIMAL_MAX_SCALE - sb]);
 }
 
 static int bytes_compare(const char *a, size_t alen, const char *b,
@@ -376,7 +340,7 @@ static void put_money(pactum_buf *out, const pactum_locale *loc,
 		case 'n':
 			put_unsigned(out, loc, magnitude(amount->mantissa),
 				     amount->scale,
-				     currency_minor(v->u.money.currency));
+				     pactum__currency_digits(v->u.money.currency));
 			break;
 		case 'c':
 			pactum__buf_puts(out, v->u.money.currency);
@@ -552,14 +516,14 @@ static int compare_money(const pactum_value *a, const pactum_value *b,
 			 int *incomparable)
 {
 	(void)incomparable;
-	return decimal_compare(&a->u.money.amount, &b->u.money.amount);
+	return pactum__decimal_compare(&a->u.money.amount, &b->u.money.amount);
 }
 
 static int compare_number(const pactum_value *a, const pactum_value *b,
 			  int *incomparable)
 {
 	(void)incomparable;
-	return decimal_compare(&a->u.number, &b->u.number);
+	return pactum__decimal_compare(&a->u.number, &b->u.number);
 }
 
 static int compare_integer(const pactum_value *a, const pactum_value *b,

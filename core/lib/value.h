@@ -79,8 +79,7 @@ int pactum__type_is(pactum_type type, unsigned flags);
  *   date      YYYY-MM-DD, a real calendar date
  *   money     "1234.56 EUR" (amount, one space, ISO 4217 code of three
  *             upper-case letters); at most as many decimals as the
- *             currency has minor units (EUR, USD, GBP, CHF: 2; JPY: 0;
- *             unknown codes: 2)
+ *             currency has minor units (pactum__currency_digits())
  *   number    -?DIGITS(.DIGITS)?
  *   percent   a number, optionally followed by "%"
  *   integer   -?DIGITS
@@ -95,6 +94,10 @@ int pactum__type_is(pactum_type type, unsigned flags);
  */
 int pactum__value_parse(pactum_value *out, pactum_type type, const char *s,
 			size_t len, const char **expected);
+
+/* The decimals of currency code (ISO 4217 minor units): EUR 2, JPY 0,
+ * KWD 3; 2 for a code pactum does not know. */
+unsigned pactum__currency_digits(const char *code);
 
 /*
  * Compare two values of the same type: <0, 0, >0.  Text and choice compare

@@ -111,6 +111,32 @@ expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references g
 expect_errors "misused structure: annexes, tables, party fields, recitals" \
 	tests/data/bad/structure.expected tests/data/bad/structure.xml --lang en
 
+# Computed parameters and conditions: refused in the model with their
+# lines, and a deal that makes one impossible refused without output
+expect_errors "misused computations" tests/data/bad/computed.expected \
+	tests/data/bad/computed.xml --lang en
+rm -f "$work/share.txt"
+expect_status "a division by zero in a computation" 1 "$PACTUM" render \
+	tests/data/bad/divide.xml --lang en --set vendor.name=V --set parts=0 \
+	-o "$work/share.txt"
+expect_grep "division by zero named with its line" "$work/err" \
+	'divide.xml:12:5: error: cannot compute "share" for this deal: division by zero'
+expect_status "nothing written after a failed computation" 1 test -e "$work/share.txt"
+expect_status "a division by zero in a condition" 1 "$PACTUM" render \
+	tests/data/bad/divide.xml --lang en --set vendor.name=V --set parts=1
+expect_grep "undecidable condition named" "$work/err" \
+	"divide.xml:19:9: error: cannot decide the condition \"amount / (parts - 1) > '10.00 EUR'\" for this deal: division by zero"
+expect_status "a computed value below its minimum" 1 "$PACTUM" render \
+	tests/data/constructs/computed.xml --data tests/data/constructs/computed.deal.xml \
+	--lang en --set discount=150
+expect_grep "computed bound named" "$work/err" \
+	'162.38" is below the minimum 0.00 EUR of "net"'
+expect_status "a deal cannot give a computed value" 1 "$PACTUM" render \
+	tests/data/constructs/computed.xml --data tests/data/constructs/computed.deal.xml \
+	--lang en --set initial="1.00 EUR"
+expect_grep "given computed value named" "$work/err" \
+	'--set: error: "initial" is computed by the model ("loc-amount / 2"), so a deal cannot give it'
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cond.h"
+#include "expr.h"
 #include "kinds.h"
 #include "suites.h"
 #include "unit.h"
@@ -365,7 +365,7 @@ START_TEST(test_conditions_invalid)
 		{ "law > 'german'", "has no order" },
 		{ "law = 'french'", "not one of the choices" },
 		{ "discount >= 'lots'", "is not" },
-		{ "exclusive and", "expected a parameter name" },
+		{ "exclusive and", "expected a value at the end" },
 		{ "(exclusive", "missing ')'" },
 		{ "exclusive exclusive", "unexpected" },
 		{ "law = 'german", "unterminated" },
@@ -408,6 +408,186 @@ START_TEST(test_conditions_eval)
 	ck_assert(!pactum__cond_eval(para->cond, values));
 	values[0].u.boolean = 1;
 	ck_assert(pactum__cond_eval(para->cond, values));
+	teardown(&f);
+}
+END_TEST
+
+/* Move the fixture's term behind the parameters a test added. */
+static void terms_last(struct fixture *f)
+{
+	pactum_node *prev = NULL, *n, *term = NULL;
+
+	for (n = f->root->first; n; prev = n, n = n->next)
+		if (n->kind == PACTUM_NODE_TERM)
+			break;
+	ck_assert_ptr_nonnull(n);
+	term = n;
+	prev->next = term->next;
+	term->next = NULL;
+	f->root->last->next = term;
+	f->root->last = term;
+}
+
+/* Computed values: each case a computed parameter "r" of type type with
+ * value expr, over parameters with these defaults; the result as English
+ * shows it, or the reason it cannot be computed or parsed. */
+static const struct {
+	const char *type;
+	const char *expr;
+	const char *result; /* NULL: see why */
+	const char *why;
+} computations[] = {
+	{ "money", "amount / 2", "EUR 5,000.01", NULL }, /* 5000.005 */
+	{ "money", "amount / 3", "EUR 3,333.34", NULL },
+	{ "money", "cent / 2", "EUR 0.01", NULL },       /* 0.005 */
+	{ "money", "-cent / 2", "-EUR 0.01", NULL },     /* -0.005 */
+	{ "money", "cent / 3", "EUR 0.00", NULL },
+	{ "money", "big / 3", "EUR 333,333,333,333,333.33", NULL },
+	{ "money", "big * 1000", NULL, "too large" },
+	{ "money", "yen / 6", "JPY 167", NULL },         /* 166.67 */
+	{ "money", "dinar / 16", "KWD 0.063", NULL },    /* 0.0625 */
+	{ "money", "amount * discount", "EUR 2,000.00", NULL },
+	{ "money", "amount - amount * discount + cent", "EUR 8,000.02", NULL },
+	{ "money", "amount + yen", NULL, "different currencies" },
+	{ "money", "amount / zero", NULL, "division by zero" },
+	{ "number", "amount / amount", "1", NULL },
+	{ "number", "n / 2", "1.5", NULL },
+	{ "number", "x * 2 + 0.25", "3.25", NULL },
+	{ "integer", "n * 1000000000 * 1000000000 * 10", NULL, "too large" },
+	{ "integer", "'2028-03-01' - start", "30", NULL },
+	{ "date", "start + term", "29 February 2028", NULL },
+	{ "date", "start + 1m + 1m", "29 March 2028", NULL },
+	{ "date", "start - 1y + 1m", "28 February 2027", NULL },
+	{ "date", "leap + 1y", "28 February 2029", NULL },
+	{ "date", "leap + 4y", "29 February 2032", NULL },
+	{ "date", "start + 30d", "1 March 2028", NULL },
+	{ "date", "start + term - 1d", "28 February 2028", NULL },
+	{ "date", "start + 2w", "14 February 2028", NULL },
+	{ "date", "late + 1y", NULL, "outside the years 1 to 9999" },
+	{ "boolean", "exclusive or n > 2", "yes", NULL },
+	{ "boolean", "term >= 4w", NULL, "cannot be compared" },
+	{ "boolean", "term < 2m and 1y > term", "yes", NULL },
+	{ "boolean", "amount > '10000 EUR' and x = 1.5", "yes", NULL },
+	/* refused when the model is checked */
+	{ "money", "amount + start", NULL, "cannot compute money + date" },
+	{ "date", "amount / 2", NULL, "gives a money, but \"r\" is a date" },
+	{ "money", "amount /", NULL, "expected a value at the end" },
+	{ "money", "amont / 2", NULL, "unknown parameter \"amont\"" },
+	{ "money", "amount / 'x'", NULL, "\"x\" is not" },
+	{ "number", "law + 1", NULL, "cannot compute choice + integer" },
+	{ "text", "law", NULL, "a text parameter cannot be computed" },
+	{ "boolean", "term > 'soon'", NULL, "(the type of \"term\")" },
+	{ "boolean", "- exclusive", NULL, "cannot negate a boolean" },
+};
+
+START_TEST(test_computations)
+{
+	static const char *const params[][3] = {
+		{ "amount", "money", "10000.01 EUR" }, { "cent", "money", "0.01 EUR" },
+		{ "big", "money", "1000000000000000 EUR" },
+		{ "yen", "money", "1000 JPY" }, { "dinar", "money", "1.000 KWD" },
+		{ "zero", "integer", "0" }, { "n", "integer", "3" },
+		{ "x", "number", "1.5" }, { "start", "date", "2028-01-31" },
+		{ "leap", "date", "2028-02-29" }, { "late", "date", "9999-06-01" },
+		{ "term", "duration", "1m" },
+	};
+	struct fixture f;
+	pactum_value values[32];
+	pactum_buf shown = PACTUM_BUF_INIT;
+	const char *why = NULL;
+	pactum_node *p, *r;
+	size_t i;
+	int error;
+
+	setup(&f);
+	for (i = 0; i < PACTUM_ARRAY_SIZE(params); i++) {
+		p = add(&f, f.root, PACTUM_NODE_PARAM, params[i][0]);
+		set(&f, p, PACTUM_ATTR_TYPE, params[i][1]);
+		set(&f, p, PACTUM_ATTR_DEFAULT, params[i][2]);
+	}
+	set(&f, f.root->first->next->next, PACTUM_ATTR_DEFAULT, "yes");
+	set(&f, f.root->first->next->next->next, PACTUM_ATTR_DEFAULT, "20");
+	r = add(&f, f.root, PACTUM_NODE_PARAM, "r");
+	set(&f, r, PACTUM_ATTR_TYPE, computations[_i].type);
+	set(&f, r, PACTUM_ATTR_VALUE, computations[_i].expr);
+	terms_last(&f);
+	text(&f, add(&f, section(&f, "s"), PACTUM_NODE_PARAGRAPH, NULL), "x");
+	error = pactum__model_check(f.m, f.diag);
+	if (computations[_i].result == NULL && error != PACTUM_OK) {
+		ck_assert_msg(reported(&f, computations[_i].why), "%s: no \"%s\"",
+			      computations[_i].expr, computations[_i].why);
+		goto done;
+	}
+	ck_assert_msg(error == PACTUM_OK, "%s refused: %s", computations[_i].expr,
+		      pactum_diag_size(f.diag)
+			      ? pactum_diag_entry(f.diag, 0, NULL, NULL)
+			      : "");
+	ck_assert_uint_le(f.m->nparams, PACTUM_ARRAY_SIZE(values));
+	for (i = 0; i < f.m->nparams; i++) {
+		const char *d = f.m->param_list[i]->attr[PACTUM_ATTR_DEFAULT];
+
+		memset(&values[i], 0, sizeof(values[i]));
+		if (d != NULL)
+			ck_assert_int_eq(pactum__value_parse(&values[i],
+							     f.m->param_list[i]->type,
+							     d, strlen(d), NULL),
+					 PACTUM_OK);
+	}
+	error = pactum__expr_eval(&values[r->index], r->value, values, &why);
+	if (computations[_i].result == NULL) {
+		ck_assert_msg(error != PACTUM_OK && strstr(why, computations[_i].why),
+			      "%s: %s", computations[_i].expr,
+			      error == PACTUM_OK ? "computed" : why);
+		goto done;
+	}
+	ck_assert_msg(error == PACTUM_OK, "%s: %s", computations[_i].expr, why);
+	ck_assert_int_eq(pactum__value_format(&shown, &values[r->index],
+					      pactum__locale_get("en")),
+			 PACTUM_OK);
+	for (i = 0; i + 1 < shown.len; i++) /* a no-break space reads " " */
+		if (memcmp(shown.ptr + i, "\xc2\xa0", 2) == 0) {
+			memmove(shown.ptr + i + 1, shown.ptr + i + 2,
+				shown.len - i - 1);
+			shown.ptr[i] = ' ';
+			shown.len--;
+		}
+	ck_assert_msg(strcmp(shown.ptr, computations[_i].result) == 0,
+		      "%s gave %s, not %s", computations[_i].expr, shown.ptr,
+		      computations[_i].result);
+done:
+	pactum__buf_free(&shown);
+	teardown(&f);
+}
+END_TEST
+
+/* Computed parameters that read each other in a circle. */
+START_TEST(test_computation_cycle)
+{
+	struct fixture f;
+	pactum_node *p;
+
+	setup(&f);
+	p = add(&f, f.root, PACTUM_NODE_PARAM, "a");
+	set(&f, p, PACTUM_ATTR_TYPE, "integer");
+	set(&f, p, PACTUM_ATTR_VALUE, "b + 1");
+	p = add(&f, f.root, PACTUM_NODE_PARAM, "b");
+	set(&f, p, PACTUM_ATTR_TYPE, "integer");
+	set(&f, p, PACTUM_ATTR_VALUE, "c * 2");
+	p = add(&f, f.root, PACTUM_NODE_PARAM, "c");
+	set(&f, p, PACTUM_ATTR_TYPE, "integer");
+	set(&f, p, PACTUM_ATTR_VALUE, "2");
+	p = add(&f, f.root, PACTUM_NODE_PARAM, "d");
+	set(&f, p, PACTUM_ATTR_TYPE, "integer");
+	set(&f, p, PACTUM_ATTR_VALUE, "d + a");
+	terms_last(&f);
+	text(&f, add(&f, section(&f, "s"), PACTUM_NODE_PARAGRAPH, NULL), "x");
+	ck_assert_int_eq(pactum__model_check(f.m, f.diag), PACTUM_EINPUT);
+	ck_assert(reported(&f, "the value of \"d\" depends on itself"));
+	ck_assert_uint_eq(pactum_diag_count(f.diag, PACTUM_ERROR), 1);
+	/* the others in order: c before b before a */
+	ck_assert_uint_eq(f.m->ncomputed, 3);
+	ck_assert_str_eq(f.m->computed[0]->attr[PACTUM_ATTR_ID], "c");
+	ck_assert_str_eq(f.m->computed[2]->attr[PACTUM_ATTR_ID], "a");
 	teardown(&f);
 }
 END_TEST
@@ -592,6 +772,9 @@ Suite *model_suite(void)
 	tcase_add_loop_test(tc, test_conditions_valid, 0, 6);
 	tcase_add_loop_test(tc, test_conditions_invalid, 0, 9);
 	tcase_add_test(tc, test_conditions_eval);
+	tcase_add_loop_test(tc, test_computations, 0,
+			    PACTUM_ARRAY_SIZE(computations));
+	tcase_add_test(tc, test_computation_cycle);
 	tcase_add_test(tc, test_check_reports_everything);
 	tcase_add_test(tc, test_structure_errors);
 	tcase_add_test(tc, test_check_out_of_memory);

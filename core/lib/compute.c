@@ -1,0 +1,209 @@
+/* Computed parameters (<param value="loc-amount / 2">): parsed and put in
+ * an order of evaluation when the model is checked, evaluated per deal
+ * before anything is placed, together with a trial of every condition, so
+ * that a division by zero is an error with a position and never a silent
+ * "false". */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "compute.h"
+#include "doc.h"
+#include "expr.h"
+
+static void report(pactum_model *model, pactum_diag *diag,
+		   const pactum_node *n, const char *fmt, ...)
+	PACTUM_PRINTF(4, 5);
+
+static void report(pactum_model *model, pactum_diag *diag,
+		   const pactum_node *n, const char *fmt, ...)
+{
+	pactum_pos pos = pactum__node_pos(model, n);
+	pactum_buf msg = PACTUM_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	pactum__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s",
+			   msg.ptr ? msg.ptr : _("out of memory"));
+	pactum__buf_free(&msg);
+}
+
+/* Can p's type be computed?  Text and choices are written, not
+ * computed. */
+static int computable(const pactum_node *p)
+{
+	return p->type != PACTUM_TYPE_TEXT && p->type != PACTUM_TYPE_CHOICE;
+}
+
+static size_t deps_of(const pactum_node *const **deps, const pactum_node *p)
+{
+	*deps = NULL;
+	return p->value ? pactum__expr_deps(deps, p->value) : 0;
+}
+
+/*
+ * Kahn's algorithm over "reads": a computed parameter comes after those it
+ * reads; what is left at the end depends on itself.  Linear in the
+ * parameters and their reads, and without recursion: readers[start[i] ..
+ * start[i + 1]) are the parameters that read list[i].
+ */
+static int order(pactum_model *model, pactum_diag *diag, pactum_node **list,
+		 size_t n)
+{
+	size_t *waiting = pactum__calloc(n + 1, sizeof(size_t));
+	size_t *start = pactum__calloc(n + 2, sizeof(size_t));
+	size_t *ready = pactum__calloc(n + 1, sizeof(size_t));
+	size_t *readers = NULL, *fill = NULL;
+	size_t i, k, head = 0, tail = 0, edges = 0;
+	const pactum_node *const *deps;
+	int error = PACTUM_OK;
+
+	if (waiting == NULL || start == NULL || ready == NULL)
+		goto nomem;
+	/* visit: a computed parameter's place in list, + 1 */
+	for (i = 0; i < n; i++)
+		list[i]->visit = (unsigned)i + 1;
+	for (i = 0; i < n; i++) {
+		waiting[i] = deps_of(&deps, list[i]);
+		for (k = 0; k < waiting[i]; k++)
+			start[deps[k]->visit]++;
+		edges += waiting[i];
+	}
+	for (i = 1; i <= n + 1; i++) /* start[i] counted list[i - 1]'s */
+		start[i] += start[i - 1];
+	readers = pactum__calloc(edges + 1, sizeof(size_t));
+	fill = pactum__calloc(n + 1, sizeof(size_t));
+	model->computed = pactum__arena_alloc(model->arena,
+					      (n + 1) * sizeof(*model->computed));
+	if (readers == NULL || fill == NULL || model->computed == NULL)
+		goto nomem;
+	for (i = 0; i < n; i++) {
+		size_t nd = deps_of(&deps, list[i]);
+
+		for (k = 0; k < nd; k++) {
+			size_t d = deps[k]->visit - 1;
+
+			readers[start[d] + fill[d]++] = i;
+		}
+		if (nd == 0)
+			ready[tail++] = i;
+	}
+	while (head < tail) {
+		size_t r = ready[head++];
+
+		model->computed[model->ncomputed++] = list[r];
+		for (k = start[r]; k < start[r + 1]; k++)
+			if (--waiting[readers[k]] == 0)
+				ready[tail++] = readers[k];
+	}
+	for (i = 0; i < n; i++)
+		if (waiting[i] > 0) {
+			report(model, diag, list[i],
+			       _("the value of \"%s\" depends on itself, "
+				 "through the computed parameters it reads"),
+			       list[i]->attr[PACTUM_ATTR_ID]);
+			error = PACTUM_EINPUT;
+		}
+	goto cleanup;
+nomem:
+	error = PACTUM_ENOMEM;
+cleanup:
+	pactum_free(waiting);
+	pactum_free(start);
+	pactum_free(ready);
+	pactum_free(readers);
+	pactum_free(fill);
+	return error;
+}
+
+int pactum__compute_check(pactum_model *model, pactum_diag *diag)
+{
+	pactum_node **list = NULL;
+	size_t i, n = 0;
+	int error = PACTUM_OK, e;
+
+	list = pactum__calloc(model->nparams ? model->nparams : 1,
+			     sizeof(*list));
+	if (list == NULL)
+		return PACTUM_ENOMEM;
+	for (i = 0; i < model->nparams; i++) {
+		pactum_node *p = model->param_list[i];
+		const char *v = p->attr[PACTUM_ATTR_VALUE];
+
+		if (v == NULL || p->party != NULL)
+			continue;
+		if (!computable(p)) {
+			report(model, diag, p,
+			       _("a %s parameter cannot be computed; only "
+				 "numbers, amounts, dates, durations and "
+				 "conditions can"),
+			       pactum__type_name(p->type));
+			error = PACTUM_EINPUT;
+			continue;
+		}
+		if (p->attr[PACTUM_ATTR_DEFAULT] || p->attr[PACTUM_ATTR_REQUIRED]) {
+			report(model, diag, p,
+			       _("\"%s\" is computed, so it takes neither a "
+				 "default nor \"required\""),
+			       p->attr[PACTUM_ATTR_ID]);
+			error = PACTUM_EINPUT;
+		}
+		e = pactum__expr_parse(&p->value, model, p, v, diag);
+		if (e == PACTUM_ENOMEM) {
+			error = e;
+			goto cleanup;
+		}
+		if (e != PACTUM_OK)
+			error = PACTUM_EINPUT;
+		list[n++] = p;
+	}
+	e = order(model, diag, list, n);
+	if (e != PACTUM_OK)
+		error = e;
+cleanup:
+	pactum_free(list);
+	return error;
+}
+
+int pactum__compute_doc(pactum_doc *doc)
+{
+	const pactum_model *model = doc->model;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < model->ncomputed; i++) {
+		const pactum_node *p = model->computed[i];
+		pactum_pos pos = pactum__node_pos(model, p);
+
+		if (p->value == NULL)
+			continue;
+		if (pactum__expr_eval(&doc->values[p->index], p->value,
+				      doc->values, &why) != PACTUM_OK) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("cannot compute \"%s\" for this "
+					     "deal: %s"),
+					   p->attr[PACTUM_ATTR_ID], _(why));
+			continue;
+		}
+		doc->has_value[p->index] = 1;
+		pactum__doc_check_bounds(doc, p, &pos);
+	}
+	/* Every condition once, so that none fails silently later. */
+	for (i = 0; i < model->nconditions && doc->errors == 0; i++) {
+		const pactum_node *n = model->conditions[i];
+		pactum_pos pos = pactum__node_pos(model, n);
+		pactum_value v;
+
+		if (pactum__expr_eval(&v, n->cond, doc->values, &why) !=
+		    PACTUM_OK)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("cannot decide the condition "
+					     "\"%s\" for this deal: %s"),
+					   n->attr[PACTUM_ATTR_IF], _(why));
+	}
+	return doc->nomem ? PACTUM_ENOMEM
+			  : doc->errors ? PACTUM_EINPUT : PACTUM_OK;
+}
