@@ -6,7 +6,7 @@ set -eu
 # build: compiler, autotools, gettext, libraries
 # tests: Check, valgrind, and the DocBook toolchain the writers are checked with
 packages="gcc libc6-dev make autoconf automake libtool autopoint gettext pkgconf
-libxml2-dev libxml2-utils check valgrind xsltproc jing docbook5-xml
+libxml2-dev libxml2-utils libicu-dev check valgrind xsltproc jing docbook5-xml
 docbook-xsl-ns pandoc itstool"
 
 missing=

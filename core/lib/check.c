@@ -467,6 +467,8 @@ static void check_param(struct checker *ck, pactum_node *n)
 static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 	PACTUM_PRINTF(2, 3);
 static void add_param(struct checker *ck, pactum_node *p);
+static void check_format(struct checker *ck, const pactum_node *var,
+			 const pactum_node *param);
 
 /* Make field of party a parameter "party.field" (type and required from
  * detail, or a built-in text field) and add it to the parameters. */
@@ -754,11 +756,13 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 		if (name == NULL)
 			return;
 		t = pactum__map_get(&model->params, name, strlen(name));
-		if (t == NULL)
+		if (t == NULL) {
 			report(ck, PACTUM_ERROR, n,
 			       _("unknown parameter \"%s\""), name);
-		else
-			((pactum_node *)t)->used = 1;
+			return;
+		}
+		((pactum_node *)t)->used = 1;
+		check_format(ck, n, t);
 		break;
 	case PACTUM_NODE_FIELD:
 		/* a party's field is a parameter "party.field" */
@@ -848,6 +852,33 @@ struct owner {
 	unsigned cells;
 	unsigned footnotes;
 };
+
+/* A <var format=...> must name a format of its parameter's type. */
+static void check_format(struct checker *ck, const pactum_node *var,
+			 const pactum_node *param)
+{
+	const char *format = var->attr[PACTUM_ATTR_FORMAT];
+	pactum_buf names = PACTUM_BUF_INIT;
+
+	if (format == NULL || pactum__format_find(param->type, format))
+		return;
+	pactum__format_names(&names, param->type);
+	if (names.oom)
+		ck->nomem = 1;
+	else if (names.len == 0)
+		report(ck, PACTUM_ERROR, var,
+		       _("format=\"%s\": the %s parameter \"%s\" has no "
+			 "formats"),
+		       format, pactum__type_name(param->type),
+		       param->attr[PACTUM_ATTR_ID]);
+	else
+		report(ck, PACTUM_ERROR, var,
+		       _("format=\"%s\" does not fit the %s parameter \"%s\", "
+			 "which takes %s"),
+		       format, pactum__type_name(param->type),
+		       param->attr[PACTUM_ATTR_ID], names.ptr);
+	pactum__buf_free(&names);
+}
 
 /* Keep n, whose "if" parsed, in the model's list of conditions. */
 static void add_condition(struct checker *ck, const pactum_node *n)
@@ -1147,9 +1178,21 @@ cleanup:
 	pactum_free(path);
 }
 
-/* A unit that shows an integer or a duration is a plural entry: its
- * first such value picks the form, so translators can write "1 Lizenz"
- * and "5 Lizenzen", and a model can give the English for one in <one>. */
+/* Does var, an integer or duration, count something, so that its value
+ * may pick a plural form?  Not an identifier or a rank: "order 4711",
+ * "the 3rd renewal". */
+static int counts(const pactum_node *var)
+{
+	const char *f = var->attr[PACTUM_ATTR_FORMAT];
+
+	return f == NULL ||
+	       (strcmp(f, "plain") != 0 && strcmp(f, "ordinal") != 0);
+}
+
+/* A unit that shows an integer or a duration is a plural entry: the one
+ * its count= names, else its first value that counts, picks the form, so
+ * translators can write "1 Lizenz" and "5 Lizenzen", and a model can give
+ * the English for one in <one>.  count="none": no plural. */
 static void find_counts(struct checker *ck)
 {
 	pactum_model *model = ck->model;
@@ -1161,14 +1204,23 @@ static void find_counts(struct checker *ck)
 		const pactum_node *one = pactum__node_child(u->node,
 							    PACTUM_NODE_ONE);
 
+		const char *named = u->node->attr[PACTUM_ATTR_COUNT];
+
 		for (j = 0; j < u->nph && u->count == NULL; j++) {
 			const pactum_node *n = u->ph[j].node;
 
 			if (n && n->kind == PACTUM_NODE_VAR && n->target &&
 			    pactum__type_is(n->target->type,
-					    PACTUM_TYPE_COUNTS))
+					    PACTUM_TYPE_COUNTS) &&
+			    (named ? strcmp(named, n->attr[PACTUM_ATTR_NAME]) == 0
+				   : counts(n)))
 				u->count = n;
 		}
+		if (named && strcmp(named, "none") != 0 && u->count == NULL)
+			report(ck, PACTUM_ERROR, u->node,
+			       _("count=\"%s\": the text shows no integer or "
+				 "duration of that name"),
+			       named);
 		if (u->count != NULL) {
 			u->msgid_plural = u->msgid;
 			if (u->one != NULL)

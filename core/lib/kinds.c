@@ -30,6 +30,7 @@
 #define PARTS (K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) | BLOCKS | \
 	       K(PACTUM_NODE_SIGNATURES) | K(PACTUM_NODE_INCLUDE))
 #define ID_IF (A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_IF))
+#define COUNTED (ID_IF | A(PACTUM_ATTR_COUNT)) /* text that may show counts */
 #define NO_CONTENT { { 0, 0, 0 } }
 #define IDS PACTUM_INDEX_IDS
 
@@ -76,13 +77,13 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_CLAUSE, "clause", PACTUM_KIND_IF, IDS, ID_IF,
 	  A(PACTUM_ATTR_ID), 0,
 	  { NOTES, { K(PACTUM_NODE_TITLE), 0, 1 }, { BLOCKS, 1, ANY } } },
-	{ PACTUM_NODE_PARAGRAPH, "p", PACTUM_KIND_IF, IDS, ID_IF,
+	{ PACTUM_NODE_PARAGRAPH, "p", PACTUM_KIND_IF, IDS, COUNTED,
 	  0, K(PACTUM_NODE_ONE), { BLOCK_TEXT } },
 	{ PACTUM_NODE_LIST, "list", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_ORDERED), 0, 0,
 	  { NOTES,
 	    { K(PACTUM_NODE_ITEM) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
-	{ PACTUM_NODE_ITEM, "item", PACTUM_KIND_IF, IDS, ID_IF, 0,
+	{ PACTUM_NODE_ITEM, "item", PACTUM_KIND_IF, IDS, COUNTED, 0,
 	  K(PACTUM_NODE_ONE),
 	  { BLOCK_TEXT, { K(PACTUM_NODE_LIST), 0, 1 } } },
 	/* WHEN and OTHERWISE hold what the CHOOSE's place holds: see
@@ -106,7 +107,7 @@ static const pactum_kind_info kinds[] = {
 	    { K(PACTUM_NODE_RECITAL) | K(PACTUM_NODE_PARAGRAPH) |
 		      K(PACTUM_NODE_CHOOSE),
 	      1, ANY } } },
-	{ PACTUM_NODE_RECITAL, "recital", PACTUM_KIND_IF, IDS, ID_IF, 0,
+	{ PACTUM_NODE_RECITAL, "recital", PACTUM_KIND_IF, IDS, COUNTED, 0,
 	  K(PACTUM_NODE_ONE), { BLOCK_TEXT } },
 	{ PACTUM_NODE_ANNEX, "annex", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_SERIES) | A(PACTUM_ATTR_NUMBERING) |
@@ -118,8 +119,8 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_ROW, "row", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_HEADER), 0, 0,
 	  { NOTES, { K(PACTUM_NODE_CELL), 1, ANY } } },
-	{ PACTUM_NODE_CELL, "cell", 0, 0, 0, 0, K(PACTUM_NODE_ONE),
-	  { BLOCK_TEXT } },
+	{ PACTUM_NODE_CELL, "cell", 0, 0, A(PACTUM_ATTR_COUNT), 0,
+	  K(PACTUM_NODE_ONE), { BLOCK_TEXT } },
 	{ PACTUM_NODE_SIGNATURES, "signatures", PACTUM_KIND_IF, IDS, ID_IF, 0,
 	  0, NO_CONTENT },
 	{ PACTUM_NODE_DETAIL, "detail", 0, 0,
@@ -137,8 +138,9 @@ static const pactum_kind_info kinds[] = {
 		     1, ANY } } },
 	/* inline */
 	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
-	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0, A(PACTUM_ATTR_NAME),
-	  A(PACTUM_ATTR_NAME), 0, NO_CONTENT },
+	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0,
+	  A(PACTUM_ATTR_NAME) | A(PACTUM_ATTR_FORMAT), A(PACTUM_ATTR_NAME), 0,
+	  NO_CONTENT },
 	{ PACTUM_NODE_FIELD, "field", PACTUM_KIND_INLINE, 0,
 	  A(PACTUM_ATTR_PARTY) | A(PACTUM_ATTR_NAME),
 	  A(PACTUM_ATTR_PARTY) | A(PACTUM_ATTR_NAME), 0, NO_CONTENT },
@@ -211,6 +213,9 @@ static const struct {
 	[PACTUM_ATTR_SERIES] = { "series", "annex schedule exhibit appendix" },
 	[PACTUM_ATTR_HEADER] = { "header", YESNO },
 	[PACTUM_ATTR_HREF] = { "href", NULL },
+	/* which formats fit is the parameter's type's business */
+	[PACTUM_ATTR_FORMAT] = { "format", NULL },
+	[PACTUM_ATTR_COUNT] = { "count", NULL },
 };
 
 const char *pactum__attr_name(pactum_attr a)

@@ -28,6 +28,11 @@ struct pactum_locale {
 	const char *group_sep;     /* between groups of three, from 1000 on */
 	const char *percent_pattern;
 	const char *money_pattern;
+	const char *money_symbol_pattern; /* the same, %c a symbol: "€" */
+	const char *icu;           /* the ICU (CLDR) locale of its data */
+	/* RBNF rule sets for a count of a masculine ([0]) and a feminine
+	 * ([1]) noun: "ein Euro", "eine Krone" */
+	const char *spell_rules[2];
 	/* [unit][0] for a count of exactly 1, [unit][1] for any other */
 	const char *units[PACTUM_DURATION_UNIT_COUNT][2];
 	/* the same in the other cases, [unit][plural][case]; NULL where the

@@ -22,6 +22,10 @@ static const struct pactum_locale locales[] = {
 		.percent_pattern = "%n\xc2\xa0%%",
 		/* a no-break space: "1.200,00 EUR" is never two lines */
 		.money_pattern = "%s%n\xc2\xa0%c",
+		.money_symbol_pattern = "%s%n\xc2\xa0%c",
+		.icu = "de_DE",
+		.spell_rules = { "%spellout-cardinal-masculine",
+				 "%spellout-cardinal-feminine" },
 		.units = {
 			[PACTUM_DAYS] = { "Tag", "Tage" },
 			[PACTUM_WEEKS] = { "Woche", "Wochen" },
@@ -69,6 +73,7 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_FIELD_REGISTER] = "Handelsregister",
 			[PACTUM_WORD_FIELD_VAT_ID] = "USt-IdNr.",
 			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "vertreten durch",
+			[PACTUM_WORD_AND] = "und",
 		},
 	},
 	{
@@ -83,6 +88,9 @@ static const struct pactum_locale locales[] = {
 		.group_sep = ",",
 		.percent_pattern = "%n%%",
 		.money_pattern = "%s%c\xc2\xa0%n",
+		.money_symbol_pattern = "%s%c%n",
+		.icu = "en_GB",
+		.spell_rules = { "%spellout-cardinal", "%spellout-cardinal" },
 		.units = {
 			[PACTUM_DAYS] = { "day", "days" },
 			[PACTUM_WEEKS] = { "week", "weeks" },
@@ -113,6 +121,7 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_FIELD_REGISTER] = "Commercial register",
 			[PACTUM_WORD_FIELD_VAT_ID] = "VAT ID",
 			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "represented by",
+			[PACTUM_WORD_AND] = "and",
 		},
 	},
 };

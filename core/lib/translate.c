@@ -444,7 +444,8 @@ static pactum_run *scratch_run(struct translation *t, pactum_run_kind kind,
 /* The run showing parameter (or party field) p's value in this language;
  * NULL after reporting. */
 static pactum_run *value_run(struct translation *t, const pactum_node *p,
-			     const pactum_pos *pos, int gcase)
+			     const pactum_pos *pos, int gcase,
+			     const char *format)
 {
 	pactum_doc *doc = t->doc;
 	const pactum_value *v = &doc->values[p->index];
@@ -473,8 +474,25 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 			       strlen(text), id);
 	}
 	pactum__buf_clear(&t->scratch);
-	if (pactum__value_format_case(&t->scratch, v, t->loc,
-				      (pactum_case)gcase) != PACTUM_OK) {
+	if (format != NULL) {
+		/* the check made sure it fits the type */
+		const char *why = pactum__format_put(
+			&t->scratch, v, t->loc,
+			pactum__format_find(p->type, format));
+
+		if (why != NULL) {
+			pactum__doc_report(doc, PACTUM_ERROR, pos,
+					   _("\"%s\" cannot be shown as "
+					     "format=\"%s\": %s"),
+					   id, format, _(why));
+			return NULL;
+		}
+	} else if (pactum__value_format_case(&t->scratch, v, t->loc,
+					     (pactum_case)gcase) != PACTUM_OK) {
+		doc->nomem = 1;
+		return NULL;
+	}
+	if (t->scratch.oom) {
 		doc->nomem = 1;
 		return NULL;
 	}
@@ -543,7 +561,8 @@ static pactum_run *placeholder_run(struct translation *t,
 		return value_run(t, target, &pos,
 				 tok->display ? pactum__case_parse(tok->display,
 								   tok->display_len)
-					      : PACTUM_CASE_NOMINATIVE);
+					      : PACTUM_CASE_NOMINATIVE,
+				 n->attr[PACTUM_ATTR_FORMAT]);
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
@@ -752,7 +771,7 @@ static void translate_block(struct translation *t, pactum_block *b)
 		b->content[t->lang] = meta_run(t);
 	else if (p != NULL &&
 		 (b->content[t->lang] = value_run(t, p, NULL,
-						  PACTUM_CASE_NOMINATIVE)) &&
+						  PACTUM_CASE_NOMINATIVE, NULL)) &&
 		 b->kind == PACTUM_BLOCK_FIELD)
 		b->content[t->lang]->ref = b->id; /* "address", as in 1.0 */
 	else if (b->value != NULL)

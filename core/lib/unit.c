@@ -160,7 +160,11 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		put_text(b, n->text, n->len, 1);
 		return PACTUM_OK;
 	case PACTUM_NODE_VAR:
+		/* "{fee:words}": a translator sees which is which */
 		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_NAME]);
+		if (n->attr[PACTUM_ATTR_FORMAT])
+			pactum__buf_printf(&name, ":%s",
+					   n->attr[PACTUM_ATTR_FORMAT]);
 		break;
 	case PACTUM_NODE_FIELD:
 		pactum__buf_printf(&name, "%s.%s", n->attr[PACTUM_ATTR_PARTY],

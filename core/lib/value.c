@@ -321,13 +321,14 @@ static void put_plain(pactum_buf *out, uint64_t v)
 	pactum__buf_put(out, digits, utoa(digits, v));
 }
 
-static void put_money(pactum_buf *out, const pactum_locale *loc,
-		      const pactum_value *v)
+void pactum__money_put(pactum_buf *out, const pactum_locale *loc,
+		       const pactum_value *v, const char *pattern,
+		       const char *currency, unsigned digits)
 {
 	const pactum_decimal *amount = &v->u.money.amount;
 	const char *p;
 
-	for (p = loc->money_pattern; *p != '\0'; p++) {
+	for (p = pattern; *p != '\0'; p++) {
 		if (*p != '%' || p[1] == '\0') {
 			pactum__buf_putc(out, *p);
 			continue;
@@ -339,17 +340,24 @@ static void put_money(pactum_buf *out, const pactum_locale *loc,
 			break;
 		case 'n':
 			put_unsigned(out, loc, magnitude(amount->mantissa),
-				     amount->scale,
-				     pactum__currency_digits(v->u.money.currency));
+				     amount->scale, digits);
 			break;
 		case 'c':
-			pactum__buf_puts(out, v->u.money.currency);
+			pactum__buf_puts(out, currency);
 			break;
 		default:
 			pactum__buf_putc(out, *p);
 			break;
 		}
 	}
+}
+
+static void put_money(pactum_buf *out, const pactum_locale *loc,
+		      const pactum_value *v)
+{
+	pactum__money_put(out, loc, v, loc->money_pattern,
+			  v->u.money.currency,
+			  pactum__currency_digits(v->u.money.currency));
 }
 
 static void put_date(pactum_buf *out, const pactum_locale *loc,

@@ -151,6 +151,27 @@ int pactum__case_parse(const char *s, size_t len);
 int pactum__value_format_case(pactum_buf *out, const pactum_value *v,
 			      const pactum_locale *loc, pactum_case c);
 
+/* Append money v by pattern (as a locale's money pattern), with currency
+ * text for %c and digits decimals. */
+void pactum__money_put(pactum_buf *out, const pactum_locale *loc,
+		       const pactum_value *v, const char *pattern,
+		       const char *currency, unsigned digits);
+
+/* A way to show a value that a placeholder may ask for, format="words"
+ * (format.c): money code, symbol, whole, words; integer grouped, plain,
+ * words, ordinal; date long, short, numeric, iso. */
+typedef struct pactum_format pactum_format;
+/* The format of type named name, or NULL. */
+const pactum_format *pactum__format_find(pactum_type type, const char *name);
+/* Append the names of type's formats, "long, short, numeric, iso"; none
+ * for a type without formats. */
+void pactum__format_names(pactum_buf *out, pactum_type type);
+/* Append v in format; NULL, or an English reason marked N_() why v cannot
+ * be shown so ("the amount has cents ..."); out->oom when out of memory. */
+const char *pactum__format_put(pactum_buf *out, const pactum_value *v,
+			       const pactum_locale *loc,
+			       const pactum_format *format);
+
 /* Words the core puts into documents, per language. */
 typedef enum pactum_word {
 	PACTUM_WORD_OMITTED = 0, /* a left-out part: "[intentionally omitted]" */
@@ -171,6 +192,7 @@ typedef enum pactum_word {
 	PACTUM_WORD_FIELD_REGISTER,
 	PACTUM_WORD_FIELD_VAT_ID,
 	PACTUM_WORD_FIELD_REPRESENTATIVE,
+	PACTUM_WORD_AND,         /* between euros and cents in words */
 	PACTUM_WORD_COUNT_
 } pactum_word;
 

@@ -737,6 +737,123 @@ START_TEST(test_format_built_by_hand)
 }
 END_TEST
 
+/* Formats a placeholder asks for, in both languages; amounts in words
+ * against the spellings a German and an English contract write. */
+static const struct {
+	pactum_type type;
+	const char *in;
+	const char *format;
+	const char *de;
+	const char *en;
+} formatted[] = {
+#define M PACTUM_TYPE_MONEY
+	{ M, "0.00 EUR", "words", "null Euro", "zero euros" },
+	{ M, "1.00 EUR", "words", "ein Euro", "one euro" },
+	{ M, "2 EUR", "words", "zwei Euro", "two euros" },
+	{ M, "16 EUR", "words", "sechzehn Euro", "sixteen euros" },
+	{ M, "17 EUR", "words", "siebzehn Euro", "seventeen euros" },
+	{ M, "21 EUR", "words", "einundzwanzig Euro", "twenty-one euros" },
+	{ M, "30 EUR", "words", "dreißig Euro", "thirty euros" },
+	{ M, "99 EUR", "words", "neunundneunzig Euro", "ninety-nine euros" },
+	{ M, "100 EUR", "words", "einhundert Euro", "one hundred euros" },
+	{ M, "101 EUR", "words", "einhundertein Euro", "one hundred one euros" },
+	{ M, "1000 EUR", "words", "eintausend Euro", "one thousand euros" },
+	{ M, "10000 EUR", "words", "zehntausend Euro", "ten thousand euros" },
+	{ M, "100000 EUR", "words", "einhunderttausend Euro",
+	  "one hundred thousand euros" },
+	{ M, "1000000 EUR", "words", "eine Million Euro", "one million euros" },
+	{ M, "2000000 EUR", "words", "zwei Millionen Euro", "two million euros" },
+	{ M, "1000000000 EUR", "words", "eine Milliarde Euro",
+	  "one billion euros" },
+	{ M, "999999999999 EUR", "words",
+	  "neunhundertneunundneunzig Milliarden neunhundertneunundneunzig "
+	  "Millionen neunhundertneunundneunzigtausendneunhundertneunundneunzig "
+	  "Euro",
+	  "nine hundred ninety-nine billion nine hundred ninety-nine million "
+	  "nine hundred ninety-nine thousand nine hundred ninety-nine euros" },
+	{ M, "10000.50 EUR", "words", "zehntausend Euro und fünfzig Cent",
+	  "ten thousand euros and fifty cents" },
+	{ M, "0.01 EUR", "words", "ein Cent", "one cent" },
+	{ M, "1.01 GBP", "words", "ein Britisches Pfund und ein Penny",
+	  "one British pound and one penny" },
+	{ M, "1 DKK", "words", "eine Dänische Krone", "one Danish krone" },
+	{ M, "2.05 CHF", "words", "zwei Schweizer Franken und fünf Rappen",
+	  "two Swiss francs and five centimes" },
+	{ M, "1.5 KWD", "words", "ein Kuwait-Dinar und 500/1000",
+	  "one Kuwaiti dinar and 500/1000" },
+	{ M, "1234.5 EUR", "symbol", "1.234,50" NBSP "€", "€1,234.50" },
+	{ M, "-3 USD", "symbol", "-3,00" NBSP "$", "-US$3.00" },
+	{ M, "12 CHF", "symbol", "12,00" NBSP "CHF", "CHF" NBSP "12.00" },
+	{ M, "10000.00 EUR", "whole", "10.000" NBSP "EUR", "EUR" NBSP "10,000" },
+	{ M, "10000.00 EUR", "code", "10.000,00" NBSP "EUR",
+	  "EUR" NBSP "10,000.00" },
+#undef M
+	{ PACTUM_TYPE_INTEGER, "1234567", "plain", "1234567", "1234567" },
+	{ PACTUM_TYPE_INTEGER, "1234567", "grouped", "1.234.567", "1,234,567" },
+	{ PACTUM_TYPE_INTEGER, "-42", "plain", "-42", "-42" },
+	{ PACTUM_TYPE_INTEGER, "3", "ordinal", "3.", "3rd" },
+	{ PACTUM_TYPE_INTEGER, "22", "ordinal", "22.", "22nd" },
+	{ PACTUM_TYPE_INTEGER, "25", "words", "fünfundzwanzig", "twenty-five" },
+	{ PACTUM_TYPE_DATE, "2027-02-01", "short", "1. Feb. 2027", "1 Feb 2027" },
+	{ PACTUM_TYPE_DATE, "2027-02-01", "numeric", "01.02.2027", "01/02/2027" },
+	/* proleptic Gregorian: no Julian days before 1582 */
+	{ PACTUM_TYPE_DATE, "0800-12-25", "numeric", "25.12.800", "25/12/800" },
+	{ PACTUM_TYPE_DATE, "2027-02-01", "iso", "2027-02-01", "2027-02-01" },
+	{ PACTUM_TYPE_DATE, "2027-02-01", "long", "1. Februar 2027",
+	  "1 February 2027" },
+};
+
+START_TEST(test_formats)
+{
+	pactum_value v = parse_ok(formatted[_i].type, formatted[_i].in);
+	const pactum_format *f =
+		pactum__format_find(formatted[_i].type, formatted[_i].format);
+	const char *langs[] = { "de", "en" };
+	size_t l;
+
+	ck_assert_ptr_nonnull(f);
+	for (l = 0; l < 2; l++) {
+		pactum_buf buf = PACTUM_BUF_INIT;
+		const char *want = l ? formatted[_i].en : formatted[_i].de;
+		const char *why = pactum__format_put(&buf, &v,
+						     pactum__locale_get(langs[l]),
+						     f);
+
+		ck_assert_msg(why == NULL, "%s %s: %s", formatted[_i].in,
+			      langs[l], why);
+		ck_assert_msg(buf.ptr && strcmp(buf.ptr, want) == 0,
+			      "%s as %s in %s: \"%s\", not \"%s\"",
+			      formatted[_i].in, formatted[_i].format, langs[l],
+			      buf.ptr, want);
+		pactum__buf_free(&buf);
+	}
+}
+END_TEST
+
+START_TEST(test_formats_refused)
+{
+	pactum_value cents = parse_ok(PACTUM_TYPE_MONEY, "10.50 EUR");
+	pactum_value debt = parse_ok(PACTUM_TYPE_MONEY, "-1 EUR");
+	pactum_buf buf = PACTUM_BUF_INIT, names = PACTUM_BUF_INIT;
+	const pactum_locale *de = pactum__locale_get("de");
+	const char *why;
+
+	why = pactum__format_put(&buf, &cents, de,
+				 pactum__format_find(PACTUM_TYPE_MONEY, "whole"));
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_nonnull(strstr(why, "has cents"));
+	why = pactum__format_put(&buf, &debt, de,
+				 pactum__format_find(PACTUM_TYPE_MONEY, "words"));
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_null(pactum__format_find(PACTUM_TYPE_DATE, "words"));
+	ck_assert_ptr_null(pactum__format_find(PACTUM_TYPE_TEXT, "plain"));
+	pactum__format_names(&names, PACTUM_TYPE_DATE);
+	ck_assert_str_eq(names.ptr, "long, short, numeric, iso");
+	pactum__buf_free(&buf);
+	pactum__buf_free(&names);
+}
+END_TEST
+
 START_TEST(test_format_out_of_memory)
 {
 	pactum_value v = parse_ok(PACTUM_TYPE_DATE, "2027-03-01");
@@ -790,6 +907,8 @@ Suite *value_suite(void)
 	tcase_add_test(tc, test_format_preconditions);
 	tcase_add_test(tc, test_format_built_by_hand);
 	tcase_add_test(tc, test_format_out_of_memory);
+	tcase_add_loop_test(tc, test_formats, 0, PACTUM_ARRAY_SIZE(formatted));
+	tcase_add_test(tc, test_formats_refused);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -212,7 +212,8 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_DEFAULT,
 	PACTUM_ATTR_MIN,
 	PACTUM_ATTR_MAX,
-	PACTUM_ATTR_VALUE,       /* a choice's value */
+	PACTUM_ATTR_VALUE,       /* a choice's value; PARAM: an expression
+				    that computes it */
 	PACTUM_ATTR_IF,          /* condition expression (see the README) */
 	PACTUM_ATTR_NAME,        /* VAR: parameter; FIELD: field name */
 	PACTUM_ATTR_PARTY,       /* FIELD: party id */
@@ -226,6 +227,9 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_SERIES,      /* ANNEX: annex, schedule, exhibit, appendix */
 	PACTUM_ATTR_HEADER,      /* ROW: "yes" or "no" */
 	PACTUM_ATTR_HREF,        /* INCLUDE: relative path of a model file */
+	PACTUM_ATTR_FORMAT,      /* VAR: how its value shows ("words") */
+	PACTUM_ATTR_COUNT,       /* P, ITEM, RECITAL, CELL: the VAR whose value
+				    picks the plural form, or "none" */
 	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
 } pactum_attr;
 

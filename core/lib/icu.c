@@ -1,0 +1,172 @@
+/* The ICU calls, in one file: everything else stays free of UChar. */
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/ucurr.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "icu.h"
+
+#define MAX_UCHARS 512 /* 999 999 999 999 in German words is 150 */
+
+/* Append s (len UTF-16 units) as UTF-8, leaving out soft hyphens: where a
+ * word breaks is the writer's business. */
+static int put_uchars(pactum_buf *out, const UChar *s, int32_t len)
+{
+	UChar kept[MAX_UCHARS];
+	char utf8[MAX_UCHARS * 3];
+	int32_t i, n = 0, n8 = 0;
+	UErrorCode status = U_ZERO_ERROR;
+
+	if (len < 0 || len > MAX_UCHARS)
+		return PACTUM_EINVAL;
+	for (i = 0; i < len; i++)
+		if (s[i] != 0x00AD)
+			kept[n++] = s[i];
+	u_strToUTF8(utf8, (int32_t)sizeof(utf8), &n8, kept, n, &status);
+	if (U_FAILURE(status))
+		return PACTUM_EINVAL;
+	pactum__buf_put(out, utf8, (size_t)n8);
+	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+}
+
+static int format_number(pactum_buf *out, const char *locale, int64_t n,
+			 UNumberFormatStyle style, const char *ruleset)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(style, NULL, 0, locale, NULL, &status);
+	UChar text[MAX_UCHARS], rules[64];
+	int32_t len;
+	int error = PACTUM_EINVAL;
+
+	if (U_FAILURE(status))
+		goto cleanup;
+	if (ruleset != NULL) {
+		u_uastrncpy(rules, ruleset, (int32_t)PACTUM_ARRAY_SIZE(rules) - 1);
+		rules[PACTUM_ARRAY_SIZE(rules) - 1] = 0;
+		unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, rules, -1,
+				      &status);
+	}
+	len = unum_formatInt64(f, n, text, MAX_UCHARS, NULL, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		goto cleanup;
+	error = put_uchars(out, text, len);
+cleanup:
+	if (f != NULL)
+		unum_close(f);
+	return error;
+}
+
+int pactum__icu_spell(pactum_buf *out, const char *locale, int64_t n,
+		      const char *ruleset)
+{
+	return format_number(out, locale, n, UNUM_SPELLOUT, ruleset);
+}
+
+int pactum__icu_ordinal(pactum_buf *out, const char *locale, int64_t n)
+{
+	return format_number(out, locale, n, UNUM_ORDINAL, NULL);
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static int64_t epoch_days(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int pactum__icu_date(pactum_buf *out, const char *locale, int year,
+		     int month, int day, const char *skeleton)
+{
+	static const UChar utc[] = { 'U', 'T', 'C', 0 };
+	UErrorCode status = U_ZERO_ERROR;
+	UDateTimePatternGenerator *gen = udatpg_open(locale, &status);
+	UDateFormat *fmt = NULL;
+	UChar sk[32], pattern[64], text[MAX_UCHARS];
+	UCalendar *cal;
+	int32_t len;
+	int error = PACTUM_EINVAL;
+
+	if (U_FAILURE(status))
+		goto cleanup;
+	u_uastrncpy(sk, skeleton, (int32_t)PACTUM_ARRAY_SIZE(sk) - 1);
+	sk[PACTUM_ARRAY_SIZE(sk) - 1] = 0;
+	udatpg_getBestPattern(gen, sk, -1, pattern,
+			      (int32_t)PACTUM_ARRAY_SIZE(pattern), &status);
+	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, -1, pattern,
+			-1, &status);
+	if (U_FAILURE(status))
+		goto cleanup;
+	/* the Gregorian calendar back to year 1, not Julian before 1582 */
+	cal = (UCalendar *)udat_getCalendar(fmt);
+	ucal_setGregorianChange(cal, -1e300, &status);
+	len = udat_format(fmt, (UDate)epoch_days(year, month, day) * 86400000.0,
+			  text, MAX_UCHARS, NULL, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		goto cleanup;
+	error = put_uchars(out, text, len);
+cleanup:
+	if (fmt != NULL)
+		udat_close(fmt);
+	if (gen != NULL)
+		udatpg_close(gen);
+	return error;
+}
+
+static int currency(UChar code[4], const char *s)
+{
+	size_t i;
+
+	if (strlen(s) != 3)
+		return 0;
+	for (i = 0; i < 3; i++)
+		code[i] = (UChar)(unsigned char)s[i];
+	code[3] = 0;
+	return 1;
+}
+
+/* The symbol of code (category NULL) or its name for a plural
+ * category. */
+static int currency_text(pactum_buf *out, const char *locale,
+			 const char *code, const char *category)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar iso[4];
+	UBool choice;
+	int32_t len;
+	const UChar *name;
+
+	if (!currency(iso, code))
+		return PACTUM_EINVAL;
+	name = category == NULL
+		       ? ucurr_getName(iso, locale, UCURR_SYMBOL_NAME, &choice,
+				       &len, &status)
+		       : ucurr_getPluralName(iso, locale, &choice, category,
+					     &len, &status);
+	if (U_FAILURE(status) || name == NULL)
+		return PACTUM_EINVAL;
+	return put_uchars(out, name, len);
+}
+
+int pactum__icu_currency_symbol(pactum_buf *out, const char *locale,
+				const char *code)
+{
+	return currency_text(out, locale, code, NULL);
+}
+
+int pactum__icu_currency_name(pactum_buf *out, const char *locale,
+			      const char *code, const char *category)
+{
+	return currency_text(out, locale, code, category);
+}
