@@ -104,28 +104,47 @@ static pactum_kinds sentence_kinds(pactum_kinds kinds)
 			 pactum__kind_bit(PACTUM_NODE_ONE));
 }
 
-/* The slots of n's content.  WHEN and OTHERWISE hold what the place of
- * their CHOOSE holds: blocks in a clause, items in a list. */
+/* The element whose content a PLACED node (WHEN, OTHERWISE, REPEAT)
+ * holds a part of, through any placed ones around it; and in *via the
+ * kind standing in that element's slot (CHOOSE or REPEAT). */
+static const pactum_node *place_of(const pactum_node *n,
+				   pactum_node_kind *via)
+{
+	const pactum_node *p = n;
+
+	*via = n->kind == PACTUM_NODE_REPEAT ? PACTUM_NODE_REPEAT
+					     : PACTUM_NODE_CHOOSE;
+	while (p && (pactum__kind(p->kind)->flags & PACTUM_KIND_PLACED)) {
+		*via = p->kind == PACTUM_NODE_REPEAT ? PACTUM_NODE_REPEAT
+						     : PACTUM_NODE_CHOOSE;
+		p = p->kind == PACTUM_NODE_REPEAT
+			    ? p->parent
+			    : (p->parent ? p->parent->parent : NULL);
+	}
+	return p;
+}
+
+/* The slots of n's content.  WHEN, OTHERWISE and REPEAT hold what their
+ * place holds: blocks in a clause, items in a list, rows in a table. */
 static const pactum_slot *content_of(pactum_slot mine[3],
 				     const pactum_node *n)
 {
 	const pactum_kind_info *info = pactum__kind(n->kind);
-	const pactum_node *owner = n->parent ? n->parent->parent : NULL;
+	const pactum_node *owner;
 	const pactum_slot *s;
 	pactum_slot notes = { pactum__kind_bit(PACTUM_NODE_NOTE), 0, 0 };
+	pactum_node_kind via;
 
-	if (n->kind != PACTUM_NODE_WHEN && n->kind != PACTUM_NODE_OTHERWISE)
+	if (!(info->flags & PACTUM_KIND_PLACED))
 		return info->slots;
-	while (owner && (owner->kind == PACTUM_NODE_WHEN ||
-			 owner->kind == PACTUM_NODE_OTHERWISE))
-		owner = owner->parent ? owner->parent->parent : NULL;
+	owner = place_of(n, &via);
 	memset(mine, 0, 3 * sizeof(*mine));
 	if (owner == NULL)
 		return mine;
 	for (s = pactum__kind(owner->kind)->slots; s->kinds; s++) {
-		if (!(s->kinds & pactum__kind_bit(PACTUM_NODE_CHOOSE)))
+		if (!(s->kinds & pactum__kind_bit(via)))
 			continue;
-		if (n->kind == PACTUM_NODE_WHEN) {
+		if (n->kind != PACTUM_NODE_OTHERWISE) {
 			mine[0] = notes;
 			mine++;
 		}
@@ -133,7 +152,7 @@ static const pactum_slot *content_of(pactum_slot mine[3],
 		 * their own (those belong to the sentence) */
 		mine[0].kinds = s->kinds & sentence_kinds(s->kinds);
 		mine[0].min = 1;
-		return n->kind == PACTUM_NODE_WHEN ? mine - 1 : mine;
+		return n->kind != PACTUM_NODE_OTHERWISE ? mine - 1 : mine;
 	}
 	return mine; /* a misplaced CHOOSE: reported at its parent */
 }
@@ -164,8 +183,7 @@ static void check_children(struct checker *ck, pactum_node *n)
 	pactum_kinds allowed = 0, bit, seen = 0;
 	unsigned count = 0;
 
-	if ((n->kind == PACTUM_NODE_WHEN || n->kind == PACTUM_NODE_OTHERWISE) &&
-	    slots->kinds == 0)
+	if ((info->flags & PACTUM_KIND_PLACED) && slots->kinds == 0)
 		return; /* its CHOOSE is misplaced, and reported */
 	for (s = slots; s->kinds; s++)
 		allowed |= s->kinds;
@@ -410,13 +428,38 @@ static void check_structure(struct checker *ck, pactum_node *n)
 			check_structure(ck, c);
 }
 
+/* A list: no default; min and max count its records. */
+static void check_list(struct checker *ck, const pactum_node *n)
+{
+	pactum_attr b;
+
+	if (n->attr[PACTUM_ATTR_DEFAULT] || n->attr[PACTUM_ATTR_VALUE])
+		report(ck, PACTUM_ERROR, n,
+		       _("list parameter \"%s\" takes its records from the "
+			 "deal, never a default or a value"),
+		       n->attr[PACTUM_ATTR_ID]);
+	for (b = PACTUM_ATTR_MIN; b <= PACTUM_ATTR_MAX; b++) {
+		const char *s = n->attr[b], *expected;
+		pactum_value bound;
+
+		if (s != NULL &&
+		    (pactum__value_parse(&bound, PACTUM_TYPE_INTEGER, s,
+					 strlen(s), &expected) != PACTUM_OK ||
+		     bound.u.integer < 0))
+			report(ck, PACTUM_ERROR, n,
+			       _("bound \"%s\" of \"%s\" is not a number of "
+				 "records"),
+			       s, n->attr[PACTUM_ATTR_ID]);
+	}
+}
+
 static void check_param(struct checker *ck, pactum_node *n)
 {
 	const char *type = n->attr[PACTUM_ATTR_TYPE], *expected = NULL;
 	pactum_value v, bound;
 	pactum_attr b;
 	const pactum_node *c;
-	int nchoices = 0;
+	int nchoices = 0, nfields = 0;
 
 	if (type == NULL) {
 		n->type = PACTUM_TYPE_TEXT; /* the missing attribute is reported */
@@ -429,8 +472,22 @@ static void check_param(struct checker *ck, pactum_node *n)
 		n->type = PACTUM_TYPE_TEXT;
 		return;
 	}
-	for (c = n->first; c; c = c->next)
+	for (c = n->first; c; c = c->next) {
 		nchoices += c->kind == PACTUM_NODE_CHOICE;
+		nfields += c->kind == PACTUM_NODE_DETAIL;
+	}
+	if ((n->type == PACTUM_TYPE_LIST) != (nfields > 0))
+		report(ck, PACTUM_ERROR, n,
+		       n->type == PACTUM_TYPE_LIST
+			       ? _("list parameter \"%s\" declares no fields "
+				   "(<detail>) for its records")
+			       : _("parameter \"%s\" declares fields but is "
+				   "not of type list"),
+		       n->attr[PACTUM_ATTR_ID]);
+	if (n->type == PACTUM_TYPE_LIST) {
+		check_list(ck, n);
+		return;
+	}
 	if ((n->type == PACTUM_TYPE_CHOICE) != (nchoices > 0))
 		report(ck, PACTUM_ERROR, n,
 		       n->type == PACTUM_TYPE_CHOICE
@@ -469,24 +526,27 @@ static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 static void add_param(struct checker *ck, pactum_node *p);
 static void check_format(struct checker *ck, const pactum_node *var,
 			 const pactum_node *param);
+static void check_repeat(struct checker *ck, pactum_node *n);
 
 /* Make field of party a parameter "party.field" (type and required from
  * detail, or a built-in text field) and add it to the parameters. */
-static void add_party_field(struct checker *ck, const pactum_node *party,
-			    const char *field, const pactum_node *detail,
-			    int word, int required)
+/* A parameter the check makes, "owner.field", for a party's field or a
+ * field of a list's records: typed as the DETAIL at declares it (text
+ * without one), positioned there, and indexed like any.  NULL when out of
+ * memory or when the name exists (*twice set). */
+static pactum_node *synthetic_param(struct checker *ck, const char *owner,
+				    const char *field, const pactum_node *at,
+				    const pactum_node *detail, int *twice)
 {
 	pactum_model *model = ck->model;
-	const pactum_node *at = detail ? detail : party;
 	pactum_node *p = pactum__arena_calloc(model->arena, sizeof(*p));
 	void *existing = NULL;
-	const char *id = p ? ctx_printf(ck, "%s.%s", party->attr[PACTUM_ATTR_ID],
-					field)
-			   : NULL;
+	const char *id = p ? ctx_printf(ck, "%s.%s", owner, field) : NULL;
 
+	*twice = 0;
 	if (id == NULL) {
 		ck->nomem = 1;
-		return;
+		return NULL;
 	}
 	p->kind = PACTUM_NODE_PARAM;
 	p->line = at->line;
@@ -495,27 +555,76 @@ static void add_party_field(struct checker *ck, const pactum_node *party,
 	p->attr[PACTUM_ATTR_TYPE] = detail ? detail->attr[PACTUM_ATTR_TYPE]
 					   : NULL;
 	p->attr[PACTUM_ATTR_REQUIRED] =
-		detail ? detail->attr[PACTUM_ATTR_REQUIRED]
-		       : required ? "yes" : "no";
-	p->party = party;
+		detail ? detail->attr[PACTUM_ATTR_REQUIRED] : NULL;
 	p->detail = detail;
-	p->word = word;
-	p->used = 1; /* a party's field is shown with the party */
 	if (p->attr[PACTUM_ATTR_TYPE] == NULL)
 		p->type = PACTUM_TYPE_TEXT;
 	else
 		check_param(ck, p);
 	if (pactum__map_put(&model->params, id, p, &existing) != PACTUM_OK) {
 		ck->nomem = 1;
-		return;
+		return NULL;
 	}
 	if (existing != NULL) {
+		*twice = 1;
+		return NULL;
+	}
+	add_param(ck, p);
+	return p;
+}
+
+static void add_party_field(struct checker *ck, const pactum_node *party,
+			    const char *field, const pactum_node *detail,
+			    int word, int required)
+{
+	const pactum_node *at = detail ? detail : party;
+	int twice;
+	pactum_node *p = synthetic_param(ck, party->attr[PACTUM_ATTR_ID],
+					 field, at, detail, &twice);
+
+	if (twice)
 		report(ck, PACTUM_ERROR, at,
 		       _("party \"%s\" has the field \"%s\" twice"),
 		       party->attr[PACTUM_ATTR_ID], field);
+	if (p == NULL)
 		return;
+	if (detail == NULL)
+		p->attr[PACTUM_ATTR_REQUIRED] = required ? "yes" : "no";
+	p->party = party;
+	p->word = word;
+	p->used = 1; /* a party's field is shown with the party */
+}
+
+/* The fields of list's records, "products.price", one parameter each. */
+static void declare_record_fields(struct checker *ck, pactum_node *list)
+{
+	const pactum_node *d;
+	unsigned k = 0;
+	int twice;
+
+	for (d = list->first; d && !ck->nomem; d = d->next) {
+		pactum_node *p;
+
+		if (d->kind != PACTUM_NODE_DETAIL || d->attr[PACTUM_ATTR_ID] == NULL)
+			continue;
+		p = synthetic_param(ck, list->attr[PACTUM_ATTR_ID],
+				    d->attr[PACTUM_ATTR_ID], d, d, &twice);
+		if (twice)
+			report(ck, PACTUM_ERROR, d,
+			       _("the records of \"%s\" have the field \"%s\" "
+				 "twice"),
+			       list->attr[PACTUM_ATTR_ID], d->attr[PACTUM_ATTR_ID]);
+		if (p == NULL)
+			continue;
+		if (p->type == PACTUM_TYPE_LIST || p->type == PACTUM_TYPE_CHOICE)
+			report(ck, PACTUM_ERROR, d,
+			       _("a field of a record cannot be a %s"),
+			       pactum__type_name(p->type));
+		p->list = list;
+		p->field = k++;
+		p->used = 1; /* shown with its record, or not at all */
 	}
-	add_param(ck, p);
+	list->nfields = k;
 }
 
 /* Every party's fields: the built-in ones, then those the model declares
@@ -597,6 +706,31 @@ static const char *domain_of(const pactum_model *model, const pactum_node *n)
 	return model->domain ? model->domain : "";
 }
 
+/* Does msgid have words of its own, outside its placeholders?  A cell
+ * "{products.price}" or "{start} – {end}" has none to translate. */
+static int has_words(const char *msgid)
+{
+	pactum_template t;
+	pactum_token tok;
+	size_t i;
+
+	pactum__template_init(&t, msgid, strlen(msgid));
+	while (pactum__template_next(&tok, &t) != PACTUM_TOK_END) {
+		if (tok.kind == PACTUM_TOK_PLACEHOLDER && tok.display)
+			return 1; /* "{term:x|words}" */
+		if (tok.kind != PACTUM_TOK_TEXT)
+			continue;
+		for (i = 0; i < tok.len; i++) {
+			unsigned char c = (unsigned char)tok.text[i];
+
+			if (c >= 0x80 || (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z'))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The role of unit for translators, with what each of its alternatives
  * hangs on: "paragraph; {when:1} when cap = yes, {otherwise:2} when no
  * alternative before it holds". */
@@ -665,6 +799,7 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 	}
 	unit->note = notes_of(ck, n->parent);
 	unit->role = describe_alternatives(ck, unit);
+	unit->verbatim = !has_words(unit->msgid);
 	unit->domain = domain_of(model, n);
 	{
 		void *existing = NULL;
@@ -762,6 +897,12 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			return;
 		}
 		((pactum_node *)t)->used = 1;
+		if (t->list && !pactum__node_sees_field(n, t))
+			report(ck, PACTUM_ERROR, n,
+			       _("\"%s\" is a field of the records of \"%s\": "
+				 "use it inside <repeat over=\"%s\">"),
+			       name, t->list->attr[PACTUM_ATTR_ID],
+			       t->list->attr[PACTUM_ATTR_ID]);
 		check_format(ck, n, t);
 		break;
 	case PACTUM_NODE_FIELD:
@@ -853,6 +994,28 @@ struct owner {
 	unsigned footnotes;
 };
 
+/* A <repeat over=...> names a list, and stands in no other repeat. */
+static void check_repeat(struct checker *ck, pactum_node *n)
+{
+	const char *over = n->attr[PACTUM_ATTR_OVER];
+	const pactum_node *list =
+		over ? pactum__map_get(&ck->model->params, over, strlen(over))
+		     : NULL;
+
+	if (over == NULL || ck->model->library)
+		return; /* the missing attribute is reported */
+	if (pactum__node_repeat(n->parent))
+		report(ck, PACTUM_ERROR, n, "%s",
+		       _("a <repeat> cannot stand inside another"));
+	if (list == NULL || list->type != PACTUM_TYPE_LIST) {
+		report(ck, PACTUM_ERROR, n,
+		       _("over=\"%s\" names no list parameter"), over);
+		return;
+	}
+	((pactum_node *)list)->used = 1;
+	n->target = list;
+}
+
 /* A <var format=...> must name a format of its parameter's type. */
 static void check_format(struct checker *ck, const pactum_node *var,
 			 const pactum_node *param)
@@ -923,6 +1086,13 @@ static void check_content(struct checker *ck, pactum_node *n,
 		else
 			add_condition(ck, n);
 	}
+	if (n->kind == PACTUM_NODE_REPEAT)
+		check_repeat(ck, n);
+	else if (id && pactum__node_repeat(n))
+		report(ck, PACTUM_ERROR, n,
+		       _("<%s> is repeated for every record, so it cannot have "
+			 "an id"),
+		       pactum__node_kind_name(n->kind));
 	if (id && valid_id(id) && n->kind != PACTUM_NODE_AGREEMENT &&
 	    n->kind != PACTUM_NODE_PARAM && n->kind != PACTUM_NODE_TERM &&
 	    n->kind != PACTUM_NODE_PARTY) {
@@ -988,7 +1158,14 @@ static void check_content(struct checker *ck, pactum_node *n,
 			 "role of a party, used as its name in the text");
 		break;
 	case PACTUM_NODE_LABEL:
-		if (n->parent->kind == PACTUM_NODE_DETAIL)
+		if (n->parent->kind == PACTUM_NODE_DETAIL &&
+		    n->parent->parent->kind == PACTUM_NODE_PARAM)
+			add_unit(ck, n,
+				 ctx_printf(ck, "param.%s.%s",
+					    n->parent->parent->attr[PACTUM_ATTR_ID],
+					    n->parent->attr[PACTUM_ATTR_ID]),
+				 "name of a field of a list's records");
+		else if (n->parent->kind == PACTUM_NODE_DETAIL)
 			add_unit(ck, n,
 				 n->parent->parent->kind == PACTUM_NODE_PARTY
 					 ? ctx_printf(ck, "party.%s.%s",
@@ -1204,6 +1381,9 @@ static void find_counts(struct checker *ck)
 		const pactum_node *one = pactum__node_child(u->node,
 							    PACTUM_NODE_ONE);
 
+		if (u->verbatim)
+			continue; /* no words to put in a plural form */
+
 		const char *named = u->node->attr[PACTUM_ATTR_COUNT];
 
 		for (j = 0; j < u->nph && u->count == NULL; j++) {
@@ -1238,6 +1418,26 @@ static void find_counts(struct checker *ck)
 			       why.ptr ? why.ptr : "");
 	}
 	pactum__buf_free(&why);
+}
+
+/* The units the public API lists: those with words of their own. */
+static void list_translatable(struct checker *ck)
+{
+	pactum_model *model = ck->model;
+	size_t i;
+
+	pactum_free(model->translatable);
+	model->ntranslatable = 0;
+	model->translatable =
+		pactum__calloc(model->nunits + 1, sizeof(*model->translatable));
+	if (model->translatable == NULL) {
+		ck->nomem = 1;
+		return;
+	}
+	for (i = 0; i < model->nunits; i++)
+		if (!model->units[i]->verbatim)
+			model->translatable[model->ntranslatable++] =
+				model->units[i];
 }
 
 /* The passes below recurse along the tree, and a reader may build any
@@ -1392,6 +1592,8 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 			continue;
 		check_param(&ck, c);
 		add_param(&ck, c);
+		if (c->type == PACTUM_TYPE_LIST)
+			declare_record_fields(&ck, c);
 	}
 	declare_party_fields(&ck);
 	if (ck.nomem)
@@ -1408,6 +1610,7 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	check_series(&ck);
 	find_counts(&ck);
 	check_term_cycles(&ck);
+	list_translatable(&ck);
 	for (c = model->root->first; c; c = c->next) {
 		const char *id = c->attr[PACTUM_ATTR_ID];
 

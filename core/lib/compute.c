@@ -168,6 +168,48 @@ cleanup:
 	return error;
 }
 
+/* Evaluate the condition of n, reporting why it cannot be decided (for
+ * record number record of a list, when not 0). */
+static void try_condition(pactum_doc *doc, const pactum_node *n,
+			  size_t record)
+{
+	pactum_pos pos = pactum__node_pos(doc->model, n);
+	const char *why;
+	pactum_value v;
+
+	if (n->cond == NULL ||
+	    pactum__expr_eval(&v, n->cond, doc->values, &why) == PACTUM_OK)
+		return;
+	if (record == 0)
+		pactum__doc_report(doc, PACTUM_ERROR, &pos,
+				   _("cannot decide the condition \"%s\" for "
+				     "this deal: %s"),
+				   n->attr[PACTUM_ATTR_IF], _(why));
+	else
+		pactum__doc_report(doc, PACTUM_ERROR, &pos,
+				   _("cannot decide the condition \"%s\" for "
+				     "record %zu: %s"),
+				   n->attr[PACTUM_ATTR_IF], record, _(why));
+}
+
+void pactum__compute_record(pactum_doc *doc, const pactum_node *repeat,
+			    size_t record)
+{
+	const pactum_node *n = repeat;
+
+	/* the subtree in document order, without recursion */
+	while (n != NULL) {
+		try_condition(doc, n, record);
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n != repeat && n->next == NULL)
+			n = n->parent;
+		n = n == repeat ? NULL : n->next;
+	}
+}
+
 int pactum__compute_doc(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
@@ -191,19 +233,11 @@ int pactum__compute_doc(pactum_doc *doc)
 		doc->has_value[p->index] = 1;
 		pactum__doc_check_bounds(doc, p, &pos);
 	}
-	/* Every condition once, so that none fails silently later. */
-	for (i = 0; i < model->nconditions && doc->errors == 0; i++) {
-		const pactum_node *n = model->conditions[i];
-		pactum_pos pos = pactum__node_pos(model, n);
-		pactum_value v;
-
-		if (pactum__expr_eval(&v, n->cond, doc->values, &why) !=
-		    PACTUM_OK)
-			pactum__doc_report(doc, PACTUM_ERROR, &pos,
-					   _("cannot decide the condition "
-					     "\"%s\" for this deal: %s"),
-					   n->attr[PACTUM_ATTR_IF], _(why));
-	}
+	/* Every condition once, so that none fails silently later; those
+	 * in a <repeat> record by record, when it is placed. */
+	for (i = 0; i < model->nconditions && doc->errors == 0; i++)
+		if (pactum__node_repeat(model->conditions[i]) == NULL)
+			try_condition(doc, model->conditions[i], 0);
 	return doc->nomem ? PACTUM_ENOMEM
 			  : doc->errors ? PACTUM_EINPUT : PACTUM_OK;
 }

@@ -17,4 +17,9 @@ int pactum__compute_check(pactum_model *model, pactum_diag *diag);
  * PACTUM_OK, PACTUM_EINPUT or PACTUM_ENOMEM. */
 int pactum__compute_doc(pactum_doc *doc);
 
+/* Try every condition in repeat (a REPEAT node) for its list's record
+ * number record (1..), loaded: report those that cannot be decided. */
+void pactum__compute_record(pactum_doc *doc, const pactum_node *repeat,
+			    size_t record);
+
 #endif /* PACTUM_COMPUTE_H */

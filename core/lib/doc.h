@@ -39,6 +39,8 @@ struct pactum_block {
 	pactum_run **title;        /* [nlangs] */
 	pactum_run **content;      /* [nlangs] */
 	const char **label;        /* [nlangs]: ANNEX "Anlage 1", or NULL */
+	const pactum_node *list;   /* placed by a <repeat>: over this list, */
+	const pactum_record *record; /* for this record of it; else NULL */
 };
 
 struct pactum_doc {
@@ -58,6 +60,8 @@ struct pactum_doc {
 	pactum_map placed;         /* section/clause id → its block */
 	unsigned footnotes;        /* numbered so far */
 	const char **flat;         /* [lang * nunits + unit]: plain text */
+	const pactum_node *repeat_list;     /* while placing a <repeat>: its */
+	const pactum_record *repeat_record; /* list and current record */
 	int errors;
 	int untranslated;
 	int nomem;

@@ -6,7 +6,8 @@
  *   compare := sum [op sum]          op: = == != < <= > >=
  *   sum     := product (("+" | "-") product)*
  *   product := unary (("*" | "/") unary)*
- *   unary   := "-" unary | "(" or ")" | true | false | NAME | LITERAL
+ *   unary   := "-" unary | "(" or ")" | true | false | NAME | LITERAL |
+ *              "count(" LIST ")" | "sum(" LIST.FIELD ")"
  *   LITERAL := 'text' | "text" | a word from a digit: 20, 0.5, 20%, 30d,
  *              2027-01-01
  *
@@ -47,6 +48,8 @@ typedef enum expr_op {
 	OP_GT,
 	OP_GE,
 	OP_NEG,
+	OP_COUNT, /* count(list): its records */
+	OP_SUM,   /* sum(list.field): over the records that give it */
 	OP_CHAIN /* operands[0] rules[0] operands[1] rules[1] ... */
 } expr_op;
 
@@ -426,7 +429,7 @@ static pactum_expr *parse_name(struct parser *ps)
 		return e;
 	}
 	if (param->attr[PACTUM_ATTR_DEFAULT] == NULL &&
-	    param->attr[PACTUM_ATTR_VALUE] == NULL &&
+	    param->attr[PACTUM_ATTR_VALUE] == NULL && param->list == NULL &&
 	    param->type != PACTUM_TYPE_TEXT && /* unset: empty text */
 	    param->attr[PACTUM_ATTR_REQUIRED] != NULL &&
 	    strcmp(param->attr[PACTUM_ATTR_REQUIRED], "no") == 0) {
@@ -434,6 +437,20 @@ static pactum_expr *parse_name(struct parser *ps)
 		fail(ps, _("\"%s\" is optional without a default, so an "
 			   "expression cannot use it; give it a default"),
 		     param->attr[PACTUM_ATTR_ID]);
+		return NULL;
+	}
+	if (param->list && !pactum__node_sees_field(ps->node, param)) {
+		fail(ps, _("\"%s\" is a field of the records of \"%s\": use "
+			   "it inside <repeat over=\"%s\">, or sum(%s)"),
+		     param->attr[PACTUM_ATTR_ID],
+		     param->list->attr[PACTUM_ATTR_ID],
+		     param->list->attr[PACTUM_ATTR_ID],
+		     param->attr[PACTUM_ATTR_ID]);
+		return NULL;
+	}
+	if (param->type == PACTUM_TYPE_LIST) {
+		fail(ps, _("\"%s\" is a list: count(%s) counts its records"),
+		     param->attr[PACTUM_ATTR_ID], param->attr[PACTUM_ATTR_ID]);
 		return NULL;
 	}
 	((pactum_node *)param)->used = 1;
@@ -481,6 +498,73 @@ static pactum_expr *parse_literal(struct parser *ps)
 		e->text = start;
 		e->len = len;
 	}
+	return e;
+}
+
+/* Is the word at p "count(" or "sum("?  Then which (OP_COUNT, OP_SUM),
+ * with p moved past the parenthesis; else 0. */
+static expr_op function(struct parser *ps)
+{
+	const char *q = ps->p, *r;
+	size_t len;
+
+	while (is_name_char(*q))
+		q++;
+	len = (size_t)(q - ps->p);
+	for (r = q; *r == ' ' || *r == '\t'; r++)
+		;
+	if (*r != '(')
+		return 0;
+	if ((len == 5 && memcmp(ps->p, "count", 5) == 0) ||
+	    (len == 3 && memcmp(ps->p, "sum", 3) == 0)) {
+		expr_op o = len == 5 ? OP_COUNT : OP_SUM;
+
+		ps->p = r + 1;
+		return o;
+	}
+	return 0;
+}
+
+/* count(products) or sum(products.price), after the "(". */
+static pactum_expr *parse_function(struct parser *ps, expr_op o)
+{
+	const pactum_node *p;
+	const char *start;
+	pactum_expr *e;
+	size_t len;
+
+	skip_space(ps);
+	start = ps->p;
+	while (is_name_char(*ps->p))
+		ps->p++;
+	len = (size_t)(ps->p - start);
+	p = pactum__map_get(&ps->model->params, start, len);
+	if (o == OP_COUNT && (p == NULL || p->type != PACTUM_TYPE_LIST)) {
+		fail(ps, _("count() counts the records of a list, and \"%.*s\" "
+			   "is none"),
+		     (int)len, start);
+		return NULL;
+	}
+	if (o == OP_SUM &&
+	    (p == NULL || p->list == NULL ||
+	     (p->type != PACTUM_TYPE_INTEGER && p->type != PACTUM_TYPE_NUMBER &&
+	      p->type != PACTUM_TYPE_PERCENT && p->type != PACTUM_TYPE_MONEY))) {
+		fail(ps, _("sum() adds up a field of a list's records that holds "
+			   "numbers or amounts (\"products.price\"), and "
+			   "\"%.*s\" is none"),
+		     (int)len, start);
+		return NULL;
+	}
+	skip_space(ps);
+	if (*ps->p != ')') {
+		fail(ps, "%s", _("missing ')'"));
+		return NULL;
+	}
+	ps->p++;
+	((pactum_node *)p)->used = 1;
+	e = new_expr(ps, o, o == OP_COUNT ? PACTUM_TYPE_INTEGER : p->type);
+	if (e)
+		e->param = p;
 	return e;
 }
 
@@ -586,7 +670,10 @@ static pactum_expr *boolean(struct parser *ps, pactum_expr *e)
 {
 	if (e == NULL || ps->failed)
 		return NULL;
-	if (e->op == OP_PARAM && e->type == PACTUM_TYPE_TEXT) {
+	if (e->op == OP_PARAM &&
+	    (e->type == PACTUM_TYPE_TEXT ||
+	     (e->param->list && e->type != PACTUM_TYPE_BOOLEAN))) {
+		/* a text, or a field of a record: is it given? */
 		e->op = OP_GIVEN;
 		e->type = PACTUM_TYPE_BOOLEAN;
 		return e;
@@ -675,8 +762,11 @@ static pactum_expr *parse_unary(struct parser *ps)
 					       ps->p[-2] == 'u';
 		return e;
 	}
-	if (is_name_start(*ps->p))
-		return parse_name(ps);
+	if (is_name_start(*ps->p)) {
+		expr_op f = function(ps);
+
+		return f ? parse_function(ps, f) : parse_name(ps);
+	}
 	if (*ps->p == '\'' || *ps->p == '"' || is_digit(*ps->p))
 		return parse_literal(ps);
 	if (*ps->p == '\0')
@@ -1106,6 +1196,47 @@ static const char *compare(int *cmp, const pactum_value *a,
 	return NULL;
 }
 
+/* Does the record being shown give field (a field of a list's records)? */
+static int field_given(const pactum_node *field, const pactum_value *values)
+{
+	const pactum_record *r = values[field->list->index].u.list.current;
+
+	return r != NULL && r->given[field->field];
+}
+
+/* sum(list.field): the records that give the field, added as "+" adds
+ * them; no amount at all has no currency, so that is an error. */
+static const char *sum(pactum_value *out, const pactum_expr *e,
+		       const pactum_value *values)
+{
+	const pactum_node *field = e->param;
+	const pactum_value *list = &values[field->list->index];
+	const struct rule *add = find_rule('+', field->type, field->type);
+	const char *why;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < list->u.list.n; i++) {
+		const pactum_record *r = &list->u.list.records[i];
+		pactum_value next;
+
+		if (!r->given[field->field])
+			continue;
+		if (!any) {
+			*out = r->fields[field->field];
+			any = 1;
+			continue;
+		}
+		if ((why = add->fn(&next, out, &r->fields[field->field])) != NULL)
+			return why;
+		*out = next;
+		out->type = field->type;
+	}
+	if (!any && field->type == PACTUM_TYPE_MONEY)
+		return N_("there are no amounts to add up");
+	return NULL;
+}
+
 static const char *eval(pactum_value *out, const pactum_expr *e,
 			const pactum_value *values)
 {
@@ -1123,10 +1254,15 @@ static const char *eval(pactum_value *out, const pactum_expr *e,
 		*out = e->literal;
 		return NULL;
 	case OP_PARAM:
+		if (e->param->list && !field_given(e->param, values))
+			return N_("it uses a field that this record does not "
+				  "give");
 		*out = values[e->param->index];
 		return NULL;
 	case OP_GIVEN:
-		out->u.boolean = values[e->param->index].u.text.len > 0;
+		out->u.boolean = e->param->list
+					 ? field_given(e->param, values)
+					 : values[e->param->index].u.text.len > 0;
 		return NULL;
 	case OP_NOT:
 		why = truth(&t, e->operands[0], values);
@@ -1144,6 +1280,11 @@ static const char *eval(pactum_value *out, const pactum_expr *e,
 			}
 		}
 		return NULL;
+	case OP_COUNT:
+		out->u.integer = (int64_t)values[e->param->index].u.list.n;
+		return NULL;
+	case OP_SUM:
+		return sum(out, e, values);
 	case OP_NEG:
 		if ((why = eval(&a, e->operands[0], values)) != NULL)
 			return why;

@@ -8,7 +8,10 @@
 
 #include "kinds.h"
 
-#define K(k) ((pactum_kinds)1 << ((k) < PACTUM_NODE_TEXT ? (k) : (k) - PACTUM_NODE_TEXT + 32))
+/* Structure kinds take bits 1..INLINE_BIT - 1, inline kinds the bits from
+ * INLINE_BIT on; the assertions below keep both inside 64 bits. */
+#define INLINE_BIT 40
+#define K(k) ((pactum_kinds)1 << ((k) < PACTUM_NODE_TEXT ? (k) : (k) - PACTUM_NODE_TEXT + INLINE_BIT))
 #define A(a) (1u << (a))
 #define ANY 0 /* no upper limit */
 
@@ -25,7 +28,8 @@
 #define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE) | \
 		     K(PACTUM_NODE_CHOOSE), 0, ANY }
 #define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | \
-		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE))
+		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE) | \
+		K(PACTUM_NODE_REPEAT))
 /* what a section or an annex holds */
 #define PARTS (K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) | BLOCKS | \
 	       K(PACTUM_NODE_SIGNATURES) | K(PACTUM_NODE_INCLUDE))
@@ -61,7 +65,8 @@ static const pactum_kind_info kinds[] = {
 		  A(PACTUM_ATTR_DEFAULT) | A(PACTUM_ATTR_MIN) |
 		  A(PACTUM_ATTR_MAX) | A(PACTUM_ATTR_VALUE),
 	  A(PACTUM_ATTR_ID) | A(PACTUM_ATTR_TYPE), 0,
-	  { NOTES, { K(PACTUM_NODE_CHOICE), 0, ANY } } },
+	  /* choices of a choice, fields of a list's records */
+	  { NOTES, { K(PACTUM_NODE_CHOICE) | K(PACTUM_NODE_DETAIL), 0, ANY } } },
 	{ PACTUM_NODE_CHOICE, "choice", 0, 0, A(PACTUM_ATTR_VALUE),
 	  A(PACTUM_ATTR_VALUE), 0, { NOTES, ONE_OF(PACTUM_NODE_LABEL) } },
 	{ PACTUM_NODE_LABEL, "label", 0, 0, 0, 0, 0, { TEXT_ONLY } },
@@ -82,7 +87,9 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_LIST, "list", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_ORDERED), 0, 0,
 	  { NOTES,
-	    { K(PACTUM_NODE_ITEM) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
+	    { K(PACTUM_NODE_ITEM) | K(PACTUM_NODE_CHOOSE) |
+		      K(PACTUM_NODE_REPEAT),
+	      1, ANY } } },
 	{ PACTUM_NODE_ITEM, "item", PACTUM_KIND_IF, IDS, COUNTED, 0,
 	  K(PACTUM_NODE_ONE),
 	  { BLOCK_TEXT, { K(PACTUM_NODE_LIST), 0, 1 } } },
@@ -115,7 +122,10 @@ static const pactum_kind_info kinds[] = {
 	  A(PACTUM_ATTR_ID), 0,
 	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { PARTS, 1, ANY } } },
 	{ PACTUM_NODE_TABLE, "table", PACTUM_KIND_IF, IDS, ID_IF, 0, 0,
-	  { NOTES, { K(PACTUM_NODE_ROW) | K(PACTUM_NODE_CHOOSE), 1, ANY } } },
+	  { NOTES,
+	    { K(PACTUM_NODE_ROW) | K(PACTUM_NODE_CHOOSE) |
+		      K(PACTUM_NODE_REPEAT),
+	      1, ANY } } },
 	{ PACTUM_NODE_ROW, "row", PACTUM_KIND_IF, IDS,
 	  ID_IF | A(PACTUM_ATTR_HEADER), 0, 0,
 	  { NOTES, { K(PACTUM_NODE_CELL), 1, ANY } } },
@@ -136,6 +146,10 @@ static const pactum_kind_info kinds[] = {
 	  { NOTES, { K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) |
 			     K(PACTUM_NODE_INCLUDE),
 		     1, ANY } } },
+	/* holds what the place of the REPEAT holds, like WHEN */
+	{ PACTUM_NODE_REPEAT, "repeat", PACTUM_KIND_IF | PACTUM_KIND_PLACED, 0,
+	  A(PACTUM_ATTR_OVER) | A(PACTUM_ATTR_IF), A(PACTUM_ATTR_OVER), 0,
+	  { NOTES } },
 	/* inline */
 	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
 	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0,
@@ -175,6 +189,11 @@ const pactum_kind_info *pactum__kind(pactum_node_kind k)
 		return NULL;
 	return &kinds[i];
 }
+
+_Static_assert(PACTUM_NODE_LAST_STRUCTURE_ < INLINE_BIT,
+	       "structure kinds overlap the inline kinds' bits");
+_Static_assert(PACTUM_NODE_LAST_ - PACTUM_NODE_TEXT + INLINE_BIT < 64,
+	       "inline kinds do not fit in pactum_kinds");
 
 pactum_kinds pactum__kind_bit(pactum_node_kind k)
 {
@@ -216,6 +235,7 @@ static const struct {
 	/* which formats fit is the parameter's type's business */
 	[PACTUM_ATTR_FORMAT] = { "format", NULL },
 	[PACTUM_ATTR_COUNT] = { "count", NULL },
+	[PACTUM_ATTR_OVER] = { "over", NULL },
 };
 
 const char *pactum__attr_name(pactum_attr a)

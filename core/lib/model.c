@@ -39,6 +39,7 @@ void pactum_model_free(pactum_model *model)
 		pactum_model_free(model->libs[--model->nlibs]);
 	pactum_free(model->libs);
 	pactum_free(model->param_list);
+	pactum_free(model->translatable);
 	pactum_free((void *)model->conditions);
 	pactum_free(model->units);
 	pactum__arena_free(model->arena);
@@ -75,6 +76,23 @@ const pactum_node *pactum__node_child(const pactum_node *n,
 		if (c->kind == k)
 			return c;
 	return NULL;
+}
+
+const pactum_node *pactum__node_repeat(const pactum_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->kind == PACTUM_NODE_REPEAT)
+			return n;
+	return NULL;
+}
+
+int pactum__node_sees_field(const pactum_node *n, const pactum_node *field)
+{
+	const pactum_node *r = pactum__node_repeat(n);
+
+	return r && r->attr[PACTUM_ATTR_OVER] &&
+	       strcmp(r->attr[PACTUM_ATTR_OVER],
+		      field->list->attr[PACTUM_ATTR_ID]) == 0;
 }
 
 pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n)
@@ -237,7 +255,7 @@ cleanup:
 
 size_t pactum_model_unit_count(const pactum_model *model)
 {
-	return model->nunits;
+	return model->ntranslatable;
 }
 
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
@@ -246,9 +264,9 @@ int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 {
 	const pactum_unit *u;
 
-	if (i >= model->nunits)
+	if (i >= model->ntranslatable)
 		return PACTUM_EINVAL;
-	u = model->units[i];
+	u = model->translatable[i];
 	if (ctx)
 		*ctx = u->ctx;
 	if (msgid)
@@ -266,5 +284,5 @@ int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 
 const char *pactum_model_unit_domain(const pactum_model *model, size_t i)
 {
-	return i < model->nunits ? model->units[i]->domain : NULL;
+	return i < model->ntranslatable ? model->translatable[i]->domain : NULL;
 }

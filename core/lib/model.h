@@ -42,6 +42,11 @@ struct pactum_node {
 	const pactum_node *detail;    /* the DETAIL declaring it, or NULL
 					 for a built-in field */
 	int word;                     /* built-in: its label, a pactum_word */
+	/* A field of a list's records, made a PARAM ("products.price") so
+	 * that, record by record, everything else treats it as one: */
+	const pactum_node *list;      /* its PARAM of type list, else NULL */
+	unsigned field;               /* its place in a record */
+	unsigned nfields;             /* PARAM of type list: its fields */
 	/* Included from a clause library: its file (every node of the
 	 * included part) and text domain (the part's root); else NULL. */
 	const char *file;
@@ -82,6 +87,9 @@ typedef struct pactum_unit {
 	size_t index;             /* in model->units */
 	const pactum_node *count; /* the integer or duration VAR whose value
 				     chooses the plural form, or NULL */
+	int verbatim;             /* no words of its own ("{products.price}"):
+				     shown as written in every language,
+				     never extracted or translated */
 } pactum_unit;
 
 struct pactum_model {
@@ -111,6 +119,9 @@ struct pactum_model {
 	pactum_unit **units;     /* every unit, in document order */
 	size_t nunits;
 	size_t nunits_cap;
+	pactum_unit **translatable; /* the units that are not verbatim: what
+				       the public unit API lists */
+	size_t ntranslatable;
 	struct pactum_model **libs; /* clause libraries included from */
 	size_t nlibs;
 	int unreadable;          /* a library that failed to read */
@@ -150,6 +161,12 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 /* The first child of n (may be NULL) of kind k, or NULL. */
 const pactum_node *pactum__node_child(const pactum_node *n,
 				      pactum_node_kind k);
+/* The REPEAT that n is (or stands in), or NULL. */
+const pactum_node *pactum__node_repeat(const pactum_node *n);
+/* May n use field, a field of a list's records ("products.price")?  Only
+ * inside a <repeat> over that list.  Reports through the caller: returns
+ * 0 when not. */
+int pactum__node_sees_field(const pactum_node *n, const pactum_node *field);
 /* The human name of a node kind ("clause", "term reference"); static. */
 const char *pactum__node_kind_name(pactum_node_kind kind);
 

@@ -10,6 +10,7 @@
 #include "compute.h"
 #include "doc.h"
 #include "kinds.h"
+#include "records.h"
 
 static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 			       pactum_block_kind kind, const pactum_node *node)
@@ -24,6 +25,8 @@ static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 	b->node = node;
 	b->word = -1;
 	b->id = node ? node->attr[PACTUM_ATTR_ID] : NULL;
+	b->list = doc->repeat_list;
+	b->record = doc->repeat_record;
 	b->parent = parent;
 	if (parent) {
 		if (parent->last)
@@ -89,6 +92,14 @@ static void bind_params(pactum_doc *doc)
 		const char *s;
 		size_t len;
 
+		if (p->type == PACTUM_TYPE_LIST) {
+			pactum__records_bind(doc, p);
+			continue;
+		}
+		if (p->list != NULL) {
+			v->type = p->type; /* a record's, when one is shown */
+			continue;
+		}
 		if (p->attr[PACTUM_ATTR_VALUE] != NULL && p->party == NULL) {
 			v->type = p->type;
 			if (d != NULL) {
@@ -495,6 +506,47 @@ cleanup:
 
 /* Place the included children of model node n under block parent,
  * counting in k. */
+/* What a <repeat> holds, once for each record of its list that its
+ * condition lets in; the check keeps repeats from nesting. */
+static void place_repeat(pactum_doc *doc, pactum_block *parent,
+			 const pactum_node *repeat, struct counters *k)
+{
+	const pactum_node *list = repeat->target;
+	const pactum_value *v = &doc->values[list->index];
+	size_t i;
+
+	for (i = 0; i < v->u.list.n && !doc->nomem; i++) {
+		pactum__records_load(doc, list, &v->u.list.records[i]);
+		doc->repeat_list = list;
+		doc->repeat_record = &v->u.list.records[i];
+		pactum__compute_record(doc, repeat, i + 1);
+		if (included(doc, repeat))
+			place_children(doc, parent, repeat, k);
+	}
+	doc->repeat_list = NULL;
+	doc->repeat_record = NULL;
+	doc->values[list->index].u.list.current = NULL;
+}
+
+/* A list or table that this deal leaves empty would print a lead-in
+ * ("The Reseller will:") with nothing after it. */
+static void check_not_empty(pactum_doc *doc, const pactum_block *b)
+{
+	pactum_pos pos;
+
+	if (b->first != NULL)
+		return;
+	pos = pactum__node_pos(doc->model, b->node);
+	pactum__doc_report(doc, PACTUM_ERROR, &pos,
+			   b->kind == PACTUM_BLOCK_LIST
+				   ? _("this <list> has no items for this deal "
+				       "(a <choose> with count() can say "
+				       "something else when there are none)")
+				   : _("this <table> has no rows for this deal "
+				       "(a <choose> with count() can say "
+				       "something else when there are none)"));
+}
+
 static void place_children(pactum_doc *doc, pactum_block *parent,
 			   const pactum_node *n, struct counters *k)
 {
@@ -504,6 +556,10 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 	int in;
 
 	for (c = n->first; c && !doc->nomem; c = c->next) {
+		if (c->kind == PACTUM_NODE_REPEAT) {
+			place_repeat(doc, parent, c, k);
+			continue;
+		}
 		in = included(doc, c);
 		switch (c->kind) {
 		case PACTUM_NODE_SECTION:
@@ -561,6 +617,8 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 			b->columns = c->kind == PACTUM_NODE_TABLE ? c->index : 0;
 			sub.items = 0;
 			place_children(doc, b, c, &sub);
+			if (c->kind != PACTUM_NODE_ROW)
+				check_not_empty(doc, b);
 			break;
 		case PACTUM_NODE_ITEM:
 			b = place_text(doc, parent, c, PACTUM_BLOCK_ITEM);
@@ -703,7 +761,7 @@ int pactum__doc_resolve(pactum_doc *doc)
 	for (i = 0; i < doc->data->count; i++) {
 		const pactum_datum *d = doc->data->items[i];
 
-		if (!doc->used[i])
+		if (!doc->used[i] && !pactum__records_explain(doc, d))
 			pactum__doc_report(doc, PACTUM_ERROR, &d->pos,
 					   _("\"%s\" is neither a parameter "
 					     "nor a party field of model "

@@ -128,9 +128,9 @@ int pactum_translation_check(pactum_translation_status *out,
 		error = PACTUM_OK; /* no catalog: everything is untranslated */
 	if (error != PACTUM_OK)
 		goto cleanup;
-	out->units = model->nunits;
-	for (i = 0; i < model->nunits; i++) {
-		const pactum_unit *u = model->units[i];
+	out->units = model->ntranslatable;
+	for (i = 0; i < model->ntranslatable; i++) {
+		const pactum_unit *u = model->translatable[i];
 		enum verdict v;
 
 		if (po != NULL)

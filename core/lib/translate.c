@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "expr.h"
+#include "records.h"
 #include "doc.h"
 #include "unit.h"
 
@@ -197,6 +198,7 @@ struct tstate {
 	size_t len;
 	unsigned char state;
 	unsigned char untranslated;
+	unsigned long count; /* a plural unit's: the count tpl is for */
 	const char *flat;  /* the runs as one string, once asked for */
 	unsigned char flat_state;
 };
@@ -284,15 +286,21 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 	const char *tr;
 	size_t len;
 
-	if (s->state != NOT_YET)
+	/* a plural unit in a <repeat> may count differently per record */
+	if (s->state == FAILED ||
+	    (s->state != NOT_YET &&
+	     (u->count == NULL || count_of(t->doc, u->count) == s->count)))
 		return s;
+	if (u->count != NULL)
+		s->count = count_of(t->doc, u->count);
+	s->untranslated = 0;
 	/* English: the general text, or the model's <one> for a count of 1 */
 	s->tpl = u->msgid_plural && count_of(t->doc, u->count) != 1
 			 ? u->msgid_plural
 			 : u->msgid;
 	s->len = strlen(s->tpl);
 	s->state = DONE;
-	if (t->source)
+	if (t->source || u->verbatim)
 		return s;
 	cat = t->cat;
 	if (strcmp(u->domain, t->doc->model->domain) != 0 &&
@@ -759,6 +767,8 @@ static void translate_block(struct translation *t, pactum_block *b)
 		}
 	}
 	t->block = b;
+	if (b->record != NULL) /* its record's fields are the ones shown */
+		pactum__records_load(doc, b->list, b->record);
 	if (b->omitted)
 		b->title[t->lang] = word_run(t, PACTUM_WORD_OMITTED, NULL, NULL);
 	else if (b->title_unit)

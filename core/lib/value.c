@@ -560,6 +560,34 @@ static int compare_boolean(const pactum_value *a, const pactum_value *b,
 	return sign_of(!!a->u.boolean, !!b->u.boolean);
 }
 
+/* A list has no notation of its own: its records are records. */
+static int parse_list(pactum_value *out, const char *s, size_t len,
+		      const char **why)
+{
+	(void)out;
+	(void)s;
+	(void)len;
+	(void)why;
+	return -1;
+}
+
+static int compare_list(const pactum_value *a, const pactum_value *b,
+			int *incomparable)
+{
+	if (incomparable != NULL)
+		*incomparable = 1;
+	return sign_of((int64_t)a->u.list.n, (int64_t)b->u.list.n);
+}
+
+/* Shown record by record, never as a whole. */
+static void put_list(pactum_buf *out, const pactum_locale *loc,
+		     const pactum_value *v)
+{
+	(void)out;
+	(void)loc;
+	(void)v;
+}
+
 static void put_text(pactum_buf *out, const pactum_locale *loc,
 		     const pactum_value *v)
 {
@@ -638,6 +666,9 @@ static const struct type_info {
 	[PACTUM_TYPE_CHOICE] = { "choice",
 				 N_("one of the parameter's choices"),
 				 TEXTUAL, parse_text, compare_text, put_text },
+	[PACTUM_TYPE_LIST] = { "list",
+			       N_("records, each a <record> of the list"), 0,
+			       parse_list, compare_list, put_list },
 };
 
 int pactum__type_parse(pactum_type *out, const char *name)

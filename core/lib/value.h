@@ -15,8 +15,11 @@ typedef enum pactum_type {
 	PACTUM_TYPE_INTEGER,
 	PACTUM_TYPE_DURATION,
 	PACTUM_TYPE_BOOLEAN,
-	PACTUM_TYPE_CHOICE
+	PACTUM_TYPE_CHOICE,
+	PACTUM_TYPE_LIST
 } pactum_type;
+
+struct pactum_record;
 
 /* A decimal number, exactly: mantissa / 10^scale.  |mantissa| < 10^18,
  * scale <= 6. */
@@ -55,8 +58,23 @@ typedef struct pactum_value {
 			pactum_duration_unit unit;
 		} duration;
 		int boolean;
+		struct {
+			const struct pactum_record *records;
+			size_t n;
+			/* the record being shown, while a <repeat> shows
+			 * one; else NULL */
+			const struct pactum_record *current;
+		} list;
 	} u;
 } pactum_value;
+
+/* One record of a list: its fields' values in the order the list
+ * declares them, and which are given. */
+typedef struct pactum_record {
+	pactum_value *fields;
+	unsigned char *given;
+	pactum_pos pos;          /* where the deal gives it */
+} pactum_record;
 
 /* "text", "date", ... → type; PACTUM_EINVAL for an unknown name. */
 int pactum__type_parse(pactum_type *out, const char *name);
@@ -86,6 +104,7 @@ int pactum__type_is(pactum_type type, unsigned flags);
  *   duration  COUNT followed by d, w, m or y ("30d", "3m", "1y")
  *   boolean   true/false, yes/no, 1/0
  *   choice    the string itself; the caller checks it against the choices
+ *   list      never parsed: its records come as records (resolve.c)
  * No leading or trailing white space is accepted (but for text).  On
  * failure returns PACTUM_EINPUT and sets *expected to a short English
  * description of what the type accepts ("a date as YYYY-MM-DD"), suitable

@@ -139,6 +139,66 @@ static void read_signatory(struct source *src, pactum_data *data,
 	}
 }
 
+/* <list name="products"><record><name>...</name>...</record>...</list>:
+ * each record "products.N" (empty, where it stands) and its fields
+ * "products.N.name". */
+static void read_list(struct source *src, pactum_data *data, xmlNodePtr x,
+		      const pactum_pos *pos)
+{
+	xmlChar *list = xmlGetNoNsProp(x, (const xmlChar *)"name");
+	char name[240];
+	unsigned n = 0;
+	xmlNodePtr r, f;
+
+	check_shape(src, x, pos, "name", 0);
+	if (list == NULL) {
+		xml_error_at(src, pos, "%s", _("<list> needs a name"));
+		return;
+	}
+	for (r = x->children; r && !src->nomem; r = r->next) {
+		pactum_pos rpos;
+
+		if (r->type != XML_ELEMENT_NODE)
+			continue;
+		rpos = xml_position(src, r);
+		if (!xml_in_namespace(r, DEAL_NS) ||
+		    strcmp((const char *)r->name, "record") != 0) {
+			xml_error_at(src, &rpos,
+				     _("unknown element <%s> (a <list> holds "
+				       "<record>s)"),
+				     (const char *)r->name);
+			continue;
+		}
+		check_shape(src, r, &rpos, "", 0);
+		if (snprintf(name, sizeof(name), "%s.%u", (const char *)list,
+			     ++n) >= (int)sizeof(name)) {
+			xml_error_at(src, &rpos, "%s", _("list name too long"));
+			break;
+		}
+		if (pactum_data_set(data, name, strlen(name), "", 0, &rpos) !=
+		    PACTUM_OK)
+			src->nomem = 1;
+		for (f = r->children; f && !src->nomem; f = f->next) {
+			pactum_pos fpos;
+
+			if (f->type != XML_ELEMENT_NODE)
+				continue;
+			fpos = xml_position(src, f);
+			if (!xml_in_namespace(f, DEAL_NS) ||
+			    snprintf(name, sizeof(name), "%s.%u.%s",
+				     (const char *)list, n,
+				     (const char *)f->name) >= (int)sizeof(name)) {
+				xml_error_at(src, &fpos, _("unknown element <%s>"),
+					     (const char *)f->name);
+				continue;
+			}
+			check_shape(src, f, &fpos, "", 1);
+			set_value(src, data, name, f, &fpos);
+		}
+	}
+	xmlFree(list);
+}
+
 int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		     size_t len, pactum_diag *diag)
 {
@@ -225,10 +285,12 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 				set_value(&src, data, name, f, &fpos);
 			}
 			xmlFree(attr);
+		} else if (strcmp((const char *)x->name, "list") == 0) {
+			read_list(&src, data, x, &pos);
 		} else {
 			xml_error_at(&src, &pos,
 				 _("unknown element <%s> (deal data holds "
-				   "<value> and <party>)"),
+				   "<value>, <party> and <list>)"),
 				 (const char *)x->name);
 		}
 	}

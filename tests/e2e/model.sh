@@ -137,6 +137,21 @@ expect_status "a deal cannot give a computed value" 1 "$PACTUM" render \
 expect_grep "given computed value named" "$work/err" \
 	'--set: error: "initial" is computed by the model ("loc-amount / 2"), so a deal cannot give it'
 
+# Lists of records: misused in the model, and bad records in a deal
+expect_errors "misused records" tests/data/bad/records.expected \
+	tests/data/bad/records.xml --lang en
+expect_errors "bad records in a deal" tests/data/bad/records-deal.expected \
+	tests/data/constructs/records.xml --data tests/data/bad/records-deal.xml \
+	--lang en
+expect_status "a list this deal leaves empty" 1 "$PACTUM" render \
+	tests/data/bad/empty-list.xml --lang en --set reseller.name=R
+expect_grep "empty list named" "$work/err" \
+	'empty-list.xml:19:9: error: this <list> has no items for this deal'
+expect_status "the same list with an item" 0 "$PACTUM" render \
+	tests/data/bad/empty-list.xml --lang en --set reseller.name=R \
+	--set exclusive=yes
+expect_grep "the item is there" "$work/out" "the whole of the EEA"
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt

@@ -186,7 +186,10 @@ typedef enum pactum_node_kind {
 				      the model is loaded) */
 	PACTUM_NODE_LIBRARY,       /* the root of a clause library: id,
 				      domain, source-lang; SECTION, CLAUSE */
-	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_LIBRARY, /* not a kind */
+	PACTUM_NODE_REPEAT,        /* over: what its place holds, once per
+				      record of a list parameter (rows,
+				      items, paragraphs) */
+	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_REPEAT, /* not a kind */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
@@ -230,6 +233,7 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_FORMAT,      /* VAR: how its value shows ("words") */
 	PACTUM_ATTR_COUNT,       /* P, ITEM, RECITAL, CELL: the VAR whose value
 				    picks the plural form, or "none" */
+	PACTUM_ATTR_OVER,        /* REPEAT: the list parameter */
 	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
 } pactum_attr;
 
