@@ -527,6 +527,8 @@ static void add_param(struct checker *ck, pactum_node *p);
 static void check_format(struct checker *ck, const pactum_node *var,
 			 const pactum_node *param);
 static void check_repeat(struct checker *ck, pactum_node *n);
+static void define_inline(struct checker *ck, const pactum_node *define,
+			  pactum_node *term);
 
 /* Make field of party a parameter "party.field" (type and required from
  * detail, or a built-in text field) and add it to the parameters. */
@@ -935,14 +937,18 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			       ref);
 		break;
 	case PACTUM_NODE_TERM_REF:
+	case PACTUM_NODE_DEFINE:
 		if (ref == NULL)
 			return;
 		t = pactum__map_get(&model->terms, ref, strlen(ref));
-		if (t == NULL)
+		if (t == NULL) {
 			report(ck, PACTUM_ERROR, n, _("unknown term \"%s\""),
 			       ref);
-		else
-			((pactum_node *)t)->used = 1;
+			return;
+		}
+		((pactum_node *)t)->used = 1;
+		if (n->kind == PACTUM_NODE_DEFINE)
+			define_inline(ck, n, (pactum_node *)t);
 		break;
 	case PACTUM_NODE_XREF:
 		if (ref == NULL)
@@ -993,6 +999,39 @@ struct owner {
 	unsigned cells;
 	unsigned footnotes;
 };
+
+/* A term is defined once: by its <definition>, or where one <define>
+ * stands.  The DEFINE is kept in the term's target. */
+static void define_inline(struct checker *ck, const pactum_node *define,
+			  pactum_node *term)
+{
+	const char *id = term->attr[PACTUM_ATTR_ID];
+
+	if (pactum__node_child(term, PACTUM_NODE_DEFINITION) != NULL)
+		report(ck, PACTUM_ERROR, define,
+		       _("term \"%s\" has a <definition> already"), id);
+	else if (term->target != NULL)
+		report(ck, PACTUM_ERROR, define,
+		       _("term \"%s\" is defined twice (first on line %lu)"),
+		       id, (unsigned long)term->target->line);
+	else
+		term->target = define;
+}
+
+/* Every term without a <definition> needs its <define>. */
+static void check_definitions(struct checker *ck)
+{
+	const pactum_node *c;
+
+	for (c = ck->model->root->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_TERM && c->target == NULL &&
+		    pactum__node_child(c, PACTUM_NODE_DEFINITION) == NULL)
+			report(ck, PACTUM_ERROR, c,
+			       _("term \"%s\" has no definition: give it a "
+				 "<definition>, or <define ref=\"%s\"/> where "
+				 "the text defines it"),
+			       c->attr[PACTUM_ATTR_ID], c->attr[PACTUM_ATTR_ID]);
+}
 
 /* A <repeat over=...> names a list, and stands in no other repeat. */
 static void check_repeat(struct checker *ck, pactum_node *n)
@@ -1242,9 +1281,11 @@ struct vertex {
 };
 
 /*
- * Terms defined through themselves, directly or through other terms:
- * the strongly connected components of the graph "the definition of A
- * uses B" with more than one term, or a term that uses itself.  Tarjan's
+ * Terms named through themselves, directly or through other terms: the
+ * strongly connected components of the graph "the name of A uses B" with
+ * more than one term, or a term that uses itself.  Only names count: a
+ * reference prints a name, so definitions may refer to each other
+ * ("Confidential Information" through "Discloser" and back).  Tarjan's
  * algorithm with an explicit stack, so a chain of 100,000 terms costs
  * neither the call stack nor quadratic time.
  */
@@ -1273,7 +1314,7 @@ static void check_term_cycles(struct checker *ck)
 		v[i].first_edge = ne;
 		v[i].index = v[i].low = v[i].next = 0;
 		v[i].on_stack = 0;
-		def = pactum__node_child(c, PACTUM_NODE_DEFINITION);
+		def = pactum__node_child(c, PACTUM_NODE_NAME);
 		for (n = def ? def->first : NULL; n; n = next_in(def, n)) {
 			if (n->kind != PACTUM_NODE_TERM_REF || n->target == NULL)
 				continue;
@@ -1343,7 +1384,7 @@ static void check_term_cycles(struct checker *ck)
 	for (i = 0; i < nv; i++)
 		if (v[i].term->visit == 0)
 			report(ck, PACTUM_ERROR, v[i].term,
-			       _("term \"%s\" is defined through itself"),
+			       _("the name of term \"%s\" is made of itself"),
 			       v[i].term->attr[PACTUM_ATTR_ID]);
 	goto cleanup;
 nomem:
@@ -1610,6 +1651,8 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	check_series(&ck);
 	find_counts(&ck);
 	check_term_cycles(&ck);
+	if (!model->library)
+		check_definitions(&ck);
 	list_translatable(&ck);
 	for (c = model->root->first; c; c = c->next) {
 		const char *id = c->attr[PACTUM_ATTR_ID];

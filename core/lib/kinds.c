@@ -26,7 +26,7 @@
 #define CHOSEN_TEXT { INLINE | K(PACTUM_NODE_CHOOSE), 0, ANY }
 /* the text of a block: may carry footnotes and a <one> */
 #define BLOCK_TEXT { INLINE | K(PACTUM_NODE_FOOTNOTE) | K(PACTUM_NODE_ONE) | \
-		     K(PACTUM_NODE_CHOOSE), 0, ANY }
+		     K(PACTUM_NODE_CHOOSE) | K(PACTUM_NODE_DEFINE), 0, ANY }
 #define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | \
 		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE) | \
 		K(PACTUM_NODE_REPEAT))
@@ -72,7 +72,9 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_LABEL, "label", 0, 0, 0, 0, 0, { TEXT_ONLY } },
 	{ PACTUM_NODE_TERM, "term", PACTUM_KIND_IF, PACTUM_INDEX_TERMS, ID_IF,
 	  A(PACTUM_ATTR_ID), 0,
-	  { NOTES, ONE_OF(PACTUM_NODE_NAME), ONE_OF(PACTUM_NODE_DEFINITION) } },
+	  /* no <definition>: defined where a <define> stands */
+	  { NOTES, ONE_OF(PACTUM_NODE_NAME),
+	    { K(PACTUM_NODE_DEFINITION), 0, 1 } } },
 	{ PACTUM_NODE_NAME, "name", 0, 0, 0, 0, 0, { TEXT_ONLY } },
 	{ PACTUM_NODE_DEFINITION, "definition", 0, 0, 0, 0, 0,
 	  { CHOSEN_TEXT } },
@@ -173,6 +175,8 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_BREAK, "br", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
 	{ PACTUM_NODE_FOOTNOTE, "footnote", PACTUM_KIND_INLINE, 0, 0, 0, 0,
 	  { TEXT_ONLY } },
+	{ PACTUM_NODE_DEFINE, "define", PACTUM_KIND_INLINE, 0, A(PACTUM_ATTR_REF),
+	  A(PACTUM_ATTR_REF), 0, NO_CONTENT },
 };
 
 #define NSTRUCTURE ((size_t)PACTUM_NODE_LAST_STRUCTURE_)

@@ -74,6 +74,7 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_FIELD_VAT_ID] = "USt-IdNr.",
 			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "vertreten durch",
 			[PACTUM_WORD_AND] = "und",
+			[PACTUM_WORD_QUOTE] = "\xe2\x80\x9e%v\xe2\x80\x9c", /* „…“ */
 		},
 	},
 	{
@@ -122,6 +123,7 @@ static const struct pactum_locale locales[] = {
 			[PACTUM_WORD_FIELD_VAT_ID] = "VAT ID",
 			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "represented by",
 			[PACTUM_WORD_AND] = "and",
+			[PACTUM_WORD_QUOTE] = "\xe2\x80\x9c%v\xe2\x80\x9d", /* “…” */
 		},
 	},
 };

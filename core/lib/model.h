@@ -28,7 +28,9 @@ struct pactum_node {
 					 parameter), or NULL */
 	struct pactum_unit *unit;     /* text-holding nodes: the unit */
 	const pactum_node *target;    /* VAR: PARAM; FIELD/PARTY_REF: PARTY;
-					 TERM_REF: TERM; XREF: SECTION/CLAUSE */
+					 TERM_REF, DEFINE: TERM; XREF:
+					 SECTION/CLAUSE; REPEAT: its list;
+					 TERM: its DEFINE, if any */
 	pactum_type type;             /* PARAM: its type */
 	size_t index;                 /* PARAM: index in model->params */
 	unsigned visit;               /* TERM: its number in the cycle

@@ -717,8 +717,9 @@ static void place_front_matter(pactum_doc *doc)
 		place_children(doc, b, c, &k);
 	}
 	for (c = model->root->first; c && !doc->nomem; c = c->next) {
-		if (c->kind != PACTUM_NODE_TERM || !included(doc, c))
-			continue;
+		if (c->kind != PACTUM_NODE_TERM || !included(doc, c) ||
+		    pactum__node_child(c, PACTUM_NODE_DEFINITION) == NULL)
+			continue; /* defined where its <define> stands */
 		if (glossary == NULL)
 			glossary = new_block(doc, doc->root,
 					     PACTUM_BLOCK_GLOSSARY, NULL);

@@ -519,6 +519,16 @@ static const pactum_block *footnote_of(const struct translation *t,
 	return NULL;
 }
 
+/* A run of one of the core's own words, expanded with v and d. */
+static pactum_run *word_run(struct translation *t, pactum_word w,
+			    const char *v, const char *d)
+{
+	pactum__buf_clear(&t->scratch);
+	pactum__locale_expand(&t->scratch, pactum__locale_word(t->loc, w), v,
+			      d);
+	return scratch_run(t, PACTUM_RUN_TEXT, NULL);
+}
+
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */
 static pactum_run *placeholder_run(struct translation *t,
@@ -571,6 +581,27 @@ static pactum_run *placeholder_run(struct translation *t,
 								   tok->display_len)
 					      : PACTUM_CASE_NOMINATIVE,
 				 n->attr[PACTUM_ATTR_FORMAT]);
+	case PACTUM_NODE_DEFINE:
+		/* the term's name in quotes, where the text defines it */
+		if (target->cond != NULL &&
+		    !pactum__cond_eval(target->cond, doc->values)) {
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("definition of the term \"%s\", "
+					     "which this deal's conditions "
+					     "leave out"),
+					   target->attr[PACTUM_ATTR_ID]);
+			return NULL;
+		}
+		text = flat_text(t, pactum__node_child(target,
+						       PACTUM_NODE_NAME)->unit);
+		if (text == NULL)
+			return NULL;
+		r = word_run(t, PACTUM_WORD_QUOTE, text, NULL);
+		if (r != NULL) {
+			r->kind = PACTUM_RUN_TERM;
+			r->ref = target->attr[PACTUM_ATTR_ID];
+		}
+		return r;
 	case PACTUM_NODE_PARTY_REF:
 	case PACTUM_NODE_TERM_REF: {
 		const pactum_node *c;
@@ -717,15 +748,6 @@ static const char *flat_text(struct translation *t, const pactum_unit *u)
 	return s->flat;
 }
 
-/* A run of one of the core's own words, expanded with v and d. */
-static pactum_run *word_run(struct translation *t, pactum_word w,
-			    const char *v, const char *d)
-{
-	pactum__buf_clear(&t->scratch);
-	pactum__locale_expand(&t->scratch, pactum__locale_word(t->loc, w), v,
-			      d);
-	return scratch_run(t, PACTUM_RUN_TEXT, NULL);
-}
 
 /* The META block's line: "Version 2.1 of 1 December 2026". */
 static pactum_run *meta_run(struct translation *t)

@@ -176,6 +176,9 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 	case PACTUM_NODE_TERM_REF:
 		pactum__buf_printf(&name, "term:%s", n->attr[PACTUM_ATTR_REF]);
 		break;
+	case PACTUM_NODE_DEFINE:
+		pactum__buf_printf(&name, "define:%s", n->attr[PACTUM_ATTR_REF]);
+		break;
 	case PACTUM_NODE_XREF:
 		pactum__buf_printf(&name, "ref:%s", n->attr[PACTUM_ATTR_REF]);
 		break;

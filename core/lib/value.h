@@ -212,6 +212,7 @@ typedef enum pactum_word {
 	PACTUM_WORD_FIELD_VAT_ID,
 	PACTUM_WORD_FIELD_REPRESENTATIVE,
 	PACTUM_WORD_AND,         /* between euros and cents in words */
+	PACTUM_WORD_QUOTE,       /* a term where it is defined: "“%v”" */
 	PACTUM_WORD_COUNT_
 } pactum_word;
 

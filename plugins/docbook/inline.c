@@ -182,6 +182,21 @@ static int first_use(struct writer *w, const char *id, size_t lang)
 	return 1;
 }
 
+/* Does the document's glossary have an entry for term id? */
+static int in_glossary(const struct writer *w, const char *id)
+{
+	const pactum_block *g, *t;
+
+	for (g = pactum_block_first_child(w->root); g; g = pactum_block_next(g)) {
+		if (pactum_block_kind_of(g) != PACTUM_BLOCK_GLOSSARY)
+			continue;
+		for (t = pactum_block_first_child(g); t; t = pactum_block_next(t))
+			if (pactum_block_id(t) && strcmp(pactum_block_id(t), id) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* The xreflabel attribute of target id written in lang (ALL_LANGS: shared,
  * labelled in the document's language), if anyone refers to it there.
  * Returns nonzero when it wrote one. */
@@ -264,12 +279,20 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 		db_put(w, "</phrase>");
 		break;
 	case PACTUM_RUN_TERM:
-		if (ref == NULL)
+		if (ref == NULL) {
 			put_run_text(w, r);
-		else /* every term has an entry in every language */
+		} else if (!in_glossary(w, ref)) {
+			/* defined where it stands in the text: no entry */
+			int first = first_use(w, ref, lang);
+
+			db_put(w, first ? "<firstterm>" : "<glossterm>");
+			put_run_text(w, r);
+			db_put(w, first ? "</firstterm>" : "</glossterm>");
+		} else { /* an entry in every language */
 			put_link(w, first_use(w, ref, lang) ? "firstterm"
 							      : "glossterm",
 				 "term.", ref, lang, r);
+		}
 		break;
 	case PACTUM_RUN_XREF:
 		if (ref == NULL)

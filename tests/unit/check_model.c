@@ -601,17 +601,18 @@ START_TEST(test_check_reports_everything)
 	int dup_line_seen = 0;
 
 	setup(&f);
-	/* terms come before the body; a term defined through another that is defined through it */
+	/* terms come before the body; a term named through another that is
+	 * named through it */
 	t = add(&f, f.root, PACTUM_NODE_TERM, "a");
-	add_text_node(&f, t, PACTUM_NODE_NAME, "A");
-	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
-		PACTUM_NODE_TERM_REF, NULL);
+	n = add(&f, add(&f, t, PACTUM_NODE_NAME, NULL), PACTUM_NODE_TERM_REF,
+		NULL);
 	set(&f, n, PACTUM_ATTR_REF, "b");
+	add_text_node(&f, t, PACTUM_NODE_DEFINITION, "A");
 	t = add(&f, f.root, PACTUM_NODE_TERM, "b");
-	add_text_node(&f, t, PACTUM_NODE_NAME, "B");
-	n = add(&f, add(&f, t, PACTUM_NODE_DEFINITION, NULL),
-		PACTUM_NODE_TERM_REF, NULL);
+	n = add(&f, add(&f, t, PACTUM_NODE_NAME, NULL), PACTUM_NODE_TERM_REF,
+		NULL);
 	set(&f, n, PACTUM_ATTR_REF, "a");
+	add_text_node(&f, t, PACTUM_NODE_DEFINITION, "B");
 	s = section(&f, "one");
 	para = add(&f, s, PACTUM_NODE_PARAGRAPH, "p1");
 	n = add(&f, para, PACTUM_NODE_TERM_REF, NULL);
@@ -627,8 +628,8 @@ START_TEST(test_check_reports_everything)
 	ck_assert(reported(&f, "references go to sections, clauses, list items, annexes and recitals"));
 	ck_assert(reported(&f, "party \"vendor\" has no field \"phone\""));
 	ck_assert(reported(&f, "duplicate id \"one\" on <section>"));
-	ck_assert(reported(&f, "term \"a\" is defined through itself"));
-	ck_assert(reported(&f, "term \"b\" is defined through itself"));
+	ck_assert(reported(&f, "the name of term \"a\" is made of itself"));
+	ck_assert(reported(&f, "the name of term \"b\" is made of itself"));
 	/* unused parameters and terms are warnings */
 	ck_assert(reported(&f, "parameter \"exclusive\" is never used"));
 	ck_assert(reported(&f, "term \"products\" is never used"));

@@ -201,7 +201,9 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_STRONG,        /* strongly emphasised (bold) text */
 	PACTUM_NODE_BREAK,         /* a line break, as in an address */
 	PACTUM_NODE_FOOTNOTE,      /* a footnote: text and inline children */
-	PACTUM_NODE_LAST_ = PACTUM_NODE_FOOTNOTE /* not a kind */
+	PACTUM_NODE_DEFINE,        /* ref: where a term is defined in the
+				      text, "(the “Execution Date”)" */
+	PACTUM_NODE_LAST_ = PACTUM_NODE_DEFINE /* not a kind */
 } pactum_node_kind;
 
 typedef enum pactum_attr {
