@@ -527,6 +527,7 @@ static void add_param(struct checker *ck, pactum_node *p);
 static void check_format(struct checker *ck, const pactum_node *var,
 			 const pactum_node *param);
 static void check_repeat(struct checker *ck, pactum_node *n);
+static void check_require(struct checker *ck, const pactum_node *n);
 static void define_inline(struct checker *ck, const pactum_node *define,
 			  pactum_node *term);
 
@@ -1033,6 +1034,48 @@ static void check_definitions(struct checker *ck)
 			       c->attr[PACTUM_ATTR_ID], c->attr[PACTUM_ATTR_ID]);
 }
 
+/* A <require> has all-of or one-of, each a list of parameters a deal
+ * gives (not computed, not a record's field). */
+static void check_require(struct checker *ck, const pactum_node *n)
+{
+	const char *all = n->attr[PACTUM_ATTR_ALL_OF];
+	const char *one = n->attr[PACTUM_ATTR_ONE_OF];
+	const char *list = all ? all : one, *p, *end;
+
+	if ((all == NULL) == (one == NULL)) {
+		report(ck, PACTUM_ERROR, n, "%s",
+		       _("<require> needs either all-of or one-of"));
+		return;
+	}
+	if (*list == '\0')
+		report(ck, PACTUM_ERROR, n, "%s",
+		       _("<require> names no parameter"));
+	for (p = list; *p; p = end) {
+		const pactum_node *param;
+
+		while (*p == ' ')
+			p++;
+		for (end = p; *end && *end != ' '; end++)
+			;
+		if (end == p)
+			continue;
+		param = pactum__map_get(&ck->model->params, p, (size_t)(end - p));
+		if (param == NULL)
+			report(ck, PACTUM_ERROR, n,
+			       _("<require> names the unknown parameter "
+				 "\"%.*s\""),
+			       (int)(end - p), p);
+		else if (param->list || param->attr[PACTUM_ATTR_VALUE] ||
+			 param->type == PACTUM_TYPE_LIST)
+			report(ck, PACTUM_ERROR, n,
+			       _("<require> names \"%s\", which no deal gives "
+				 "on its own"),
+			       param->attr[PACTUM_ATTR_ID]);
+		else
+			((pactum_node *)param)->used = 1;
+	}
+}
+
 /* A <repeat over=...> names a list, and stands in no other repeat. */
 static void check_repeat(struct checker *ck, pactum_node *n)
 {
@@ -1127,6 +1170,8 @@ static void check_content(struct checker *ck, pactum_node *n,
 	}
 	if (n->kind == PACTUM_NODE_REPEAT)
 		check_repeat(ck, n);
+	else if (n->kind == PACTUM_NODE_REQUIRE)
+		check_require(ck, n);
 	else if (id && pactum__node_repeat(n))
 		report(ck, PACTUM_ERROR, n,
 		       _("<%s> is repeated for every record, so it cannot have "

@@ -210,6 +210,84 @@ void pactum__compute_record(pactum_doc *doc, const pactum_node *repeat,
 	}
 }
 
+/* Does the deal give p: a boolean that is yes, any other value that is
+ * there and not empty? */
+static int given(const pactum_doc *doc, const pactum_node *p)
+{
+	const pactum_value *v = &doc->values[p->index];
+
+	if (!doc->has_value[p->index])
+		return 0;
+	if (p->type == PACTUM_TYPE_BOOLEAN)
+		return v->u.boolean;
+	if (p->type == PACTUM_TYPE_TEXT)
+		return v->u.text.len > 0;
+	return 1;
+}
+
+/* The <require> rules whose condition holds, with the names they list. */
+static void check_rules(pactum_doc *doc)
+{
+	const pactum_model *model = doc->model;
+	const pactum_node *n;
+
+	for (n = model->root->first; n && !doc->nomem; n = n->next) {
+		const char *all, *list, *p, *end;
+		pactum_buf names = PACTUM_BUF_INIT;
+		size_t missing = 0, some = 0;
+		pactum_pos pos;
+
+		if (n->kind != PACTUM_NODE_REQUIRE ||
+		    (n->cond && !pactum__cond_eval(n->cond, doc->values)))
+			continue;
+		all = n->attr[PACTUM_ATTR_ALL_OF];
+		list = all ? all : n->attr[PACTUM_ATTR_ONE_OF];
+		for (p = list; p && *p; p = end) {
+			const pactum_node *param;
+
+			while (*p == ' ')
+				p++;
+			for (end = p; *end && *end != ' '; end++)
+				;
+			param = pactum__map_get(&model->params, p,
+						(size_t)(end - p));
+			if (param == NULL)
+				continue;
+			if (given(doc, param)) {
+				some++;
+				continue;
+			}
+			pactum__buf_printf(&names, "%s\"%s\"",
+					   names.len ? ", " : "",
+					   param->attr[PACTUM_ATTR_ID]);
+			missing++;
+		}
+		pos = pactum__node_pos(model, n);
+		if (names.oom)
+			doc->nomem = 1;
+		else if (all && missing > 0 && n->cond)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("this deal must give %s, since "
+					     "%s"),
+					   names.ptr, n->attr[PACTUM_ATTR_IF]);
+		else if (all && missing > 0)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("this deal must give %s"),
+					   names.ptr);
+		else if (!all && some == 0 && n->cond)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("this deal must give at least one "
+					     "of %s, since %s"),
+					   names.ptr, n->attr[PACTUM_ATTR_IF]);
+		else if (!all && some == 0)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("this deal must give at least one "
+					     "of %s"),
+					   names.ptr);
+		pactum__buf_free(&names);
+	}
+}
+
 int pactum__compute_doc(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
@@ -233,6 +311,7 @@ int pactum__compute_doc(pactum_doc *doc)
 		doc->has_value[p->index] = 1;
 		pactum__doc_check_bounds(doc, p, &pos);
 	}
+	check_rules(doc);
 	/* Every condition once, so that none fails silently later; those
 	 * in a <repeat> record by record, when it is placed. */
 	for (i = 0; i < model->nconditions && doc->errors == 0; i++)

@@ -49,7 +49,8 @@ static const pactum_kind_info kinds[] = {
 	  0,
 	  { NOTES, ONE_OF(PACTUM_NODE_TITLE), { K(PACTUM_NODE_COVER), 0, 1 },
 	    { K(PACTUM_NODE_PARTY) | K(PACTUM_NODE_DETAIL), 0, ANY },
-	    { K(PACTUM_NODE_PARAM), 0, ANY }, { K(PACTUM_NODE_TERM), 0, ANY },
+	    { K(PACTUM_NODE_PARAM) | K(PACTUM_NODE_REQUIRE), 0, ANY },
+	    { K(PACTUM_NODE_TERM), 0, ANY },
 	    { K(PACTUM_NODE_PREAMBLE), 0, 1 },
 	    { K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CHOOSE) |
 		      K(PACTUM_NODE_INCLUDE) | K(PACTUM_NODE_SIGNATURES),
@@ -152,6 +153,10 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_REPEAT, "repeat", PACTUM_KIND_IF | PACTUM_KIND_PLACED, 0,
 	  A(PACTUM_ATTR_OVER) | A(PACTUM_ATTR_IF), A(PACTUM_ATTR_OVER), 0,
 	  { NOTES } },
+	/* needs all-of or one-of: the check says so */
+	{ PACTUM_NODE_REQUIRE, "require", PACTUM_KIND_IF, 0,
+	  A(PACTUM_ATTR_IF) | A(PACTUM_ATTR_ALL_OF) | A(PACTUM_ATTR_ONE_OF), 0,
+	  0, { NOTES } },
 	/* inline */
 	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
 	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0,
@@ -240,6 +245,8 @@ static const struct {
 	[PACTUM_ATTR_FORMAT] = { "format", NULL },
 	[PACTUM_ATTR_COUNT] = { "count", NULL },
 	[PACTUM_ATTR_OVER] = { "over", NULL },
+	[PACTUM_ATTR_ALL_OF] = { "all-of", NULL },
+	[PACTUM_ATTR_ONE_OF] = { "one-of", NULL },
 };
 
 const char *pactum__attr_name(pactum_attr a)

@@ -22,7 +22,7 @@ static const struct container {
 	{ "agreement",
 	  "note title cover parties parameters terms preamble body annex", 1 },
 	{ "parties", "detail party", 0 },
-	{ "parameters", "param", 0 },
+	{ "parameters", "param require", 0 },
 	{ "terms", "term", 0 },
 	{ "body", "section choose include signatures", 0 },
 };

@@ -152,6 +152,18 @@ expect_status "the same list with an item" 0 "$PACTUM" render \
 	--set exclusive=yes
 expect_grep "the item is there" "$work/out" "the whole of the EEA"
 
+# Rules across fields: a deal that breaks them is named, and one that
+# keeps them renders
+expect_errors "rules across fields broken" tests/data/bad/rules.expected \
+	tests/data/bad/rules.xml --lang en --set a.name=X --set partner-pays=yes
+expect_status "choose at least one" 1 "$PACTUM" render \
+	tests/data/bad/rules.xml --lang en --set a.name=X
+expect_grep "choose at least one named" "$work/err" \
+	'rules.xml:12:5: error: this deal must give at least one of "company-pays", "partner-pays"'
+expect_status "rules across fields kept" 0 "$PACTUM" render \
+	tests/data/bad/rules.xml --lang en --set a.name=X --set partner-pays=yes \
+	--set fee="1.00 EUR" --set fee-due=2027-01-01
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt

@@ -189,7 +189,9 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_REPEAT,        /* over: what its place holds, once per
 				      record of a list parameter (rows,
 				      items, paragraphs) */
-	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_REPEAT, /* not a kind */
+	PACTUM_NODE_REQUIRE,       /* if, all-of, one-of: a rule across
+				      parameters a deal must keep */
+	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_REQUIRE, /* not a kind */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
@@ -236,6 +238,8 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_COUNT,       /* P, ITEM, RECITAL, CELL: the VAR whose value
 				    picks the plural form, or "none" */
 	PACTUM_ATTR_OVER,        /* REPEAT: the list parameter */
+	PACTUM_ATTR_ALL_OF,      /* REQUIRE: names that must all be given */
+	PACTUM_ATTR_ONE_OF,      /* REQUIRE: names of which one must be */
 	PACTUM_ATTR_COUNT_       /* number of attributes; not an attribute */
 } pactum_attr;
 
