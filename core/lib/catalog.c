@@ -31,6 +31,7 @@ struct pactum_catalog {
 	struct entry *entries;
 	size_t n;
 	plural_fn plural; /* from Plural-Forms: n -> form index */
+	unsigned nplurals;
 };
 
 /* ------------------------------------------------------------------ */
@@ -88,22 +89,23 @@ static unsigned plural_czech(unsigned long n)
 static const struct {
 	const char *expr;
 	plural_fn fn;
+	unsigned nplurals;
 } known_plurals[] = {
-	{ "nplurals=1;plural=0", plural_one },
-	{ "nplurals=2;plural=(n!=1)", plural_not_one },
-	{ "nplurals=2;plural=n!=1", plural_not_one },
-	{ "nplurals=2;plural=(n>1)", plural_above_one },
-	{ "nplurals=2;plural=n>1", plural_above_one },
+	{ "nplurals=1;plural=0", plural_one, 1 },
+	{ "nplurals=2;plural=(n!=1)", plural_not_one, 2 },
+	{ "nplurals=2;plural=n!=1", plural_not_one, 2 },
+	{ "nplurals=2;plural=(n>1)", plural_above_one, 2 },
+	{ "nplurals=2;plural=n>1", plural_above_one, 2 },
 	{ "nplurals=3;plural=n%10==1&&n%100!=11?0:"
-	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2", plural_slavic },
+	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2", plural_slavic, 3 },
 	{ "nplurals=3;plural=(n%10==1&&n%100!=11?0:"
-	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2)", plural_slavic },
+	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2)", plural_slavic, 3 },
 	{ "nplurals=3;plural=n==1?0:"
-	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2", plural_polish },
+	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2", plural_polish, 3 },
 	{ "nplurals=3;plural=(n==1?0:"
-	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2)", plural_polish },
-	{ "nplurals=3;plural=(n==1)?0:(n>=2&&n<=4)?1:2", plural_czech },
-	{ "nplurals=3;plural=((n==1)?0:(n>=2&&n<=4)?1:2)", plural_czech },
+	  "n%10>=2&&n%10<=4&&(n%100<10||n%100>=20)?1:2)", plural_polish, 3 },
+	{ "nplurals=3;plural=(n==1)?0:(n>=2&&n<=4)?1:2", plural_czech, 3 },
+	{ "nplurals=3;plural=((n==1)?0:(n>=2&&n<=4)?1:2)", plural_czech, 3 },
 };
 
 /* ------------------------------------------------------------------ */
@@ -567,11 +569,13 @@ static int check_plural(pactum_catalog *cat, const char *hdr, size_t hdr_len,
 
 	/* gettext's own default: English-like. */
 	cat->plural = plural_not_one;
+	cat->nplurals = 2;
 	if (!header_field(&v, &len, hdr, hdr_len, "Plural-Forms"))
 		return PACTUM_OK;
 	for (i = 0; i < PACTUM_ARRAY_SIZE(known_plurals); i++) {
 		if (plural_matches(v, len, known_plurals[i].expr)) {
 			cat->plural = known_plurals[i].fn;
+			cat->nplurals = known_plurals[i].nplurals;
 			return PACTUM_OK;
 		}
 	}
@@ -732,6 +736,13 @@ const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
 		return NULL;
 	e = find(cat, ctx, msgid);
 	return e ? form(e, cat->plural(n), len) : NULL;
+}
+
+unsigned pactum__catalog_plural(const pactum_catalog *cat, unsigned long n,
+				unsigned *nplurals)
+{
+	*nplurals = cat->nplurals;
+	return cat->plural(n);
 }
 
 size_t pactum__catalog_size(const pactum_catalog *cat)

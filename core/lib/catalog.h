@@ -52,6 +52,11 @@ const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
 				 const char *msgid, unsigned long n,
 				 size_t *len);
 
+/* The form for a count of n by the catalog's Plural-Forms (0-based), and
+ * in *nplurals how many forms it has. */
+unsigned pactum__catalog_plural(const pactum_catalog *cat, unsigned long n,
+				unsigned *nplurals);
+
 /* Number of entries, the header included. */
 size_t pactum__catalog_size(const pactum_catalog *cat);
 /* The file name given when the catalog was loaded; borrowed. */

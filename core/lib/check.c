@@ -937,6 +937,32 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			report(ck, PACTUM_ERROR, n, _("unknown party \"%s\""),
 			       ref);
 		break;
+	case PACTUM_NODE_PLURAL:
+		name = n->attr[PACTUM_ATTR_COUNT];
+		if (name == NULL)
+			return;
+		t = pactum__map_get(&model->params, name, strlen(name));
+		if (t == NULL || !pactum__type_is(t->type, PACTUM_TYPE_COUNTS)) {
+			report(ck, PACTUM_ERROR, n,
+			       _("<plural count=\"%s\">: no integer or duration "
+				 "of that name"),
+			       name);
+			return;
+		}
+		if (t->list && !pactum__node_sees_field(n, t)) {
+			report(ck, PACTUM_ERROR, n,
+			       _("\"%s\" is a field of the records of \"%s\": "
+				 "use it inside <repeat over=\"%s\">"),
+			       name, t->list->attr[PACTUM_ATTR_ID],
+			       t->list->attr[PACTUM_ATTR_ID]);
+			return;
+		}
+		if (pactum__node_child(n, PACTUM_NODE_ONE) == NULL)
+			report(ck, PACTUM_ERROR, n, "%s",
+			       _("<plural> needs a <one> with its words for a "
+				 "count of one"));
+		((pactum_node *)t)->used = 1;
+		break;
 	case PACTUM_NODE_TERM_REF:
 	case PACTUM_NODE_DEFINE:
 		if (ref == NULL)

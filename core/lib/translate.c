@@ -236,10 +236,10 @@ static void unit_report(struct translation *t, const pactum_unit *u,
 				   lang, u->ctx, why);
 }
 
-/* The number a plural unit's count placeholder shows. */
-static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
+/* The number a count (an integer or duration parameter) has. */
+static unsigned long count_value(const pactum_doc *doc, const pactum_node *p)
 {
-	const pactum_value *v = &doc->values[var->target->index];
+	const pactum_value *v = &doc->values[p->index];
 	int64_t n;
 
 	if (v->type == PACTUM_TYPE_DURATION)
@@ -248,6 +248,12 @@ static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
 	/* gettext's plural rules see magnitudes; -1 reads like 1.  The
 	 * magnitude of INT64_MIN is only representable unsigned. */
 	return n < 0 ? (unsigned long)-(n + 1) + 1u : (unsigned long)n;
+}
+
+/* The number a plural unit's count placeholder shows. */
+static unsigned long count_of(const pactum_doc *doc, const pactum_node *var)
+{
+	return count_value(doc, var->target);
 }
 
 /* Choose the template of unit u: the msgid for the source language, else
@@ -278,6 +284,19 @@ static int library_catalog(struct translation *t, const pactum_unit *u,
 	return error;
 }
 
+/* The catalog u's translation comes from: the model's, or its clause
+ * library's; NULL for none. */
+static const pactum_catalog *unit_catalog(struct translation *t,
+					  const pactum_unit *u)
+{
+	const pactum_catalog *cat = t->cat;
+
+	if (strcmp(u->domain, t->doc->model->domain) != 0 &&
+	    library_catalog(t, u, &cat) != PACTUM_OK)
+		cat = NULL;
+	return cat;
+}
+
 static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 {
 	const pactum_catalog *cat;
@@ -302,10 +321,7 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 	s->state = DONE;
 	if (t->source || u->verbatim)
 		return s;
-	cat = t->cat;
-	if (strcmp(u->domain, t->doc->model->domain) != 0 &&
-	    library_catalog(t, u, &cat) != PACTUM_OK)
-		cat = NULL;
+	cat = unit_catalog(t, u);
 	if (cat == NULL)
 		tr = NULL;
 	else if (u->count != NULL)
@@ -529,6 +545,42 @@ static pactum_run *word_run(struct translation *t, pactum_word w,
 	return scratch_run(t, PACTUM_RUN_TEXT, NULL);
 }
 
+/* "{plural:renewals|Verlängerung|Verlängerungen}": the form that the
+ * count asks for, by the Plural-Forms of the catalog the template came
+ * from (English's one and other for the source text). */
+static pactum_run *plural_run(struct translation *t, const pactum_unit *u,
+			      const pactum_token *tok, const pactum_node *count)
+{
+	const struct tstate *s = &t->st[u->index];
+	const pactum_catalog *cat = t->source || s->untranslated || u->verbatim
+					    ? NULL
+					    : unit_catalog(t, u);
+	unsigned long n = count_value(t->doc, count);
+	unsigned form, nforms = 1, nplurals = 2;
+	const char *p = tok->display, *end = p + tok->display_len, *bar;
+
+	form = cat ? pactum__catalog_plural(cat, n, &nplurals) : n != 1;
+	for (bar = p; bar < end; bar++)
+		nforms += *bar == '|';
+	if (nforms != nplurals) {
+		pactum_pos pos = pactum__node_pos(t->doc->model, u->node);
+
+		pactum__doc_report(t->doc, PACTUM_ERROR, &pos,
+				   _("{%.*s} in the %s text of \"%s\" has %u "
+				     "forms, but its language has %u"),
+				   (int)tok->len, tok->text,
+				   t->doc->langs[t->lang], u->ctx, nforms,
+				   nplurals);
+		return NULL;
+	}
+	for (; form > 0; form--) /* nforms forms: the bars are there */
+		p = (const char *)memchr(p, '|', (size_t)(end - p)) + 1;
+	bar = memchr(p, '|', (size_t)(end - p));
+	return new_run(t, s->untranslated ? PACTUM_RUN_UNTRANSLATED
+					  : PACTUM_RUN_TEXT,
+		       p, (size_t)((bar ? bar : end) - p), NULL);
+}
+
 /* The run for one placeholder of unit u.  NULL after reporting (or when
  * out of memory). */
 static pactum_run *placeholder_run(struct translation *t,
@@ -581,6 +633,8 @@ static pactum_run *placeholder_run(struct translation *t,
 								   tok->display_len)
 					      : PACTUM_CASE_NOMINATIVE,
 				 n->attr[PACTUM_ATTR_FORMAT]);
+	case PACTUM_NODE_PLURAL:
+		return plural_run(t, u, tok, target);
 	case PACTUM_NODE_DEFINE:
 		/* the term's name in quotes, where the text defines it */
 		if (target->cond != NULL &&

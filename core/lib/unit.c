@@ -148,6 +148,45 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 	return error;
 }
 
+/* Append the text children of n (of its ONE child when one), folded,
+ * as display words: no brace or bar in them. */
+static void put_words(struct builder *b, const pactum_node *n, int one)
+{
+	const pactum_node *c;
+
+	for (c = n->first; c; c = c->next) {
+		if (c->kind == PACTUM_NODE_ONE && one)
+			put_words(b, c, 0);
+		else if (c->kind == PACTUM_NODE_TEXT && !one)
+			put_text(b, c->text, c->len, 0);
+	}
+}
+
+/* "{plural:renewals|renewal term|renewal terms}": words whose form a
+ * second count picks; the translation gives as many forms, after the
+ * bar, as its catalog's Plural-Forms has. */
+static int put_plural(struct builder *b, pactum_arena *arena,
+		      const pactum_node *n)
+{
+	char name[96];
+	int which;
+
+	snprintf(name, sizeof(name), "plural:%s",
+		 n->attr[PACTUM_ATTR_COUNT] ? n->attr[PACTUM_ATTR_COUNT] : "");
+	open_brace(b);
+	pactum__buf_puts(&b->msgid, name);
+	for (which = 1; which >= 0; which--) {
+		pactum__buf_putc(&b->msgid, '|');
+		b->floor = b->msgid.len;
+		b->pending_space = 0;
+		put_words(b, n, which);
+	}
+	b->pending_space = 0;
+	b->floor = 0;
+	pactum__buf_putc(&b->msgid, '}');
+	return add_placeholder(b, arena, name, n, PACTUM_PAIR_NONE);
+}
+
 static int put_inline(struct builder *b, pactum_arena *arena,
 		      const pactum_node *n)
 {
@@ -192,6 +231,8 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		break;
 	case PACTUM_NODE_CHOOSE:
 		return put_alternatives(b, arena, n);
+	case PACTUM_NODE_PLURAL:
+		return put_plural(b, arena, n);
 	case PACTUM_NODE_EMPHASIS:
 	case PACTUM_NODE_STRONG: {
 		const char *kind = pactum__node_kind_name(n->kind);
@@ -533,6 +574,14 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 			depth--;
 		}
 		/* words that hold only in one alternative stay in it */
+		if (strncmp(tok.text, "plural:", 7) == 0 &&
+		    (tok.display == NULL || tok.display_len == 0)) {
+			pactum__buf_printf(why,
+					   _("{%.*s} needs its words after '|', "
+					     "one form each"),
+					   (int)tok.len, tok.text);
+			goto cleanup;
+		}
 		if (unit->ph[i].within !=
 		    open_alternative(unit, open,
 				     depth - (unit->ph[i].pair ==
@@ -565,7 +614,8 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 		}
 		if (tok.display != NULL &&
 		    strncmp(tok.text, "term:", 5) != 0 &&
-		    strncmp(tok.text, "party:", 6) != 0) {
+		    strncmp(tok.text, "party:", 6) != 0 &&
+		    strncmp(tok.text, "plural:", 7) != 0) {
 			pactum__buf_printf(why,
 					   _("placeholder {%.*s} cannot take "
 					     "other words after '|'"),

@@ -164,6 +164,18 @@ expect_status "rules across fields kept" 0 "$PACTUM" render \
 	tests/data/bad/rules.xml --lang en --set a.name=X --set partner-pays=yes \
 	--set fee="1.00 EUR" --set fee-due=2027-01-01
 
+# A second count in one sentence: its forms must be as many as the
+# catalog's language has
+mkdir -p "$work/forms/de/LC_MESSAGES"
+sed 's/{plural:product-count|Produkt|"$/{plural:product-count|Produkt|Produkte|"/' \
+	tests/data/constructs/records.de.po >"$work/forms.po"
+msgfmt -o "$work/forms/de/LC_MESSAGES/pactum-records.mo" "$work/forms.po"
+expect_status "a plural with a form too many" 1 "$PACTUM" render \
+	tests/data/constructs/records.xml --data tests/data/constructs/records.deal.xml \
+	--lang de --catalog-path "$work/forms"
+expect_grep "forms counted" "$work/err" \
+	'{plural:product-count} in the de text of "schedule.p1" has 3 forms, but its language has 2'
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt

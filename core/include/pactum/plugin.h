@@ -205,7 +205,10 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_FOOTNOTE,      /* a footnote: text and inline children */
 	PACTUM_NODE_DEFINE,        /* ref: where a term is defined in the
 				      text, "(the “Execution Date”)" */
-	PACTUM_NODE_LAST_ = PACTUM_NODE_DEFINE /* not a kind */
+	PACTUM_NODE_PLURAL,        /* count: words whose form follows a count
+				      other than the one the unit follows;
+				      TEXT and ONE */
+	PACTUM_NODE_LAST_ = PACTUM_NODE_PLURAL /* not a kind */
 } pactum_node_kind;
 
 typedef enum pactum_attr {
