@@ -52,18 +52,29 @@ static const struct range double_width[] = {
 	{ 0x1fa70, 0x1faff }, { 0x20000, 0x3fffd },
 };
 
+/* Is cp in one of the n sorted, disjoint ranges r?  Binary search: every
+ * character of every line is measured. */
 static int in_ranges(uint32_t cp, const struct range *r, size_t n)
 {
-	size_t i;
+	size_t lo = 0, hi = n;
 
-	for (i = 0; i < n; i++)
-		if (cp >= r[i].lo && cp <= r[i].hi)
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
 			return 1;
+	}
 	return 0;
 }
 
 static unsigned cp_width(uint32_t cp)
 {
+	if (cp < zero_width[0].lo) /* Latin, Greek and most of Europe */
+		return 1;
 	if (in_ranges(cp, zero_width,
 		      sizeof(zero_width) / sizeof(zero_width[0])))
 		return 0;
