@@ -170,13 +170,21 @@ static int collect(struct entry **entries, size_t *count,
 
 static int put_entry(pactum_sink *sink, const struct entry *e)
 {
+	const char *p, *end;
 	char line[32];
 	size_t i;
 	int error;
 
-	error = put(sink, "\n#. ");
-	error |= put(sink, e->role);
-	error |= put(sink, "\n");
+	/* the role is a line per thing a translator should know */
+	error = put(sink, "\n");
+	for (p = e->role; *p; p = end + (*end != '\0')) {
+		end = strchr(p, '\n');
+		if (end == NULL)
+			end = p + strlen(p);
+		error |= put(sink, "#. ");
+		error |= pactum_sink_write(sink, p, (size_t)(end - p));
+		error |= put(sink, "\n");
+	}
 	if (e->note) {
 		error |= put(sink, "#. ");
 		error |= put(sink, e->note);

@@ -1691,6 +1691,7 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
 	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
+	size_t i;
 	int error = PACTUM_OK;
 
 	if (too_deep(&ck, model->root))
@@ -1722,6 +1723,10 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	check_series(&ck);
 	find_counts(&ck);
 	check_term_cycles(&ck);
+	for (i = 0; i < model->nunits && !ck.nomem; i++)
+		if (!model->units[i]->verbatim &&
+		    pactum__unit_describe(model, model->units[i]) != PACTUM_OK)
+			ck.nomem = 1;
 	if (!model->library)
 		check_definitions(&ck);
 	list_translatable(&ck);

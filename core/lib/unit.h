@@ -65,6 +65,11 @@ pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t);
 int pactum__template_check(const pactum_unit *unit, const char *s,
 			   size_t len, pactum_buf *why);
 
+/* Add to u's role what a translator needs to know: each placeholder's
+ * meaning, the count that picks the plural form, the condition the text
+ * appears under; a line each (describe.c).  PACTUM_OK or ENOMEM. */
+int pactum__unit_describe(pactum_model *model, pactum_unit *u);
+
 /* The placeholder of unit named name (len bytes), or NULL. */
 const pactum_placeholder *pactum__unit_placeholder(const pactum_unit *unit,
 						   const char *name,

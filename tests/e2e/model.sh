@@ -176,6 +176,22 @@ expect_status "a plural with a form too many" 1 "$PACTUM" render \
 expect_grep "forms counted" "$work/err" \
 	'{plural:product-count} in the de text of "schedule.p1" has 3 forms, but its language has 2'
 
+# What translators are told: each placeholder, the count, the condition
+"$PACTUM" extract tests/data/constructs/computed.xml -o "$work/computed.pot"
+expect_grep "a computed value explained" "$work/computed.pot" \
+	'#. {initial}: a money, computed as loc-amount / 2'
+expect_grep "a format explained" "$work/computed.pot" \
+	'#. {loc-amount:words}: a money, e.g. EUR'
+expect_grep "the count that picks the form" "$work/computed.pot" \
+	'#. the plural form follows {seats}'
+expect_grep "the condition of the text" "$work/computed.pot" \
+	'#. shown only when fees'
+"$PACTUM" extract tests/data/constructs/alternatives.xml -o "$work/alt.pot"
+expect_grep "a duration's cases explained" "$work/alt.pot" \
+	'#. {grace}: a duration, e.g. 30 days; {grace|dat} (or gen, acc) declines its unit'
+expect_grep "a party reference explained" "$work/alt.pot" \
+	'#. {party:buyer}: the party "Buyer" (its role); {party:buyer|other words} declines it'
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt
