@@ -122,8 +122,13 @@ int cli_check(int argc, char **argv)
 				e = PACTUM_ENOMEM;
 				break;
 			}
-			printf(_("%s: %s: %zu units: %zu translated, %zu fuzzy, "
-				 "%zu untranslated, %zu mismatched\n"),
+			printf(ngettext("%s: %s: %zu unit: %zu translated, "
+					"%zu fuzzy, %zu untranslated, %zu "
+					"mismatched\n",
+					"%s: %s: %zu units: %zu translated, "
+					"%zu fuzzy, %zu untranslated, %zu "
+					"mismatched\n",
+					st.units),
 			       shown, lang, st.units, st.translated, st.fuzzy,
 			       st.untranslated, st.mismatched);
 			pactum_free(shown);
