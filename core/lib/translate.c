@@ -22,7 +22,10 @@ struct loaded {
 	char *domain;
 	char *lang;
 	pactum_catalog *cat; /* NULL: looked for, not found or refused */
-	int refused;         /* found but refused (reported when loaded) */
+	int refused;         /* found but refused */
+	char *why;           /* refused: the first reason, and where, told */
+	char *where;         /* again to every document that asks */
+	pactum_pos pos;
 };
 
 struct pactum_translator {
@@ -74,6 +77,8 @@ void pactum_translator_free(pactum_translator *tr)
 		pactum__catalog_free(tr->cats[i].cat);
 		pactum_free(tr->cats[i].domain);
 		pactum_free(tr->cats[i].lang);
+		pactum_free(tr->cats[i].why);
+		pactum_free(tr->cats[i].where);
 	}
 	pactum_free(tr->cats);
 	pactum_free(tr->dirs);
@@ -86,8 +91,25 @@ void pactum_translator_set_draft(pactum_translator *tr, int draft)
 	tr->draft = draft != 0;
 }
 
-/* The catalog of domain in lang, loaded on first use.  Reports a missing
- * or refused catalog once.  *out is NULL when there is none.  Call with
+/* Keep the first of diag's entries from first on as why l was refused,
+ * to tell every later document. */
+static void remember_refusal(struct loaded *l, pactum_diag *diag,
+			     size_t first)
+{
+	const char *msg;
+
+	if (pactum_diag_size(diag) <= first)
+		return;
+	msg = pactum_diag_entry(diag, first, NULL, &l->pos);
+	l->why = pactum_strndup(msg, strlen(msg));
+	l->where = l->pos.file ? pactum_strndup(l->pos.file, strlen(l->pos.file))
+			       : NULL;
+	l->pos.file = l->where;
+}
+
+/* The catalog of domain in lang, loaded on first use.  A refused catalog
+ * is reported to every diag that asks for it: documents of one translator
+ * each get their own.  *out is NULL when there is none.  Call with
  * tr->lock held. */
 static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 		       const char *domain, const char *lang,
@@ -96,7 +118,7 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 	pactum_buf path = PACTUM_BUF_INIT;
 	struct loaded *l;
 	const char *p, *colon;
-	size_t i;
+	size_t i, before = pactum_diag_size(diag);
 	int error = PACTUM_OK;
 
 	*out = NULL;
@@ -104,7 +126,13 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 		if (strcmp(tr->cats[i].domain, domain) == 0 &&
 		    strcmp(tr->cats[i].lang, lang) == 0) {
 			*out = tr->cats[i].cat;
-			return tr->cats[i].refused ? PACTUM_EINPUT : PACTUM_OK;
+			if (!tr->cats[i].refused)
+				return PACTUM_OK;
+			if (tr->cats[i].why != NULL)
+				pactum_diag_report(diag, PACTUM_ERROR,
+						   &tr->cats[i].pos, "%s",
+						   tr->cats[i].why);
+			return PACTUM_EINPUT;
 		}
 	}
 	l = pactum_realloc(tr->cats, (tr->ncats + 1) * sizeof(*l));
@@ -112,8 +140,7 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 		return PACTUM_ENOMEM;
 	tr->cats = l;
 	l = &tr->cats[tr->ncats];
-	l->cat = NULL;
-	l->refused = 0;
+	memset(l, 0, sizeof(*l));
 	l->domain = pactum_strndup(domain, strlen(domain));
 	l->lang = pactum_strndup(lang, strlen(lang));
 	if (l->domain == NULL || l->lang == NULL) {
@@ -161,6 +188,8 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 			break;
 	}
 	pactum__buf_free(&path);
+	if (l->refused)
+		remember_refusal(l, diag, before);
 	*out = l->cat;
 	return error;
 }
@@ -264,9 +293,15 @@ static int library_catalog(struct translation *t, const pactum_unit *u,
 			   const pactum_catalog **cat)
 {
 	pactum_doc *doc = t->doc;
-	int error = catalog_for(cat, doc->tr, u->domain, doc->langs[t->lang],
-				doc->diag);
+	int error;
 
+	*cat = NULL;
+	if (t->missing != NULL && strcmp(t->missing, u->domain) == 0)
+		return PACTUM_OK; /* told already */
+	error = catalog_for(cat, doc->tr, u->domain, doc->langs[t->lang],
+			    doc->diag);
+	if (error == PACTUM_EINPUT)
+		t->missing = u->domain; /* refused, and told */
 	if (error == PACTUM_ENOMEM)
 		doc->nomem = 1;
 	if (error == PACTUM_OK && *cat == NULL &&

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "doc.h"
 #include "suites.h"
 
 /* ------------------------------------------------------------------ */
@@ -1102,6 +1103,54 @@ START_TEST(test_random_damage)
 }
 END_TEST
 
+/* A refused catalog is told to every document of a translator that asks,
+ * not only to the first (documents of a batch each have their own diag). */
+START_TEST(test_refused_told_to_everyone)
+{
+	const char *base = getenv("TMPDIR");
+	char dir[256], path[512];
+	pactum_translator *tr = NULL;
+	pactum_diag *first = NULL, *second = NULL;
+	const pactum_catalog *cat;
+	FILE *fp;
+
+	snprintf(dir, sizeof(dir), "%s/pactum-refused-XXXXXX",
+		 base && *base ? base : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/de", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/de/LC_MESSAGES", dir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/de/LC_MESSAGES/pactum-x.mo", dir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("not a catalog at all, but long enough to be read", fp);
+	fclose(fp);
+	ck_assert_int_eq(pactum_translator_new(&tr, dir), PACTUM_OK);
+	ck_assert_int_eq(pactum_diag_new(&first), PACTUM_OK);
+	ck_assert_int_eq(pactum_diag_new(&second), PACTUM_OK);
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-x", "de",
+						    first),
+			 PACTUM_EINPUT);
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-x", "de",
+						    second),
+			 PACTUM_EINPUT);
+	ck_assert_uint_eq(pactum_diag_count(first, PACTUM_ERROR), 1);
+	ck_assert_uint_eq(pactum_diag_count(second, PACTUM_ERROR), 1);
+	ck_assert_str_eq(pactum_diag_entry(first, 0, NULL, NULL),
+			 pactum_diag_entry(second, 0, NULL, NULL));
+	pactum_diag_free(first);
+	pactum_diag_free(second);
+	pactum_translator_free(tr);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/de/LC_MESSAGES", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/de", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Files compiled by msgfmt                                             */
 
@@ -1338,6 +1387,7 @@ Suite *catalog_suite(void)
 	tcase_add_loop_test(tc, test_random_damage, 0, 2);
 	tcase_add_test(tc, test_out_of_memory);
 	tcase_set_timeout(tc, 120); /* valgrind */
+	tcase_add_test(tc, test_refused_told_to_everyone);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("header");
