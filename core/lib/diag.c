@@ -5,6 +5,8 @@
  * not turn stderr into megabytes, however many errors it holds. */
 #include "config.h"
 
+#include <libintl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +42,19 @@ struct pactum_diag {
 	size_t counts[3];
 };
 
+/* The library's messages are in the text domain "pactum", and a program
+ * that embeds the library need not know: bind it once, before the first
+ * message can be made.  The program's locale still picks the language. */
+static pthread_once_t domain_bound = PTHREAD_ONCE_INIT;
+
+static void bind_domain(void)
+{
+	bindtextdomain(PACKAGE, LOCALEDIR);
+}
+
 int pactum_diag_new(pactum_diag **out)
 {
+	pthread_once(&domain_bound, bind_domain);
 	*out = pactum_malloc(sizeof(**out));
 	if (*out == NULL)
 		return PACTUM_ENOMEM;

@@ -1,6 +1,7 @@
 /* Diagnostics: collecting, ordering, printing. */
 #include "config.h"
 
+#include <libintl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,10 +92,27 @@ START_TEST(test_out_of_memory_is_counted)
 }
 END_TEST
 
+/* A program embedding the library gets its messages translated without
+ * binding the library's text domain itself. */
+START_TEST(test_binds_its_text_domain)
+{
+	pactum_diag *diag = NULL;
+	const char *dir;
+
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	dir = bindtextdomain(PACKAGE, NULL);
+	ck_assert_ptr_nonnull(dir);
+	ck_assert_str_eq(dir, LOCALEDIR);
+	pactum_diag_free(diag);
+}
+END_TEST
+
 Suite *diag_suite(void)
 {
 	Suite *s = suite_create("diag");
 	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_binds_its_text_domain);
 
 	tcase_add_test(tc, test_collects_all);
 	tcase_add_test(tc, test_line_without_column);

@@ -48,7 +48,10 @@ char *pactum_text_escape(const char *s);
 /* Diagnostics                                                         */
 /* ------------------------------------------------------------------ */
 
-/* Owned: release with pactum_diag_free(). */
+/* Owned: release with pactum_diag_free().  The first call binds the
+ * library's text domain "pactum" to its installed catalogs, so messages
+ * come in the language of the program's locale (setlocale) without the
+ * program binding anything. */
 int pactum_diag_new(pactum_diag **out);
 void pactum_diag_free(pactum_diag *diag);
 /* Number of recorded problems of that severity. */
