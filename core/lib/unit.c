@@ -190,9 +190,17 @@ static int put_plural(struct builder *b, pactum_arena *arena,
 static int put_inline(struct builder *b, pactum_arena *arena,
 		      const pactum_node *n)
 {
+	const pactum_kind_info *k = pactum__kind(n->kind);
 	pactum_buf name = PACTUM_BUF_INIT;
 	const pactum_node *c;
+	size_t a;
 	int error = PACTUM_OK;
+
+	/* A required attribute missing is reported by the check; there is
+	 * no name to make a placeholder of. */
+	for (a = 0; k && a < PACTUM_ATTR_COUNT_; a++)
+		if ((k->required & (1u << a)) && n->attr[a] == NULL)
+			return PACTUM_OK;
 
 	switch (n->kind) {
 	case PACTUM_NODE_TEXT:

@@ -192,6 +192,12 @@ expect_grep "a duration's cases explained" "$work/alt.pot" \
 expect_grep "a party reference explained" "$work/alt.pot" \
 	'#. {party:buyer}: the party "Buyer" (its role); {party:buyer|other words} declines it'
 
+# Inline elements without the attribute they need (a fuzzer found
+# <var/> crashing the unit builder): reported, no crash
+expect_errors "inline elements without their attributes" \
+	tests/data/bad/missing-attributes.expected \
+	tests/data/bad/missing-attributes.xml --lang en
+
 # Alternative words inside a sentence, each branch
 alt="tests/data/constructs/alternatives.xml --data tests/data/constructs/alternatives.deal.xml --lang en"
 expect_status "inline alternatives, first branches" 0 "$PACTUM" render $alt
