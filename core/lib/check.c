@@ -719,6 +719,9 @@ static int has_words(const char *msgid)
 
 	pactum__template_init(&t, msgid, strlen(msgid));
 	while (pactum__template_next(&tok, &t) != PACTUM_TOK_END) {
+		if (tok.kind == PACTUM_TOK_ERROR)
+			return 1; /* a name the check refuses; the tokenizer
+				     does not move past it */
 		if (tok.kind == PACTUM_TOK_PLACEHOLDER && tok.display)
 			return 1; /* "{term:x|words}" */
 		if (tok.kind != PACTUM_TOK_TEXT)

@@ -764,7 +764,8 @@ static int alternative(struct translation *t, const pactum_unit *u,
 	if (ph->pair == PACTUM_PAIR_OPEN &&
 	    pactum__cond_pick(ph->node->parent, t->doc->values) != ph->node)
 		/* names of alternatives are unique: no nesting to count */
-		while (pactum__template_next(&end, tpl) != PACTUM_TOK_END)
+		while (pactum__template_next(&end, tpl) != PACTUM_TOK_END &&
+		       end.kind != PACTUM_TOK_ERROR)
 			if (end.kind == PACTUM_TOK_PLACEHOLDER &&
 			    end.text[0] == '/' && end.len == strlen(ph->name) + 1 &&
 			    memcmp(end.text + 1, ph->name, end.len - 1) == 0)
