@@ -155,28 +155,30 @@ int pactum__month_days(int64_t y, int m)
 	return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
-/* Days since 0000-03-01 in the proleptic Gregorian calendar (H. Hinnant's
+/* Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's
  * days_from_civil), and back. */
-static int64_t day_number(int64_t y, int m, int d)
+int64_t pactum__day_number(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 
 	y -= m <= 2;
-	era = y / 400;
+	era = (y >= 0 ? y : y - 399) / 400;
 	yoe = y - era * 400;
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe;
+	return era * 146097 + doe - 719468;
 }
 
 static void civil(int64_t z, int64_t *y, int *m, int *d)
 {
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
+	int64_t era, doe, yoe, doy, mp;
 
+	z += 719468; /* from 0000-03-01 */
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	*y = yoe + era * 400 + (*m <= 2);
@@ -194,7 +196,7 @@ const char *pactum__date_add(pactum_value *out, const pactum_value *date,
 		n *= 7;
 		/* fall through */
 	case PACTUM_DAYS:
-		civil(day_number(y, m, d) + n, &y, &m, &d);
+		civil(pactum__day_number(y, m, d) + n, &y, &m, &d);
 		break;
 	case PACTUM_YEARS:
 		n *= 12;
@@ -220,6 +222,8 @@ const char *pactum__date_add(pactum_value *out, const pactum_value *date,
 
 int64_t pactum__date_diff(const pactum_value *a, const pactum_value *b)
 {
-	return day_number(b->u.date.year, b->u.date.month, b->u.date.day) -
-	       day_number(a->u.date.year, a->u.date.month, a->u.date.day);
+	return pactum__day_number(b->u.date.year, b->u.date.month,
+				  b->u.date.day) -
+	       pactum__day_number(a->u.date.year, a->u.date.month,
+				  a->u.date.day);
 }

@@ -40,6 +40,8 @@ const char *pactum__date_add(pactum_value *out, const pactum_value *date,
 			     const pactum_value *duration, int sign);
 /* The days of month m (1..12) of year y, leap years included. */
 int pactum__month_days(int64_t y, int m);
+/* Days from 1970-01-01 to y-m-d, proleptic Gregorian (negative before). */
+int64_t pactum__day_number(int64_t y, int m, int d);
 /* The number of days from a to b (b - a), dates both. */
 int64_t pactum__date_diff(const pactum_value *a, const pactum_value *b);
 

@@ -530,6 +530,8 @@ static void check_repeat(struct checker *ck, pactum_node *n);
 static void check_require(struct checker *ck, const pactum_node *n);
 static void define_inline(struct checker *ck, const pactum_node *define,
 			  pactum_node *term);
+static int in_its_repeat(struct checker *ck, const pactum_node *n,
+			 const pactum_node *p);
 
 /* Make field of party a parameter "party.field" (type and required from
  * detail, or a built-in text field) and add it to the parameters. */
@@ -903,12 +905,7 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			return;
 		}
 		((pactum_node *)t)->used = 1;
-		if (t->list && !pactum__node_sees_field(n, t))
-			report(ck, PACTUM_ERROR, n,
-			       _("\"%s\" is a field of the records of \"%s\": "
-				 "use it inside <repeat over=\"%s\">"),
-			       name, t->list->attr[PACTUM_ATTR_ID],
-			       t->list->attr[PACTUM_ATTR_ID]);
+		in_its_repeat(ck, n, t);
 		check_format(ck, n, t);
 		break;
 	case PACTUM_NODE_FIELD:
@@ -952,14 +949,8 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 			       name);
 			return;
 		}
-		if (t->list && !pactum__node_sees_field(n, t)) {
-			report(ck, PACTUM_ERROR, n,
-			       _("\"%s\" is a field of the records of \"%s\": "
-				 "use it inside <repeat over=\"%s\">"),
-			       name, t->list->attr[PACTUM_ATTR_ID],
-			       t->list->attr[PACTUM_ATTR_ID]);
+		if (!in_its_repeat(ck, n, t))
 			return;
-		}
 		if (pactum__node_child(n, PACTUM_NODE_ONE) == NULL)
 			report(ck, PACTUM_ERROR, n, "%s",
 			       _("<plural> needs a <one> with its words for a "
@@ -1029,6 +1020,21 @@ struct owner {
 	unsigned cells;
 	unsigned footnotes;
 };
+
+/* Is n, which uses parameter p, where p has a value: for a field of a
+ * list's records, inside a <repeat> over that list?  Reports when not. */
+static int in_its_repeat(struct checker *ck, const pactum_node *n,
+			 const pactum_node *p)
+{
+	if (p->list == NULL || pactum__node_sees_field(n, p))
+		return 1;
+	report(ck, PACTUM_ERROR, n,
+	       _("\"%s\" is a field of the records of \"%s\": use it inside "
+		 "<repeat over=\"%s\">"),
+	       p->attr[PACTUM_ATTR_ID], p->list->attr[PACTUM_ATTR_ID],
+	       p->list->attr[PACTUM_ATTR_ID]);
+	return 0;
+}
 
 /* A term is defined once: by its <definition>, or where one <define>
  * stands.  The DEFINE is kept in the term's target. */

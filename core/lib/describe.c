@@ -96,19 +96,15 @@ static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph)
 				   n->attr[PACTUM_ATTR_PARTY]);
 		break;
 	case PACTUM_NODE_PARTY_REF:
-		pactum__buf_puts(out, ": the party ");
-		put_english(out, t, PACTUM_NODE_ROLE);
-		pactum__buf_printf(out, "(its role); {party:%s|other words} "
-					"declines it",
-				   n->attr[PACTUM_ATTR_REF]);
+	case PACTUM_NODE_TERM_REF: {
+		int party = n->kind == PACTUM_NODE_PARTY_REF;
+
+		pactum__buf_puts(out, party ? ": the party " : ": the defined term ");
+		put_english(out, t, party ? PACTUM_NODE_ROLE : PACTUM_NODE_NAME);
+		pactum__buf_printf(out, "(its %s); {%s|other words} declines it",
+				   party ? "role" : "name", ph->name);
 		break;
-	case PACTUM_NODE_TERM_REF:
-		pactum__buf_puts(out, ": the defined term ");
-		put_english(out, t, PACTUM_NODE_NAME);
-		pactum__buf_printf(out, "(its name); {term:%s|other words} "
-					"declines it",
-				   n->attr[PACTUM_ATTR_REF]);
-		break;
+	}
 	case PACTUM_NODE_DEFINE:
 		pactum__buf_printf(out, ": the term \"%s\" in quotes, where "
 					"this text defines it",

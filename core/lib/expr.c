@@ -699,6 +699,50 @@ static pactum_expr *boolean(struct parser *ps, pactum_expr *e)
 	return ps->failed ? NULL : e;
 }
 
+/* Grow list (n items, *cap room) by one. */
+static int push(struct parser *ps, void ***list, size_t n, size_t *cap,
+		void *item)
+{
+	if (n == *cap) {
+		size_t more = *cap ? 2 * *cap : 4;
+		void **grown = pactum_realloc(*list, more * sizeof(**list));
+
+		if (grown == NULL) {
+			ps->nomem = ps->failed = 1;
+			return 0;
+		}
+		*list = grown;
+		*cap = more;
+	}
+	(*list)[n] = item;
+	return 1;
+}
+
+/* Copy n pointers into the arena. */
+static void *keep(struct parser *ps, void **list, size_t n)
+{
+	void *copy = pactum__arena_alloc(ps->model->arena, n * sizeof(*list));
+
+	if (copy == NULL)
+		ps->nomem = ps->failed = 1;
+	else
+		memcpy(copy, list, n * sizeof(*list));
+	return copy;
+}
+
+/* A node of op o and type with the n operands of list (copied). */
+static pactum_expr *with_operands(struct parser *ps, expr_op o,
+				  pactum_type type, void **list, size_t n)
+{
+	pactum_expr *e = new_expr(ps, o, type);
+
+	if (e == NULL)
+		return NULL;
+	e->operands = keep(ps, list, n);
+	e->noperands = n;
+	return e->operands ? e : NULL;
+}
+
 static pactum_expr *parse_unary(struct parser *ps)
 {
 	pactum_expr *e = NULL, *operand;
@@ -741,18 +785,8 @@ static pactum_expr *parse_unary(struct parser *ps)
 			     pactum__type_name(operand->type));
 			return NULL;
 		}
-		e = new_expr(ps, OP_NEG, operand->type);
-		if (e == NULL)
-			return NULL;
-		e->operands = pactum__arena_alloc(ps->model->arena,
-						  sizeof(*e->operands));
-		if (e->operands == NULL) {
-			ps->nomem = ps->failed = 1;
-			return NULL;
-		}
-		e->operands[0] = operand;
-		e->noperands = 1;
-		return e;
+		return with_operands(ps, OP_NEG, operand->type,
+				     (void **)&operand, 1);
 	}
 	if (keyword(ps, "true") || keyword(ps, "false")) {
 		e = new_expr(ps, OP_LITERAL, PACTUM_TYPE_BOOLEAN);
@@ -774,37 +808,6 @@ static pactum_expr *parse_unary(struct parser *ps)
 	else
 		fail(ps, _("expected a value at \"%s\""), ps->p);
 	return NULL;
-}
-
-/* Grow list (n items, *cap room) by one. */
-static int push(struct parser *ps, void ***list, size_t n, size_t *cap,
-		void *item)
-{
-	if (n == *cap) {
-		size_t more = *cap ? 2 * *cap : 4;
-		void **grown = pactum_realloc(*list, more * sizeof(**list));
-
-		if (grown == NULL) {
-			ps->nomem = ps->failed = 1;
-			return 0;
-		}
-		*list = grown;
-		*cap = more;
-	}
-	(*list)[n] = item;
-	return 1;
-}
-
-/* Copy n pointers into the arena. */
-static void *keep(struct parser *ps, void **list, size_t n)
-{
-	void *copy = pactum__arena_alloc(ps->model->arena, n * sizeof(*list));
-
-	if (copy == NULL)
-		ps->nomem = ps->failed = 1;
-	else
-		memcpy(copy, list, n * sizeof(*list));
-	return copy;
 }
 
 /* Type the literal lit, one side of "x op lit" (or "lit op x" when
@@ -901,12 +904,9 @@ static pactum_expr *parse_chain(struct parser *ps, const char *ops,
 		e = list[0];
 		goto cleanup;
 	}
-	e = new_expr(ps, OP_CHAIN, type);
-	if (e == NULL)
-		goto cleanup;
-	e->operands = keep(ps, list, n);
-	e->rules = keep(ps, rl, n - 1);
-	e->noperands = n;
+	e = with_operands(ps, OP_CHAIN, type, list, n);
+	if (e != NULL)
+		e->rules = keep(ps, rl, n - 1);
 cleanup:
 	pactum_free(list);
 	pactum_free(rl);
@@ -931,7 +931,7 @@ static pactum_expr *parse_compare(struct parser *ps)
 	} ops[] = { { "==", OP_EQ }, { "!=", OP_NE }, { "<=", OP_LE },
 		    { ">=", OP_GE }, { "=", OP_EQ },  { "<", OP_LT },
 		    { ">", OP_GT } };
-	pactum_expr *left, *right, *e;
+	pactum_expr *left, *right;
 	const pactum_node *lp, *rp;
 	size_t i;
 
@@ -985,24 +985,16 @@ static pactum_expr *parse_compare(struct parser *ps)
 			     pactum__type_name(left->type));
 		return NULL;
 	}
-	e = new_expr(ps, ops[i].op, PACTUM_TYPE_BOOLEAN);
-	if (e == NULL)
-		return NULL;
-	e->operands = pactum__arena_alloc(ps->model->arena,
-					  2 * sizeof(*e->operands));
-	if (e->operands == NULL) {
-		ps->nomem = ps->failed = 1;
-		return NULL;
+	{
+		void *both[2] = { left, right };
+
+		return with_operands(ps, ops[i].op, PACTUM_TYPE_BOOLEAN, both, 2);
 	}
-	e->operands[0] = left;
-	e->operands[1] = right;
-	e->noperands = 2;
-	return e;
 }
 
 static pactum_expr *parse_not(struct parser *ps)
 {
-	pactum_expr *e, *operand;
+	pactum_expr *operand;
 
 	if (!keyword(ps, "not"))
 		return parse_compare(ps);
@@ -1012,18 +1004,8 @@ static pactum_expr *parse_not(struct parser *ps)
 	ps->depth--;
 	if (operand == NULL)
 		return NULL;
-	e = new_expr(ps, OP_NOT, PACTUM_TYPE_BOOLEAN);
-	if (e == NULL)
-		return NULL;
-	e->operands = pactum__arena_alloc(ps->model->arena,
-					  sizeof(*e->operands));
-	if (e->operands == NULL) {
-		ps->nomem = ps->failed = 1;
-		return NULL;
-	}
-	e->operands[0] = operand;
-	e->noperands = 1;
-	return e;
+	return with_operands(ps, OP_NOT, PACTUM_TYPE_BOOLEAN,
+			     (void **)&operand, 1);
 }
 
 /* operand (kw operand)*: one node of kind o with every operand, or the
@@ -1050,11 +1032,7 @@ static pactum_expr *parse_nary(struct parser *ps, const char *kw, expr_op o,
 	for (cap = 0; cap < n; cap++)
 		if (boolean(ps, list[cap]) == NULL)
 			goto cleanup;
-	e = new_expr(ps, o, PACTUM_TYPE_BOOLEAN);
-	if (e == NULL)
-		goto cleanup;
-	e->operands = keep(ps, list, n);
-	e->noperands = n;
+	e = with_operands(ps, o, PACTUM_TYPE_BOOLEAN, list, n);
 cleanup:
 	pactum_free(list);
 	return ps->failed ? NULL : e;

@@ -10,6 +10,7 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
+#include "arith.h"
 #include "icu.h"
 
 #define MAX_UCHARS 512 /* 999 999 999 999 in German words is 150 */
@@ -73,19 +74,6 @@ int pactum__icu_ordinal(pactum_buf *out, const char *locale, int64_t n)
 	return format_number(out, locale, n, UNUM_ORDINAL, NULL);
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t epoch_days(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 int pactum__icu_date(pactum_buf *out, const char *locale, int year,
 		     int month, int day, const char *skeleton)
 {
@@ -111,7 +99,7 @@ int pactum__icu_date(pactum_buf *out, const char *locale, int year,
 	/* the Gregorian calendar back to year 1, not Julian before 1582 */
 	cal = (UCalendar *)udat_getCalendar(fmt);
 	ucal_setGregorianChange(cal, -1e300, &status);
-	len = udat_format(fmt, (UDate)epoch_days(year, month, day) * 86400000.0,
+	len = udat_format(fmt, (UDate)pactum__day_number(year, month, day) * 86400000.0,
 			  text, MAX_UCHARS, NULL, &status);
 	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
 		goto cleanup;

@@ -12,7 +12,6 @@ typedef uint64_t pactum_kinds;
 
 #define PACTUM_KIND_INLINE 0x1u  /* inside text: TEXT and after */
 #define PACTUM_KIND_IF 0x2u      /* may carry a condition */
-#define PACTUM_KIND_PAIRED 0x4u  /* inline: "{name}...{/name}" in a unit */
 #define PACTUM_KIND_PLACED 0x8u  /* holds what the place of its CHOOSE
 				    holds: blocks, items, or (in a sentence)
 				    text */

@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 2
+#define PACTUM_PLUGIN_ABI_MINOR 3
 /*
  * History:
  *   1.0  the first ABI.
@@ -53,6 +53,10 @@ extern "C" {
  *        pactum_doc_version(), pactum_doc_date().  A writer built for 1.0
  *        or 1.1 skips the new blocks (the core warns that it does) and
  *        prints the new runs' text.
+ *   1.3  the logic of real agreements, for readers: node kinds REPEAT,
+ *        REQUIRE, DEFINE, PLURAL; attributes FORMAT, COUNT, OVER, ALL_OF,
+ *        ONE_OF (appended: the values before them are unchanged).  Nothing
+ *        new reaches writers: a writer of 1.2 needs no change.
  */
 
 /* The one symbol a plugin exports. */
@@ -186,6 +190,7 @@ typedef enum pactum_node_kind {
 				      the model is loaded) */
 	PACTUM_NODE_LIBRARY,       /* the root of a clause library: id,
 				      domain, source-lang; SECTION, CLAUSE */
+	/* ABI 1.3 */
 	PACTUM_NODE_REPEAT,        /* over: what its place holds, once per
 				      record of a list parameter (rows,
 				      items, paragraphs) */
@@ -203,6 +208,7 @@ typedef enum pactum_node_kind {
 	PACTUM_NODE_STRONG,        /* strongly emphasised (bold) text */
 	PACTUM_NODE_BREAK,         /* a line break, as in an address */
 	PACTUM_NODE_FOOTNOTE,      /* a footnote: text and inline children */
+	/* ABI 1.3 */
 	PACTUM_NODE_DEFINE,        /* ref: where a term is defined in the
 				      text, "(the “Execution Date”)" */
 	PACTUM_NODE_PLURAL,        /* count: words whose form follows a count
@@ -237,6 +243,7 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_SERIES,      /* ANNEX: annex, schedule, exhibit, appendix */
 	PACTUM_ATTR_HEADER,      /* ROW: "yes" or "no" */
 	PACTUM_ATTR_HREF,        /* INCLUDE: relative path of a model file */
+	/* ABI 1.3 */
 	PACTUM_ATTR_FORMAT,      /* VAR: how its value shows ("words") */
 	PACTUM_ATTR_COUNT,       /* P, ITEM, RECITAL, CELL: the VAR whose value
 				    picks the plural form, or "none" */
