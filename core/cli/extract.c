@@ -74,10 +74,14 @@ static int creation_date(char *out, size_t size, pactum_diag *diag)
 }
 
 static int put_header(pactum_sink *sink, const char *domain,
-		      const char *date)
+		      const char *date, int words)
 {
-	int error = put(sink,
-			"# Translatable text of pactum agreement models.\n"
+	int error = put(sink, words ? "# pactum's contract words: what a "
+				      "contract shows around a model's text.\n"
+				    : "# Translatable text of pactum agreement "
+				      "models.\n");
+
+	error |= put(sink,
 			"# Written by 'pactum extract'; update the catalogs "
 			"with msgmerge.\n"
 			"#\n"
@@ -168,6 +172,55 @@ static int collect(struct entry **entries, size_t *count,
 	return error;
 }
 
+/* The entries of pactum's own contract words, the per-language ones once
+ * for each of langs ("de,en"); names keeps the language names made. */
+static int collect_words(struct entry **entries, size_t *count,
+			 char ***names, size_t *nnames, const char *langs,
+			 pactum_diag *diag)
+{
+	size_t i, n = pactum_words_count();
+	struct entry e = { NULL, NULL, NULL, NULL, NULL, NULL, 0 }, *more;
+	const char *p, *comma;
+	char lang[16];
+	char **nm;
+
+	for (i = 0; i < n; i++) {
+		pactum_words_entry(i, &e.ctx, &e.msgid, &e.msgid_plural,
+				   &e.role);
+		for (p = langs; e.msgid == NULL && p != NULL && *p != '\0';
+		     p = comma ? comma + 1 : NULL) {
+			comma = strchr(p, ',');
+			snprintf(lang, sizeof(lang), "%.*s",
+				 (int)(comma ? (size_t)(comma - p) : strlen(p)), p);
+			nm = realloc(*names, (*nnames + 1) * sizeof(*nm));
+			if (nm == NULL)
+				return PACTUM_ENOMEM;
+			*names = nm;
+			if ((nm[*nnames] = pactum_language_name(lang)) == NULL) {
+				pactum_diag_report(diag, PACTUM_ERROR, NULL,
+						   _("--languages: \"%s\" is not "
+						     "a language ICU knows"),
+						   lang);
+				return PACTUM_EINPUT;
+			}
+			more = realloc(*entries, (*count + 1) * sizeof(*more));
+			if (more == NULL)
+				return PACTUM_ENOMEM;
+			*entries = more;
+			more[*count] = e;
+			more[(*count)++].msgid = nm[(*nnames)++];
+		}
+		if (e.msgid == NULL)
+			continue;
+		more = realloc(*entries, (*count + 1) * sizeof(*more));
+		if (more == NULL)
+			return PACTUM_ENOMEM;
+		*entries = more;
+		more[(*count)++] = e;
+	}
+	return PACTUM_OK;
+}
+
 static int put_entry(pactum_sink *sink, const struct entry *e)
 {
 	const char *p, *end;
@@ -224,10 +277,15 @@ int cli_extract(int argc, char **argv)
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "timestamp", no_argument, NULL, 't' },
+		{ "words", no_argument, NULL, 'w' },
+		{ "languages", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *output = NULL, *domain = NULL;
+	const char *output = NULL, *domain = NULL, *langs = "en";
+	char **names = NULL;
+	size_t nnames = 0;
+	int words = 0;
 	pactum_registry *reg = NULL;
 	pactum_model **models = NULL;
 	pactum_sink *sink = NULL;
@@ -240,6 +298,12 @@ int cli_extract(int argc, char **argv)
 
 	while ((c = cli_getopt(argc, argv, "o:th", options)) != -1) {
 		switch (c) {
+		case 'w':
+			words = 1;
+			break;
+		case 'L':
+			langs = optarg;
+			break;
 		case 'o':
 			output = optarg;
 			break;
@@ -249,24 +313,31 @@ int cli_extract(int argc, char **argv)
 		case 'h':
 			printf(_("Usage: %s extract MODEL.xml... [-o FILE.pot] "
 				 "[--timestamp]\n"
+				 "   or: %s extract --words [--languages "
+				 "LANG,...] [-o FILE.pot]\n"
 				 "Write the translatable text of the models, "
 				 "which must share one\ntext domain, as a "
 				 "gettext POT file (default: stdout).\n"
 				 "--timestamp adds a POT-Creation-Date (from "
 				 "SOURCE_DATE_EPOCH if set);\nwithout it the "
-				 "same models give the same bytes.\n"),
-			       PACKAGE);
+				 "same models give the same bytes.\n"
+				 "--words writes pactum's own contract words "
+				 "(text domain pactum-words)\ninstead, with "
+				 "the names of the --languages (default: en) "
+				 "a contract\ncan be in.\n"),
+			       PACKAGE, PACKAGE);
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		cli_error("%s", _("extract: give at least one MODEL file"));
+	if (words ? optind < argc : optind >= argc) {
+		cli_error("%s", words ? _("extract: --words takes no MODEL file")
+				      : _("extract: give at least one MODEL file"));
 		return EXIT_USAGE;
 	}
 	status = EXIT_SYSTEM;
-	models = calloc((size_t)(argc - optind), sizeof(*models));
+	models = calloc((size_t)(argc - optind) + 1, sizeof(*models));
 	if (models == NULL || pactum_diag_new(&diag) != PACTUM_OK ||
 	    cli_registry(&reg) != PACTUM_OK || pactum_sink_new(&sink) != PACTUM_OK)
 		goto cleanup;
@@ -295,10 +366,15 @@ int cli_extract(int argc, char **argv)
 			error = PACTUM_EINPUT;
 		}
 	}
+	if (words) {
+		domain = "pactum-words";
+		error = collect_words(&entries, &nentries, &names, &nnames,
+				      langs, diag);
+	}
 	if (error == PACTUM_OK && timestamp)
 		error = creation_date(date, sizeof(date), diag);
 	if (error == PACTUM_OK)
-		error = put_header(sink, domain, date) ? PACTUM_ENOMEM
+		error = put_header(sink, domain, date, words) ? PACTUM_ENOMEM
 						       : PACTUM_OK;
 	for (i = 0; error == PACTUM_OK && i < n; i++)
 		error = collect(&entries, &nentries, models[i], diag);
@@ -312,6 +388,9 @@ cleanup:
 		status = EXIT_SYSTEM;
 	for (j = 0; j < nentries; j++)
 		free(entries[j].refs);
+	for (j = 0; j < nnames; j++)
+		pactum_free(names[j]);
+	free(names);
 	free(entries);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);

@@ -19,8 +19,9 @@ static void render_usage(FILE *fp)
 		"  -d, --data=FILE       deal data (values and party fields)\n"
 		"  -s, --set=NAME=VALUE  set one value (repeatable; overrides "
 		"--data)\n"
-		"  -l, --lang=LANGS      de, en, or both: de,en (the first one "
-		"leads);\n"
+		"  -l, --lang=LANGS      language tags, one or several: de, en, "
+		"de-AT,\n"
+		"                        de,en (the first one leads);\n"
 		"                        default: the model's prevailing "
 		"language\n"
 		"  -f, --format=NAME     writer plugin: text (default), docbook\n"
@@ -71,7 +72,8 @@ static int split_langs(char *list, const char *langs[MAX_LANGS])
 			/* TRANSLATORS: the whole list, then the bad item */
 			cli_error(i < n ? _("--lang '%s' names '%s' twice")
 					: _("--lang '%s': '%s' is not a language "
-					    "pactum renders (de, en)"),
+					    "tag (de, en, de-AT: a language, "
+					    "then perhaps a region)"),
 				  whole ? whole : "", tok);
 			n = -1;
 			goto cleanup;

@@ -32,6 +32,9 @@ struct pactum_catalog {
 	size_t n;
 	plural_fn plural; /* from Plural-Forms: n -> form index */
 	unsigned nplurals;
+	/* the language's own catalog behind a regional one (de behind
+	 * de_AT): what the variant does not change */
+	const pactum_catalog *fallback;
 };
 
 /* ------------------------------------------------------------------ */
@@ -718,12 +721,16 @@ const char *pactum__catalog_get(const pactum_catalog *cat, const char *ctx,
 				const char *msgid, size_t *len)
 {
 	const struct entry *e;
+	const char *tr;
 
 	/* The header is metadata, not the translation of an empty unit. */
-	if (cat == NULL || msgid == NULL || (ctx == NULL && *msgid == '\0'))
+	if (msgid == NULL || (ctx == NULL && *msgid == '\0'))
 		return NULL;
-	e = find(cat, ctx, msgid);
-	return e ? form(e, 0, len) : NULL;
+	for (; cat != NULL; cat = cat->fallback)
+		if ((e = find(cat, ctx, msgid)) != NULL &&
+		    (tr = form(e, 0, len)) != NULL)
+			return tr;
+	return NULL;
 }
 
 const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
@@ -731,11 +738,21 @@ const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
 				 size_t *len)
 {
 	const struct entry *e;
+	const char *tr;
 
-	if (cat == NULL || msgid == NULL || (ctx == NULL && *msgid == '\0'))
+	if (msgid == NULL || (ctx == NULL && *msgid == '\0'))
 		return NULL;
-	e = find(cat, ctx, msgid);
-	return e ? form(e, cat->plural(n), len) : NULL;
+	for (; cat != NULL; cat = cat->fallback)
+		if ((e = find(cat, ctx, msgid)) != NULL &&
+		    (tr = form(e, cat->plural(n), len)) != NULL)
+			return tr;
+	return NULL;
+}
+
+void pactum__catalog_set_fallback(pactum_catalog *cat,
+				  const pactum_catalog *fallback)
+{
+	cat->fallback = fallback;
 }
 
 unsigned pactum__catalog_plural(const pactum_catalog *cat, unsigned long n,

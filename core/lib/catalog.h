@@ -39,7 +39,7 @@ void pactum__catalog_free(pactum_catalog *cat);
  * Look up msgid in context ctx (NULL: no context).  Returns the translation,
  * borrowed from the catalog and NUL-terminated, with its length in *len
  * (len may be NULL); for a plural entry, its first form.  Returns NULL when
- * the catalog has no entry or the entry's translation is empty.
+ * neither the catalog nor its fallbacks have an entry with a translation.
  */
 const char *pactum__catalog_get(const pactum_catalog *cat, const char *ctx,
 				const char *msgid, size_t *len);
@@ -56,6 +56,12 @@ const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
  * in *nplurals how many forms it has. */
 unsigned pactum__catalog_plural(const pactum_catalog *cat, unsigned long n,
 				unsigned *nplurals);
+
+/* Let lookups in cat that find nothing, or an empty translation, go on
+ * in fallback (the language's catalog behind a regional one's); the
+ * translator sets it once, before cat is shared. */
+void pactum__catalog_set_fallback(pactum_catalog *cat,
+				  const pactum_catalog *fallback);
 
 /* Number of entries, the header included. */
 size_t pactum__catalog_size(const pactum_catalog *cat);

@@ -1627,51 +1627,10 @@ static int check_root(struct checker *ck, pactum_node *root)
 		       model->source_lang);
 	if (model->prevailing && !pactum_lang_supported(model->prevailing))
 		report(ck, PACTUM_ERROR, root,
-		       _("prevailing=\"%s\" is not a supported language"),
+		       _("prevailing=\"%s\" is not a language tag (such as "
+			 "de, en or de-AT)"),
 		       model->prevailing);
 	return 0;
-}
-
-/* Two annex series that one language calls alike ("Anhang 1" twice in
- * German) would make references ambiguous: refused. */
-static void check_series(struct checker *ck)
-{
-	static const char *const langs[] = { "de", "en" };
-	const pactum_node *first[PACTUM_SERIES_COUNT] = { NULL, NULL, NULL,
-							  NULL };
-	const pactum_node *c;
-	size_t i, j, l;
-
-	for (c = ck->model->root->first; c; c = c->next)
-		if (c->kind == PACTUM_NODE_ANNEX &&
-		    (c->attr[PACTUM_ATTR_SERIES] == NULL ||
-		     pactum__attr_value_ok(PACTUM_ATTR_SERIES,
-					   c->attr[PACTUM_ATTR_SERIES])) &&
-		    first[pactum__annex_series(c)] == NULL)
-			first[pactum__annex_series(c)] = c;
-	for (i = 0; i < PACTUM_SERIES_COUNT; i++)
-		for (j = i + 1; j < PACTUM_SERIES_COUNT; j++)
-			for (l = 0; first[i] && first[j] && l < 2; l++) {
-				const pactum_locale *loc =
-					pactum__locale_get(langs[l]);
-				const char *a = pactum__locale_word(
-					loc, (pactum_word)(PACTUM_WORD_ANNEX + i));
-
-				if (strcmp(a, pactum__locale_word(
-						      loc, (pactum_word)(PACTUM_WORD_ANNEX + j))) != 0)
-					continue;
-				report(ck, PACTUM_ERROR, first[j],
-				       _("series=\"%s\" and series=\"%s\" (line "
-					 "%lu) are both \"%s\" in %s: use one "
-					 "of them for both kinds of annex"),
-				       first[j]->attr[PACTUM_ATTR_SERIES],
-				       first[i]->attr[PACTUM_ATTR_SERIES]
-					       ? first[i]->attr[PACTUM_ATTR_SERIES]
-					       : "annex",
-				       (unsigned long)first[i]->line, a,
-				       langs[l]);
-				break;
-			}
 }
 
 /* Append p to the model's parameters, giving it its index. */
@@ -1729,7 +1688,6 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 		error = PACTUM_OK;
 	}
 	check_content(&ck, model->root, &body);
-	check_series(&ck);
 	find_counts(&ck);
 	check_term_cycles(&ck);
 	for (i = 0; i < model->nunits && !ck.nomem; i++)

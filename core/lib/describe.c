@@ -46,9 +46,10 @@ static void put_param(pactum_buf *out, const pactum_node *p)
 		put_line_text(out, v);
 	} else if (d != NULL && p->type != PACTUM_TYPE_CHOICE &&
 		   pactum__value_parse(&sample, p->type, d, strlen(d), NULL) ==
-			   PACTUM_OK) {
+			   PACTUM_OK &&
+		   pactum__locale_english() != NULL) {
 		pactum__buf_puts(out, ", e.g. ");
-		pactum__value_format(out, &sample, pactum__locale_get("en"));
+		pactum__value_format(out, &sample, pactum__locale_english());
 	} else if (p->type == PACTUM_TYPE_CHOICE) {
 		pactum__buf_puts(out, ", shown by its choice's translated label");
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "langtab.h"
 
 void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
 			const pactum_pos *pos, const char *fmt, ...)
@@ -20,11 +21,6 @@ void pactum__doc_report(pactum_doc *doc, pactum_severity sev,
 	va_end(ap);
 }
 
-int pactum_lang_supported(const char *lang)
-{
-	return lang != NULL && pactum__locale_get(lang) != NULL;
-}
-
 void pactum_doc_free(pactum_doc *doc)
 {
 	if (doc == NULL)
@@ -37,6 +33,26 @@ void pactum_doc_free(pactum_doc *doc)
 	pactum_free(doc->flat);
 	pactum__arena_free(doc->arena);
 	pactum_free(doc);
+}
+
+/* The index of the model's prevailing language among the rendered ones:
+ * the language itself, else a regional variant of it (de-AT for de);
+ * nlangs when none is rendered. */
+static size_t prevailing_index(const pactum_doc *doc)
+{
+	const char *p = doc->model->prevailing;
+	char base[8];
+	size_t i;
+
+	for (i = 0; p != NULL && i < doc->nlangs; i++)
+		if (strcmp(doc->langs[i], p) == 0)
+			return i;
+	for (i = 0; p != NULL && i < doc->nlangs; i++) {
+		pactum__lang_dir(base, doc->langs[i], 1);
+		if (strcmp(base, p) == 0)
+			return i;
+	}
+	return doc->nlangs;
 }
 
 int pactum_doc_new(pactum_doc **out, const pactum_model *model,
@@ -71,7 +87,8 @@ int pactum_doc_new(pactum_doc **out, const pactum_model *model,
 	if (pactum__arena_new(&doc->arena) != PACTUM_OK)
 		goto cleanup;
 	doc->langs = pactum__arena_calloc(doc->arena, nlangs * sizeof(char *));
-	if (doc->langs == NULL)
+	doc->locs = pactum__arena_calloc(doc->arena, nlangs * sizeof(*doc->locs));
+	if (doc->langs == NULL || doc->locs == NULL)
 		goto cleanup;
 	for (i = 0; i < nlangs; i++) {
 		if (!pactum_lang_supported(langs[i])) {
@@ -93,9 +110,13 @@ int pactum_doc_new(pactum_doc **out, const pactum_model *model,
 		doc->langs[i] = pactum__arena_strdup(doc->arena, langs[i]);
 		if (doc->langs[i] == NULL)
 			goto cleanup;
-		if (model->prevailing && strcmp(langs[i], model->prevailing) == 0)
-			doc->prevailing = i;
+		error = pactum__translator_locale(&doc->locs[i], tr, langs[i],
+						  diag);
+		if (error != PACTUM_OK)
+			goto cleanup;
+		error = PACTUM_ENOMEM;
 	}
+	doc->prevailing = prevailing_index(doc);
 	error = pactum__doc_resolve(doc);
 	if (error == PACTUM_OK)
 		error = pactum__doc_translate(doc);
@@ -125,7 +146,28 @@ const char *pactum_doc_source_lang(const pactum_doc *doc)
 
 size_t pactum_doc_prevailing(const pactum_doc *doc)
 {
-	return doc->prevailing;
+	return doc->prevailing < doc->nlangs ? doc->prevailing : 0;
+}
+
+const char *pactum_doc_label(const pactum_doc *doc, size_t lang,
+			     pactum_label which)
+{
+	static const pactum_word words[] = {
+		[PACTUM_LABEL_LANGUAGE] = PACTUM_WORD_LANGUAGE,
+		[PACTUM_LABEL_PARTIES] = PACTUM_WORD_PARTIES,
+		[PACTUM_LABEL_DEFINITIONS] = PACTUM_WORD_DEFINITIONS,
+		[PACTUM_LABEL_SIGNATURES] = PACTUM_WORD_SIGNATURES,
+	};
+	const pactum_locale *loc;
+
+	if (lang >= doc->nlangs || (unsigned)which >= PACTUM_LABEL_COUNT_)
+		return "";
+	loc = doc->locs[lang];
+	if (which == PACTUM_LABEL_OPEN_QUOTE)
+		return loc->quote_open;
+	if (which == PACTUM_LABEL_CLOSE_QUOTE)
+		return loc->quote_close;
+	return pactum__locale_word(loc, words[which]);
 }
 
 const char *pactum_doc_version(const pactum_doc *doc)

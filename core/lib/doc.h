@@ -50,6 +50,7 @@ struct pactum_doc {
 	pactum_translator *tr;
 	pactum_diag *diag;
 	const char **langs;
+	const pactum_locale **locs; /* [nlangs], the translator's */
 	size_t nlangs;
 	size_t prevailing;
 	pactum_block *root;
@@ -72,11 +73,24 @@ int pactum__doc_resolve(pactum_doc *doc);
 /* Fill the runs of every block for every language. */
 int pactum__doc_translate(pactum_doc *doc);
 
-/* The translator's catalog of domain in lang (loaded on first use), or
- * PACTUM_ENOTFOUND when there is none; PACTUM_EINPUT when refused. */
+/* The translator's catalog of domain for language tag lang (loaded on
+ * first use; a region's with its language's behind it), NULL in *out when
+ * there is none; PACTUM_EINPUT when refused (reported). */
+int pactum__translator_find(const pactum_catalog **out, pactum_translator *tr,
+			    const char *domain, const char *lang,
+			    pactum_diag *diag);
+/* The same, PACTUM_ENOTFOUND when there is none. */
 int pactum__translator_catalog(const pactum_catalog **out,
 			       pactum_translator *tr, const char *domain,
 			       const char *lang, pactum_diag *diag);
+
+/* The locale of language tag lang, built on first use from its
+ * "pactum-words" catalog and ICU; borrowed from the translator. */
+int pactum__translator_locale(const pactum_locale **out,
+			      pactum_translator *tr, const char *lang,
+			      pactum_diag *diag);
+int pactum__translator_draft(const pactum_translator *tr);
+const char *pactum__translator_dirs(const pactum_translator *tr);
 
 /* The block kinds the document uses: bit k for kind k. */
 uint32_t pactum__doc_block_kinds(const pactum_doc *doc);

@@ -1,7 +1,8 @@
 /* Formats a placeholder may ask for (<var name="fee" format="words"/>):
  * one row each, per type, in the table at the end.  Words, ordinals,
  * currency names and symbols and short dates come from CLDR through ICU
- * (icu.c); what CLDR lacks (the names of cents) is a small table here. */
+ * (icu.c); what CLDR lacks (the names of cents) are words of the catalogs
+ * (words.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -29,19 +30,6 @@ static const char *icu_result(pactum_buf *out, int error)
 
 /* ----------------------------------------------------------- amounts */
 
-/* The minor unit's names, which CLDR does not have; any other currency
- * writes its cents as a fraction, "und 50/100". */
-static const struct {
-	char code[4];
-	const char *de[2]; /* one, other */
-	const char *en[2];
-} subunits[] = {
-	{ "CHF", { "Rappen", "Rappen" }, { "centime", "centimes" } },
-	{ "EUR", { "Cent", "Cent" }, { "cent", "cents" } },
-	{ "GBP", { "Penny", "Pence" }, { "penny", "pence" } },
-	{ "USD", { "Cent", "Cent" }, { "cent", "cents" } },
-};
-
 /* Currencies German names with a feminine noun: "eine Dänische Krone". */
 static int feminine(const char *code)
 {
@@ -55,34 +43,38 @@ static int feminine(const char *code)
 	return 0;
 }
 
-static const char *const *subunit_names(const char *code,
-					const pactum_locale *loc)
-{
-	size_t i;
-
-	for (i = 0; i < PACTUM_ARRAY_SIZE(subunits); i++)
-		if (strcmp(subunits[i].code, code) == 0)
-			return strcmp(loc->lang, "de") == 0 ? subunits[i].de
-							    : subunits[i].en;
-	return NULL;
-}
-
-/* n (>= 0) in words and the unit's name: "zehntausend Euro". */
+/* n (>= 0) in words and the unit's name: "zehntausend Euro"; with
+ * subunit a word (PACTUM_WORD_SUBUNIT_...), the cents': "fünfzig Cent". */
 static int put_count_of(pactum_buf *out, const pactum_locale *loc,
-			int64_t n, const char *code, const char *const *names)
+			int64_t n, const char *code, int subunit)
 {
+	static const char *const names[] = { "count" };
 	const char *rules = loc->spell_rules[feminine(code)];
-	int error = pactum__icu_spell(out, loc->icu, n, rules);
+	pactum_buf words = PACTUM_BUF_INIT;
+	const char *values[1];
+	int error = pactum__icu_spell(&words, loc->icu, n, rules);
 
+	pactum__buf_putc(&words, '\0');
+	if (error == PACTUM_OK && words.oom)
+		error = PACTUM_ENOMEM;
 	if (error != PACTUM_OK)
-		return error;
-	pactum__buf_putc(out, ' ');
-	if (names != NULL) {
-		pactum__buf_puts(out, names[n != 1]);
-		return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+		goto cleanup;
+	if (subunit >= 0) {
+		values[0] = words.ptr;
+		pactum__word_expand(out,
+				    pactum__locale_nword(loc, (pactum_word)subunit,
+							 (unsigned long)n),
+				    names, values, 1);
+		error = out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+		goto cleanup;
 	}
-	return pactum__icu_currency_name(out, loc->icu, code,
-					 n == 1 ? "one" : "other");
+	pactum__buf_puts(out, words.ptr);
+	pactum__buf_putc(out, ' ');
+	error = pactum__icu_currency_name(out, loc->icu, code,
+					  n == 1 ? "one" : "other");
+cleanup:
+	pactum__buf_free(&words);
+	return error;
 }
 
 /* "zehntausend Euro und fünfzig Cent", "ten thousand euros and fifty
@@ -94,7 +86,7 @@ static const char *put_money_words(pactum_buf *out, const pactum_value *v,
 	unsigned digits = pactum__currency_digits(code);
 	pactum_decimal a = v->u.money.amount;
 	int64_t whole, minor, unit = 1;
-	const char *const *names;
+	int subunit = pactum__word_subunit(code);
 	unsigned i;
 	int error = PACTUM_OK;
 
@@ -107,16 +99,15 @@ static const char *put_money_words(pactum_buf *out, const pactum_value *v,
 		a.mantissa *= 10;
 	whole = a.mantissa / unit;
 	minor = a.mantissa % unit;
-	names = subunit_names(code, loc);
 	if (whole > 0 || minor == 0)
-		error = put_count_of(out, loc, whole, code, NULL);
+		error = put_count_of(out, loc, whole, code, -1);
 	if (error == PACTUM_OK && minor > 0) {
 		if (whole > 0)
 			pactum__buf_printf(out, " %s ",
 					   pactum__locale_word(loc,
 							       PACTUM_WORD_AND));
-		if (names != NULL)
-			error = put_count_of(out, loc, minor, code, names);
+		if (subunit >= 0)
+			error = put_count_of(out, loc, minor, code, subunit);
 		else
 			pactum__buf_printf(out, "%lld/%lld", (long long)minor,
 					   (long long)unit);

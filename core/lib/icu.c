@@ -7,6 +7,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
+#include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -74,24 +75,42 @@ int pactum__icu_ordinal(pactum_buf *out, const char *locale, int64_t n)
 	return format_number(out, locale, n, UNUM_ORDINAL, NULL);
 }
 
-int pactum__icu_date(pactum_buf *out, const char *locale, int year,
-		     int month, int day, const char *skeleton)
+/* The CLDR date pattern of locale that fits skeleton, in pattern[64];
+ * its length, or -1. */
+static int32_t best_pattern(UChar pattern[64], const char *locale,
+			    const char *skeleton)
 {
-	static const UChar utc[] = { 'U', 'T', 'C', 0 };
 	UErrorCode status = U_ZERO_ERROR;
 	UDateTimePatternGenerator *gen = udatpg_open(locale, &status);
-	UDateFormat *fmt = NULL;
-	UChar sk[32], pattern[64], text[MAX_UCHARS];
-	UCalendar *cal;
-	int32_t len;
-	int error = PACTUM_EINVAL;
+	UChar sk[32];
+	int32_t len = -1;
 
 	if (U_FAILURE(status))
 		goto cleanup;
 	u_uastrncpy(sk, skeleton, (int32_t)PACTUM_ARRAY_SIZE(sk) - 1);
 	sk[PACTUM_ARRAY_SIZE(sk) - 1] = 0;
-	udatpg_getBestPattern(gen, sk, -1, pattern,
-			      (int32_t)PACTUM_ARRAY_SIZE(pattern), &status);
+	len = udatpg_getBestPattern(gen, sk, -1, pattern, 64, &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		len = -1;
+cleanup:
+	if (gen != NULL)
+		udatpg_close(gen);
+	return len;
+}
+
+int pactum__icu_date(pactum_buf *out, const char *locale, int year,
+		     int month, int day, const char *skeleton)
+{
+	static const UChar utc[] = { 'U', 'T', 'C', 0 };
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *fmt = NULL;
+	UChar pattern[64], text[MAX_UCHARS];
+	UCalendar *cal;
+	int32_t len;
+	int error = PACTUM_EINVAL;
+
+	if (best_pattern(pattern, locale, skeleton) < 0)
+		goto cleanup;
 	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, -1, pattern,
 			-1, &status);
 	if (U_FAILURE(status))
@@ -107,8 +126,6 @@ int pactum__icu_date(pactum_buf *out, const char *locale, int year,
 cleanup:
 	if (fmt != NULL)
 		udat_close(fmt);
-	if (gen != NULL)
-		udatpg_close(gen);
 	return error;
 }
 
@@ -157,4 +174,143 @@ int pactum__icu_currency_name(pactum_buf *out, const char *locale,
 			      const char *code, const char *category)
 {
 	return currency_text(out, locale, code, category);
+}
+
+/* ------------------------------------------------- a locale's conventions */
+
+int pactum__icu_known(const char *locale)
+{
+	char lang[16], other[16];
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t i, n = uloc_countAvailable();
+
+	uloc_getLanguage(locale, lang, (int32_t)sizeof(lang), &status);
+	if (U_FAILURE(status) || lang[0] == '\0')
+		return 0;
+	for (i = 0; i < n; i++) {
+		status = U_ZERO_ERROR;
+		uloc_getLanguage(uloc_getAvailable(i), other,
+				 (int32_t)sizeof(other), &status);
+		if (U_SUCCESS(status) && strcmp(lang, other) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A number symbol (symbol >= 0) or, else, the pattern of a formatter of
+ * style. */
+static int number_text(pactum_buf *out, const char *locale,
+		       UNumberFormatStyle style, int symbol)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(style, NULL, 0, locale, NULL, &status);
+	UChar text[MAX_UCHARS];
+	int32_t len = 0;
+	int error = PACTUM_EINVAL;
+
+	if (U_SUCCESS(status))
+		len = symbol >= 0
+			      ? unum_getSymbol(f, (UNumberFormatSymbol)symbol,
+					       text, MAX_UCHARS, &status)
+			      : unum_toPattern(f, 0, text, MAX_UCHARS, &status);
+	if (U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING)
+		error = put_uchars(out, text, len);
+	if (f != NULL)
+		unum_close(f);
+	return error;
+}
+
+int pactum__icu_number_symbol(pactum_buf *out, const char *locale,
+			      pactum_icu_symbol which)
+{
+	static const UNumberFormatSymbol symbols[] = {
+		[PACTUM_ICU_DECIMAL] = UNUM_DECIMAL_SEPARATOR_SYMBOL,
+		[PACTUM_ICU_GROUP] = UNUM_GROUPING_SEPARATOR_SYMBOL,
+		[PACTUM_ICU_PERCENT] = UNUM_PERCENT_SYMBOL,
+	};
+
+	return number_text(out, locale, UNUM_DECIMAL, (int)symbols[which]);
+}
+
+int pactum__icu_number_pattern(pactum_buf *out, const char *locale,
+			       int currency)
+{
+	return number_text(out, locale, currency ? UNUM_CURRENCY : UNUM_PERCENT,
+			   -1);
+}
+
+int pactum__icu_date_pattern(pactum_buf *out, const char *locale,
+			     const char *skeleton)
+{
+	UChar pattern[64];
+	int32_t len = best_pattern(pattern, locale, skeleton);
+
+	return len < 0 ? PACTUM_EINVAL : put_uchars(out, pattern, len);
+}
+
+int pactum__icu_month(pactum_buf *out, const char *locale, int month)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0,
+				     NULL, 0, &status);
+	UChar text[64];
+	int32_t len;
+	int error = PACTUM_EINVAL;
+
+	if (U_FAILURE(status))
+		goto cleanup;
+	/* the format form, wide: "Jänner" in de_AT, "janvier" in fr */
+	len = udat_getSymbols(fmt, UDAT_MONTHS, month - 1, text,
+			      (int32_t)PACTUM_ARRAY_SIZE(text), &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		goto cleanup;
+	error = put_uchars(out, text, len);
+cleanup:
+	if (fmt != NULL)
+		udat_close(fmt);
+	return error;
+}
+
+int pactum__icu_has_ruleset(const char *locale, const char *ruleset)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL,
+				     &status);
+	UChar text[MAX_UCHARS];
+	char names[MAX_UCHARS];
+	int32_t len;
+	size_t n = strlen(ruleset);
+	const char *p;
+	int found = 0;
+
+	if (U_FAILURE(status))
+		goto cleanup;
+	len = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, text,
+				    MAX_UCHARS, &status);
+	if (U_FAILURE(status) || len >= MAX_UCHARS)
+		goto cleanup;
+	u_austrncpy(names, text, (int32_t)sizeof(names) - 1);
+	names[sizeof(names) - 1] = '\0';
+	/* "%spellout-numbering;%spellout-cardinal-masculine;..." */
+	for (p = names; (p = strstr(p, ruleset)) != NULL; p += n)
+		if ((p == names || p[-1] == ';') &&
+		    (p[n] == ';' || p[n] == '\0'))
+			found = 1;
+cleanup:
+	if (f != NULL)
+		unum_close(f);
+	return found;
+}
+
+int pactum__icu_language_name(pactum_buf *out, const char *lang)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar text[64];
+	int32_t len = uloc_getDisplayLanguage(lang, "en", text,
+					      (int32_t)PACTUM_ARRAY_SIZE(text),
+					      &status);
+
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		return PACTUM_EINVAL;
+	return put_uchars(out, text, len);
 }

@@ -27,4 +27,34 @@ int pactum__icu_currency_symbol(pactum_buf *out, const char *locale,
 int pactum__icu_currency_name(pactum_buf *out, const char *locale,
 			      const char *code, const char *category);
 
+/* The conventions a locale is built from (locale.c), each read once per
+ * language. */
+
+/* Whether ICU has data for the language of locale ("de" of "de_AT"). */
+int pactum__icu_known(const char *locale);
+
+typedef enum pactum_icu_symbol {
+	PACTUM_ICU_DECIMAL,
+	PACTUM_ICU_GROUP,
+	PACTUM_ICU_PERCENT
+} pactum_icu_symbol;
+/* A number symbol: the decimal mark, the group separator, the percent
+ * sign. */
+int pactum__icu_number_symbol(pactum_buf *out, const char *locale,
+			      pactum_icu_symbol which);
+/* The CLDR pattern of percentages ("#,##0\u00a0%") or, currency set, of
+ * amounts ("#,##0.00\u00a0\u00a4"). */
+int pactum__icu_number_pattern(pactum_buf *out, const char *locale,
+			       int currency);
+/* The CLDR date pattern that fits skeleton: "d. MMMM y" for "yMMMMd". */
+int pactum__icu_date_pattern(pactum_buf *out, const char *locale,
+			     const char *skeleton);
+/* The name of month (1..12), as it stands in a date. */
+int pactum__icu_month(pactum_buf *out, const char *locale, int month);
+/* Whether locale's numbers in words have the RBNF rule set. */
+int pactum__icu_has_ruleset(const char *locale, const char *ruleset);
+
+/* The English name of language ("de" → "German"). */
+int pactum__icu_language_name(pactum_buf *out, const char *lang);
+
 #endif /* PACTUM_ICU_H */

@@ -1,159 +1,397 @@
-/* Per-language formatting rules, kept as data so that the output never
- * depends on which locales the machine has installed.  Adding a language is
- * adding one entry to the table below (and its catalogs). */
+/* A language's conventions, built at run time from two sources: its words
+ * from the "pactum-words" catalog (English from words.c), its numbers,
+ * dates and month names from ICU's CLDR data.  So the output never depends
+ * on the locales the machine has installed, and a language or a regional
+ * variant is a .po file, not C. */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
+#include "icu.h"
 #include "langtab.h"
 
-static const struct pactum_locale locales[] = {
-	{
-		.lang = "de",
-		.months = {
-			"Januar", "Februar", "M\xc3\xa4rz", "April", "Mai",
-			"Juni", "Juli", "August", "September", "Oktober",
-			"November", "Dezember",
-		},
-		.date_pattern = "%d. %B %Y",
-		.decimal_mark = ",",
-		.group_sep = ".",
-		/* DIN 5008: a space before the sign, one that never breaks */
-		.percent_pattern = "%n\xc2\xa0%%",
-		/* a no-break space: "1.200,00 EUR" is never two lines */
-		.money_pattern = "%s%n\xc2\xa0%c",
-		.money_symbol_pattern = "%s%n\xc2\xa0%c",
-		.icu = "de_DE",
-		.spell_rules = { "%spellout-cardinal-masculine",
-				 "%spellout-cardinal-feminine" },
-		.units = {
-			[PACTUM_DAYS] = { "Tag", "Tage" },
-			[PACTUM_WEEKS] = { "Woche", "Wochen" },
-			[PACTUM_MONTHS] = { "Monat", "Monate" },
-			[PACTUM_YEARS] = { "Jahr", "Jahre" },
-		},
-		.unit_cases = {
-			/* nominative, genitive, dative, accusative */
-			[PACTUM_DAYS] = { { "Tag", "Tages", "Tag", "Tag" },
-					  { "Tage", "Tage", "Tagen", "Tage" } },
-			[PACTUM_WEEKS] = { { "Woche", "Woche", "Woche", "Woche" },
-					   { "Wochen", "Wochen", "Wochen",
-					     "Wochen" } },
-			[PACTUM_MONTHS] = { { "Monat", "Monats", "Monat", "Monat" },
-					    { "Monate", "Monate", "Monaten",
-					      "Monate" } },
-			[PACTUM_YEARS] = { { "Jahr", "Jahres", "Jahr", "Jahr" },
-					   { "Jahre", "Jahre", "Jahren",
-					     "Jahre" } },
-		},
-		.duration_pattern = "%n %u",
-		.yes = "ja",
-		.no = "nein",
-		.xref_word = "Ziffer",
-		.xref_item_sep = "\xc2\xa0", /* "Ziffer 3.3 (c)", kept together */
-		.words = {
-			[PACTUM_WORD_OMITTED] = "[entf\xc3\xa4llt]",
-			[PACTUM_WORD_ANNEX] = "Anlage",
-			[PACTUM_WORD_SCHEDULE] = "Anhang",
-			/* German has fewer words than the series: a model
-			 * may not use two that share one (check.c) */
-			[PACTUM_WORD_EXHIBIT] = "Anlage",
-			[PACTUM_WORD_APPENDIX] = "Anhang",
-			/* "in Buchstabe (B) der Präambel genannt" */
-			[PACTUM_WORD_RECITAL] = "Buchstabe\xc2\xa0%v der Pr\xc3\xa4" "ambel",
-			[PACTUM_WORD_VERSION_DATE] = "Fassung %v vom %d",
-			[PACTUM_WORD_VERSION] = "Fassung %v",
-			[PACTUM_WORD_DATE] = "Stand: %d",
-			[PACTUM_WORD_PLACE_DATE] = "Ort, Datum",
-			[PACTUM_WORD_SIGNATURE] = "Unterschrift",
-			[PACTUM_WORD_SIGNATORY_NAME] = "Name",
-			[PACTUM_WORD_FUNCTION] = "Funktion",
-			[PACTUM_WORD_FIELD_NAME] = "Firma",
-			[PACTUM_WORD_FIELD_ADDRESS] = "Anschrift",
-			[PACTUM_WORD_FIELD_REGISTER] = "Handelsregister",
-			[PACTUM_WORD_FIELD_VAT_ID] = "USt-IdNr.",
-			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "vertreten durch",
-			[PACTUM_WORD_AND] = "und",
-			[PACTUM_WORD_QUOTE] = "\xe2\x80\x9e%v\xe2\x80\x9c", /* „…“ */
-		},
-	},
-	{
-		.lang = "en",
-		.months = {
-			"January", "February", "March", "April", "May", "June",
-			"July", "August", "September", "October", "November",
-			"December",
-		},
-		.date_pattern = "%d %B %Y",
-		.decimal_mark = ".",
-		.group_sep = ",",
-		.percent_pattern = "%n%%",
-		.money_pattern = "%s%c\xc2\xa0%n",
-		.money_symbol_pattern = "%s%c%n",
-		.icu = "en_GB",
-		.spell_rules = { "%spellout-cardinal", "%spellout-cardinal" },
-		.units = {
-			[PACTUM_DAYS] = { "day", "days" },
-			[PACTUM_WEEKS] = { "week", "weeks" },
-			[PACTUM_MONTHS] = { "month", "months" },
-			[PACTUM_YEARS] = { "year", "years" },
-		},
-		.duration_pattern = "%n %u",
-		.yes = "yes",
-		.no = "no",
-		.xref_word = "Section",
-		.xref_item_sep = "", /* "Section 3.3(c)" */
-		.words = {
-			[PACTUM_WORD_OMITTED] = "[intentionally omitted]",
-			[PACTUM_WORD_ANNEX] = "Annex",
-			[PACTUM_WORD_SCHEDULE] = "Schedule",
-			[PACTUM_WORD_EXHIBIT] = "Exhibit",
-			[PACTUM_WORD_APPENDIX] = "Appendix",
-			[PACTUM_WORD_RECITAL] = "Recital\xc2\xa0%v",
-			[PACTUM_WORD_VERSION_DATE] = "Version %v dated %d",
-			[PACTUM_WORD_VERSION] = "Version %v",
-			[PACTUM_WORD_DATE] = "As of %d",
-			[PACTUM_WORD_PLACE_DATE] = "Place, date",
-			[PACTUM_WORD_SIGNATURE] = "Signature",
-			[PACTUM_WORD_SIGNATORY_NAME] = "Name",
-			[PACTUM_WORD_FUNCTION] = "Title",
-			[PACTUM_WORD_FIELD_NAME] = "Legal name",
-			[PACTUM_WORD_FIELD_ADDRESS] = "Address",
-			[PACTUM_WORD_FIELD_REGISTER] = "Commercial register",
-			[PACTUM_WORD_FIELD_VAT_ID] = "VAT ID",
-			[PACTUM_WORD_FIELD_REPRESENTATIVE] = "represented by",
-			[PACTUM_WORD_AND] = "and",
-			[PACTUM_WORD_QUOTE] = "\xe2\x80\x9c%v\xe2\x80\x9d", /* “…” */
-		},
-	},
-};
+#define NBSP "\xc2\xa0"
 
-const pactum_locale *pactum__locale_get(const char *lang)
+int pactum_lang_supported(const char *lang)
+{
+	size_t i, n;
+
+	/* "de", "fr", "de-AT": a language of two or three letters, and an
+	 * optional region of two; what they mean is ICU's and the catalogs'
+	 * business, not a list in C */
+	if (lang == NULL)
+		return 0;
+	for (n = 0; lang[n] >= 'a' && lang[n] <= 'z'; n++)
+		;
+	if (n < 2 || n > 3)
+		return 0;
+	if (lang[n] == '\0')
+		return 1;
+	if (lang[n] != '-')
+		return 0;
+	for (i = n + 1; lang[i] >= 'A' && lang[i] <= 'Z'; i++)
+		;
+	return i == n + 3 && lang[i] == '\0';
+}
+
+void pactum__lang_dir(char out[8], const char *lang, int base)
 {
 	size_t i;
 
-	if (lang == NULL)
-		return NULL;
-	for (i = 0; i < PACTUM_ARRAY_SIZE(locales); i++) {
-		if (strcmp(locales[i].lang, lang) == 0)
-			return &locales[i];
+	for (i = 0; i < 7 && lang[i] != '\0'; i++) {
+		if (lang[i] == '-' && base)
+			break;
+		out[i] = lang[i] == '-' ? '_' : lang[i];
 	}
-	return NULL;
+	out[i] = '\0';
 }
+
+/* ------------------------------------------------------------ patterns */
+
+/* CLDR's affix at s (len bytes) in pactum's pattern syntax: '%' is the
+ * percent sign (symbol), U+00A4 the currency (%c), 'x' quoted. */
+static void put_affix(pactum_buf *out, const char *s, size_t len,
+		      const char *percent)
+{
+	size_t i;
+	int quoted = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\'') {
+			if (i + 1 < len && s[i + 1] == '\'')
+				pactum__buf_putc(out, '\''), i++;
+			else
+				quoted = !quoted;
+		} else if (!quoted && s[i] == '%') {
+			const char *p;
+
+			for (p = percent; *p; p++)
+				pactum__buf_puts(out, *p == '%' ? "%%" : (char[]){ *p, 0 });
+		} else if (!quoted && (unsigned char)s[i] == 0xc2 &&
+			   i + 1 < len && (unsigned char)s[i + 1] == 0xa4) {
+			pactum__buf_puts(out, "%c");
+			i++;
+		} else if (s[i] == '%') {
+			pactum__buf_puts(out, "%%");
+		} else {
+			pactum__buf_putc(out, s[i]);
+		}
+	}
+}
+
+/*
+ * A CLDR number pattern ("#,##0.00\u00a0\u00a4", "\u00a4 #,##0.00;...")
+ * as pactum's: prefix, %n, suffix; only the positive part.  With spacing
+ * set, a no-break space where the currency touches the number (CLDR's
+ * currencySpacing, for codes: "EUR\u00a01,200.00").  0 when the pattern
+ * has no number.
+ */
+static int convert_number(pactum_buf *out, const char *cldr,
+			  const char *percent, int spacing)
+{
+	size_t len = strcspn(cldr, ";"), start, end;
+	const char *digits = "#0,.@";
+
+	for (start = 0; start < len && !strchr(digits, cldr[start]); start++)
+		;
+	for (end = start; end < len && strchr(digits, cldr[end]); end++)
+		;
+	if (start == end)
+		return 0;
+	put_affix(out, cldr, start, percent);
+	if (spacing && out->len >= 2 && memcmp(out->ptr + out->len - 2, "%c", 2) == 0)
+		pactum__buf_puts(out, NBSP);
+	pactum__buf_puts(out, "%n");
+	if (spacing && end + 1 < len && (unsigned char)cldr[end] == 0xc2 &&
+	    (unsigned char)cldr[end + 1] == 0xa4)
+		pactum__buf_puts(out, NBSP);
+	put_affix(out, cldr + end, len - end, percent);
+	return 1;
+}
+
+/* A CLDR date pattern ("d. MMMM y") as pactum's ("%d. %B %Y"); 0 when it
+ * holds a field other than day, month name and year. */
+static int convert_date(pactum_buf *out, const char *cldr)
+{
+	const char *p = cldr;
+	size_t run;
+	int quoted = 0;
+
+	while (*p != '\0') {
+		if (*p == '\'') {
+			if (p[1] == '\'')
+				pactum__buf_putc(out, '\''), p++;
+			else
+				quoted = !quoted;
+			p++;
+			continue;
+		}
+		if (quoted || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+			pactum__buf_puts(out, *p == '%' ? "%%" : (char[]){ *p, 0 });
+			p++;
+			continue;
+		}
+		for (run = 1; p[run] == *p; run++)
+			;
+		if (*p == 'd' && run <= 2)
+			pactum__buf_puts(out, "%d");
+		else if (*p == 'M' && run == 4)
+			pactum__buf_puts(out, "%B");
+		else if (*p == 'y')
+			pactum__buf_puts(out, "%Y");
+		else
+			return 0;
+		p += run;
+	}
+	return 1;
+}
+
+/* ------------------------------------------------------------- building */
+
+static const char *keep(pactum_locale *loc, pactum_buf *b)
+{
+	return b->oom ? NULL : pactum__arena_strndup(loc->arena, b->ptr, b->len);
+}
+
+/* The CLDR conventions of loc->icu into loc; PACTUM_EINVAL when ICU has
+ * none that pactum can use. */
+static int read_conventions(pactum_locale *loc)
+{
+	pactum_buf b = PACTUM_BUF_INIT, pattern = PACTUM_BUF_INIT;
+	const char *percent = NULL;
+	const char *rules[] = { "%spellout-cardinal-masculine",
+				"%spellout-cardinal-feminine" };
+	int m, error = PACTUM_EINVAL;
+
+#define READ(field, call)                                                  \
+	do {                                                               \
+		pactum__buf_clear(&b);                                     \
+		if ((error = (call)) != PACTUM_OK)                         \
+			goto cleanup;                                      \
+		if ((loc->field = keep(loc, &b)) == NULL) {                \
+			error = PACTUM_ENOMEM;                             \
+			goto cleanup;                                      \
+		}                                                          \
+	} while (0)
+
+	if (!pactum__icu_known(loc->icu))
+		goto cleanup;
+	READ(decimal_mark, pactum__icu_number_symbol(&b, loc->icu,
+						     PACTUM_ICU_DECIMAL));
+	READ(group_sep, pactum__icu_number_symbol(&b, loc->icu,
+						  PACTUM_ICU_GROUP));
+	READ(percent_pattern, pactum__icu_number_symbol(&b, loc->icu,
+							PACTUM_ICU_PERCENT));
+	percent = loc->percent_pattern;
+	for (m = 0; m < 12; m++)
+		READ(months[m], pactum__icu_month(&b, loc->icu, m + 1));
+	error = PACTUM_EINVAL;
+#define CONVERT(field, get, convert)                                       \
+	do {                                                               \
+		pactum__buf_clear(&pattern);                               \
+		pactum__buf_clear(&b);                                     \
+		if (get != PACTUM_OK || pattern.oom || !(convert))         \
+			goto cleanup;                                      \
+		if ((loc->field = keep(loc, &b)) == NULL) {                \
+			error = PACTUM_ENOMEM;                             \
+			goto cleanup;                                      \
+		}                                                          \
+	} while (0)
+	CONVERT(percent_pattern,
+		pactum__icu_number_pattern(&pattern, loc->icu, 0),
+		(pactum__buf_putc(&pattern, '\0'),
+		 convert_number(&b, pattern.ptr, percent, 0)));
+	CONVERT(money_symbol_pattern,
+		pactum__icu_number_pattern(&pattern, loc->icu, 1),
+		(pactum__buf_puts(&b, "%s"), pactum__buf_putc(&pattern, '\0'),
+		 convert_number(&b, pattern.ptr, percent, 0)));
+	CONVERT(money_pattern,
+		pactum__icu_number_pattern(&pattern, loc->icu, 1),
+		(pactum__buf_puts(&b, "%s"), pactum__buf_putc(&pattern, '\0'),
+		 convert_number(&b, pattern.ptr, percent, 1)));
+	CONVERT(date_pattern,
+		pactum__icu_date_pattern(&pattern, loc->icu, "yMMMMd"),
+		(pactum__buf_putc(&pattern, '\0'),
+		 convert_date(&b, pattern.ptr)));
+#undef CONVERT
+#undef READ
+	loc->spell_rules[0] = pactum__icu_has_ruleset(loc->icu, rules[0])
+				      ? rules[0] : "%spellout-cardinal";
+	loc->spell_rules[1] = pactum__icu_has_ruleset(loc->icu, rules[1])
+				      ? rules[1] : loc->spell_rules[0];
+	error = PACTUM_OK;
+cleanup:
+	pactum__buf_free(&b);
+	pactum__buf_free(&pattern);
+	return error;
+}
+
+/* Split the quote word at its {term}: the quotes writers put around a
+ * term themselves. */
+static int split_quotes(pactum_locale *loc)
+{
+	const char *q = loc->words[PACTUM_WORD_QUOTE];
+	const char *t = strstr(q, "{term}");
+
+	if (t == NULL)
+		return PACTUM_EINVAL;
+	loc->quote_open = pactum__arena_strndup(loc->arena, q, (size_t)(t - q));
+	loc->quote_close = pactum__arena_strdup(loc->arena, t + 6);
+	return loc->quote_open && loc->quote_close ? PACTUM_OK : PACTUM_ENOMEM;
+}
+
+/* English and its regional variants fall back to the English words. */
+static int english_variant(const char *lang)
+{
+	return strncmp(lang, "en", 2) == 0 &&
+	       (lang[2] == '\0' || lang[2] == '-');
+}
+
+/* A word's translation, or NULL when the catalog lacks it (reported, as
+ * an error unless draft or the language is a variant of English, whose
+ * English is the word). */
+static const char *translate_word(const pactum_locale *loc, pactum_word w,
+				  int draft, int *errors, pactum_diag *diag)
+{
+	const pactum_word_def *d = pactum__word_def(w);
+	pactum_pos pos = { pactum__catalog_name(loc->cat), 0, 0 };
+	const char *tr = pactum__catalog_get(loc->cat, d->ctx, d->msgid, NULL);
+	const char *name = NULL;
+	size_t len = 0;
+	unsigned long counts[] = { 1, 2, 5 };
+	size_t i;
+
+	for (i = 0; tr != NULL && i < (d->plural ? 3 : 1); i++) {
+		const char *form = d->plural
+					   ? pactum__catalog_nget(loc->cat, d->ctx,
+								  d->msgid, counts[i], NULL)
+					   : tr;
+
+		if (form != NULL &&
+		    !pactum__word_fields_match(d->msgid, form, &name, &len)) {
+			pactum_diag_report(
+				diag, PACTUM_ERROR, &pos,
+				_("the translation of \"%s\" (msgctxt \"%s\") "
+				  "must hold {%.*s} exactly once, as the "
+				  "English does"),
+				d->msgid, d->ctx, (int)len, name);
+			++*errors;
+			return NULL;
+		}
+	}
+	if (tr == NULL && !english_variant(loc->lang)) {
+		pactum_diag_report(diag, draft ? PACTUM_WARNING : PACTUM_ERROR,
+				   &pos,
+				   _("no translation of the contract word "
+				     "\"%s\" (msgctxt \"%s\") in text domain "
+				     "%s"),
+				   d->msgid, d->ctx, PACTUM_WORDS_DOMAIN);
+		*errors += !draft;
+	}
+	return tr;
+}
+
+void pactum__locale_free(pactum_locale *loc)
+{
+	if (loc != NULL)
+		pactum__arena_free(loc->arena);
+}
+
+int pactum__locale_new(pactum_locale **out, const char *lang,
+		       const pactum_catalog *cat, int draft, pactum_diag *diag)
+{
+	pactum_arena *arena = NULL;
+	pactum_locale *loc;
+	pactum_pos pos = { cat ? pactum__catalog_name(cat) : NULL, 0, 0 };
+	char icu[16];
+	size_t w, i;
+	int errors = 0, error = pactum__arena_new(&arena);
+
+	*out = NULL;
+	if (error != PACTUM_OK)
+		return error;
+	loc = pactum__arena_calloc(arena, sizeof(*loc));
+	if (loc == NULL || (loc->lang = pactum__arena_strdup(arena, lang)) == NULL) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	loc->arena = arena;
+	loc->cat = cat;
+	for (w = 0; w < PACTUM_WORD_COUNT_; w++) {
+		const pactum_word_def *d = pactum__word_def((pactum_word)w);
+
+		loc->words[w] = d->msgid;
+		if (cat != NULL && d->msgid != NULL) {
+			const char *tr = translate_word(loc, (pactum_word)w,
+							draft, &errors, diag);
+
+			if (tr != NULL)
+				loc->words[w] = tr;
+		}
+	}
+	if (errors > 0) {
+		error = PACTUM_EINPUT;
+		goto cleanup;
+	}
+	/* the region the user asked for wins over the catalog's */
+	if (strchr(lang, '-') != NULL)
+		pactum__lang_dir(icu, lang, 0);
+	else
+		snprintf(icu, sizeof(icu), "%s", loc->words[PACTUM_WORD_LOCALE]);
+	for (i = 0; icu[i] != '\0'; i++)
+		if (!((icu[i] >= 'a' && icu[i] <= 'z') || (icu[i] >= 'A' && icu[i] <= 'Z') ||
+		      icu[i] == '_'))
+			break;
+	loc->icu = pactum__arena_strdup(arena, icu);
+	if (loc->icu == NULL) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
+	}
+	error = icu[i] != '\0' ? PACTUM_EINVAL : read_conventions(loc);
+	if (error == PACTUM_EINVAL)
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("no locale data for language %s: ICU has "
+				     "none for \"%s\" (the msgctxt \"CLDR "
+				     "locale\" word)"),
+				   lang, icu);
+	if (error == PACTUM_OK)
+		error = split_quotes(loc);
+	if (error == PACTUM_EINVAL)
+		error = PACTUM_EINPUT;
+cleanup:
+	if (error == PACTUM_OK)
+		*out = loc;
+	else
+		pactum__arena_free(arena);
+	return error;
+}
+
+/* ------------------------------------------------------------- English */
+
+static pactum_locale *english;
+static pthread_once_t english_once = PTHREAD_ONCE_INIT;
+
+static void make_english(void)
+{
+	pactum_diag *quiet = NULL;
+
+	if (pactum_diag_new(&quiet) == PACTUM_OK)
+		pactum__locale_new(&english, "en", NULL, 0, quiet);
+	pactum_diag_free(quiet);
+}
+
+const pactum_locale *pactum__locale_english(void)
+{
+	pthread_once(&english_once, make_english);
+	return english;
+}
+
+/* --------------------------------------------------------------- words */
 
 const char *pactum__locale_lang(const pactum_locale *loc)
 {
 	return loc->lang;
-}
-
-const char *pactum__locale_xref_word(const pactum_locale *loc)
-{
-	return loc->xref_word;
-}
-
-const char *pactum__locale_xref_item_sep(const pactum_locale *loc)
-{
-	return loc->xref_item_sep;
 }
 
 const char *pactum__locale_word(const pactum_locale *loc, pactum_word w)
@@ -163,17 +401,59 @@ const char *pactum__locale_word(const pactum_locale *loc, pactum_word w)
 	return s ? s : "";
 }
 
-void pactum__locale_expand(pactum_buf *out, const char *pattern,
-			   const char *v, const char *d)
+const char *pactum__locale_nword(const pactum_locale *loc, pactum_word w,
+				 unsigned long n)
 {
-	const char *p;
+	const pactum_word_def *d = pactum__word_def(w);
+	const char *tr = loc->cat ? pactum__catalog_nget(loc->cat, d->ctx,
+							 d->msgid, n, NULL)
+				  : NULL;
 
-	for (p = pattern; *p; p++) {
-		if (p[0] == '%' && p[1] == 'v')
-			pactum__buf_puts(out, v ? v : ""), p++;
-		else if (p[0] == '%' && p[1] == 'd')
-			pactum__buf_puts(out, d ? d : ""), p++;
-		else
-			pactum__buf_putc(out, *p);
+	const char *name;
+	size_t len;
+
+	/* a form that translate_word() did not try is checked here */
+	if (tr != NULL && pactum__word_fields_match(d->msgid, tr, &name, &len))
+		return tr;
+	return n == 1 || d->plural == NULL ? d->msgid : d->plural;
+}
+
+int pactum__locale_put_language(pactum_buf *out, const pactum_locale *loc,
+				pactum_word w, const char *lang,
+				pactum_diag *diag)
+{
+	const pactum_word_def *d = pactum__word_def(w);
+	pactum_buf name = PACTUM_BUF_INIT;
+	const char *tr;
+	char base[8];
+	int error;
+
+	pactum__lang_dir(base, lang, 1);
+	error = pactum__icu_language_name(&name, base);
+
+	if (error != PACTUM_OK)
+		goto cleanup;
+	pactum__buf_putc(&name, '\0');
+	if (name.oom) {
+		error = PACTUM_ENOMEM;
+		goto cleanup;
 	}
+	tr = loc->cat ? pactum__catalog_get(loc->cat, d->ctx, name.ptr, NULL)
+		      : NULL;
+	if (tr == NULL && loc->cat != NULL && !english_variant(loc->lang)) {
+		pactum_pos pos = { pactum__catalog_name(loc->cat), 0, 0 };
+
+		pactum_diag_report(diag, PACTUM_ERROR, &pos,
+				   _("no translation of the contract word "
+				     "\"%s\" (msgctxt \"%s\") in text domain "
+				     "%s"),
+				   name.ptr, d->ctx, PACTUM_WORDS_DOMAIN);
+		error = PACTUM_EINPUT;
+		goto cleanup;
+	}
+	pactum__buf_puts(out, tr ? tr : name.ptr);
+	error = out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+cleanup:
+	pactum__buf_free(&name);
+	return error;
 }

@@ -59,8 +59,9 @@ void pactum__doc_check_bounds(pactum_doc *doc, const pactum_node *p,
 		if (incomparable || (b == PACTUM_ATTR_MIN ? cmp >= 0 : cmp <= 0))
 			continue;
 		pactum__buf_clear(&shown);
-		if (pactum__value_format(&shown, v, pactum__locale_get("en")) !=
-		    PACTUM_OK) {
+		if (pactum__locale_english() == NULL ||
+		    pactum__value_format(&shown, v, pactum__locale_english()) !=
+			    PACTUM_OK) {
 			doc->nomem = 1;
 			break;
 		}
@@ -358,7 +359,7 @@ static void label_annex(pactum_doc *doc, pactum_block *b)
 		/* a no-break space: "Anlage" and "1" stay on one line */
 		pactum__buf_printf(
 			&buf, "%s%s%s",
-			pactum__locale_word(pactum__locale_get(doc->langs[i]), w),
+			pactum__locale_word(doc->locs[i], w),
 			b->number[0] ? "\xc2\xa0" : "", b->number);
 		b->label[i] = buf.oom ? NULL
 				      : pactum__arena_strndup(doc->arena,
@@ -735,6 +736,47 @@ static void place_front_matter(pactum_doc *doc)
 	}
 }
 
+/* Two annex series that a rendered language calls alike ("Anhang 1"
+ * twice in German) would make references ambiguous: refused. */
+static void check_series(pactum_doc *doc)
+{
+	const pactum_node *first[PACTUM_SERIES_COUNT] = { NULL, NULL, NULL,
+							  NULL };
+	const pactum_node *c;
+	size_t i, j, l;
+
+	for (c = doc->model->root->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_ANNEX &&
+		    (c->attr[PACTUM_ATTR_SERIES] == NULL ||
+		     pactum__attr_value_ok(PACTUM_ATTR_SERIES,
+					   c->attr[PACTUM_ATTR_SERIES])) &&
+		    first[pactum__annex_series(c)] == NULL)
+			first[pactum__annex_series(c)] = c;
+	for (i = 0; i < PACTUM_SERIES_COUNT; i++)
+		for (j = i + 1; j < PACTUM_SERIES_COUNT; j++)
+			for (l = 0; first[i] && first[j] && l < doc->nlangs; l++) {
+				const char *a = pactum__locale_word(
+					doc->locs[l], (pactum_word)(PACTUM_WORD_ANNEX + i));
+				pactum_pos pos = pactum__node_pos(doc->model, first[j]);
+
+				if (strcmp(a, pactum__locale_word(
+						      doc->locs[l], (pactum_word)(PACTUM_WORD_ANNEX + j))) != 0)
+					continue;
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &pos,
+					_("series=\"%s\" and series=\"%s\" (line "
+					  "%lu) are both \"%s\" in %s: use one "
+					  "of them for both kinds of annex"),
+					first[j]->attr[PACTUM_ATTR_SERIES],
+					first[i]->attr[PACTUM_ATTR_SERIES]
+						? first[i]->attr[PACTUM_ATTR_SERIES]
+						: "annex",
+					(unsigned long)first[i]->line, a,
+					doc->langs[l]);
+				break;
+			}
+}
+
 int pactum__doc_resolve(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
@@ -755,6 +797,7 @@ int pactum__doc_resolve(pactum_doc *doc)
 	if (doc->used == NULL)
 		return PACTUM_ENOMEM;
 	memset(doc->used, 0, doc->data->count + 1);
+	check_series(doc);
 	bind_params(doc);
 	bind_signatories(doc);
 	if (doc->errors == 0 && pactum__compute_doc(doc) == PACTUM_ENOMEM)

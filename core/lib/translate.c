@@ -16,208 +16,6 @@
 #include "doc.h"
 #include "unit.h"
 
-/* ------------------------------------------------------------ catalogs */
-
-struct loaded {
-	char *domain;
-	char *lang;
-	pactum_catalog *cat; /* NULL: looked for, not found or refused */
-	int refused;         /* found but refused */
-	char *why;           /* refused: the first reason, and where, told */
-	char *where;         /* again to every document that asks */
-	pactum_pos pos;
-};
-
-struct pactum_translator {
-	char *dirs;
-	int draft;
-	pthread_mutex_t lock; /* guards cats: catalogs load on first use */
-	struct loaded *cats;
-	size_t ncats;
-};
-
-int pactum_translator_new(pactum_translator **out, const char *dirs)
-{
-	pactum_buf path = PACTUM_BUF_INIT;
-	pactum_translator *tr;
-	const char *env = getenv("PACTUM_CATALOG_PATH");
-
-	*out = NULL;
-	if (dirs == NULL) {
-		if (env != NULL && env[0] != '\0')
-			pactum__buf_printf(&path, "%s:", env);
-		pactum__buf_puts(&path, LOCALEDIR);
-	} else {
-		pactum__buf_puts(&path, dirs);
-	}
-	tr = pactum_malloc(sizeof(*tr));
-	if (tr == NULL || path.oom) {
-		pactum_free(tr);
-		pactum__buf_free(&path);
-		return PACTUM_ENOMEM;
-	}
-	memset(tr, 0, sizeof(*tr));
-	if (pthread_mutex_init(&tr->lock, NULL) != 0) {
-		pactum_free(tr);
-		pactum__buf_free(&path);
-		return PACTUM_ENOMEM;
-	}
-	tr->dirs = pactum__buf_detach(&path);
-	*out = tr;
-	return PACTUM_OK;
-}
-
-void pactum_translator_free(pactum_translator *tr)
-{
-	size_t i;
-
-	if (tr == NULL)
-		return;
-	for (i = 0; i < tr->ncats; i++) {
-		pactum__catalog_free(tr->cats[i].cat);
-		pactum_free(tr->cats[i].domain);
-		pactum_free(tr->cats[i].lang);
-		pactum_free(tr->cats[i].why);
-		pactum_free(tr->cats[i].where);
-	}
-	pactum_free(tr->cats);
-	pactum_free(tr->dirs);
-	pthread_mutex_destroy(&tr->lock);
-	pactum_free(tr);
-}
-
-void pactum_translator_set_draft(pactum_translator *tr, int draft)
-{
-	tr->draft = draft != 0;
-}
-
-/* Keep the first of diag's entries from first on as why l was refused,
- * to tell every later document. */
-static void remember_refusal(struct loaded *l, pactum_diag *diag,
-			     size_t first)
-{
-	const char *msg;
-
-	if (pactum_diag_size(diag) <= first)
-		return;
-	msg = pactum_diag_entry(diag, first, NULL, &l->pos);
-	l->why = pactum_strndup(msg, strlen(msg));
-	l->where = l->pos.file ? pactum_strndup(l->pos.file, strlen(l->pos.file))
-			       : NULL;
-	l->pos.file = l->where;
-}
-
-/* The catalog of domain in lang, loaded on first use.  A refused catalog
- * is reported to every diag that asks for it: documents of one translator
- * each get their own.  *out is NULL when there is none.  Call with
- * tr->lock held. */
-static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
-		       const char *domain, const char *lang,
-		       pactum_diag *diag)
-{
-	pactum_buf path = PACTUM_BUF_INIT;
-	struct loaded *l;
-	const char *p, *colon;
-	size_t i, before = pactum_diag_size(diag);
-	int error = PACTUM_OK;
-
-	*out = NULL;
-	for (i = 0; i < tr->ncats; i++) {
-		if (strcmp(tr->cats[i].domain, domain) == 0 &&
-		    strcmp(tr->cats[i].lang, lang) == 0) {
-			*out = tr->cats[i].cat;
-			if (!tr->cats[i].refused)
-				return PACTUM_OK;
-			if (tr->cats[i].why != NULL)
-				pactum_diag_report(diag, PACTUM_ERROR,
-						   &tr->cats[i].pos, "%s",
-						   tr->cats[i].why);
-			return PACTUM_EINPUT;
-		}
-	}
-	l = pactum_realloc(tr->cats, (tr->ncats + 1) * sizeof(*l));
-	if (l == NULL)
-		return PACTUM_ENOMEM;
-	tr->cats = l;
-	l = &tr->cats[tr->ncats];
-	memset(l, 0, sizeof(*l));
-	l->domain = pactum_strndup(domain, strlen(domain));
-	l->lang = pactum_strndup(lang, strlen(lang));
-	if (l->domain == NULL || l->lang == NULL) {
-		pactum_free(l->domain);
-		pactum_free(l->lang);
-		return PACTUM_ENOMEM;
-	}
-	tr->ncats++;
-	/* lang is one of the supported codes and domain a checked id, so the
-	 * path cannot leave the directory. */
-	for (p = tr->dirs; p != NULL && *p != '\0' && l->cat == NULL;
-	     p = colon ? colon + 1 : NULL) {
-		colon = strchr(p, ':');
-		pactum__buf_clear(&path);
-		pactum__buf_put(&path, p, colon ? (size_t)(colon - p) : strlen(p));
-		if (path.len == 0)
-			continue;
-		pactum__buf_printf(&path, "/%s/LC_MESSAGES/%s.mo", lang, domain);
-		if (path.oom) {
-			error = PACTUM_ENOMEM;
-			break;
-		}
-		if (access(path.ptr, F_OK) != 0) {
-			pactum_pos pos = { path.ptr, 0, 0 };
-
-			if (errno == ENOENT)
-				continue; /* not here: try the next directory */
-			/* A directory we cannot search might hold the catalog:
-			 * falling through to the next one would render with
-			 * another catalog than the user's, without a word. */
-			pactum_diag_report(diag, PACTUM_ERROR, &pos,
-					   _("cannot look for a catalog here: %s"),
-					   strerror(errno));
-			error = PACTUM_EINPUT;
-			l->refused = 1;
-			break;
-		}
-		error = pactum__catalog_open(&l->cat, path.ptr, lang, diag);
-		if (error == PACTUM_EINPUT || error == PACTUM_EIO) {
-			error = PACTUM_EINPUT; /* refused, and reported */
-			l->refused = 1;
-			break;
-		}
-		if (error != PACTUM_OK)
-			break;
-	}
-	pactum__buf_free(&path);
-	if (l->refused)
-		remember_refusal(l, diag, before);
-	*out = l->cat;
-	return error;
-}
-
-/* Loaded catalogs are immutable; only the list of them needs the lock, so
- * documents of one translator can be built in parallel threads. */
-static int catalog_for(const pactum_catalog **out, pactum_translator *tr,
-		       const char *domain, const char *lang, pactum_diag *diag)
-{
-	int error;
-
-	pthread_mutex_lock(&tr->lock);
-	error = catalog_for_locked(out, tr, domain, lang, diag);
-	pthread_mutex_unlock(&tr->lock);
-	return error;
-}
-
-int pactum__translator_catalog(const pactum_catalog **out,
-			       pactum_translator *tr, const char *domain,
-			       const char *lang, pactum_diag *diag)
-{
-	int error = catalog_for(out, tr, domain, lang, diag);
-
-	if (error == PACTUM_OK && *out == NULL)
-		error = PACTUM_ENOTFOUND;
-	return error;
-}
-
 /* ------------------------------------------------------------ units */
 
 enum { NOT_YET = 0, DONE, FAILED, BUSY };
@@ -238,6 +36,7 @@ struct translation {
 	const pactum_locale *loc;
 	const pactum_catalog *cat;
 	int source;            /* this language is the model's own */
+	int variant;           /* a regional variant of the model's own */
 	struct tstate *st;     /* [nunits] */
 	pactum_buf scratch;
 	const pactum_block *block; /* whose runs are being made */
@@ -250,7 +49,7 @@ static void unit_report(struct translation *t, const pactum_unit *u,
 			const char *why)
 {
 	pactum_pos pos = pactum__node_pos(t->doc->model, u->node);
-	pactum_severity sev = t->doc->tr->draft ? PACTUM_WARNING : PACTUM_ERROR;
+	pactum_severity sev = pactum__translator_draft(t->doc->tr) ? PACTUM_WARNING : PACTUM_ERROR;
 	const char *lang = t->doc->langs[t->lang];
 
 	if (why == NULL)
@@ -298,7 +97,7 @@ static int library_catalog(struct translation *t, const pactum_unit *u,
 	*cat = NULL;
 	if (t->missing != NULL && strcmp(t->missing, u->domain) == 0)
 		return PACTUM_OK; /* told already */
-	error = catalog_for(cat, doc->tr, u->domain, doc->langs[t->lang],
+	error = pactum__translator_find(cat, doc->tr, u->domain, doc->langs[t->lang],
 			    doc->diag);
 	if (error == PACTUM_EINPUT)
 		t->missing = u->domain; /* refused, and told */
@@ -314,7 +113,7 @@ static int library_catalog(struct translation *t, const pactum_unit *u,
 				     "domain \"%s\" in language %s (looked in "
 				     "%s)"),
 				   u->domain, doc->langs[t->lang],
-				   doc->tr->dirs);
+				   pactum__translator_dirs(doc->tr));
 	}
 	return error;
 }
@@ -364,7 +163,9 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 					  count_of(t->doc, u->count), &len);
 	else
 		tr = pactum__catalog_get(cat, u->ctx, u->msgid, &len);
-	if (tr == NULL) {
+	if (tr == NULL && t->variant) {
+		return s; /* the English is this variant's too */
+	} else if (tr == NULL) {
 		unit_report(t, u, NULL);
 	} else if (pactum__template_check(u, tr, len, &why) != 0) {
 		unit_report(t, u, why.ptr ? why.ptr : "");
@@ -377,7 +178,7 @@ static struct tstate *template_of(struct translation *t, const pactum_unit *u)
 	if (tr == NULL) {
 		s->untranslated = 1;
 		t->doc->untranslated++;
-		if (!t->doc->tr->draft)
+		if (!pactum__translator_draft(t->doc->tr))
 			s->state = FAILED;
 	}
 	return s;
@@ -446,12 +247,19 @@ static void put_ref(struct translation *t, const pactum_block *b)
 	pactum_buf *out = &t->scratch;
 	size_t n = 0;
 
-	/* no-break spaces: "Ziffer" and "3.2" stay on one line */
+	static const char *const number[] = { "number" };
+	static const char *const item[] = { "clause", "items" };
+	pactum_buf items = PACTUM_BUF_INIT, num = PACTUM_BUF_INIT;
+	const char *values[2];
+
+	/* no-break spaces in the words: "Ziffer" and "3.2" stay on one
+	 * line */
 	if (b->kind == PACTUM_BLOCK_RECITAL) {
-		pactum__locale_expand(out,
-				      pactum__locale_word(t->loc,
-							  PACTUM_WORD_RECITAL),
-				      b->number, NULL);
+		values[0] = b->number;
+		pactum__word_expand(out,
+				    pactum__locale_word(t->loc,
+							PACTUM_WORD_RECITAL),
+				    number, values, 1);
 		return;
 	}
 	/* inside the same annex, "Section 2" says it */
@@ -463,10 +271,11 @@ static void put_ref(struct translation *t, const pactum_block *b)
 			return;
 		pactum__buf_puts(out, ", ");
 	}
-	pactum__buf_printf(out, "%s\xc2\xa0",
-			   pactum__locale_xref_word(t->loc));
 	if (b->kind != PACTUM_BLOCK_ITEM) {
-		pactum__buf_puts(out, b->number);
+		values[0] = b->number;
+		pactum__word_expand(out, pactum__locale_word(t->loc,
+							     PACTUM_WORD_XREF),
+				    number, values, 1);
 		return;
 	}
 	for (a = b; a && a->kind != PACTUM_BLOCK_CLAUSE &&
@@ -475,12 +284,25 @@ static void put_ref(struct translation *t, const pactum_block *b)
 		if (a->kind == PACTUM_BLOCK_ITEM && a->number && n < PACTUM_MAX_DEPTH)
 			chain[n++] = a;
 	owner = a;
-	if (owner && owner->number) {
-		pactum__buf_puts(out, owner->number);
-		pactum__buf_puts(out, pactum__locale_xref_item_sep(t->loc));
-	}
 	while (n > 0)
-		pactum__buf_puts(out, chain[--n]->number);
+		pactum__buf_puts(&items, chain[--n]->number);
+	pactum__buf_putc(&items, '\0');
+	if (owner && owner->number) {
+		values[0] = owner->number;
+		values[1] = items.ptr;
+		pactum__word_expand(&num, pactum__locale_word(t->loc,
+							      PACTUM_WORD_XREF_ITEM),
+				    item, values, 2);
+	} else {
+		pactum__buf_puts(&num, items.ptr);
+	}
+	pactum__buf_putc(&num, '\0');
+	out->oom |= items.oom | num.oom;
+	values[0] = num.oom ? "" : num.ptr;
+	pactum__word_expand(out, pactum__locale_word(t->loc, PACTUM_WORD_XREF),
+			    number, values, 1);
+	pactum__buf_free(&items);
+	pactum__buf_free(&num);
 }
 
 /* A run of text made here (in scratch): copied into the document. */
@@ -570,13 +392,15 @@ static const pactum_block *footnote_of(const struct translation *t,
 	return NULL;
 }
 
-/* A run of one of the core's own words, expanded with v and d. */
+/* A run of one of the core's own words, its fields {name} expanded with
+ * values. */
 static pactum_run *word_run(struct translation *t, pactum_word w,
-			    const char *v, const char *d)
+			    const char *const *names,
+			    const char *const *values, size_t n)
 {
 	pactum__buf_clear(&t->scratch);
-	pactum__locale_expand(&t->scratch, pactum__locale_word(t->loc, w), v,
-			      d);
+	pactum__word_expand(&t->scratch, pactum__locale_word(t->loc, w), names,
+			    values, n);
 	return scratch_run(t, PACTUM_RUN_TEXT, NULL);
 }
 
@@ -685,7 +509,9 @@ static pactum_run *placeholder_run(struct translation *t,
 						       PACTUM_NODE_NAME)->unit);
 		if (text == NULL)
 			return NULL;
-		r = word_run(t, PACTUM_WORD_QUOTE, text, NULL);
+		r = word_run(t, PACTUM_WORD_QUOTE,
+			     (const char *const[]){ "term" },
+			     (const char *const[]){ text }, 1);
 		if (r != NULL) {
 			r->kind = PACTUM_RUN_TERM;
 			r->ref = target->attr[PACTUM_ATTR_ID];
@@ -857,7 +683,8 @@ static pactum_run *meta_run(struct translation *t)
 		t->doc->nomem = 1;
 	r = word_run(t, v && d ? PACTUM_WORD_VERSION_DATE
 			       : v ? PACTUM_WORD_VERSION : PACTUM_WORD_DATE,
-		     v, date.ptr);
+		     (const char *const[]){ "version", "date" },
+		     (const char *const[]){ v, date.ptr }, 2);
 	pactum__buf_free(&date);
 	return r;
 }
@@ -882,11 +709,11 @@ static void translate_block(struct translation *t, pactum_block *b)
 	if (b->record != NULL) /* its record's fields are the ones shown */
 		pactum__records_load(doc, b->list, b->record);
 	if (b->omitted)
-		b->title[t->lang] = word_run(t, PACTUM_WORD_OMITTED, NULL, NULL);
+		b->title[t->lang] = word_run(t, PACTUM_WORD_OMITTED, NULL, NULL, 0);
 	else if (b->title_unit)
 		b->title[t->lang] = unit_runs(t, b->title_unit);
 	else if (b->word >= 0)
-		b->title[t->lang] = word_run(t, (pactum_word)b->word, NULL, NULL);
+		b->title[t->lang] = word_run(t, (pactum_word)b->word, NULL, NULL, 0);
 	if (b->content_unit)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
 	else if (b->kind == PACTUM_BLOCK_META)
@@ -907,6 +734,7 @@ int pactum__doc_translate(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
 	struct translation t;
+	char base[8];
 	size_t li;
 	int error = PACTUM_OK;
 
@@ -920,27 +748,34 @@ int pactum__doc_translate(pactum_doc *doc)
 		memset(t.st, 0, (model->nunits ? model->nunits : 1) *
 					sizeof(*t.st));
 		t.lang = li;
-		t.loc = pactum__locale_get(doc->langs[li]);
+		t.loc = doc->locs[li];
 		t.source = strcmp(doc->langs[li], model->source_lang) == 0;
+		pactum__lang_dir(base, doc->langs[li], 1);
+		/* en-US of an English model: the English where its catalog
+		 * has nothing else */
+		t.variant = !t.source && strcmp(base, model->source_lang) == 0;
 		t.cat = NULL;
 		if (!t.source) {
-			error = catalog_for(&t.cat, doc->tr, model->domain,
+			error = pactum__translator_find(&t.cat, doc->tr, model->domain,
 					    doc->langs[li], doc->diag);
-			if (error == PACTUM_OK && t.cat == NULL) {
+			if (error == PACTUM_OK && t.cat == NULL && !t.variant) {
 				pactum_pos pos = { model->file, 0, 0 };
+				char dir[8];
 
+				pactum__lang_dir(dir, doc->langs[li], 0);
 				pactum__doc_report(
 					doc,
-					doc->tr->draft ? PACTUM_WARNING
+					pactum__translator_draft(doc->tr) ? PACTUM_WARNING
 						       : PACTUM_ERROR,
 					&pos,
 					_("no catalog for text domain \"%s\" in "
 					  "language %s (looked for "
 					  "%s/LC_MESSAGES/%s.mo in %s)"),
 					model->domain, doc->langs[li],
-					doc->langs[li], model->domain,
-					doc->tr->dirs);
-				if (!doc->tr->draft) {
+					strcmp(dir, base) == 0 ? dir : doc->langs[li],
+					model->domain,
+					pactum__translator_dirs(doc->tr));
+				if (!pactum__translator_draft(doc->tr)) {
 					error = PACTUM_EUNTRANSLATED;
 					break;
 				}
@@ -955,7 +790,7 @@ int pactum__doc_translate(pactum_doc *doc)
 		return error;
 	if (doc->nomem)
 		return PACTUM_ENOMEM;
-	if (doc->untranslated && !doc->tr->draft)
+	if (doc->untranslated && !pactum__translator_draft(doc->tr))
 		return PACTUM_EUNTRANSLATED;
 	if (doc->errors)
 		return PACTUM_EINPUT;

@@ -409,31 +409,25 @@ static void put_percent(pactum_buf *out, const pactum_locale *loc,
 static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 			      const pactum_value *v, pactum_case c)
 {
+	static const char *const names[] = { "count" };
 	unsigned unit = (unsigned)v->u.duration.unit;
-	int plural = v->u.duration.count != 1; /* "0 Tage", "0 days" too */
-	const char *p, *word;
+	pactum_buf count = PACTUM_BUF_INIT;
+	const char *values[1];
 
-	for (p = loc->duration_pattern; *p != '\0'; p++) {
-		if (*p != '%' || p[1] == '\0') {
-			pactum__buf_putc(out, *p);
-			continue;
-		}
-		switch (*++p) {
-		case 'n':
-			put_unsigned(out, loc, v->u.duration.count, 0, 0);
-			break;
-		case 'u':
-			if (unit >= PACTUM_DURATION_UNIT_COUNT)
-				break;
-			word = loc->unit_cases[unit][plural][c];
-			pactum__buf_puts(out, word ? word
-						   : loc->units[unit][plural]);
-			break;
-		default:
-			pactum__buf_putc(out, *p);
-			break;
-		}
-	}
+	if (unit > PACTUM_YEARS)
+		return;
+	put_unsigned(&count, loc, v->u.duration.count, 0, 0);
+	pactum__buf_putc(&count, '\0');
+	out->oom |= count.oom;
+	values[0] = count.oom ? "" : count.ptr;
+	/* "0 Tage", "0 days": the count's form by the catalog's rules */
+	pactum__word_expand(out,
+			    pactum__locale_nword(loc,
+						 (pactum_word)(PACTUM_WORD_DURATION_ +
+							       unit * 4 + (unsigned)c),
+						 v->u.duration.count),
+			    names, values, 1);
+	pactum__buf_free(&count);
 }
 
 static void put_duration(pactum_buf *out, const pactum_locale *loc,
@@ -610,7 +604,9 @@ static void put_integer_v(pactum_buf *out, const pactum_locale *loc,
 static void put_boolean(pactum_buf *out, const pactum_locale *loc,
 			const pactum_value *v)
 {
-	pactum__buf_puts(out, v->u.boolean ? loc->yes : loc->no);
+	pactum__buf_puts(out, pactum__locale_word(loc, v->u.boolean
+							       ? PACTUM_WORD_YES
+							       : PACTUM_WORD_NO));
 }
 
 #define ORDERED PACTUM_TYPE_ORDERED

@@ -5,6 +5,9 @@
 #define PACTUM_VALUE_H
 
 #include "internal.h"
+#include "words.h"
+
+struct pactum_catalog;
 
 typedef enum pactum_type {
 	PACTUM_TYPE_TEXT = 0,
@@ -127,11 +130,29 @@ unsigned pactum__currency_digits(const char *code);
 int pactum__value_compare(const pactum_value *a, const pactum_value *b,
 			  int *incomparable);
 
-/* Language-specific formatting rules.  NULL when lang is not supported. */
+/* A language's conventions: its words and its CLDR data (locale.c). */
 typedef struct pactum_locale pactum_locale;
-const pactum_locale *pactum__locale_get(const char *lang);
-/* The locale's language code; borrowed, static. */
+
+/*
+ * Build the locale of language tag lang ("de", "de-AT") from cat, its
+ * "pactum-words" catalog (NULL for English), and ICU.  A word the catalog
+ * lacks is an error (a warning with draft, then English serves), except
+ * for English and its variants; so is a translation that drops or adds a
+ * {field}, and a language ICU has no data for.  Owned: release with
+ * pactum__locale_free(); cat must outlive it.  PACTUM_OK, PACTUM_EINPUT
+ * (reported to diag) or PACTUM_ENOMEM.
+ */
+int pactum__locale_new(pactum_locale **out, const char *lang,
+		       const struct pactum_catalog *cat, int draft, pactum_diag *diag);
+void pactum__locale_free(pactum_locale *loc);
+/* English without a catalog, built once: for messages.  NULL when out of
+ * memory. */
+const pactum_locale *pactum__locale_english(void);
+/* The locale's language tag; borrowed. */
 const char *pactum__locale_lang(const pactum_locale *loc);
+/* The catalog directory of language tag lang: "de_AT"; with base set,
+ * the language's alone: "de". */
+void pactum__lang_dir(char out[8], const char *lang, int base);
 
 /*
  * Append the value, formatted for loc, to out:
@@ -191,41 +212,17 @@ const char *pactum__format_put(pactum_buf *out, const pactum_value *v,
 			       const pactum_locale *loc,
 			       const pactum_format *format);
 
-/* Words the core puts into documents, per language. */
-typedef enum pactum_word {
-	PACTUM_WORD_OMITTED = 0, /* a left-out part: "[intentionally omitted]" */
-	PACTUM_WORD_ANNEX,       /* the annex series, "Annex" / "Anlage" */
-	PACTUM_WORD_SCHEDULE,
-	PACTUM_WORD_EXHIBIT,
-	PACTUM_WORD_APPENDIX,
-	PACTUM_WORD_RECITAL,     /* a reference to recital %v: "Recital (B)" */
-	PACTUM_WORD_VERSION_DATE, /* %v version, %d date: "Version %v of %d" */
-	PACTUM_WORD_VERSION,     /* "Version %v" */
-	PACTUM_WORD_DATE,        /* "As of %d" */
-	PACTUM_WORD_PLACE_DATE,  /* signature block labels */
-	PACTUM_WORD_SIGNATURE,
-	PACTUM_WORD_SIGNATORY_NAME,
-	PACTUM_WORD_FUNCTION,
-	PACTUM_WORD_FIELD_NAME,  /* labels of the built-in party fields */
-	PACTUM_WORD_FIELD_ADDRESS,
-	PACTUM_WORD_FIELD_REGISTER,
-	PACTUM_WORD_FIELD_VAT_ID,
-	PACTUM_WORD_FIELD_REPRESENTATIVE,
-	PACTUM_WORD_AND,         /* between euros and cents in words */
-	PACTUM_WORD_QUOTE,       /* a term where it is defined: "“%v”" */
-	PACTUM_WORD_COUNT_
-} pactum_word;
-
-/* Word w of loc; static, never NULL. */
+/* Word w of loc (translated, or English); borrowed, never NULL. */
 const char *pactum__locale_word(const pactum_locale *loc, pactum_word w);
-/* Append pattern (a pactum_word with %v and %d) with v and d. */
-void pactum__locale_expand(pactum_buf *out, const char *pattern,
-			   const char *v, const char *d);
-
-/* The word before a cross-reference number: en "Section", de "Ziffer". */
-const char *pactum__locale_xref_word(const pactum_locale *loc);
-/* Between a clause's number and a list item's in a reference: en "",
- * de a no-break space ("Section 3.3(c)", "Ziffer 3.3 (c)"). */
-const char *pactum__locale_xref_item_sep(const pactum_locale *loc);
+/* The form of plural word w for a count of n, by the catalog's
+ * Plural-Forms. */
+const char *pactum__locale_nword(const pactum_locale *loc, pactum_word w,
+				 unsigned long n);
+/* Append the name of language lang as word w (PACTUM_WORD_LANGUAGE_IN or
+ * _OF) says it in loc's language: German "deutscher" for "en"... "de".
+ * PACTUM_EINPUT (reported) when loc's catalog lacks it. */
+int pactum__locale_put_language(pactum_buf *out, const pactum_locale *loc,
+				pactum_word w, const char *lang,
+				pactum_diag *diag);
 
 #endif /* PACTUM_VALUE_H */

@@ -367,7 +367,7 @@ static void write_definitions(struct writer *w, const pactum_block *glossary,
 		db_put(w, "<bridgehead role=\"definitions\" renderas=\"sect");
 		db_put_uint(w, level < 5 ? level : 5);
 		db_put(w, "\">");
-		db_write_word(w, WORD_DEFINITIONS, lang);
+		db_write_word(w, PACTUM_LABEL_DEFINITIONS, lang);
 		db_put(w, "</bridgehead>");
 		db_end_line(w);
 		db_write_glossentries(w, glossary, lang);
@@ -376,7 +376,7 @@ static void write_definitions(struct writer *w, const pactum_block *glossary,
 	db_open_line(w, "<section role=\"definitions\">");
 	db_begin_line(w);
 	db_put(w, "<title>");
-	db_write_word(w, WORD_DEFINITIONS, lang);
+	db_write_word(w, PACTUM_LABEL_DEFINITIONS, lang);
 	db_put(w, "</title>");
 	db_end_line(w);
 	db_write_glossentries(w, glossary, lang);
@@ -725,7 +725,7 @@ static void write_signatures_section(struct writer *w,
 	db_open_line(w, "<section role=\"signatures\">");
 	db_begin_line(w);
 	db_put(w, "<title>");
-	db_write_word(w, WORD_SIGNATURES, lang);
+	db_write_word(w, PACTUM_LABEL_SIGNATURES, lang);
 	db_put(w, "</title>");
 	db_end_line(w);
 	db_write_signatures(w, sigs, lang);

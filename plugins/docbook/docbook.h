@@ -22,15 +22,6 @@ enum mode {
 	MODE_SEQUENTIAL
 };
 
-/* The few words the writer adds itself; the core translates only the
- * model's text.  A language without an entry gets the English ones. */
-enum word {
-	WORD_LANGUAGE,    /* the language's own name, over its column */
-	WORD_DEFINITIONS,
-	WORD_SIGNATURES,  /* the heading of signatures after the sections */
-	WORD_COUNT_
-};
-
 /* What an XREF in one language shows for one target: the target's
  * xreflabel there (see db_collect_xrefs()).  Borrowed from the document. */
 struct xlabel {
@@ -99,7 +90,6 @@ const pactum_block *db_party_of(const pactum_block *root, const char *id);
 int db_has_break(const pactum_run *r);
 
 /* inline.c */
-const char *db_word(const char *lang, enum word which);
 void db_write_plain(struct writer *w, const pactum_run *r);
 void db_write_runs(struct writer *w, const pactum_run *first, size_t lang);
 void db_write_content(struct writer *w, const pactum_run *first,
@@ -109,7 +99,7 @@ void db_write_label(struct writer *w, const pactum_block *b, size_t lang);
 void db_write_value(struct writer *w, const pactum_block *b, size_t lang);
 void db_write_label_once(struct writer *w, const pactum_block *b,
 			 size_t lang);
-void db_write_word(struct writer *w, enum word which, size_t lang);
+void db_write_word(struct writer *w, pactum_label which, size_t lang);
 void db_collect_xrefs(struct writer *w);
 void db_free_xrefs(struct writer *w);
 int db_put_xreflabel(struct writer *w, const char *id, size_t lang);

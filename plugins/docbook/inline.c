@@ -1,31 +1,13 @@
 /*
- * The docbook writer's inline content: its own few words, and the runs
- * of titles and contents (values, parties, links, emphasis, untranslated
- * text).
+ * The docbook writer's inline content: the words around the document's,
+ * and the runs of titles and contents (values, parties, links, emphasis,
+ * untranslated text).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "docbook.h"
-
-static const struct {
-	const char *lang;
-	const char *word[WORD_COUNT_];
-} word_table[] = {
-	{ "en", { "English", "Definitions", "Signatures" } },
-	{ "de", { "Deutsch", "Begriffsbestimmungen", "Unterschriften" } },
-};
-
-const char *db_word(const char *lang, enum word which)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(word_table) / sizeof(word_table[0]); i++)
-		if (strcmp(word_table[i].lang, lang) == 0)
-			return word_table[i].word[which];
-	return word_table[0].word[which];
-}
 
 static void put_run_text(struct writer *w, const pactum_run *r)
 {
@@ -479,13 +461,14 @@ void db_write_title(struct writer *w, const pactum_block *b, size_t lang)
 	write_each(w, b, lang, pactum_block_title);
 }
 
-/* One of the writer's own words, in lang or in every language. */
-void db_write_word(struct writer *w, enum word which, size_t lang)
+/* One of the words around the document's (the core's, translated), in
+ * lang or in every language. */
+void db_write_word(struct writer *w, pactum_label which, size_t lang)
 {
 	size_t i;
 
 	if (lang != ALL_LANGS) {
-		db_put_str(w, db_word(db_lang_code(w, lang), which));
+		db_put_str(w, pactum_doc_label(w->doc, lang, which));
 		return;
 	}
 	for (i = 0; i < w->nlangs; i++) {
@@ -494,7 +477,7 @@ void db_write_word(struct writer *w, enum word which, size_t lang)
 		db_put(w, "<phrase");
 		db_put_lang_attr(w, i);
 		db_put(w, ">");
-		db_put_str(w, db_word(db_lang_code(w, i), which));
+		db_put_str(w, pactum_doc_label(w->doc, i, which));
 		db_put(w, "</phrase>");
 	}
 }

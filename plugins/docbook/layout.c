@@ -33,7 +33,7 @@ static void table_begin(struct writer *w)
 		db_put(w, "<entry");
 		db_put_lang_attr(w, i);
 		db_put(w, ">");
-		db_put_str(w, db_word(db_lang_code(w, i), WORD_LANGUAGE));
+		db_put_str(w, pactum_doc_label(w->doc, i, PACTUM_LABEL_LANGUAGE));
 		db_put(w, "</entry>");
 		db_end_line(w);
 	}

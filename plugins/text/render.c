@@ -18,72 +18,47 @@
 
 /* ------------------------------------------------------ words -------- */
 
+/* A quotation mark: its code point, and its UTF-8 bytes. */
+struct quote {
+	uint32_t cp;
+	const char *bytes;
+};
+
+static struct quote quote_of(const char *bytes)
+{
+	struct quote q = { 0, bytes };
+
+	text_utf8_next(&q.cp, bytes, strlen(bytes));
+	return q;
+}
+
 /*
- * The few words the layout itself adds, per document language.  They are
- * part of the document, not messages to the user, so they come from this
- * table and not from gettext.  Unknown languages get English words.
+ * The quotes a term is shown in: the language's own (the core's words),
+ * else where the charset lacks them what their readers take instead
+ * (German „…“ as »…«, in every Latin charset), else plain '"': the
+ * writer's own punctuation must not make a German contract fail in
+ * ISO-8859-15.
  */
-/* A pair of quotation marks: code points, and UTF-8 bytes whatever the
- * compiler's charset. */
-struct quotes {
-	uint32_t open_cp, close_cp;
-	const char *open, *close;
-};
-
-struct lang_words {
-	const char *lang;
-	const char *name; /* in the language itself, for column headers */
-	const char *parties;
-	const char *definitions;
-	/* the language's quotes, then what its readers take where a charset
-	 * lacks them (German: »…«, in every Latin charset) */
-	struct quotes quotes[2];
-};
-
-static const struct lang_words lang_words[] = {
-	{ "en", "English", "Parties", "Definitions",
-	  { { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" },
-	    { 0x201c, 0x201d, "\xe2\x80\x9c", "\xe2\x80\x9d" } } },
-	{ "de", "Deutsch", "Vertragsparteien", "Begriffsbestimmungen",
-	  { { 0x201e, 0x201c, "\xe2\x80\x9e", "\xe2\x80\x9c" },
-	    { 0x00bb, 0x00ab, "\xc2\xbb", "\xc2\xab" } } },
-};
-
-/* The quotes a term is shown in: the language's own, else its
- * alternative, else plain '"' — the writer's own punctuation must not make
- * a German contract fail in ISO-8859-15. */
-static const struct quotes *quotes_for(const struct writer *w,
-				       const struct lang_words *lw)
+static void quotes_for(const struct writer *w, size_t lang,
+		       const char **open, const char **close)
 {
-	static const struct quotes plain = { '"', '"', "\"", "\"" };
-	size_t i;
+	struct quote o = quote_of(pactum_doc_label(w->doc, lang,
+						   PACTUM_LABEL_OPEN_QUOTE));
+	struct quote c = quote_of(pactum_doc_label(w->doc, lang,
+						   PACTUM_LABEL_CLOSE_QUOTE));
 
-	for (i = 0; i < 2; i++)
-		if (w->cs == NULL ||
-		    (charset_holds(w->cs, lw->quotes[i].open_cp) &&
-		     charset_holds(w->cs, lw->quotes[i].close_cp)))
-			return &lw->quotes[i];
-	return &plain;
-}
-
-static const struct lang_words *words_for(const char *lang)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(lang_words) / sizeof(lang_words[0]); i++)
-		if (lang != NULL && strcmp(lang, lang_words[i].lang) == 0)
-			return &lang_words[i];
-	return &lang_words[0];
-}
-
-/* The language's name for a column header; the code when unknown. */
-static const char *lang_name(const char *lang)
-{
-	const struct lang_words *lw = words_for(lang);
-
-	if (lang != NULL && strcmp(lw->lang, lang) == 0)
-		return lw->name;
-	return lang != NULL ? lang : "";
+	*open = o.bytes;
+	*close = c.bytes;
+	if (w->cs == NULL ||
+	    (charset_holds(w->cs, o.cp) && charset_holds(w->cs, c.cp)))
+		return;
+	if (o.cp == 0x201e && charset_holds(w->cs, 0xbb) &&
+	    charset_holds(w->cs, 0xab)) {
+		*open = "\xc2\xbb";
+		*close = "\xc2\xab";
+		return;
+	}
+	*open = *close = "\"";
 }
 
 /* How a party field's label (its block's title) goes before the value:
@@ -311,12 +286,12 @@ static void render_heading(struct writer *w, struct lines *out,
 static void render_front(struct writer *w, struct lines *out,
 			 const struct unit *u, size_t lang, unsigned width)
 {
-	const struct lang_words *lw =
-		words_for(pactum_doc_lang(w->doc, lang));
-
 	w->text.len = 0;
-	text_buf_puts(&w->text, u->front == FRONT_PARTIES ? lw->parties
-						     : lw->definitions);
+	text_buf_puts(&w->text,
+		      pactum_doc_label(w->doc, lang,
+				       u->front == FRONT_PARTIES
+					       ? PACTUM_LABEL_PARTIES
+					       : PACTUM_LABEL_DEFINITIONS));
 	render_underlined(w, out, NULL, width);
 }
 
@@ -354,15 +329,14 @@ static void render_party(struct writer *w, struct lines *out,
 static void render_term(struct writer *w, struct lines *out,
 			const struct unit *u, size_t lang, unsigned width)
 {
-	const struct lang_words *lw =
-		words_for(pactum_doc_lang(w->doc, lang));
 	const pactum_run *definition = pactum_block_content(u->block, lang);
-	const struct quotes *q = quotes_for(w, lw);
+	const char *open, *close;
 
+	quotes_for(w, lang, &open, &close);
 	w->text.len = 0;
-	text_buf_puts(&w->text, q->open);
+	text_buf_puts(&w->text, open);
 	flatten(&w->text, pactum_block_title(u->block, lang));
-	text_buf_puts(&w->text, q->close);
+	text_buf_puts(&w->text, close);
 	if (definition != NULL) {
 		text_buf_puts(&w->text, ": ");
 		flatten(&w->text, definition);
@@ -757,7 +731,8 @@ static void render_header(struct writer *w, struct lines *out, size_t lang,
 			  unsigned width)
 {
 	w->text.len = 0;
-	text_buf_puts(&w->text, lang_name(pactum_doc_lang(w->doc, lang)));
+	text_buf_puts(&w->text,
+		      pactum_doc_label(w->doc, lang, PACTUM_LABEL_LANGUAGE));
 	wrap_unit(w, out, width, 0, NULL, 0);
 	text_lines_rule(out, 0, '-', width);
 }

@@ -59,7 +59,7 @@
  * signature blocks, at the column's width.
  *
  * The title is centred and underlined with '='; front-matter headings
- * ("Parties", "Definitions", from a small per-language table) and section
+ * ("Parties", "Definitions": the core's labels, translated) and section
  * headings ("1. Title", "2.1 Title") are underlined with '-'.  Clauses,
  * list items and definitions have a hanging indent: continuation lines
  * start where the text after the number starts.  Emphasis is shown as

@@ -45,6 +45,24 @@ for model in templates/*/agreement.xml; do
 	fi
 done
 
+# pactum's contract words: the POT names the languages of LINGUAS, and
+# every catalog of the words has each of them, msgfmt -c clean.
+langs=$(sed 's/#.*//; s/_.*//' locales/pactum-words/LINGUAS | sort -u | tr '\n' ' ')
+"$P" extract --words --languages "$(echo en $langs | tr ' ' '\n' | sort -u | paste -sd, -)" \
+	-o "$work/pactum-words.pot"
+if cmp -s "$work/pactum-words.pot" locales/pactum-words/pactum-words.pot; then
+	pass "pactum-words.pot is current"
+else
+	fail "pactum-words.pot is current (run make update-po)"
+	diff "$work/pactum-words.pot" locales/pactum-words/pactum-words.pot | head -10
+fi
+for l in $(sed 's/#.*//' locales/pactum-words/LINGUAS); do
+	expect_status "pactum-words $l: msgfmt -c" 0 msgfmt -c -o /dev/null \
+		"locales/pactum-words/$l.po"
+done
+expect_status "pactum-words de: every word translated" 0 \
+	msgcmp locales/pactum-words/de.po locales/pactum-words/pactum-words.pot
+
 # The program's own catalog is complete too: against the messages in the
 # sources as they are now, not only the last POT (msgcmp counts fuzzy and
 # untranslated entries as missing).

@@ -16,7 +16,10 @@ expect_status "unknown command" 2 "$PACTUM" frobnicate
 expect_status "render without a model" 2 "$PACTUM" render
 expect_status "unknown option" 2 "$PACTUM" render --bogus "$model"
 expect_status "unknown layout" 2 render --layout diagonal
-expect_status "unsupported language" 2 render --lang fr
+expect_status "malformed language tag" 2 render --lang FR
+expect_status "a language without pactum's words" 3 render --lang fr
+expect_grep "the missing words named" "$work/err" \
+	"no catalog of pactum's contract words for language fr (looked for fr/LC_MESSAGES/pactum-words.mo in"
 expect_status "unknown writer" 4 render --format nope
 expect_grep "unknown writer is named" "$work/err" "no writer plugin named 'nope'"
 

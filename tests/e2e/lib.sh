@@ -5,7 +5,11 @@ set -u
 : "${top_srcdir:=..}" "${top_builddir:=.}"
 PACTUM_PLUGIN_PATH="$top_builddir/plugins/xml/.libs:$top_builddir/plugins/text/.libs:$top_builddir/plugins/docbook/.libs:$top_builddir/tests/plugins/.libs"
 export PACTUM_PLUGIN_PATH
-unset PACTUM_CATALOG_PATH
+# The build tree's catalogs stand where an installed pactum has its own
+# (pactum-words and the shipped templates'); a test's --catalog-path adds
+# its own in front.
+PACTUM_CATALOG_PATH="$top_builddir/catalogs"
+export PACTUM_CATALOG_PATH
 PACTUM="$top_builddir/core/pactum"
 DATA="$top_srcdir/tests/data"
 CATALOGS="$top_builddir/tests/catalogs"

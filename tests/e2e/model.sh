@@ -110,6 +110,10 @@ expect_grep "paragraph target named" "$work/err" '"intro" is a <p>; references g
 
 expect_errors "misused structure: annexes, tables, party fields, recitals" \
 	tests/data/bad/structure.expected tests/data/bad/structure.xml --lang en
+expect_errors "two annex series that German calls alike" \
+	tests/data/bad/series.expected tests/data/bad/series.xml --lang en,de
+expect_status "the same series in English only" 0 "$PACTUM" render \
+	tests/data/bad/series.xml --lang en --format dump
 
 # Computed parameters and conditions: refused in the model with their
 # lines, and a deal that makes one impossible refused without output

@@ -306,8 +306,8 @@ expect_grep "unknown key named with the known ones" "$work/err" \
 expect_status "an option twice" 2 render --lang en --width 60 --option width=70
 expect_status "--lang twice" 2 render --lang en --lang de
 expect_grep "--lang twice named" "$work/err" "--lang may be given only once"
-expect_status "--lang en,fr names fr" 2 render --lang en,fr
-expect_grep "the whole list and the bad item" "$work/err" "--lang 'en,fr': 'fr' is not a language"
+expect_status "--lang en,fr_FR names fr_FR" 2 render --lang en,fr_FR
+expect_grep "the whole list and the bad item" "$work/err" "--lang 'en,fr_FR': 'fr_FR' is not a language tag"
 esc=$(printf '\033')
 expect_status "an unknown option is not echoed raw" 2 render --lang en "--x${esc}]0;t"
 expect_grep "escaped" "$work/err" "unknown option '--x\\x1b]0;t'"

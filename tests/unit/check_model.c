@@ -542,7 +542,7 @@ START_TEST(test_computations)
 	}
 	ck_assert_msg(error == PACTUM_OK, "%s: %s", computations[_i].expr, why);
 	ck_assert_int_eq(pactum__value_format(&shown, &values[r->index],
-					      pactum__locale_get("en")),
+					      test_locale("en")),
 			 PACTUM_OK);
 	for (i = 0; i + 1 < shown.len; i++) /* a no-break space reads " " */
 		if (memcmp(shown.ptr + i, "\xc2\xa0", 2) == 0) {

@@ -537,6 +537,8 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
+	/* pactum's own contract words, where an installed pactum has them */
+	setenv("PACTUM_CATALOG_PATH", built("catalogs"), 1);
 	tcase_add_loop_test(loader, test_refusal, 0,
 			    PACTUM_ARRAY_SIZE_REFUSALS);
 	tcase_add_test(loader, test_directory_scan);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "suites.h"
+#include "doc.h"
 #include "value.h"
 
 #define NBSP "\xc2\xa0"
@@ -25,10 +26,28 @@ static pactum_value parse_ok(pactum_type type, const char *s)
 	return v;
 }
 
+/* The locale of lang from the build tree's catalogs, built once per
+ * test process and kept. */
+const pactum_locale *test_locale(const char *lang)
+{
+	static pactum_translator *tr;
+	const pactum_locale *loc = NULL;
+	pactum_diag *diag = NULL;
+
+	if (tr == NULL)
+		ck_assert_int_eq(pactum_translator_new(&tr, TEST_CATALOGS),
+				 PACTUM_OK);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum__translator_locale(&loc, tr, lang, diag),
+			 PACTUM_OK);
+	pactum_diag_free(diag);
+	return loc;
+}
+
 /* Owned: the value formatted for lang; release with pactum_free(). */
 static char *format(const pactum_value *v, const char *lang)
 {
-	const pactum_locale *loc = pactum__locale_get(lang);
+	const pactum_locale *loc = test_locale(lang);
 	pactum_buf buf = PACTUM_BUF_INIT;
 	char *s;
 
@@ -85,10 +104,11 @@ END_TEST
 START_TEST(test_locales)
 {
 	static const char *const unsupported[] = {
-		"", "fr", "DE", "En", "de_DE", "de-DE", "en_US", "deu", "e",
+		"", "DE", "En", "de_DE", "de-de", "e", "de-AUT", "de-", "deutsch",
 	};
-	const pactum_locale *de = pactum__locale_get("de");
-	const pactum_locale *en = pactum__locale_get("en");
+	static const char *const tags[] = { "de", "fr", "deu", "de-AT", "en-XA" };
+	const pactum_locale *de = test_locale("de");
+	const pactum_locale *en = test_locale("en");
 	size_t i;
 
 	ck_assert_ptr_nonnull(de);
@@ -96,11 +116,16 @@ START_TEST(test_locales)
 	ck_assert_ptr_ne(de, en);
 	ck_assert_str_eq(pactum__locale_lang(de), "de");
 	ck_assert_str_eq(pactum__locale_lang(en), "en");
-	ck_assert_str_eq(pactum__locale_xref_word(de), "Ziffer");
-	ck_assert_str_eq(pactum__locale_xref_word(en), "Section");
+	ck_assert_str_eq(pactum__locale_word(de, PACTUM_WORD_XREF),
+			 "Ziffer\xc2\xa0{number}");
+	ck_assert_str_eq(pactum__locale_word(en, PACTUM_WORD_XREF),
+			 "Section\xc2\xa0{number}");
 	for (i = 0; i < PACTUM_ARRAY_SIZE(unsupported); i++)
-		ck_assert_ptr_null(pactum__locale_get(unsupported[i]));
-	ck_assert_ptr_null(pactum__locale_get(NULL));
+		ck_assert_msg(!pactum_lang_supported(unsupported[i]), "%s",
+			      unsupported[i]);
+	for (i = 0; i < PACTUM_ARRAY_SIZE(tags); i++)
+		ck_assert_msg(pactum_lang_supported(tags[i]), "%s", tags[i]);
+	ck_assert(!pactum_lang_supported(NULL));
 }
 END_TEST
 
@@ -622,7 +647,7 @@ static char *format_rows(const char *lang)
 		pactum_value v = parse_ok(env_rows[i].type, env_rows[i].in);
 
 		ck_assert_int_eq(pactum__value_format(&all, &v,
-				pactum__locale_get(lang)), PACTUM_OK);
+				test_locale(lang)), PACTUM_OK);
 		ck_assert_int_eq(pactum__buf_putc(&all, '|'), PACTUM_OK);
 	}
 	return pactum__buf_detach(&all);
@@ -676,11 +701,11 @@ START_TEST(test_format_appends)
 
 	ck_assert_int_eq(pactum__buf_puts(&buf, "Preis: "), PACTUM_OK);
 	ck_assert_int_eq(pactum__value_format(&buf, &v,
-					      pactum__locale_get("de")),
+					      test_locale("de")),
 			 PACTUM_OK);
 	ck_assert_int_eq(pactum__buf_puts(&buf, "; "), PACTUM_OK);
 	ck_assert_int_eq(pactum__value_format(&buf, &v,
-					      pactum__locale_get("en")),
+					      test_locale("en")),
 			 PACTUM_OK);
 	ck_assert_str_eq(buf.ptr, "Preis: 1.200,00\xc2\xa0" "EUR; EUR\xc2\xa0" "1,200.00");
 	ck_assert_uint_eq(buf.len, strlen(buf.ptr));
@@ -696,7 +721,7 @@ START_TEST(test_format_preconditions)
 	ck_assert_int_eq(pactum__value_format(&buf, &v, NULL), PACTUM_EINVAL);
 	v.type = (pactum_type)99;
 	ck_assert_int_eq(pactum__value_format(&buf, &v,
-					      pactum__locale_get("en")),
+					      test_locale("en")),
 			 PACTUM_EINVAL);
 	ck_assert_uint_eq(buf.len, 0);
 	pactum__buf_free(&buf);
@@ -816,7 +841,7 @@ START_TEST(test_formats)
 		pactum_buf buf = PACTUM_BUF_INIT;
 		const char *want = l ? formatted[_i].en : formatted[_i].de;
 		const char *why = pactum__format_put(&buf, &v,
-						     pactum__locale_get(langs[l]),
+						     test_locale(langs[l]),
 						     f);
 
 		ck_assert_msg(why == NULL, "%s %s: %s", formatted[_i].in,
@@ -835,7 +860,7 @@ START_TEST(test_formats_refused)
 	pactum_value cents = parse_ok(PACTUM_TYPE_MONEY, "10.50 EUR");
 	pactum_value debt = parse_ok(PACTUM_TYPE_MONEY, "-1 EUR");
 	pactum_buf buf = PACTUM_BUF_INIT, names = PACTUM_BUF_INIT;
-	const pactum_locale *de = pactum__locale_get("de");
+	const pactum_locale *de = test_locale("de");
 	const char *why;
 
 	why = pactum__format_put(&buf, &cents, de,
@@ -858,10 +883,11 @@ START_TEST(test_format_out_of_memory)
 {
 	pactum_value v = parse_ok(PACTUM_TYPE_DATE, "2027-03-01");
 	pactum_buf buf = PACTUM_BUF_INIT;
+	const pactum_locale *de = test_locale("de");
 	int rc;
 
 	pactum__alloc_fail_after(0);
-	rc = pactum__value_format(&buf, &v, pactum__locale_get("de"));
+	rc = pactum__value_format(&buf, &v, de);
 	pactum__alloc_fail_after(-1);
 	ck_assert_int_eq(rc, PACTUM_ENOMEM);
 	ck_assert_int_ne(buf.oom, 0);
@@ -870,7 +896,7 @@ START_TEST(test_format_out_of_memory)
 	/* a buffer that failed earlier stays failed */
 	buf.oom = 1;
 	ck_assert_int_eq(pactum__value_format(&buf, &v,
-					      pactum__locale_get("en")),
+					      test_locale("en")),
 			 PACTUM_ENOMEM);
 	pactum__buf_free(&buf);
 }

@@ -4,6 +4,11 @@
 
 #include <check.h>
 
+#include "value.h"
+
+/* The locale of lang from the build tree's catalogs (check_value.c). */
+const pactum_locale *test_locale(const char *lang);
+
 Suite *diag_suite(void);
 Suite *catalog_suite(void);
 Suite *value_suite(void);

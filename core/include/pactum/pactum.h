@@ -190,6 +190,24 @@ size_t pactum_model_unit_count(const pactum_model *model);
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 		      const char **msgid, const char **msgid_plural,
 		      const char **role, const char **note, pactum_pos *pos);
+/*
+ * The contract words of text domain "pactum-words" (headings, labels,
+ * reference words, unit names: everything a contract shows that is not
+ * the model's), for extraction: entry i < pactum_words_count() with its
+ * msgctxt, English msgid, msgid_plural (NULL unless a count picks its
+ * form) and what translators are told.  An entry with a NULL msgid stands
+ * for one entry per language, whose msgid is the language's English name
+ * (pactum_language_name()).  Borrowed, static.  PACTUM_EINVAL when i is
+ * out of range.
+ */
+size_t pactum_words_count(void);
+int pactum_words_entry(size_t i, const char **ctx, const char **msgid,
+		       const char **msgid_plural, const char **note);
+/* The English name of language tag lang ("German" for "de-AT"), from ICU.
+ * Owned: release with pactum_free().  NULL when out of memory or ICU does
+ * not know it. */
+char *pactum_language_name(const char *lang);
+
 /* The text domain of unit i: the model's (pactum_model_domain()), or that
  * of the clause library it was included from, whose own catalog
  * translates it.  Borrowed; NULL when i is out of range. */
@@ -229,7 +247,10 @@ void pactum_translator_free(pactum_translator *tr);
  * language, marked as PACTUM_RUN_UNTRANSLATED, and only warn. */
 void pactum_translator_set_draft(pactum_translator *tr, int draft);
 
-/* Nonzero when lang is a language code pactum can render ("de", "en"). */
+/* Nonzero when lang is a well-formed language tag: a language of two or
+ * three lowercase letters and an optional region of two capitals ("de",
+ * "fr", "de-AT").  Whether it renders is the catalogs' and ICU's: a
+ * document reports a language without them. */
 int pactum_lang_supported(const char *lang);
 
 /* How complete the translation of a model into one language is. */

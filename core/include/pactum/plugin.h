@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 3
+#define PACTUM_PLUGIN_ABI_MINOR 4
 /*
  * History:
  *   1.0  the first ABI.
@@ -426,7 +426,8 @@ typedef enum pactum_run_kind {
 
 /* All results below are borrowed from the document. */
 size_t pactum_doc_lang_count(const pactum_doc *doc);
-/* Language code ("de", "en") of rendering i, i < pactum_doc_lang_count(). */
+/* Language tag ("de", "en", "de-AT": BCP 47, as xml:lang and HTML's lang
+ * take it) of rendering i, i < pactum_doc_lang_count(). */
 const char *pactum_doc_lang(const pactum_doc *doc, size_t i);
 /* The language the model is written in ("en"): the language of
  * PACTUM_RUN_UNTRANSLATED text. */
@@ -439,6 +440,23 @@ size_t pactum_doc_prevailing(const pactum_doc *doc);
 const char *pactum_doc_version(const pactum_doc *doc);
 const char *pactum_doc_date(const pactum_doc *doc);
 const pactum_block *pactum_doc_root(const pactum_doc *doc);
+
+/* ABI 1.4: the words a writer prints around the document's own, in the
+ * language of rendering lang, from pactum's "pactum-words" catalogs (never
+ * a table in a writer: a language is a catalog). */
+typedef enum pactum_label {
+	PACTUM_LABEL_LANGUAGE = 0,  /* the language's own name ("Deutsch"),
+				       over its column */
+	PACTUM_LABEL_PARTIES,       /* headings: "Vertragsparteien" */
+	PACTUM_LABEL_DEFINITIONS,   /* "Begriffsbestimmungen" */
+	PACTUM_LABEL_SIGNATURES,    /* "Unterschriften" */
+	PACTUM_LABEL_OPEN_QUOTE,    /* the quotation marks of a defined */
+	PACTUM_LABEL_CLOSE_QUOTE,   /* term: "„" and "“" */
+	PACTUM_LABEL_COUNT_
+} pactum_label;
+/* Label which in rendering lang; "" for an index out of range. */
+const char *pactum_doc_label(const pactum_doc *doc, size_t lang,
+			     pactum_label which);
 
 pactum_block_kind pactum_block_kind_of(const pactum_block *block);
 const pactum_block *pactum_block_first_child(const pactum_block *block);
