@@ -46,20 +46,21 @@ expect_grep() {
 }
 
 # golden_renders LABEL DIR PREFIX MODEL [RENDER-OPTION...]: strict renders
-# of MODEL in en, de and de+en (every layout), text and DocBook, without a
-# word on stderr, each compared byte for byte with DIR/PREFIX.LANGS[.LAYOUT].EXT
+# of MODEL in en, de and de+en (every layout; GOLDEN_LANGS names others),
+# text and DocBook, without a word on stderr, each compared byte for byte
+# with DIR/PREFIX.LANGS[.LAYOUT].EXT
 # (copied there first when UPDATE_GOLDEN is set).  LABEL names the cases.
 golden_renders() {
 	g_label=$1 g_dir=$2 g_prefix=$3 g_model=$4
 	shift 4
-	for g_lang in en de de,en; do
+	for g_lang in ${GOLDEN_LANGS:-en de de,en}; do
 		for g_format in text docbook; do
 			g_layouts=parallel
-			[ "$g_lang" = de,en ] && g_layouts="parallel interleaved sequential"
+			case $g_lang in *,*) g_layouts="parallel interleaved sequential" ;; esac
 			for g_layout in $g_layouts; do
 				case $g_format in text) g_ext=txt ;; *) g_ext=xml ;; esac
 				g_file="$g_prefix.$(echo "$g_lang" | tr , -).$g_layout.$g_ext"
-				[ "$g_lang" = de,en ] || g_file="$g_prefix.$g_lang.$g_ext"
+				case $g_lang in *,*) ;; *) g_file="$g_prefix.$g_lang.$g_ext" ;; esac
 				if ! "$PACTUM" render "$g_model" "$@" --lang "$g_lang" \
 					--format "$g_format" --layout "$g_layout" \
 					>"$work/out" 2>"$work/err" || [ -s "$work/err" ]; then
