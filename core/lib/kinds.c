@@ -30,7 +30,7 @@
 		     K(PACTUM_NODE_CHOOSE) | K(PACTUM_NODE_DEFINE), 0, ANY }
 #define BLOCKS (K(PACTUM_NODE_PARAGRAPH) | K(PACTUM_NODE_LIST) | \
 		K(PACTUM_NODE_TABLE) | K(PACTUM_NODE_CHOOSE) | \
-		K(PACTUM_NODE_REPEAT))
+		K(PACTUM_NODE_REPEAT) | K(PACTUM_NODE_LANGUAGES))
 /* what a section or an annex holds */
 #define PARTS (K(PACTUM_NODE_SECTION) | K(PACTUM_NODE_CLAUSE) | BLOCKS | \
 	       K(PACTUM_NODE_SIGNATURES) | K(PACTUM_NODE_INCLUDE))
@@ -158,6 +158,8 @@ static const pactum_kind_info kinds[] = {
 	{ PACTUM_NODE_REQUIRE, "require", PACTUM_KIND_IF, 0,
 	  A(PACTUM_ATTR_IF) | A(PACTUM_ATTR_ALL_OF) | A(PACTUM_ATTR_ONE_OF), 0,
 	  0, { NOTES } },
+	/* written by the core: the languages and which one prevails */
+	{ PACTUM_NODE_LANGUAGES, "languages", 0, 0, 0, 0, 0, NO_CONTENT },
 	/* inline */
 	{ PACTUM_NODE_TEXT, "text", PACTUM_KIND_INLINE, 0, 0, 0, 0, NO_CONTENT },
 	{ PACTUM_NODE_VAR, "var", PACTUM_KIND_INLINE, 0,

@@ -232,6 +232,29 @@ static int included(pactum_doc *doc, const pactum_node *n)
 	return n->cond == NULL || pactum__cond_eval(n->cond, doc->values);
 }
 
+/* Whether the language clause says anything: not in a contract in its
+ * prevailing language alone. */
+static int languages_shown(const pactum_doc *doc)
+{
+	return doc->nlangs > 1 || doc->prevailing >= doc->nlangs;
+}
+
+/* A clause that holds only the language clause goes with it. */
+static int only_languages(const pactum_node *c)
+{
+	const pactum_node *n;
+	int any = 0;
+
+	for (n = c->first; n; n = n->next) {
+		if (n->kind == PACTUM_NODE_TITLE || n->kind == PACTUM_NODE_NOTE)
+			continue;
+		if (n->kind != PACTUM_NODE_LANGUAGES)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* "k" or "prefix.k"; as long as the nesting makes it (64 levels of
  * "10." are 192 bytes). */
 static const char *number_text(pactum_doc *doc, const char *prefix,
@@ -394,6 +417,9 @@ static void place_part(pactum_doc *doc, pactum_block *parent,
 	const pactum_node *t;
 
 	if (!in && !keeps_numbers(c))
+		return;
+	if (in && c->kind == PACTUM_NODE_CLAUSE && only_languages(c) &&
+	    !languages_shown(doc))
 		return;
 	b = new_block(doc, parent,
 		      c->kind == PACTUM_NODE_SECTION ? PACTUM_BLOCK_SECTION
@@ -581,6 +607,10 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 			break;
 		case PACTUM_NODE_PARAGRAPH:
 			place_text(doc, parent, c, PACTUM_BLOCK_PARAGRAPH);
+			break;
+		case PACTUM_NODE_LANGUAGES: /* its words: translate.c */
+			if (languages_shown(doc))
+				new_block(doc, parent, PACTUM_BLOCK_PARAGRAPH, c);
 			break;
 		case PACTUM_NODE_CELL:
 			place_text(doc, parent, c, PACTUM_BLOCK_CELL);

@@ -689,6 +689,86 @@ static pactum_run *meta_run(struct translation *t)
 	return r;
 }
 
+/* Append the name of language lang as word w says it in t's language;
+ * an error when the catalog lacks it. */
+static void put_language(struct translation *t, pactum_buf *out,
+			 pactum_word w, const char *lang)
+{
+	int error = pactum__locale_put_language(out, t->loc, w, lang,
+						t->doc->diag);
+
+	if (error == PACTUM_ENOMEM)
+		t->doc->nomem = 1;
+	else if (error != PACTUM_OK)
+		t->doc->errors++;
+	pactum__buf_putc(out, '\0');
+}
+
+/*
+ * The language clause, from the rendered languages and the model's
+ * prevailing one: "This Agreement is made in German and English. ... the
+ * German version prevails."; rendered alone in another language than the
+ * prevailing one, "This English version is a translation. ...".  (Alone in
+ * the prevailing language it is not placed: resolve.c.)
+ */
+static pactum_run *languages_run(struct translation *t)
+{
+	const pactum_doc *doc = t->doc;
+	pactum_buf list = PACTUM_BUF_INIT, name = PACTUM_BUF_INIT,
+		   prevailing = PACTUM_BUF_INIT, joined = PACTUM_BUF_INIT;
+	const char *last;
+	size_t offs[8], n = 0, i;
+	pactum_run *r;
+
+	put_language(t, &prevailing, PACTUM_WORD_LANGUAGE_OF,
+		     doc->model->prevailing);
+	if (doc->nlangs == 1) {
+		put_language(t, &name, PACTUM_WORD_LANGUAGE_OF, doc->langs[0]);
+		r = word_run(t, PACTUM_WORD_TRANSLATION_OF,
+			     (const char *const[]){ "language", "prevailing" },
+			     (const char *const[]){ name.ptr, prevailing.ptr }, 2);
+		goto cleanup;
+	}
+	/* "deutscher, englischer und französischer": the names once each
+	 * (nlangs <= 8), as offsets into name, which grows */
+	for (i = 0; i < doc->nlangs; i++) {
+		size_t at = name.len, j;
+
+		put_language(t, &name, PACTUM_WORD_LANGUAGE_IN, doc->langs[i]);
+		for (j = 0; !name.oom && j < n; j++)
+			if (strcmp(name.ptr + offs[j], name.ptr + at) == 0)
+				break;
+		if (!name.oom && j == n)
+			offs[n++] = at;
+	}
+	for (i = 0; !name.oom && i + 1 < n; i++) {
+		if (i > 0)
+			pactum__buf_puts(&list, ", ");
+		pactum__buf_puts(&list, name.ptr + offs[i]);
+	}
+	pactum__buf_putc(&list, '\0');
+	last = name.oom || n == 0 ? "" : name.ptr + offs[n - 1];
+	if (n > 1)
+		pactum__word_expand(&joined,
+				    pactum__locale_word(t->loc, PACTUM_WORD_LIST_AND),
+				    (const char *const[]){ "first", "last" },
+				    (const char *const[]){ list.ptr, last }, 2);
+	else
+		pactum__buf_puts(&joined, last);
+	pactum__buf_putc(&joined, '\0');
+	r = word_run(t, PACTUM_WORD_PREVAILS,
+		     (const char *const[]){ "languages", "prevailing" },
+		     (const char *const[]){ joined.ptr, prevailing.ptr }, 2);
+cleanup:
+	if (list.oom || name.oom || prevailing.oom || joined.oom)
+		t->doc->nomem = 1;
+	pactum__buf_free(&list);
+	pactum__buf_free(&name);
+	pactum__buf_free(&prevailing);
+	pactum__buf_free(&joined);
+	return r;
+}
+
 static void translate_block(struct translation *t, pactum_block *b)
 {
 	pactum_block *c;
@@ -718,6 +798,8 @@ static void translate_block(struct translation *t, pactum_block *b)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
 	else if (b->kind == PACTUM_BLOCK_META)
 		b->content[t->lang] = meta_run(t);
+	else if (b->node && b->node->kind == PACTUM_NODE_LANGUAGES)
+		b->content[t->lang] = languages_run(t);
 	else if (p != NULL &&
 		 (b->content[t->lang] = value_run(t, p, NULL,
 						  PACTUM_CASE_NOMINATIVE, NULL)) &&

@@ -130,11 +130,6 @@ static const pactum_word_def words[PACTUM_WORD_COUNT_] = {
 		"from the \"language, as in 'made in German'\" entries), "
 		"{prevailing} is the binding one (from the \"language, as "
 		"in 'the German version'\" entries)."),
-	[PACTUM_WORD_PREVAILS_ONE] = W(
-		"language clause",
-		"This Agreement is made in {languages}.",
-		"The clause on the languages of a contract rendered in "
-		"several, when the model names no binding one."),
 	[PACTUM_WORD_TRANSLATION_OF] = W(
 		"language clause",
 		"This {language} version is a translation. Only the "

@@ -40,8 +40,7 @@ typedef enum pactum_word {
 	PACTUM_WORD_QUOTE,       /* a term where it is defined: "“{term}”" */
 	PACTUM_WORD_YES,
 	PACTUM_WORD_NO,
-	PACTUM_WORD_PREVAILS,    /* the language clause: see language.c */
-	PACTUM_WORD_PREVAILS_ONE,
+	PACTUM_WORD_PREVAILS,    /* the language clause: see translate.c */
 	PACTUM_WORD_TRANSLATION_OF,
 	PACTUM_WORD_LANGUAGE_IN, /* "German" as in "made in German and ..." */
 	PACTUM_WORD_LANGUAGE_OF, /* "German" as in "the German version" */

@@ -293,4 +293,35 @@ expect_status "a library is not rendered" 1 "$PACTUM" render \
 	tests/data/constructs/lib/std-clauses.xml --lang en
 expect_grep "a library is named as such" "$work/err" "is a clause library, not an agreement"
 
+# The language clause (<languages/>) follows the render's languages and
+# the model's prevailing="de".
+ref=templates/referral/agreement.xml
+refdeal=templates/referral/deals/alpenpass.xml
+U="$top_builddir/pactum-uninstalled"
+expect_status "languages: de,en" 0 "$U" render $ref --data $refdeal \
+	--lang de,en --layout sequential --width 200
+expect_grep "languages: German names both" "$work/out" \
+	"Dieser Vertrag wird in deutscher und englischer Sprache geschlossen. Bei Abweichungen zwischen den Fassungen ist die deutsche Fassung maßgeblich."
+expect_grep "languages: English names both" "$work/out" \
+	"This Agreement is made in German and English. In the event of any discrepancy between the versions, the German version prevails."
+expect_status "languages: en,de" 0 "$U" render $ref --data $refdeal \
+	--lang en,de --layout sequential --width 200
+expect_grep "languages: in the order rendered" "$work/out" \
+	"This Agreement is made in English and German."
+expect_status "languages: en alone" 0 "$U" render $ref --data $refdeal \
+	--lang en --width 200
+expect_grep "languages: an English render is a translation" "$work/out" \
+	"8.5  This English version is a translation. Only the German version is binding."
+expect_status "languages: de alone" 0 "$U" render $ref --data $refdeal \
+	--lang de --width 200
+if grep -q "Sprache geschlossen\|^8\.5" "$work/out"; then
+	fail "languages: a German render has no language clause"
+else
+	pass "languages: a German render has no language clause"
+fi
+expect_status "languages: two variants of German" 0 "$U" render $ref \
+	--data $refdeal --lang de-AT,de,en --layout sequential --width 200
+expect_grep "languages: each language once" "$work/out" \
+	"in deutscher und englischer Sprache"
+
 finish

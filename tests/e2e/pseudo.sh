@@ -42,7 +42,12 @@ for model in "$top_srcdir"/templates/*/agreement.xml; do
 		# catalog translates
 		"$PACTUM" render "$model" --data "$deal" --lang de \
 			--layout sequential >"$work/de.txt"
-		{ words "$deal"; words "$work/de.txt"; } >"$work/allowed"
+		# (the German language clause shows only beside another
+		# language: its words from de.po)
+		{ words "$deal"; words "$work/de.txt"
+		  msgcat --no-wrap "$top_srcdir/locales/pactum-words/de.po" | grep '^msgstr' |
+			tr -d '{}' >"$work/de-words"; words "$work/de-words"
+		} >"$work/allowed"
 		for run in "en-XA text" "en-XA docbook" "en-XA,de text"; do
 			# (set -- splits the run into language and format)
 			set -- $run

@@ -196,7 +196,11 @@ typedef enum pactum_node_kind {
 				      items, paragraphs) */
 	PACTUM_NODE_REQUIRE,       /* if, all-of, one-of: a rule across
 				      parameters a deal must keep */
-	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_REQUIRE, /* not a kind */
+	/* ABI 1.4 */
+	PACTUM_NODE_LANGUAGES,     /* the language clause, written by the
+				      core from the rendered languages and
+				      the prevailing one (a PARAGRAPH block) */
+	PACTUM_NODE_LAST_STRUCTURE_ = PACTUM_NODE_LANGUAGES, /* not a kind */
 	/* inline */
 	PACTUM_NODE_TEXT = 64,     /* literal text (see pactum_node_add_text) */
 	PACTUM_NODE_VAR,           /* name: a parameter's value */
