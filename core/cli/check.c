@@ -1,12 +1,18 @@
 /* pactum check: how complete the translations of models are, unit by
- * unit, for localization teams and CI. */
+ * unit, for localization teams and CI; as text for people, or as JSON for
+ * dashboards (English, whatever the locale). */
 #include "config.h"
 
+#include <dirent.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+
+#define MAX_CHECK_LANGS 32
 
 static void check_usage(FILE *fp)
 {
@@ -17,19 +23,125 @@ static void check_usage(FILE *fp)
 		"with its position and msgctxt.\n"
 		"\n"
 		"  -l, --lang=LANGS      languages to check (default: every "
-		"language but\n"
-		"                        the source, i.e. de)\n"
+		"DIR/DOMAIN/LANG.po\n"
+		"                        with --po-dir, else de)\n"
 		"  -p, --po-dir=DIR      read DIR/DOMAIN/LANG.po (tells fuzzy "
-		"entries apart)\n"
+		"entries apart;\n"
+		"                        a regional de_CH.po falls back to "
+		"de.po)\n"
 		"      --catalog-path=DIRS  else the compiled catalogs there\n"
+		"      --format=FORMAT   text (default) or json: one JSON "
+		"document on stdout,\n"
+		"                        in English whatever the locale\n"
 		"  -h, --help            show this help and exit\n"
 		"\n"
 		"Exit status: 0 when everything is translated, 3 when anything "
-		"is not,\n1 when a model or catalog is invalid.\n"),
+		"is not,\n1 when a model or catalog is invalid, 2 for a wrong "
+		"command line.\n"),
 	      fp);
 }
 
-enum { OPT_CATALOG_PATH = 256 };
+/* ----------------------------------------------------------- JSON --- */
+
+static void json_string(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(fp, "\\u%04x", c);
+		else
+			putc(c, fp);
+	}
+	putc('"', fp);
+}
+
+static const char *const severities[] = { "note", "warning", "error" };
+
+/* The problems as a JSON array, and forgotten. */
+static void json_problems(FILE *fp, pactum_diag *diag)
+{
+	size_t i, n = pactum_diag_size(diag);
+
+	fputs("\"problems\":[", fp);
+	for (i = 0; i < n; i++) {
+		pactum_severity sev;
+		pactum_pos pos;
+		const char *msg = pactum_diag_entry(diag, i, &sev, &pos);
+
+		fputs(i ? ",\n{" : "\n{", fp);
+		fputs("\"file\":", fp);
+		json_string(fp, pos.file ? pos.file : "");
+		fprintf(fp, ",\"line\":%lu,\"column\":%lu,\"severity\":",
+			(unsigned long)pos.line, (unsigned long)pos.col);
+		json_string(fp, (unsigned)sev < 3 ? severities[sev] : "error");
+		fputs(",\"message\":", fp);
+		json_string(fp, msg);
+		putc('}', fp);
+	}
+	fputs("]", fp);
+}
+
+/* ------------------------------------------------------ languages --- */
+
+/* Whether DIR/DOMAIN/NAME is a catalog: LANG.po with a well-formed tag
+ * once '_' is '-'; its tag in lang. */
+static int po_lang(char lang[16], const char *name)
+{
+	size_t n = strlen(name), i;
+
+	if (n < 4 || n - 3 >= 16 || strcmp(name + n - 3, ".po") != 0)
+		return 0;
+	for (i = 0; i < n - 3; i++)
+		lang[i] = name[i] == '_' ? '-' : name[i];
+	lang[i] = '\0';
+	return pactum_lang_supported(lang);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* The languages of DIR/DOMAIN: every LANG.po there, sorted. */
+static size_t po_langs(char langs[][16], const char *dir, const char *domain)
+{
+	char path[4096];
+	struct dirent *e;
+	DIR *d;
+	size_t n = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, domain);
+	d = opendir(path);
+	while (d != NULL && (e = readdir(d)) != NULL && n < MAX_CHECK_LANGS)
+		if (po_lang(langs[n], e->d_name))
+			n++;
+	if (d != NULL)
+		closedir(d);
+	qsort(langs, n, sizeof(langs[0]), by_name);
+	return n;
+}
+
+/* The languages of --lang, split. */
+static size_t list_langs(char langs[][16], const char *list)
+{
+	const char *p = list, *comma;
+	size_t n = 0, len;
+
+	for (; p != NULL && n < MAX_CHECK_LANGS; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		snprintf(langs[n++], 16, "%.*s", (int)(len < 15 ? len : 15), p);
+	}
+	return n;
+}
+
+/* --------------------------------------------------------- command --- */
+
+enum { OPT_CATALOG_PATH = 256, OPT_FORMAT };
 
 int cli_check(int argc, char **argv)
 {
@@ -37,26 +149,40 @@ int cli_check(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "po-dir", required_argument, NULL, 'p' },
 		{ "catalog-path", required_argument, NULL, OPT_CATALOG_PATH },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *po_dir = NULL, *catalog_path = NULL;
-	char *langs = NULL, *path = NULL, *save, *lang, *shown;
+	const char *po_dir = NULL, *catalog_path = NULL, *langs_arg = NULL;
+	char langs[MAX_CHECK_LANGS][16], path[4096];
+	struct stat st;
 	pactum_registry *reg = NULL;
 	pactum_translator *tr = NULL;
 	pactum_diag *diag = NULL;
-	int c, i, incomplete = 0, status = EXIT_USAGE, error = PACTUM_OK;
+	size_t nlangs, l, reports = 0;
+	int c, i, json = 0, incomplete = 0, status = EXIT_USAGE;
+	int error = PACTUM_OK;
 
 	while ((c = cli_getopt(argc, argv, "l:p:h", options)) != -1) {
 		switch (c) {
 		case 'l':
-			langs = optarg;
+			langs_arg = optarg;
 			break;
 		case 'p':
 			po_dir = optarg;
 			break;
 		case OPT_CATALOG_PATH:
 			catalog_path = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "text") != 0) {
+				cli_error(_("check: --format is text or json, "
+					    "not '%s'"),
+					  optarg);
+				return EXIT_USAGE;
+			}
+			json = strcmp(optarg, "json") == 0;
 			break;
 		case 'h':
 			check_usage(stdout);
@@ -70,74 +196,103 @@ int cli_check(int argc, char **argv)
 		cli_error("%s", _("check: give at least one MODEL file"));
 		return EXIT_USAGE;
 	}
+	if (po_dir != NULL && (stat(po_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		cli_error(_("check: --po-dir '%s' is not a directory"), po_dir);
+		return EXIT_USAGE;
+	}
+	/* a dashboard reads the same words whatever the user's locale */
+	if (json)
+		setlocale(LC_ALL, "C");
 	status = EXIT_SYSTEM;
 	if (pactum_diag_new(&diag) != PACTUM_OK ||
 	    cli_registry(&reg) != PACTUM_OK ||
 	    pactum_translator_new(&tr, catalog_path) != PACTUM_OK)
 		goto cleanup;
+	if (json)
+		fputs("{\"reports\":[", stdout);
 	for (i = optind; i < argc && error != PACTUM_ENOMEM; i++) {
 		pactum_model *model = NULL;
-		char list[64];
+		const char *domain;
 		int e = pactum_model_load(&model, reg, argv[i], diag);
 
 		if (e != PACTUM_OK) {
 			error = e;
 			continue;
 		}
-		snprintf(list, sizeof(list), "%s", langs ? langs : "de");
-		for (lang = strtok_r(list, ",", &save); lang;
-		     lang = strtok_r(NULL, ",", &save)) {
-			pactum_translation_status st;
-			size_t len;
+		domain = pactum_model_domain(model);
+		nlangs = langs_arg ? list_langs(langs, langs_arg)
+			 : po_dir  ? po_langs(langs, po_dir, domain)
+				   : list_langs(langs, "de");
+		for (l = 0; l < nlangs; l++) {
+			pactum_translation_status s;
+			char file[16];
+			size_t k;
 
-			free(path);
-			path = NULL;
-			if (po_dir != NULL) {
-				len = strlen(po_dir) +
-				      strlen(pactum_model_domain(model)) +
-				      strlen(lang) + 6;
-				path = malloc(len);
-				if (path == NULL) {
-					e = PACTUM_ENOMEM;
-					break;
-				}
-				snprintf(path, len, "%s/%s/%s.po", po_dir,
-					 pactum_model_domain(model), lang);
-			}
-			e = pactum_translation_check(&st, model, tr, path, lang,
-						     diag);
+			for (k = 0; langs[l][k]; k++)
+				file[k] = langs[l][k] == '-' ? '_' : langs[l][k];
+			file[k] = '\0';
+			snprintf(path, sizeof(path), "%s/%s/%s.po",
+				 po_dir ? po_dir : "", domain, file);
+			e = pactum_translation_check(&s, model, tr,
+						     po_dir ? path : NULL,
+						     langs[l], diag);
 			if (e == PACTUM_EINVAL) {
 				cli_error(_("check: cannot check language "
-					    "'%s' (not supported, or the "
-					    "source)"),
-					  lang);
+					    "'%s' (not a language tag, or "
+					    "the source)"),
+					  langs[l]);
 				status = EXIT_USAGE;
 				pactum_model_free(model);
 				goto cleanup;
 			}
 			if (e != PACTUM_OK)
 				break;
-			shown = pactum_text_escape(argv[i]);
-			if (shown == NULL) {
-				e = PACTUM_ENOMEM;
-				break;
-			}
-			printf(ngettext("%s: %s: %zu unit: %zu translated, "
-					"%zu fuzzy, %zu untranslated, %zu "
-					"mismatched\n",
-					"%s: %s: %zu units: %zu translated, "
-					"%zu fuzzy, %zu untranslated, %zu "
-					"mismatched\n",
-					st.units),
-			       shown, lang, st.units, st.translated, st.fuzzy,
-			       st.untranslated, st.mismatched);
-			pactum_free(shown);
-			if (st.translated != st.units)
+			if (s.translated != s.units)
 				incomplete = 1;
+			if (json) {
+				fputs(reports++ ? ",\n{" : "\n{", stdout);
+				fputs("\"model\":", stdout);
+				json_string(stdout, argv[i]);
+				fputs(",\"domain\":", stdout);
+				json_string(stdout, domain);
+				fputs(",\"lang\":", stdout);
+				json_string(stdout, langs[l]);
+				printf(",\"units\":%zu,\"translated\":%zu,"
+				       "\"fuzzy\":%zu,\"untranslated\":%zu,"
+				       "\"mismatched\":%zu}",
+				       s.units, s.translated, s.fuzzy,
+				       s.untranslated, s.mismatched);
+				continue;
+			}
+			{
+				char *shown = pactum_text_escape(argv[i]);
+
+				if (shown == NULL) {
+					e = PACTUM_ENOMEM;
+					break;
+				}
+				printf(ngettext("%s: %s: %zu unit: %zu translated, "
+						"%zu fuzzy, %zu untranslated, %zu "
+						"mismatched\n",
+						"%s: %s: %zu units: %zu translated, "
+						"%zu fuzzy, %zu untranslated, %zu "
+						"mismatched\n",
+						s.units),
+				       shown, langs[l], s.units, s.translated,
+				       s.fuzzy, s.untranslated, s.mismatched);
+				pactum_free(shown);
+			}
 		}
 		if (e != PACTUM_OK && error == PACTUM_OK)
 			error = e;
 		pactum_model_free(model);
+	}
+	if (json) {
+		fputs("],\n", stdout);
+		json_problems(stdout, diag);
+		fputs("}\n", stdout);
+		pactum_diag_free(diag);
+		diag = NULL;
 	}
 	if (error == PACTUM_OK && incomplete)
 		error = PACTUM_EUNTRANSLATED;
@@ -147,7 +302,6 @@ cleanup:
 		status = EXIT_SYSTEM;
 	if (diag && cli_flush(diag) && status == EXIT_OK)
 		status = EXIT_SYSTEM;
-	free(path);
 	pactum_translator_free(tr);
 	pactum_registry_free(reg);
 	pactum_diag_free(diag);

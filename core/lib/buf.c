@@ -112,3 +112,16 @@ void pactum__buf_free(pactum_buf *buf)
 	buf->len = buf->cap = 0;
 	buf->oom = 0;
 }
+
+int pactum__line_next(const char **cursor, const char **line, int *len)
+{
+	const char *end;
+
+	if (*cursor == NULL)
+		return 0;
+	end = strchr(*cursor, '\n');
+	*line = *cursor;
+	*len = (int)(end ? (size_t)(end - *cursor) : strlen(*cursor));
+	*cursor = end ? end + 1 : NULL;
+	return 1;
+}

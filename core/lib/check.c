@@ -1495,7 +1495,9 @@ static void find_counts(struct checker *ck)
 {
 	pactum_model *model = ck->model;
 	pactum_buf why = PACTUM_BUF_INIT;
+	const char *p, *line;
 	size_t i, j;
+	int line_len;
 
 	for (i = 0; i < model->nunits; i++) {
 		pactum_unit *u = model->units[i];
@@ -1534,9 +1536,10 @@ static void find_counts(struct checker *ck)
 		pactum__buf_clear(&why);
 		if (u->one != NULL &&
 		    pactum__template_check(u, u->one, strlen(u->one), &why))
-			report(ck, PACTUM_ERROR, one,
-			       _("<one> does not fit its text: %s"),
-			       why.ptr ? why.ptr : "");
+			for (p = why.ptr; pactum__line_next(&p, &line, &line_len);)
+				report(ck, PACTUM_ERROR, one,
+				       _("<one> does not fit its text: %.*s"),
+				       line_len, line);
 	}
 	pactum__buf_free(&why);
 }

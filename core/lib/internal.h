@@ -47,6 +47,10 @@ int pactum__buf_vprintf(pactum_buf *buf, const char *fmt, va_list ap)
 	PACTUM_PRINTF(2, 0);
 /* Owned: the buffer's bytes, NUL-terminated; the buffer is reset.  NULL if
  * an earlier append failed. */
+/* The next line of the text at *cursor (lines end at '\n'): its start in
+ * *line and its length in *len, for "%.*s"; 0 when there is none.  Start
+ * with *cursor at the text; a NULL text has no lines. */
+int pactum__line_next(const char **cursor, const char **line, int *len);
 char *pactum__buf_detach(pactum_buf *buf);
 void pactum__buf_clear(pactum_buf *buf);
 void pactum__buf_free(pactum_buf *buf);

@@ -4,11 +4,13 @@
  * format. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "po.h"
 
 struct pactum_po {
+	const char *path;
 	pactum_arena *arena;
 	pactum_po_entry *entries;
 	size_t count;
@@ -30,11 +32,20 @@ struct reader {
 	const char *strs[16];
 	enum field field;
 	int fuzzy_next;
+	int plural_strs; /* the entry's msgstr are msgstr[N] */
 };
 
 static void bad(struct reader *r, const char *what)
 {
 	pactum_pos pos = { r->path, r->line, 0 };
+
+	r->errors++;
+	pactum_diag_report(r->diag, PACTUM_ERROR, &pos, "%s", what);
+}
+
+static void bad_at(struct reader *r, uint32_t line, const char *what)
+{
+	pactum_pos pos = { r->path, line, 0 };
 
 	r->errors++;
 	pactum_diag_report(r->diag, PACTUM_ERROR, &pos, "%s", what);
@@ -109,6 +120,14 @@ static int unquote(struct reader *r, const char *p, pactum_buf *buf)
 		bad(r, _("unterminated string"));
 		return -1;
 	}
+	/* as msgfmt: nothing but blanks after it */
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p != '\0') {
+		bad(r, _("text after the end of a string (a '\"' inside it "
+			 "must be written \\\")"));
+		return -1;
+	}
 	return 0;
 }
 
@@ -146,6 +165,13 @@ static int finish_entry(struct reader *r)
 	r->field = NONE;
 	if (error != PACTUM_OK || !r->have[1])
 		goto reset;
+	if (r->have[2] != r->plural_strs) {
+		bad_at(r, r->cur.line,
+		       r->have[2] ? _("a msgid_plural needs msgstr[0], "
+				      "msgstr[1] ...")
+				  : _("msgstr[N] without a msgid_plural"));
+		goto reset;
+	}
 	more = pactum_realloc(po->entries, (po->count + 1) * sizeof(*more));
 	if (more == NULL) {
 		error = PACTUM_ENOMEM;
@@ -175,6 +201,11 @@ static int finish_entry(struct reader *r)
 		error = PACTUM_ENOMEM;
 		goto reset;
 	}
+	if (pactum__map_get(&po->index, key.ptr, key.len) != NULL) {
+		bad_at(r, r->cur.line, _("a second entry with the same msgctxt "
+					 "and msgid"));
+		goto reset;
+	}
 	{
 		const char *k = keep(r, &key);
 
@@ -190,6 +221,7 @@ reset:
 	pactum__buf_free(&key);
 	memset(&r->cur, 0, sizeof(r->cur));
 	memset(r->have, 0, sizeof(r->have));
+	r->plural_strs = 0;
 	for (size_t i = 0; i < 4; i++)
 		pactum__buf_clear(&r->text[i]);
 	return error;
@@ -254,8 +286,15 @@ static int read_line(struct reader *r, const char *line)
 		error = finish_str(r);
 		r->field = STR;
 		if (*rest == '[') {
+			/* msgstr[0], msgstr[1] ...: in order, from 0 */
+			unsigned long n = strtoul(rest + 1, (char **)&q, 10);
+
+			if (q == rest + 1 || *q != ']' || n != r->cur.nstr)
+				bad(r, _("msgstr[N] out of order: they count "
+					 "0, 1, 2 ..."));
 			q = strchr(rest, ']');
 			rest = q ? q + 1 : rest;
+			r->plural_strs = 1;
 		}
 	} else {
 		bad(r, _("expected msgctxt, msgid, msgid_plural, msgstr or a "
@@ -277,6 +316,57 @@ static int read_line(struct reader *r, const char *line)
 	else
 		unquote(r, rest + 1, &r->text[3]);
 	return error;
+}
+
+/* "UTF-8" or "utf-8" at s, then the end of the field; ASCII only, never
+ * the locale's case rules. */
+static int is_utf8_name(const char *s)
+{
+	static const char name[] = "utf-8";
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != name[i])
+			return 0;
+	return s[5] == '\0' || s[5] == '\n' || s[5] == ';' || s[5] == ' ';
+}
+
+/* What msgfmt --check-header and -c ask of the header: a UTF-8 charset
+ * (the only one pactum reads), and Plural-Forms with as many forms as
+ * every plural entry has. */
+static void check_header(struct reader *r)
+{
+	const pactum_po_entry *h = pactum__po_find(r->po, NULL, "");
+	const char *charset, *np;
+	unsigned long nplurals = 0;
+	size_t i;
+
+	if (h == NULL || h->nstr == 0) {
+		bad_at(r, 1, _("no header entry (msgid \"\")"));
+		return;
+	}
+	charset = strstr(h->msgstr[0], "charset=");
+	if (charset == NULL || !is_utf8_name(charset + 8))
+		bad_at(r, h->line, _("the header's Content-Type must say "
+				     "charset=UTF-8"));
+	np = strstr(h->msgstr[0], "nplurals=");
+	if (np != NULL)
+		nplurals = strtoul(np + 9, NULL, 10);
+	for (i = 0; i < r->po->count; i++) {
+		const pactum_po_entry *e = &r->po->entries[i];
+
+		if (e->msgid_plural == NULL)
+			continue;
+		if (np == NULL) {
+			bad_at(r, e->line, _("a plural entry, but the header "
+					     "has no Plural-Forms"));
+			return;
+		}
+		if (e->nstr != nplurals)
+			bad_at(r, e->line,
+			       _("this plural entry has another number of "
+				 "forms than the header's nplurals"));
+	}
 }
 
 int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
@@ -316,6 +406,9 @@ int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
 	}
 	memset(r.po, 0, sizeof(*r.po));
 	error = pactum__arena_new(&r.po->arena);
+	if (error == PACTUM_OK &&
+	    (r.po->path = pactum__arena_strdup(r.po->arena, path)) == NULL)
+		error = PACTUM_ENOMEM;
 	for (line = bytes; error == PACTUM_OK && line < bytes + len;
 	     line = next) {
 		next = strchr(line, '\n');
@@ -330,6 +423,8 @@ int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
 	}
 	if (error == PACTUM_OK)
 		error = finish_entry(&r);
+	if (error == PACTUM_OK)
+		check_header(&r);
 	if (error == PACTUM_OK && r.errors)
 		error = PACTUM_EINPUT;
 	if (error == PACTUM_OK) {
@@ -352,6 +447,11 @@ void pactum__po_free(pactum_po *po)
 	pactum_free(po->entries);
 	pactum__arena_free(po->arena);
 	pactum_free(po);
+}
+
+const char *pactum__po_path(const pactum_po *po)
+{
+	return po->path;
 }
 
 const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,

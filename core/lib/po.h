@@ -28,4 +28,7 @@ void pactum__po_free(pactum_po *po);
 const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
 				       const char *msgid);
 
+/* The path it was read from; borrowed. */
+const char *pactum__po_path(const pactum_po *po);
+
 #endif /* PACTUM_PO_H */

@@ -50,7 +50,8 @@ static void unit_report(struct translation *t, const pactum_unit *u,
 {
 	pactum_pos pos = pactum__node_pos(t->doc->model, u->node);
 	pactum_severity sev = pactum__translator_draft(t->doc->tr) ? PACTUM_WARNING : PACTUM_ERROR;
-	const char *lang = t->doc->langs[t->lang];
+	const char *lang = t->doc->langs[t->lang], *p, *line;
+	int n;
 
 	if (why == NULL)
 		pactum__doc_report(t->doc, sev, &pos,
@@ -58,10 +59,12 @@ static void unit_report(struct translation *t, const pactum_unit *u,
 				     "(untranslated or fuzzy in the catalog)"),
 				   lang, u->ctx);
 	else
-		pactum__doc_report(t->doc, sev, &pos,
-				   _("the %s translation of \"%s\" does not "
-				     "fit its source text: %s"),
-				   lang, u->ctx, why);
+		/* a problem a line */
+		for (p = why; pactum__line_next(&p, &line, &n);)
+			pactum__doc_report(t->doc, sev, &pos,
+					   _("the %s translation of \"%s\" does "
+					     "not fit its source text: %.*s"),
+					   lang, u->ctx, n, line);
 }
 
 /* The number a count (an integer or duration parameter) has. */

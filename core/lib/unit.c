@@ -495,6 +495,64 @@ static size_t unused(const pactum_unit *unit, const unsigned char *seen,
 	return first;
 }
 
+/* Append one more problem to why: a line each. */
+static void problem(pactum_buf *why, const char *fmt, ...)
+	PACTUM_PRINTF(2, 3);
+
+static void problem(pactum_buf *why, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (why->len > 0)
+		pactum__buf_putc(why, '\n');
+	va_start(ap, fmt);
+	pactum__buf_vprintf(why, fmt, ap);
+	va_end(ap);
+}
+
+/* At most max bytes of s, ending on a character boundary: a quoted piece
+ * of a translation never cuts a UTF-8 sequence. */
+static int utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+
+	if (n == max)
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	return (int)n;
+}
+
+/* The words after a placeholder's '|': a term or party takes one text
+ * (not empty, no second '|'), a plural one form per '|', none empty. */
+static void check_display(const pactum_token *tok, pactum_buf *why)
+{
+	const char *p = tok->display, *end = p + tok->display_len, *bar;
+	int plural = strncmp(tok->text, "plural:", 7) == 0;
+
+	if (!plural && tok->display_len == 0) {
+		problem(why, _("{%.*s|}: the words after '|' are empty; give "
+			       "them, or leave out the '|'"),
+			(int)tok->len, tok->text);
+		return;
+	}
+	bar = memchr(p, '|', tok->display_len);
+	if (!plural && bar != NULL) {
+		problem(why, _("{%.*s|%.*s}: one text after '|', not two"),
+			(int)tok->len, tok->text, (int)tok->display_len, p);
+		return;
+	}
+	for (; plural && p <= end; p = bar + 1) {
+		bar = memchr(p, '|', (size_t)(end - p));
+		if (bar == NULL)
+			bar = end;
+		if (bar == p) {
+			problem(why, _("{%.*s}: a form after '|' is empty"),
+				(int)tok->len, tok->text);
+			return;
+		}
+	}
+}
+
 int pactum__template_check(const pactum_unit *unit, const char *s,
 			   size_t len, pactum_buf *why)
 {
@@ -503,44 +561,46 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 	pactum_template t;
 	pactum_token tok;
 	uint32_t cp;
-	size_t i, depth = 0;
+	size_t i, depth = 0, before = why->len;
 	int result = -1;
 
 	/* A translation is text in a contract: a newline, a tab or an escape
 	 * sequence in it would break the layout or the reader's terminal. */
 	if (pactum__text_unsafe(&cp, &i, s, len, 0)) {
 		if (cp == PACTUM_NOT_UTF8)
-			pactum__buf_puts(why, _("not valid UTF-8"));
+			problem(why, "%s", _("not valid UTF-8"));
 		else
 			/* TRANSLATORS: %04X is a Unicode code point */
-			pactum__buf_printf(why,
-					   _("holds U+%04X (a control or "
-					     "invisible character) at byte %zu"),
-					   (unsigned)cp, i);
+			problem(why,
+				_("holds U+%04X (a control or invisible "
+				  "character) at byte %zu"),
+				(unsigned)cp, i);
 		return -1;
 	}
 	if (unit->nph > sizeof(small)) {
 		seen = pactum_malloc(unit->nph);
 		if (seen == NULL) {
-			pactum__buf_puts(why, _("out of memory"));
+			problem(why, "%s", _("out of memory"));
 			return -1;
 		}
 	}
 	if (unit->nph > PACTUM_ARRAY_SIZE(open_small)) {
 		open = pactum_malloc(unit->nph * sizeof(*open));
 		if (open == NULL) {
-			pactum__buf_puts(why, _("out of memory"));
+			problem(why, "%s", _("out of memory"));
 			goto cleanup;
 		}
 	}
 	memset(seen, 0, unit->nph);
 	pactum__template_init(&t, s, len);
+	/* every problem of the translation, not the first: a translator
+	 * fixes them in one go */
 	while (pactum__template_next(&tok, &t) != PACTUM_TOK_END) {
 		if (tok.kind == PACTUM_TOK_ERROR) {
-			pactum__buf_printf(why,
-					   _("malformed placeholder at \"%.12s\""),
-					   tok.text);
-			goto cleanup;
+			/* the tokenizer cannot go on past it */
+			problem(why, _("malformed placeholder at \"%.*s\""),
+				utf8_prefix(tok.text, 12), tok.text);
+			break;
 		}
 		if (tok.kind != PACTUM_TOK_PLACEHOLDER)
 			continue;
@@ -550,12 +610,11 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 		i = unused(unit, seen, &tok,
 			   open_alternative(unit, open, depth));
 		if (i == unit->nph) {
-			pactum__buf_printf(why,
-					   _("placeholder {%.*s} is not in the "
-					     "source text (or is there fewer "
-					     "times)"),
-					   (int)tok.len, tok.text);
-			goto cleanup;
+			problem(why,
+				_("placeholder {%.*s} is not in the source "
+				  "text (or is there fewer times)"),
+				(int)tok.len, tok.text);
+			continue;
 		}
 		seen[i] = 1;
 		/* pairs nest: "{em}{strong}...{/strong}{/em}" */
@@ -563,94 +622,85 @@ int pactum__template_check(const pactum_unit *unit, const char *s,
 			open[depth++] = &unit->ph[i];
 		} else if (unit->ph[i].pair == PACTUM_PAIR_CLOSE) {
 			if (depth == 0) {
-				pactum__buf_printf(why,
-						   _("{%s} before its {%s}"),
-						   unit->ph[i].name,
-						   unit->ph[i].name + 1);
-				goto cleanup;
+				problem(why, _("{%s} before its {%s}"),
+					unit->ph[i].name, unit->ph[i].name + 1);
+				continue;
 			}
 			if (strcmp(open[depth - 1]->name,
-				   unit->ph[i].name + 1) != 0) {
-				pactum__buf_printf(why,
-						   _("{%s} closes {%s}, but {%s} "
-						     "was opened last"),
-						   unit->ph[i].name,
-						   unit->ph[i].name + 1,
-						   open[depth - 1]->name);
-				goto cleanup;
-			}
+				   unit->ph[i].name + 1) != 0)
+				problem(why,
+					_("{%s} closes {%s}, but {%s} was "
+					  "opened last"),
+					unit->ph[i].name, unit->ph[i].name + 1,
+					open[depth - 1]->name);
 			depth--;
 		}
-		/* words that hold only in one alternative stay in it */
 		if (strncmp(tok.text, "plural:", 7) == 0 &&
-		    (tok.display == NULL || tok.display_len == 0)) {
-			pactum__buf_printf(why,
-					   _("{%.*s} needs its words after '|', "
-					     "one form each"),
-					   (int)tok.len, tok.text);
-			goto cleanup;
-		}
+		    (tok.display == NULL || tok.display_len == 0))
+			problem(why,
+				_("{%.*s} needs its words after '|', one form "
+				  "each"),
+				(int)tok.len, tok.text);
+		/* words that hold only in one alternative stay in it */
 		if (unit->ph[i].within !=
 		    open_alternative(unit, open,
 				     depth - (unit->ph[i].pair ==
 					      PACTUM_PAIR_OPEN))) {
 			if (unit->ph[i].within == 0)
-				pactum__buf_printf(why,
-						   _("{%s} belongs outside the "
-						     "alternatives"),
-						   unit->ph[i].name);
+				problem(why,
+					_("{%s} belongs outside the "
+					  "alternatives"),
+					unit->ph[i].name);
 			else
-				pactum__buf_printf(why,
-						   _("{%s} belongs between {%s} "
-						     "and its {/%s}"),
-						   unit->ph[i].name,
-						   unit->ph[unit->ph[i].within - 1].name,
-						   unit->ph[unit->ph[i].within - 1].name);
-			goto cleanup;
+				problem(why,
+					_("{%s} belongs between {%s} and its "
+					  "{/%s}"),
+					unit->ph[i].name,
+					unit->ph[unit->ph[i].within - 1].name,
+					unit->ph[unit->ph[i].within - 1].name);
 		}
-		/* a duration may be asked for in a case: "{term|dat}" */
-		if (tok.display != NULL && declines(&unit->ph[i]) &&
-		    pactum__case_parse(tok.display, tok.display_len) >= 0)
+		if (tok.display == NULL)
 			continue;
-		if (tok.display != NULL && declines(&unit->ph[i])) {
-			pactum__buf_printf(why,
-					   _("{%.*s|%.*s}: a duration's case is "
-					     "nom, gen, dat or acc"),
-					   (int)tok.len, tok.text,
-					   (int)tok.display_len, tok.display);
-			goto cleanup;
+		/* a duration may be asked for in a case: "{term|dat}" */
+		if (declines(&unit->ph[i])) {
+			if (pactum__case_parse(tok.display, tok.display_len) < 0)
+				problem(why,
+					_("{%.*s|%.*s}: a duration's case is "
+					  "nom, gen, dat or acc"),
+					(int)tok.len, tok.text,
+					(int)tok.display_len, tok.display);
+		} else if (strncmp(tok.text, "term:", 5) != 0 &&
+			   strncmp(tok.text, "party:", 6) != 0 &&
+			   strncmp(tok.text, "plural:", 7) != 0) {
+			problem(why,
+				_("placeholder {%.*s} cannot take other "
+				  "words after '|'"),
+				(int)tok.len, tok.text);
+		} else if (tok.display_len > 0 ||
+			   strncmp(tok.text, "plural:", 7) != 0) {
+			check_display(&tok, why);
 		}
-		if (tok.display != NULL &&
-		    strncmp(tok.text, "term:", 5) != 0 &&
-		    strncmp(tok.text, "party:", 6) != 0 &&
-		    strncmp(tok.text, "plural:", 7) != 0) {
-			pactum__buf_printf(why,
-					   _("placeholder {%.*s} cannot take "
-					     "other words after '|'"),
-					   (int)tok.len, tok.text);
-			goto cleanup;
-		}
+	}
+	while (depth > 0) {
+		depth--;
+		problem(why, _("{%s} is not closed: its {/%s} is missing"),
+			open[depth]->name, open[depth]->name);
 	}
 	/* words of a sentence keep the spaces that join them to it, unless
 	 * the translation joins them with punctuation (", insgesamt") */
 	if (unit->msgid[0] != '\0' && len > 0 &&
 	    (edge_differs(unit->msgid[0], s[0]) ||
-	     edge_differs(unit->msgid[strlen(unit->msgid) - 1], s[len - 1]))) {
-		pactum__buf_puts(why, _("a space at the start or end of the "
-					"source text is not in the "
-					"translation, or the other way round"));
-		goto cleanup;
-	}
-	for (i = 0; i < unit->nph; i++) {
-		if (!seen[i]) {
-			pactum__buf_printf(why,
-					   _("placeholder {%s} of the source "
-					     "text is missing"),
-					   unit->ph[i].name);
-			goto cleanup;
-		}
-	}
-	result = 0;
+	     edge_differs(unit->msgid[strlen(unit->msgid) - 1], s[len - 1])))
+		problem(why, "%s",
+			_("a space at the start or end of the source text is "
+			  "not in the translation, or the other way round"));
+	for (i = 0; i < unit->nph; i++)
+		if (!seen[i])
+			problem(why,
+				_("placeholder {%s} of the source text is "
+				  "missing"),
+				unit->ph[i].name);
+	result = why->len > before || why->oom ? -1 : 0;
 cleanup:
 	if (seen != small)
 		pactum_free(seen);

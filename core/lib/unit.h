@@ -57,10 +57,11 @@ pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t);
 
 /*
  * Check a translation against its unit: well-formed, and the same
- * placeholders as the msgid, each as often (display texts aside), with
- * {em}/{/em} and the other pairs properly nested, and what an alternative
- * ("{when:1}...{/when:1}") holds kept in it.  Returns 0 when it fits, else -1 with an English
- * explanation in why.
+ * placeholders as the msgid, each as often, with {em}/{/em} and the other
+ * pairs properly nested, what an alternative ("{when:1}...{/when:1}")
+ * holds kept in it, and the words after a '|' well-formed (one text, not
+ * empty; a plural's forms none empty).  Returns 0 when it fits, else -1
+ * with every problem appended to why, a line each (translated messages).
  */
 int pactum__template_check(const pactum_unit *unit, const char *s,
 			   size_t len, pactum_buf *why);
