@@ -23,7 +23,7 @@ if command -v valgrind >/dev/null 2>&1; then
 	done
 	# shellcheck disable=SC2086
 	PACTUM_PLUGIN_PATH=$(pwd)/plugins/xml/.libs:$(pwd)/plugins/text/.libs:$(pwd)/plugins/docbook/.libs \
-		./libtool --mode=execute $vg ./core/pactum render \
+		PACTUM_CATALOG_PATH=$(pwd)/catalogs ./libtool --mode=execute $vg ./core/pactum render \
 		"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/demo-deal.xml" \
 		--lang de,en --catalog-path "$(pwd)/tests/catalogs/complete" >/dev/null
 	echo "valgrind: no findings"

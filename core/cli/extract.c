@@ -81,6 +81,26 @@ static int put_header(pactum_sink *sink, const char *domain,
 				    : "# Translatable text of pactum agreement "
 				      "models.\n");
 
+	/* what every entry's braces mean, once, where a translator starts */
+	error |= put(sink,
+		     "#\n"
+		     "# Words in braces are pactum's placeholders, not printf's "
+		     "or Python's:\n"
+		     "# keep each one as often as the English has it; put them "
+		     "where the\n"
+		     "# sentence needs them.  {fee} a value, {term:x} and "
+		     "{party:x} a defined\n"
+		     "# term and a party (declined by words after a '|': "
+		     "{party:x|des Anbieters}),\n"
+		     "# {ref:x} a reference (\"Ziffer 3.2\"), {em}...{/em} and "
+		     "{strong}...{/strong}\n"
+		     "# emphasis, {br} a line break, {when:1}...{/when:1} and "
+		     "{otherwise:2}...\n"
+		     "# {/otherwise:2} alternatives (each keeps its own words), "
+		     "{plural:x|one|other}\n"
+		     "# one form per Plural-Forms; {{ and }} are braces.  "
+		     "'pactum check' checks it.\n");
+
 	error |= put(sink,
 			"# Written by 'pactum extract'; update the catalogs "
 			"with msgmerge.\n"

@@ -387,6 +387,13 @@ const pactum_locale *pactum__locale_english(void)
 	return english;
 }
 
+/* Released when the library is unloaded: no leak for valgrind to see. */
+__attribute__((destructor)) static void free_english(void)
+{
+	pactum__locale_free(english);
+	english = NULL;
+}
+
 /* --------------------------------------------------------------- words */
 
 const char *pactum__locale_lang(const pactum_locale *loc)

@@ -26,17 +26,27 @@ static pactum_value parse_ok(pactum_type type, const char *s)
 	return v;
 }
 
+static pactum_translator *test_tr;
+
+static void free_test_translator(void)
+{
+	pactum_translator_free(test_tr);
+}
+
 /* The locale of lang from the build tree's catalogs, built once per
- * test process and kept. */
+ * test process and kept until it ends. */
 const pactum_locale *test_locale(const char *lang)
 {
-	static pactum_translator *tr;
+	pactum_translator *tr = test_tr;
 	const pactum_locale *loc = NULL;
 	pactum_diag *diag = NULL;
 
-	if (tr == NULL)
+	if (tr == NULL) {
 		ck_assert_int_eq(pactum_translator_new(&tr, TEST_CATALOGS),
 				 PACTUM_OK);
+		test_tr = tr;
+		atexit(free_test_translator);
+	}
 	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
 	ck_assert_int_eq(pactum__translator_locale(&loc, tr, lang, diag),
 			 PACTUM_OK);
