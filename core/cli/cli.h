@@ -43,5 +43,6 @@ int cli_render(int argc, char **argv);
 int cli_plugins(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_ids(int argc, char **argv);
 
 #endif

@@ -107,6 +107,8 @@ static void usage(FILE *fp)
 		"  extract MODEL...  write the translatable text as a POT file\n"
 		"  check MODEL...  report what is untranslated, fuzzy or "
 		"mismatched\n"
+		"  ids MODEL       give paragraphs ids, so their msgctxt stay "
+		"put\n"
 		"  plugins         list the plugins found, and those refused\n"
 		"\n"
 		"Options:\n"
@@ -172,6 +174,8 @@ int main(int argc, char **argv)
 		status = cli_extract(argc, argv);
 	else if (strcmp(cmd, "check") == 0)
 		status = cli_check(argc, argv);
+	else if (strcmp(cmd, "ids") == 0)
+		status = cli_ids(argc, argv);
 	else {
 		cli_error(_("unknown command '%s'"), cmd);
 		usage(stderr);

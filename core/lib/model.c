@@ -286,3 +286,43 @@ const char *pactum_model_unit_domain(const pactum_model *model, size_t i)
 {
 	return i < model->ntranslatable ? model->translatable[i]->domain : NULL;
 }
+
+int pactum_model_unit_suggest_id(const pactum_model *model, size_t i,
+				 char **id, pactum_pos *pos)
+{
+	const pactum_unit *u;
+	const pactum_node *n;
+	pactum_buf b = PACTUM_BUF_INIT;
+	const char *dot;
+	size_t k, base;
+	unsigned extra;
+
+	*id = NULL;
+	if (i >= model->ntranslatable)
+		return PACTUM_EINVAL;
+	u = model->translatable[i];
+	n = u->node;
+	dot = strrchr(u->ctx, '.');
+	if ((n->kind != PACTUM_NODE_PARAGRAPH && n->kind != PACTUM_NODE_ITEM &&
+	     n->kind != PACTUM_NODE_RECITAL) ||
+	    n->attr[PACTUM_ATTR_ID] != NULL || dot == NULL ||
+	    pactum__node_repeat(n) != NULL ||
+	    (n->file != NULL && strcmp(n->file, model->file) != 0))
+		return PACTUM_ENOTFOUND;
+	/* "grant.p2" → "grant-p2": the msgctxt an id gives is the id */
+	for (k = 0; u->ctx[k]; k++)
+		pactum__buf_putc(&b, u->ctx[k] == '.' ? '-' : u->ctx[k]);
+	base = b.len;
+	for (extra = 2; !b.oom && pactum__map_get(&model->ids, b.ptr, b.len);
+	     extra++) {
+		b.len = base;
+		pactum__buf_printf(&b, "-%u", extra);
+	}
+	if (b.oom) {
+		pactum__buf_free(&b);
+		return PACTUM_ENOMEM;
+	}
+	*pos = pactum__node_pos(model, n);
+	*id = pactum__buf_detach(&b);
+	return *id ? PACTUM_OK : PACTUM_ENOMEM;
+}

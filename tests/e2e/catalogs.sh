@@ -135,4 +135,44 @@ expect_grep "loop: fuzzy counted" "$work/out" "1 fuzzy"
 build 2>/dev/null
 expect_status "loop: fuzzy fails a strict render" 3 render
 
+# Stable msgctxt: 'pactum ids' names every paragraph and item as its
+# place does, and renames the catalog to match; then a paragraph inserted
+# before the others, and one deleted, leave every other entry as it was.
+ids="$work/ids"
+mkdir -p "$ids/po/pactum-demo"
+cp tests/data/demo.xml "$ids/m.xml"
+cp tests/data/demo.de.po "$ids/po/pactum-demo/de.po"
+ipo="$ids/po/pactum-demo/de.po"
+expect_status "ids: written" 0 "$P" ids "$ids/m.xml" --po-dir "$ids/po"
+expect_grep "ids: the catalog renamed" "$work/out" "msgctxt renamed"
+expect_status "ids: the model still checks" 0 "$P" check --po-dir "$ids/po" \
+	--lang de "$ids/m.xml"
+expect_status "ids: a second run adds none" 0 "$P" ids "$ids/m.xml"
+expect_grep "ids: none" "$work/out" "0 ids added"
+"$P" extract "$ids/m.xml" -o "$ids/before.pot"
+# insert a paragraph before the first one
+awk '!done && /^ *<p id="/ { print "        <p>An inserted paragraph.</p>"
+	done = 1 } { print }' "$ids/m.xml" >"$ids/m.new" &&
+	mv "$ids/m.new" "$ids/m.xml"
+"$P" extract "$ids/m.xml" -o "$ids/after.pot"
+grep '^msgctxt' "$ids/before.pot" | sort >"$ids/before"
+grep '^msgctxt' "$ids/after.pot" | sort >"$ids/after"
+if [ -z "$(comm -23 "$ids/before" "$ids/after")" ] &&
+	[ "$(comm -13 "$ids/before" "$ids/after" | wc -l)" -eq 1 ]; then
+	pass "ids: an inserted paragraph changes no other msgctxt"
+else
+	fail "ids: an inserted paragraph changes no other msgctxt"
+	comm -3 "$ids/before" "$ids/after" | head
+fi
+msgmerge --quiet --previous --update --backup=none "$ipo" "$ids/after.pot"
+if [ -z "$(msgattrib --only-fuzzy --no-obsolete "$ipo")" ]; then
+	pass "ids: msgmerge makes nothing fuzzy"
+else
+	fail "ids: msgmerge makes nothing fuzzy"
+	msgattrib --only-fuzzy --no-obsolete "$ipo" | grep msgctxt | head
+fi
+"$P" check --po-dir "$ids/po" --lang de "$ids/m.xml" >"$work/out" 2>&1
+expect_grep "ids: only the new paragraph is untranslated" "$work/out" \
+	"1 untranslated"
+
 finish

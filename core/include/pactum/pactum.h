@@ -208,6 +208,18 @@ int pactum_words_entry(size_t i, const char **ctx, const char **msgid,
  * not know it. */
 char *pactum_language_name(const char *lang);
 
+/*
+ * The id that keeps unit i's msgctxt when paragraphs are inserted, deleted
+ * or moved: for a <p>, <item> or <recital> without an id, named by its
+ * place ("grant.p2"), in the model's own file and not in a <repeat>, the
+ * id that names it alike ("grant-p2"; a suffix where that is taken), in
+ * *id (owned: pactum_free()), and its element's position in *pos.
+ * PACTUM_ENOTFOUND when the unit needs none, PACTUM_EINVAL when i is out
+ * of range, PACTUM_ENOMEM.  'pactum ids' writes them into a model.
+ */
+int pactum_model_unit_suggest_id(const pactum_model *model, size_t i,
+				 char **id, pactum_pos *pos);
+
 /* The text domain of unit i: the model's (pactum_model_domain()), or that
  * of the clause library it was included from, whose own catalog
  * translates it.  Borrowed; NULL when i is out of range. */
