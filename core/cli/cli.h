@@ -44,5 +44,6 @@ int cli_plugins(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_ids(int argc, char **argv);
+int cli_glossary(int argc, char **argv);
 
 #endif

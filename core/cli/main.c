@@ -109,6 +109,8 @@ static void usage(FILE *fp)
 		"mismatched\n"
 		"  ids MODEL       give paragraphs ids, so their msgctxt stay "
 		"put\n"
+		"  glossary MODEL...  the terms and their translations, as CSV "
+		"or TBX\n"
 		"  plugins         list the plugins found, and those refused\n"
 		"\n"
 		"Options:\n"
@@ -176,6 +178,8 @@ int main(int argc, char **argv)
 		status = cli_check(argc, argv);
 	else if (strcmp(cmd, "ids") == 0)
 		status = cli_ids(argc, argv);
+	else if (strcmp(cmd, "glossary") == 0)
+		status = cli_glossary(argc, argv);
 	else {
 		cli_error(_("unknown command '%s'"), cmd);
 		usage(stderr);

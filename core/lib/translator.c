@@ -307,3 +307,23 @@ int pactum__translator_locale(const pactum_locale **out,
 	*out = other;
 	return PACTUM_OK;
 }
+
+const char *pactum_translator_lookup(pactum_translator *tr, const char *domain,
+				     const char *lang, const char *ctx,
+				     const char *msgid, pactum_diag *diag)
+{
+	const pactum_catalog *cat = NULL;
+	size_t i;
+
+	/* the domain names a file: letters, digits, '-' and '_' only */
+	for (i = 0; domain[i]; i++)
+		if (!((domain[i] >= 'a' && domain[i] <= 'z') ||
+		      (domain[i] >= 'A' && domain[i] <= 'Z') ||
+		      (domain[i] >= '0' && domain[i] <= '9') ||
+		      domain[i] == '-' || domain[i] == '_'))
+			return NULL;
+	if (i == 0 || !pactum_lang_supported(lang) ||
+	    pactum__translator_find(&cat, tr, domain, lang, diag) != PACTUM_OK)
+		return NULL;
+	return pactum__catalog_get(cat, ctx, msgid, NULL);
+}

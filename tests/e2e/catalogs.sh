@@ -135,6 +135,32 @@ expect_grep "loop: fuzzy counted" "$work/out" "1 fuzzy"
 build 2>/dev/null
 expect_status "loop: fuzzy fails a strict render" 3 render
 
+# The glossary export: the models' terms and roles with their German, and
+# GLOSSARY.md's rows, as CSV and TBX that translate-toolkit (what Weblate
+# reads them with) parses; a GLOSSARY.md that differs from a catalog is
+# named.
+expect_status "glossary: csv" 0 "$P" glossary templates/*/agreement.xml \
+	--markdown templates/GLOSSARY.md -o "$work/g.csv"
+expect_status "glossary: tbx" 0 "$P" glossary templates/*/agreement.xml \
+	--markdown templates/GLOSSARY.md --format tbx -o "$work/g.tbx"
+expect_status "glossary: the catalogs agree with GLOSSARY.md" 0 test ! -s "$work/err"
+expect_status "glossary: both read by translate-toolkit" 0 /usr/bin/python3 -c '
+import sys
+from translate.storage import tbx, csvl10n
+t = tbx.tbxfile.parsefile(sys.argv[1])
+c = csvl10n.csvfile(open(sys.argv[2], "rb"))
+pairs = {(u.source, u.target) for u in t.units}
+assert pairs == {(u.source, u.target) for u in c.units}, "csv and tbx differ"
+assert ("Vendor", "Anbieter") in pairs and ("Qualified Lead", "Qualifizierter Interessent") in pairs
+assert ("Section 3.2 (cross-reference)", "Ziffer 3.2") in pairs, "GLOSSARY.md rows"
+assert not any(u.source.endswith("Termination") for u in t.units), "a section title"
+' "$work/g.tbx" "$work/g.csv"
+sed 's/^| Vendor | Anbieter |/| Vendor | Lieferant |/' templates/GLOSSARY.md >"$work/G.md"
+expect_status "glossary: a disagreement is a warning" 0 "$P" glossary \
+	templates/referral/agreement.xml --markdown "$work/G.md" -o "$work/g2.csv"
+expect_grep "glossary: the disagreement named" "$work/err" \
+	'"Vendor" is "Lieferant" here, but "Anbieter" in pactum-referral party.vendor'
+
 # Stable msgctxt: 'pactum ids' names every paragraph and item as its
 # place does, and renames the catalog to match; then a paragraph inserted
 # before the others, and one deleted, leave every other entry as it was.

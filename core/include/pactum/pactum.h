@@ -255,6 +255,14 @@ typedef struct pactum_translator pactum_translator;
  */
 int pactum_translator_new(pactum_translator **out, const char *dirs);
 void pactum_translator_free(pactum_translator *tr);
+/* The translation of msgid in context ctx (NULL: none) in text domain
+ * domain for language tag lang, from the translator's catalogs (a
+ * region's with its language's behind it); NULL when there is none.  A
+ * refused catalog is reported to diag.  Borrowed from the translator. */
+const char *pactum_translator_lookup(pactum_translator *tr, const char *domain,
+				     const char *lang, const char *ctx,
+				     const char *msgid, pactum_diag *diag);
+
 /* Draft mode: render units that have no translation in the source
  * language, marked as PACTUM_RUN_UNTRANSLATED, and only warn. */
 void pactum_translator_set_draft(pactum_translator *tr, int draft);
