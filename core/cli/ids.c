@@ -43,16 +43,21 @@ static char *slurp(const char *path, size_t *len)
 	return bytes;
 }
 
-/* The byte just after the element name that starts at line:col, or
- * SIZE_MAX when the position does not hold one. */
+/* The byte just after the element name that starts at line:col (col
+ * counts characters, as the reader does), or SIZE_MAX when the position
+ * does not hold one. */
 static size_t after_name(const char *bytes, size_t len, uint32_t line,
 			 uint32_t col)
 {
 	size_t i = 0, l = 1;
+	uint32_t c;
 
 	while (l < line && i < len)
 		l += bytes[i++] == '\n';
-	i += col - 1;
+	for (c = 1; c < col && i < len && bytes[i] != '\n'; c++)
+		/* past one UTF-8 character: its lead byte, then 10xxxxxx */
+		for (i++; i < len && ((unsigned char)bytes[i] & 0xc0) == 0x80; i++)
+			;
 	if (col == 0 || i >= len || bytes[i] != '<')
 		return SIZE_MAX;
 	while (++i < len && bytes[i] != ' ' && bytes[i] != '\t' &&

@@ -200,5 +200,21 @@ fi
 "$P" check --po-dir "$ids/po" --lang de "$ids/m.xml" >"$work/out" 2>&1
 expect_grep "ids: only the new paragraph is untranslated" "$work/out" \
 	"1 untranslated"
+# columns count characters: umlauts before an element on its line
+cat >"$ids/u.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<agreement xmlns="urn:pactum:model:1" id="u" version="1" domain="pactum-u" source-lang="en" prevailing="en">
+  <title>Ü</title>
+  <body>
+    <section id="s"><title>Grüße</title><p>Ä one.</p><p>Two.</p>
+      <list><item>a</item><item>b</item></list>
+    </section>
+  </body>
+</agreement>
+EOF2
+expect_status "ids: after multibyte characters" 0 "$P" ids "$ids/u.xml"
+expect_grep "ids: in the right place" "$ids/u.xml" \
+	'<title>Grüße</title><p id="s-p1">Ä one.</p><p id="s-p2">Two.</p>'
+expect_status "ids: the model still renders" 0 "$P" render "$ids/u.xml" --lang en
 
 finish
