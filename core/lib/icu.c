@@ -53,6 +53,16 @@ static int format_number(pactum_buf *out, const char *locale, int64_t n,
 		rules[PACTUM_ARRAY_SIZE(rules) - 1] = 0;
 		unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, rules, -1,
 				      &status);
+		/* a language without genders has no "-masculine" set: its
+		 * plain cardinal, else its default */
+		if (U_FAILURE(status)) {
+			status = U_ZERO_ERROR;
+			u_uastrncpy(rules, "%spellout-cardinal",
+				    (int32_t)PACTUM_ARRAY_SIZE(rules) - 1);
+			unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, rules,
+					      -1, &status);
+			status = U_ZERO_ERROR;
+		}
 	}
 	len = unum_formatInt64(f, n, text, MAX_UCHARS, NULL, &status);
 	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
@@ -239,67 +249,36 @@ int pactum__icu_number_pattern(pactum_buf *out, const char *locale,
 			   -1);
 }
 
-int pactum__icu_date_pattern(pactum_buf *out, const char *locale,
-			     const char *skeleton)
-{
-	UChar pattern[64];
-	int32_t len = best_pattern(pattern, locale, skeleton);
-
-	return len < 0 ? PACTUM_EINVAL : put_uchars(out, pattern, len);
-}
-
-int pactum__icu_month(pactum_buf *out, const char *locale, int month)
+int pactum__icu_long_date(pactum_buf *pattern, pactum_buf months[12],
+			  const char *locale)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0,
 				     NULL, 0, &status);
-	UChar text[64];
+	UChar text[128];
 	int32_t len;
-	int error = PACTUM_EINVAL;
+	int m, error = PACTUM_EINVAL;
 
 	if (U_FAILURE(status))
 		goto cleanup;
-	/* the format form, wide: "Jänner" in de_AT, "janvier" in fr */
-	len = udat_getSymbols(fmt, UDAT_MONTHS, month - 1, text,
-			      (int32_t)PACTUM_ARRAY_SIZE(text), &status);
-	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+	len = udat_toPattern(fmt, 0, text, (int32_t)PACTUM_ARRAY_SIZE(text),
+			     &status);
+	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
+	    (error = put_uchars(pattern, text, len)) != PACTUM_OK)
 		goto cleanup;
-	error = put_uchars(out, text, len);
+	/* the format form, wide: "Jänner" in de_AT, "janvier" in fr */
+	for (m = 0; m < 12 && error == PACTUM_OK; m++) {
+		len = udat_getSymbols(fmt, UDAT_MONTHS, m, text,
+				      (int32_t)PACTUM_ARRAY_SIZE(text), &status);
+		error = U_FAILURE(status) ||
+				status == U_STRING_NOT_TERMINATED_WARNING
+			? PACTUM_EINVAL
+			: put_uchars(&months[m], text, len);
+	}
 cleanup:
 	if (fmt != NULL)
 		udat_close(fmt);
 	return error;
-}
-
-int pactum__icu_has_ruleset(const char *locale, const char *ruleset)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL,
-				     &status);
-	UChar text[MAX_UCHARS];
-	char names[MAX_UCHARS];
-	int32_t len;
-	size_t n = strlen(ruleset);
-	const char *p;
-	int found = 0;
-
-	if (U_FAILURE(status))
-		goto cleanup;
-	len = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, text,
-				    MAX_UCHARS, &status);
-	if (U_FAILURE(status) || len >= MAX_UCHARS)
-		goto cleanup;
-	u_austrncpy(names, text, (int32_t)sizeof(names) - 1);
-	names[sizeof(names) - 1] = '\0';
-	/* "%spellout-numbering;%spellout-cardinal-masculine;..." */
-	for (p = names; (p = strstr(p, ruleset)) != NULL; p += n)
-		if ((p == names || p[-1] == ';') &&
-		    (p[n] == ';' || p[n] == '\0'))
-			found = 1;
-cleanup:
-	if (f != NULL)
-		unum_close(f);
-	return found;
 }
 
 int pactum__icu_language_name(pactum_buf *out, const char *lang)

@@ -46,13 +46,11 @@ int pactum__icu_number_symbol(pactum_buf *out, const char *locale,
  * amounts ("#,##0.00\u00a0\u00a4"). */
 int pactum__icu_number_pattern(pactum_buf *out, const char *locale,
 			       int currency);
-/* The CLDR date pattern that fits skeleton: "d. MMMM y" for "yMMMMd". */
-int pactum__icu_date_pattern(pactum_buf *out, const char *locale,
-			     const char *skeleton);
-/* The name of month (1..12), as it stands in a date. */
-int pactum__icu_month(pactum_buf *out, const char *locale, int month);
-/* Whether locale's numbers in words have the RBNF rule set. */
-int pactum__icu_has_ruleset(const char *locale, const char *ruleset);
+/* The CLDR long date pattern of locale ("d. MMMM y") into pattern, and
+ * the month names as they stand in a date into months[0..11] ("Jänner"
+ * in de_AT). */
+int pactum__icu_long_date(pactum_buf *pattern, pactum_buf months[12],
+			  const char *locale);
 
 /* The English name of language ("de" → "German"). */
 int pactum__icu_language_name(pactum_buf *out, const char *lang);

@@ -149,81 +149,87 @@ static int convert_date(pactum_buf *out, const char *cldr)
 
 /* ------------------------------------------------------------- building */
 
-static const char *keep(pactum_locale *loc, pactum_buf *b)
+/* A NUL-terminated copy of b in loc's arena; NULL when out of memory. */
+static const char *keep_buf(pactum_locale *loc, pactum_buf *b)
 {
 	return b->oom ? NULL : pactum__arena_strndup(loc->arena, b->ptr, b->len);
 }
 
-/* The CLDR conventions of loc->icu into loc; PACTUM_EINVAL when ICU has
- * none that pactum can use. */
+/* pactum's pattern of the CLDR pattern in cldr (not NUL-terminated), by
+ * convert_number() or, number unset, convert_date(); NULL when it does
+ * not convert (*error PACTUM_EINVAL) or out of memory. */
+static const char *converted(pactum_locale *loc, pactum_buf *cldr,
+			     const char *prefix, const char *percent,
+			     int number, int spacing, int *error)
+{
+	pactum_buf b = PACTUM_BUF_INIT;
+	const char *out = NULL;
+	int ok;
+
+	pactum__buf_putc(cldr, '\0');
+	pactum__buf_puts(&b, prefix);
+	ok = number ? convert_number(&b, cldr->ptr, percent, spacing)
+		    : convert_date(&b, cldr->ptr);
+	cldr->len--;
+	if (!ok)
+		*error = PACTUM_EINVAL;
+	else if ((out = keep_buf(loc, &b)) == NULL)
+		*error = PACTUM_ENOMEM;
+	pactum__buf_free(&b);
+	return out;
+}
+
+/* The CLDR conventions of loc->icu into loc, each read once; PACTUM_EINVAL
+ * when ICU has none that pactum can use. */
 static int read_conventions(pactum_locale *loc)
 {
-	pactum_buf b = PACTUM_BUF_INIT, pattern = PACTUM_BUF_INIT;
-	const char *percent = NULL;
-	const char *rules[] = { "%spellout-cardinal-masculine",
-				"%spellout-cardinal-feminine" };
+	pactum_buf sym[3] = { PACTUM_BUF_INIT, PACTUM_BUF_INIT, PACTUM_BUF_INIT };
+	pactum_buf percent = PACTUM_BUF_INIT, money = PACTUM_BUF_INIT,
+		   date = PACTUM_BUF_INIT, months[12];
 	int m, error = PACTUM_EINVAL;
 
-#define READ(field, call)                                                  \
-	do {                                                               \
-		pactum__buf_clear(&b);                                     \
-		if ((error = (call)) != PACTUM_OK)                         \
-			goto cleanup;                                      \
-		if ((loc->field = keep(loc, &b)) == NULL) {                \
-			error = PACTUM_ENOMEM;                             \
-			goto cleanup;                                      \
-		}                                                          \
-	} while (0)
-
+	for (m = 0; m < 12; m++)
+		months[m] = (pactum_buf)PACTUM_BUF_INIT;
 	if (!pactum__icu_known(loc->icu))
 		goto cleanup;
-	READ(decimal_mark, pactum__icu_number_symbol(&b, loc->icu,
-						     PACTUM_ICU_DECIMAL));
-	READ(group_sep, pactum__icu_number_symbol(&b, loc->icu,
-						  PACTUM_ICU_GROUP));
-	READ(percent_pattern, pactum__icu_number_symbol(&b, loc->icu,
-							PACTUM_ICU_PERCENT));
-	percent = loc->percent_pattern;
-	for (m = 0; m < 12; m++)
-		READ(months[m], pactum__icu_month(&b, loc->icu, m + 1));
-	error = PACTUM_EINVAL;
-#define CONVERT(field, get, convert)                                       \
-	do {                                                               \
-		pactum__buf_clear(&pattern);                               \
-		pactum__buf_clear(&b);                                     \
-		if (get != PACTUM_OK || pattern.oom || !(convert))         \
-			goto cleanup;                                      \
-		if ((loc->field = keep(loc, &b)) == NULL) {                \
-			error = PACTUM_ENOMEM;                             \
-			goto cleanup;                                      \
-		}                                                          \
-	} while (0)
-	CONVERT(percent_pattern,
-		pactum__icu_number_pattern(&pattern, loc->icu, 0),
-		(pactum__buf_putc(&pattern, '\0'),
-		 convert_number(&b, pattern.ptr, percent, 0)));
-	CONVERT(money_symbol_pattern,
-		pactum__icu_number_pattern(&pattern, loc->icu, 1),
-		(pactum__buf_puts(&b, "%s"), pactum__buf_putc(&pattern, '\0'),
-		 convert_number(&b, pattern.ptr, percent, 0)));
-	CONVERT(money_pattern,
-		pactum__icu_number_pattern(&pattern, loc->icu, 1),
-		(pactum__buf_puts(&b, "%s"), pactum__buf_putc(&pattern, '\0'),
-		 convert_number(&b, pattern.ptr, percent, 1)));
-	CONVERT(date_pattern,
-		pactum__icu_date_pattern(&pattern, loc->icu, "yMMMMd"),
-		(pactum__buf_putc(&pattern, '\0'),
-		 convert_date(&b, pattern.ptr)));
-#undef CONVERT
-#undef READ
-	loc->spell_rules[0] = pactum__icu_has_ruleset(loc->icu, rules[0])
-				      ? rules[0] : "%spellout-cardinal";
-	loc->spell_rules[1] = pactum__icu_has_ruleset(loc->icu, rules[1])
-				      ? rules[1] : loc->spell_rules[0];
+	for (m = 0; m < 3; m++)
+		if ((error = pactum__icu_number_symbol(&sym[m], loc->icu,
+						       (pactum_icu_symbol)m)) !=
+		    PACTUM_OK)
+			goto cleanup;
+	if ((error = pactum__icu_number_pattern(&percent, loc->icu, 0)) ||
+	    (error = pactum__icu_number_pattern(&money, loc->icu, 1)) ||
+	    (error = pactum__icu_long_date(&date, months, loc->icu)))
+		goto cleanup;
 	error = PACTUM_OK;
+	loc->decimal_mark = keep_buf(loc, &sym[PACTUM_ICU_DECIMAL]);
+	loc->group_sep = keep_buf(loc, &sym[PACTUM_ICU_GROUP]);
+	pactum__buf_putc(&sym[PACTUM_ICU_PERCENT], '\0');
+	loc->percent_pattern = converted(loc, &percent, "",
+					 sym[PACTUM_ICU_PERCENT].ptr, 1, 0,
+					 &error);
+	loc->money_symbol_pattern = converted(loc, &money, "%s", "%", 1, 0,
+					      &error);
+	loc->money_pattern = converted(loc, &money, "%s", "%", 1, 1, &error);
+	loc->date_pattern = converted(loc, &date, "", "", 0, 0, &error);
+	for (m = 0; m < 12; m++)
+		loc->months[m] = keep_buf(loc, &months[m]);
+	if (error == PACTUM_OK &&
+	    (!loc->decimal_mark || !loc->group_sep || !loc->months[11]))
+		error = PACTUM_ENOMEM;
+	/* numbers in words count nouns of either gender ("ein Euro", "eine
+	 * Krone"); a language without genders falls back to its plain
+	 * cardinal (icu.c) */
+	loc->spell_rules[0] = "%spellout-cardinal-masculine";
+	loc->spell_rules[1] = "%spellout-cardinal-feminine";
 cleanup:
-	pactum__buf_free(&b);
-	pactum__buf_free(&pattern);
+	for (m = 0; m < 3; m++)
+		pactum__buf_free(&sym[m]);
+	for (m = 0; m < 12; m++)
+		pactum__buf_free(&months[m]);
+	pactum__buf_free(&percent);
+	pactum__buf_free(&money);
+	pactum__buf_free(&date);
 	return error;
 }
 

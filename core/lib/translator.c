@@ -291,6 +291,10 @@ int pactum__translator_locale(const pactum_locale **out,
 		if (!tr->draft)
 			return PACTUM_EUNTRANSLATED;
 	}
+	/* English without a catalog is the one built for messages */
+	if (cat == NULL && strcmp(lang, "en") == 0 &&
+	    (*out = pactum__locale_english()) != NULL)
+		return PACTUM_OK;
 	error = pactum__locale_new(&loc, lang, cat, tr->draft, diag);
 	if (error != PACTUM_OK)
 		return error;
