@@ -33,6 +33,10 @@ static void check_usage(FILE *fp)
 		"      --format=FORMAT   text (default) or json: one JSON "
 		"document on stdout,\n"
 		"                        in English whatever the locale\n"
+		"      --words           check pactum's own contract words "
+		"(pactum-words)\n"
+		"                        in the --lang languages instead of "
+		"models\n"
 		"  -h, --help            show this help and exit\n"
 		"\n"
 		"Exit status: 0 when everything is translated, 3 when anything "
@@ -141,7 +145,31 @@ static size_t list_langs(char langs[][16], const char *list)
 
 /* --------------------------------------------------------- command --- */
 
-enum { OPT_CATALOG_PATH = 256, OPT_FORMAT };
+enum { OPT_CATALOG_PATH = 256, OPT_FORMAT, OPT_WORDS };
+
+/* --words: pactum's own contract words in each language, as a render
+ * loads them from the compiled catalogs. */
+static int check_words(pactum_translator *tr, const char *langs,
+		       pactum_diag *diag)
+{
+	char list[MAX_CHECK_LANGS][16];
+	size_t i, n = list_langs(list, langs ? langs : "de");
+	int e, error = PACTUM_OK;
+
+	for (i = 0; i < n; i++) {
+		e = pactum_translator_check_words(tr, list[i], diag);
+		if (e == PACTUM_EINVAL) {
+			cli_error(_("check: '%s' is not a language tag"), list[i]);
+			return PACTUM_EINVAL;
+		}
+		if (e == PACTUM_OK)
+			printf(_("pactum-words: %s: every word translated\n"),
+			       list[i]);
+		else if (error == PACTUM_OK || e == PACTUM_ENOMEM)
+			error = e;
+	}
+	return error;
+}
 
 int cli_check(int argc, char **argv)
 {
@@ -150,6 +178,7 @@ int cli_check(int argc, char **argv)
 		{ "po-dir", required_argument, NULL, 'p' },
 		{ "catalog-path", required_argument, NULL, OPT_CATALOG_PATH },
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "words", no_argument, NULL, OPT_WORDS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -160,7 +189,7 @@ int cli_check(int argc, char **argv)
 	pactum_translator *tr = NULL;
 	pactum_diag *diag = NULL;
 	size_t nlangs, l, reports = 0;
-	int c, i, json = 0, incomplete = 0, status = EXIT_USAGE;
+	int c, i, json = 0, words = 0, incomplete = 0, status = EXIT_USAGE;
 	int error = PACTUM_OK;
 
 	while ((c = cli_getopt(argc, argv, "l:p:h", options)) != -1) {
@@ -184,6 +213,9 @@ int cli_check(int argc, char **argv)
 			}
 			json = strcmp(optarg, "json") == 0;
 			break;
+		case OPT_WORDS:
+			words = 1;
+			break;
 		case 'h':
 			check_usage(stdout);
 			return EXIT_OK;
@@ -192,8 +224,9 @@ int cli_check(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		cli_error("%s", _("check: give at least one MODEL file"));
+	if (words ? optind < argc : optind >= argc) {
+		cli_error("%s", words ? _("check: --words takes no MODEL file")
+				      : _("check: give at least one MODEL file"));
 		return EXIT_USAGE;
 	}
 	if (po_dir != NULL && (stat(po_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
@@ -208,6 +241,12 @@ int cli_check(int argc, char **argv)
 	    cli_registry(&reg) != PACTUM_OK ||
 	    pactum_translator_new(&tr, catalog_path) != PACTUM_OK)
 		goto cleanup;
+	if (words) {
+		error = check_words(tr, langs_arg, diag);
+		status = error == PACTUM_EINVAL ? EXIT_USAGE
+						: cli_exit_code(error);
+		goto cleanup;
+	}
 	if (json)
 		fputs("{\"reports\":[", stdout);
 	for (i = optind; i < argc && error != PACTUM_ENOMEM; i++) {

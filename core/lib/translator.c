@@ -331,3 +331,13 @@ const char *pactum_translator_lookup(pactum_translator *tr, const char *domain,
 		return NULL;
 	return pactum__catalog_get(cat, ctx, msgid, NULL);
 }
+
+int pactum_translator_check_words(pactum_translator *tr, const char *lang,
+				  pactum_diag *diag)
+{
+	const pactum_locale *loc;
+
+	if (!pactum_lang_supported(lang))
+		return PACTUM_EINVAL;
+	return pactum__translator_locale(&loc, tr, lang, diag);
+}

@@ -100,6 +100,22 @@ else
 	fail "a missing LANG.po is one error"; head -3 "$work/err"
 fi
 
+# pactum's own words are checked too (make runs check --words): a
+# translation without its {number}, and a word left untranslated
+mkdir -p "$work/words/de/LC_MESSAGES"
+msgcat --no-wrap locales/pactum-words/de.po |
+	sed 's/^msgstr "Ziffer\(.*\){number}"$/msgstr "Ziffer"/
+	     /^msgctxt "heading"$/{n;/Parties/{n;s/.*/msgstr ""/}}' >"$work/words.po"
+msgfmt -o "$work/words/de/LC_MESSAGES/pactum-words.mo" "$work/words.po"
+expect_status "check --words: the shipped words pass" 0 "$PACTUM" check \
+	--words --lang de,de-AT,de-CH
+expect_status "check --words: broken words fail" 1 "$PACTUM" check --words \
+	--lang de --catalog-path "$work/words"
+expect_grep "check --words: the dropped field" "$work/err" \
+	'the translation of "Section'"$(printf '\302\240')"'{number}" (msgctxt "reference to a section or clause") must hold {number} exactly once'
+expect_grep "check --words: the untranslated word" "$work/err" \
+	'no translation of the contract word "Parties" (msgctxt "heading")'
+
 # the strict render refuses what the check refuses
 mkdir -p "$work/cat/de/LC_MESSAGES"
 msgfmt -o "$work/cat/de/LC_MESSAGES/pactum-broken.mo" $d/pactum-broken/de.po

@@ -263,6 +263,14 @@ const char *pactum_translator_lookup(pactum_translator *tr, const char *domain,
 				     const char *lang, const char *ctx,
 				     const char *msgid, pactum_diag *diag);
 
+/* Check pactum's own contract words (text domain "pactum-words") for
+ * language tag lang as a render would load them: every word translated,
+ * with the {fields} of its English, and CLDR data for the language.
+ * Problems are reported to diag.  PACTUM_OK, PACTUM_EINPUT,
+ * PACTUM_EUNTRANSLATED (no catalog) or PACTUM_ENOMEM. */
+int pactum_translator_check_words(pactum_translator *tr, const char *lang,
+				  pactum_diag *diag);
+
 /* Draft mode: render units that have no translation in the source
  * language, marked as PACTUM_RUN_UNTRANSLATED, and only warn. */
 void pactum_translator_set_draft(pactum_translator *tr, int draft);
