@@ -144,10 +144,21 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* The languages a model POT shows samples in (--languages), and the
+ * roles made for them, freed at the end. */
+struct sampling {
+	pactum_translator *tr;
+	const char *langs[8];
+	size_t n;
+	char ***roles;
+	size_t *nroles;
+};
+
 /* Add the units of model to entries; a context that two models use for
  * different text is an error, reported at the second. */
 static int collect(struct entry **entries, size_t *count,
-		   const pactum_model *model, pactum_diag *diag)
+		   const pactum_model *model, const struct sampling *sm,
+		   pactum_diag *diag)
 {
 	size_t i, j, n = pactum_model_unit_count(model);
 	int error = PACTUM_OK;
@@ -162,6 +173,23 @@ static int collect(struct entry **entries, size_t *count,
 			continue;
 		pactum_model_unit(model, i, &e.ctx, &e.msgid, &e.msgid_plural,
 				  &e.role, &e.note, &pos);
+		if (sm->n > 0) {
+			/* the samples in the catalogs' languages too */
+			char *role = NULL, **kept;
+			int r = pactum_model_unit_role_in(&role, model, i, sm->tr,
+							  sm->langs, sm->n, diag);
+
+			if (r != PACTUM_OK)
+				return r;
+			kept = realloc(*sm->roles, (*sm->nroles + 1) * sizeof(*kept));
+			if (kept == NULL) {
+				pactum_free(role);
+				return PACTUM_ENOMEM;
+			}
+			*sm->roles = kept;
+			kept[(*sm->nroles)++] = role;
+			e.role = role;
+		}
 		for (j = 0; j < *count; j++)
 			if (strcmp((*entries)[j].ctx, e.ctx) == 0)
 				break;
@@ -292,6 +320,30 @@ static int put_entry(pactum_sink *sink, const struct entry *e)
 	return error ? PACTUM_ENOMEM : PACTUM_OK;
 }
 
+/* --languages for a model POT: the catalogs' languages (not English, the
+ * source), whose samples each note shows too. */
+static int sampling_langs(struct sampling *sm, const char *list, char *buf,
+			  size_t size)
+{
+	char *p, *save = NULL;
+	int error = pactum_translator_new(&sm->tr, NULL);
+
+	snprintf(buf, size, "%s", list);
+	for (p = strtok_r(buf, ",", &save); error == PACTUM_OK && p;
+	     p = strtok_r(NULL, ",", &save)) {
+		if (strcmp(p, "en") == 0)
+			continue;
+		if (!pactum_lang_supported(p) || sm->n == 8) {
+			cli_error(_("extract: --languages: '%s' is not a "
+				    "language tag"),
+				  p);
+			return PACTUM_EINVAL;
+		}
+		sm->langs[sm->n++] = p;
+	}
+	return error;
+}
+
 int cli_extract(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -303,9 +355,10 @@ int cli_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *domain = NULL, *langs = "en";
-	char **names = NULL;
-	size_t nnames = 0;
-	int words = 0;
+	char **names = NULL, **roles = NULL, lang_list[128];
+	size_t nnames = 0, nroles = 0;
+	struct sampling sm = { NULL, { NULL }, 0, &roles, &nroles };
+	int words = 0, langs_given = 0;
 	pactum_registry *reg = NULL;
 	pactum_model **models = NULL;
 	pactum_sink *sink = NULL;
@@ -323,6 +376,7 @@ int cli_extract(int argc, char **argv)
 			break;
 		case 'L':
 			langs = optarg;
+			langs_given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -344,7 +398,9 @@ int cli_extract(int argc, char **argv)
 				 "--words writes pactum's own contract words "
 				 "(text domain pactum-words)\ninstead, with "
 				 "the names of the --languages (default: en) "
-				 "a contract\ncan be in.\n"),
+				 "a contract\ncan be in.  For models, "
+				 "--languages names the catalogs' languages, "
+				 "whose\nsamples each note shows too.\n"),
 			       PACKAGE, PACKAGE);
 			return EXIT_OK;
 		default:
@@ -396,13 +452,15 @@ int cli_extract(int argc, char **argv)
 	if (error == PACTUM_OK)
 		error = put_header(sink, domain, date, words) ? PACTUM_ENOMEM
 						       : PACTUM_OK;
+	if (!words && error == PACTUM_OK && langs_given)
+		error = sampling_langs(&sm, langs, lang_list, sizeof(lang_list));
 	for (i = 0; error == PACTUM_OK && i < n; i++)
-		error = collect(&entries, &nentries, models[i], diag);
+		error = collect(&entries, &nentries, models[i], &sm, diag);
 	for (j = 0; error == PACTUM_OK && j < nentries; j++)
 		error = put_entry(sink, &entries[j]);
 	if (error == PACTUM_OK)
 		error = pactum_sink_commit(sink, output, diag);
-	status = cli_exit_code(error);
+	status = error == PACTUM_EINVAL ? EXIT_USAGE : cli_exit_code(error);
 cleanup:
 	if (diag && cli_flush(diag) && status == EXIT_OK)
 		status = EXIT_SYSTEM;
@@ -411,6 +469,10 @@ cleanup:
 	for (j = 0; j < nnames; j++)
 		pactum_free(names[j]);
 	free(names);
+	for (j = 0; j < nroles; j++)
+		pactum_free(roles[j]);
+	free(roles);
+	pactum_translator_free(sm.tr);
 	free(entries);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "doc.h"
 #include "unit.h"
 #include "value.h"
 
@@ -22,8 +23,30 @@ static const char *article(pactum_type t)
 	return strchr("aeiou", pactum__type_name(t)[0]) ? "an" : "a";
 }
 
+/* The languages a description shows samples in, beside English. */
+struct samples {
+	const pactum_locale *const *locs;
+	size_t n;
+};
+
+/* " (de: 1.000,00 EUR; de-CH: EUR 1’000.00)": sample in each language. */
+static void put_samples(pactum_buf *out, const pactum_value *sample,
+			const struct samples *in)
+{
+	size_t i;
+
+	for (i = 0; in != NULL && i < in->n; i++) {
+		pactum__buf_printf(out, i == 0 ? " (%s: " : "; %s: ",
+				   pactum__locale_lang(in->locs[i]));
+		pactum__value_format(out, sample, in->locs[i]);
+	}
+	if (in != NULL && in->n > 0)
+		pactum__buf_putc(out, ')');
+}
+
 /* "a money, e.g. EUR 1,000.00" and the like for param p. */
-static void put_param(pactum_buf *out, const pactum_node *p)
+static void put_param(pactum_buf *out, const pactum_node *p,
+		      const struct samples *in)
 {
 	const char *d = p->attr[PACTUM_ATTR_DEFAULT], *v = p->attr[PACTUM_ATTR_VALUE];
 	pactum_value sample;
@@ -50,6 +73,7 @@ static void put_param(pactum_buf *out, const pactum_node *p)
 		   pactum__locale_english() != NULL) {
 		pactum__buf_puts(out, ", e.g. ");
 		pactum__value_format(out, &sample, pactum__locale_english());
+		put_samples(out, &sample, in);
 	} else if (p->type == PACTUM_TYPE_CHOICE) {
 		pactum__buf_puts(out, ", shown by its choice's translated label");
 	}
@@ -70,7 +94,8 @@ static void put_english(pactum_buf *out, const pactum_node *target,
 }
 
 /* One line for placeholder ph, or nothing for the end of a pair. */
-static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph)
+static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph,
+			    const struct samples *in)
 {
 	const pactum_node *n = ph->node, *t = n->target;
 	const char *format = n->attr[PACTUM_ATTR_FORMAT];
@@ -83,7 +108,7 @@ static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph)
 	case PACTUM_NODE_VAR:
 		pactum__buf_puts(out, ": ");
 		if (t)
-			put_param(out, t);
+			put_param(out, t, in);
 		if (format)
 			pactum__buf_printf(out, ", shown as %s", format);
 		if (t && t->type == PACTUM_TYPE_DURATION && format == NULL)
@@ -134,30 +159,39 @@ static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph)
 	}
 }
 
-int pactum__unit_describe(pactum_model *model, pactum_unit *u)
+/* u's description, its samples also in the languages of in. */
+static void describe(pactum_buf *out, const pactum_unit *u,
+		     const struct samples *in)
 {
-	pactum_buf out = PACTUM_BUF_INIT;
 	const pactum_node *n;
-	char *role;
 	size_t i, j;
 
-	pactum__buf_puts(&out, u->role);
+	pactum__buf_puts(out, u->kind_role);
 	for (i = 0; i < u->nph; i++) {
 		for (j = 0; j < i; j++) /* each name once */
 			if (strcmp(u->ph[j].name, u->ph[i].name) == 0)
 				break;
 		if (j == i)
-			put_placeholder(&out, &u->ph[i]);
+			put_placeholder(out, &u->ph[i], in);
 	}
 	if (u->count != NULL)
-		pactum__buf_printf(&out, "\nthe plural form follows {%s}",
+		pactum__buf_printf(out, "\nthe plural form follows {%s}",
 				   u->count->attr[PACTUM_ATTR_NAME]);
 	for (n = u->node; n; n = n->parent)
 		if (n->attr[PACTUM_ATTR_IF]) {
-			pactum__buf_puts(&out, "\nshown only when ");
-			put_line_text(&out, n->attr[PACTUM_ATTR_IF]);
+			pactum__buf_puts(out, "\nshown only when ");
+			put_line_text(out, n->attr[PACTUM_ATTR_IF]);
 			break;
 		}
+}
+
+int pactum__unit_describe(pactum_model *model, pactum_unit *u)
+{
+	pactum_buf out = PACTUM_BUF_INIT;
+	char *role;
+
+	u->kind_role = u->role;
+	describe(&out, u, NULL);
 	role = out.oom ? NULL
 		       : pactum__arena_strndup(model->arena, out.ptr, out.len);
 	pactum__buf_free(&out);
@@ -165,4 +199,31 @@ int pactum__unit_describe(pactum_model *model, pactum_unit *u)
 		return PACTUM_ENOMEM;
 	u->role = role;
 	return PACTUM_OK;
+}
+
+int pactum_model_unit_role_in(char **out, const pactum_model *model,
+			      size_t i, pactum_translator *tr,
+			      const char *const *langs, size_t nlangs,
+			      pactum_diag *diag)
+{
+	const pactum_locale *locs[8];
+	struct samples in = { locs, 0 };
+	pactum_buf b = PACTUM_BUF_INIT;
+	size_t k;
+	int error;
+
+	*out = NULL;
+	if (i >= model->ntranslatable || nlangs > PACTUM_ARRAY_SIZE(locs))
+		return PACTUM_EINVAL;
+	for (k = 0; k < nlangs; k++) {
+		if (!pactum_lang_supported(langs[k]))
+			return PACTUM_EINVAL;
+		error = pactum__translator_locale(&locs[k], tr, langs[k], diag);
+		if (error != PACTUM_OK)
+			return error;
+	}
+	in.n = nlangs;
+	describe(&b, model->translatable[i], &in);
+	*out = pactum__buf_detach(&b);
+	return *out ? PACTUM_OK : PACTUM_ENOMEM;
 }

@@ -81,6 +81,8 @@ typedef struct pactum_unit {
 	const char *one;          /* the text of a <one>, or NULL */
 	const char *role;         /* what it is, for translators (English, as
 				     POT comments are) */
+	const char *kind_role;    /* the first line of role alone: what the
+				     unit is, before its placeholders */
 	const char *note;         /* translator note from the model, or NULL */
 	const char *domain;       /* text domain: the model's, or the clause
 				     library's it was included from */

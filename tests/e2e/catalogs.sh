@@ -14,7 +14,9 @@ P="$top_builddir/pactum-uninstalled"
 for model in templates/*/agreement.xml; do
 	t=$(basename "$(dirname "$model")")
 	d=pactum-$t
-	"$P" extract "$model" -o "$work/$d.pot"
+	# the samples in the notes are in the languages of its catalogs too
+	"$P" extract "$model" -o "$work/$d.pot" --languages \
+		"$(sed 's/#.*//' "locales/$d/LINGUAS" | tr _ - | paste -sd, -)"
 	if cmp -s "$work/$d.pot" "locales/$d/$d.pot"; then
 		pass "$d.pot is current"
 	else
@@ -44,6 +46,11 @@ for model in templates/*/agreement.xml; do
 		fail "$t: itstool is not installed (tools/install-deps.sh installs it)"
 	fi
 done
+
+# translators see samples in their own language
+expect_grep "POT notes show samples in the catalogs' languages" \
+	locales/pactum-saas-reseller/pactum-saas-reseller.pot \
+	"a money, e.g. EUR$(printf '\302\240')1,200.00 (de: 1.200,00$(printf '\302\240')EUR; de-CH: EUR$(printf '\302\240')1$(printf '\342\200\231')200.00)"
 
 # pactum's contract words: the POT names the languages of LINGUAS, and
 # every catalog of the words has each of them, msgfmt -c clean.
