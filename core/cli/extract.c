@@ -148,6 +148,7 @@ static int same(const char *a, const char *b)
  * roles made for them, freed at the end. */
 struct sampling {
 	pactum_translator *tr;
+	pactum_data *data; /* --data: the samples, else the defaults */
 	const char *langs[8];
 	size_t n;
 	char ***roles;
@@ -177,7 +178,8 @@ static int collect(struct entry **entries, size_t *count,
 			/* the samples in the catalogs' languages too */
 			char *role = NULL, **kept;
 			int r = pactum_model_unit_role_in(&role, model, i, sm->tr,
-							  sm->langs, sm->n, diag);
+							  sm->langs, sm->n,
+							  sm->data, diag);
 
 			if (r != PACTUM_OK)
 				return r;
@@ -351,13 +353,15 @@ int cli_extract(int argc, char **argv)
 		{ "timestamp", no_argument, NULL, 't' },
 		{ "words", no_argument, NULL, 'w' },
 		{ "languages", required_argument, NULL, 'L' },
+		{ "data", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *domain = NULL, *langs = "en";
 	char **names = NULL, **roles = NULL, lang_list[128];
 	size_t nnames = 0, nroles = 0;
-	struct sampling sm = { NULL, { NULL }, 0, &roles, &nroles };
+	struct sampling sm = { NULL, NULL, { NULL }, 0, &roles, &nroles };
+	const char *data_file = NULL;
 	int words = 0, langs_given = 0;
 	pactum_registry *reg = NULL;
 	pactum_model **models = NULL;
@@ -377,6 +381,9 @@ int cli_extract(int argc, char **argv)
 		case 'L':
 			langs = optarg;
 			langs_given = 1;
+			break;
+		case 'd':
+			data_file = optarg;
 			break;
 		case 'o':
 			output = optarg;
@@ -400,7 +407,8 @@ int cli_extract(int argc, char **argv)
 				 "the names of the --languages (default: en) "
 				 "a contract\ncan be in.  For models, "
 				 "--languages names the catalogs' languages, "
-				 "whose\nsamples each note shows too.\n"),
+				 "whose\nsamples each note shows too; --data "
+				 "DEAL.xml takes the samples from a deal.\n"),
 			       PACKAGE, PACKAGE);
 			return EXIT_OK;
 		default:
@@ -454,6 +462,11 @@ int cli_extract(int argc, char **argv)
 						       : PACTUM_OK;
 	if (!words && error == PACTUM_OK && langs_given)
 		error = sampling_langs(&sm, langs, lang_list, sizeof(lang_list));
+	if (!words && error == PACTUM_OK && data_file != NULL && sm.n > 0) {
+		error = pactum_data_new(&sm.data);
+		if (error == PACTUM_OK)
+			error = pactum_data_load(sm.data, reg, data_file, diag);
+	}
 	for (i = 0; error == PACTUM_OK && i < n; i++)
 		error = collect(&entries, &nentries, models[i], &sm, diag);
 	for (j = 0; error == PACTUM_OK && j < nentries; j++)
@@ -473,6 +486,7 @@ cleanup:
 		pactum_free(roles[j]);
 	free(roles);
 	pactum_translator_free(sm.tr);
+	pactum_data_free(sm.data);
 	free(entries);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "data.h"
 #include "doc.h"
 #include "unit.h"
 #include "value.h"
@@ -27,6 +28,7 @@ static const char *article(pactum_type t)
 struct samples {
 	const pactum_locale *const *locs;
 	size_t n;
+	const pactum_data *data; /* a deal whose values are the samples */
 };
 
 /* " (de: 1.000,00 EUR; de-CH: EUR 1’000.00)": sample in each language. */
@@ -49,7 +51,18 @@ static void put_param(pactum_buf *out, const pactum_node *p,
 		      const struct samples *in)
 {
 	const char *d = p->attr[PACTUM_ATTR_DEFAULT], *v = p->attr[PACTUM_ATTR_VALUE];
+	const pactum_datum *given = NULL;
+	size_t dlen = d ? strlen(d) : 0;
 	pactum_value sample;
+
+	/* the deal's value, where one is given, is the better sample */
+	if (in != NULL && in->data != NULL && p->attr[PACTUM_ATTR_ID] != NULL)
+		given = pactum__map_get(&in->data->index, p->attr[PACTUM_ATTR_ID],
+					strlen(p->attr[PACTUM_ATTR_ID]));
+	if (given != NULL) {
+		d = given->value;
+		dlen = given->len;
+	}
 
 	if (p->list != NULL) {
 		pactum__buf_printf(out, "%s %s field of each record of \"%s\"",
@@ -68,7 +81,7 @@ static void put_param(pactum_buf *out, const pactum_node *p,
 		pactum__buf_puts(out, ", computed as ");
 		put_line_text(out, v);
 	} else if (d != NULL && p->type != PACTUM_TYPE_CHOICE &&
-		   pactum__value_parse(&sample, p->type, d, strlen(d), NULL) ==
+		   pactum__value_parse(&sample, p->type, d, dlen, NULL) ==
 			   PACTUM_OK &&
 		   pactum__locale_english() != NULL) {
 		pactum__buf_puts(out, ", e.g. ");
@@ -204,10 +217,10 @@ int pactum__unit_describe(pactum_model *model, pactum_unit *u)
 int pactum_model_unit_role_in(char **out, const pactum_model *model,
 			      size_t i, pactum_translator *tr,
 			      const char *const *langs, size_t nlangs,
-			      pactum_diag *diag)
+			      const pactum_data *data, pactum_diag *diag)
 {
 	const pactum_locale *locs[8];
-	struct samples in = { locs, 0 };
+	struct samples in = { locs, 0, data };
 	pactum_buf b = PACTUM_BUF_INIT;
 	size_t k;
 	int error;

@@ -52,6 +52,12 @@ expect_grep "POT notes show samples in the catalogs' languages" \
 	locales/pactum-saas-reseller/pactum-saas-reseller.pot \
 	"a money, e.g. EUR$(printf '\302\240')1,200.00 (de: 1.200,00$(printf '\302\240')EUR; de-CH: EUR$(printf '\302\240')1$(printf '\342\200\231')200.00)"
 
+# ... and, from a deal, the deal's values
+"$P" extract templates/saas-reseller/agreement.xml --languages de \
+	--data templates/saas-reseller/deals/rheinblick.xml -o "$work/deal.pot"
+expect_grep "POT notes take a deal's values as samples" "$work/deal.pot" \
+	"{seat-fee}: a money, e.g. EUR$(printf '\302\240')14.50 (de: 14,50$(printf '\302\240')EUR)"
+
 # pactum's contract words: the POT names the languages of LINGUAS, and
 # every catalog of the words has each of them, msgfmt -c clean.
 langs=$(sed 's/#.*//; s/_.*//' locales/pactum-words/LINGUAS | sort -u | tr '\n' ' ')

@@ -258,13 +258,14 @@ void pactum_translator_free(pactum_translator *tr);
 /* Unit i's role as pactum_model_unit() gives it, with every sample
  * value also shown in each of the nlangs (at most 8) languages, by their
  * CLDR conventions and contract words from tr: "a money, e.g. EUR
- * 10,000.01 (de: 10.000,01 EUR)".  Owned: pactum_free().  PACTUM_EINVAL
- * for i out of range or a malformed tag; the errors of loading a
- * language's words (reported to diag). */
+ * 10,000.01 (de: 10.000,01 EUR)"; the samples are data's values where it
+ * gives them (data may be NULL), else the model's defaults.  Owned:
+ * pactum_free().  PACTUM_EINVAL for i out of range or a malformed tag;
+ * the errors of loading a language's words (reported to diag). */
 int pactum_model_unit_role_in(char **out, const pactum_model *model,
 			      size_t i, pactum_translator *tr,
 			      const char *const *langs, size_t nlangs,
-			      pactum_diag *diag);
+			      const pactum_data *data, pactum_diag *diag);
 
 /* The translation of msgid in context ctx (NULL: none) in text domain
  * domain for language tag lang, from the translator's catalogs (a
