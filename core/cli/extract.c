@@ -92,7 +92,7 @@ static int put_header(pactum_sink *sink, const char *domain,
 		     "{party:x} a defined\n"
 		     "# term and a party (declined by words after a '|': "
 		     "{party:x|des Anbieters}),\n"
-		     "# {ref:x} a reference (\"Ziffer 3.2\"), {em}...{/em} and "
+		     "# {ref:x} a reference (\"Section 3.2\"), {em}...{/em} and "
 		     "{strong}...{/strong}\n"
 		     "# emphasis, {br} a line break, {when:1}...{/when:1} and "
 		     "{otherwise:2}...\n"

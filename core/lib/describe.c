@@ -106,12 +106,24 @@ static void put_english(pactum_buf *out, const pactum_node *target,
 	}
 }
 
+/* A sample reference, "Section 3.2", by loc's words. */
+static void put_xref(pactum_buf *out, const pactum_locale *loc)
+{
+	static const char *const names[] = { "number" };
+	static const char *const values[] = { "3.2" };
+
+	if (loc != NULL)
+		pactum__word_expand(out, pactum__locale_word(loc, PACTUM_WORD_XREF),
+				    names, values, 1);
+}
+
 /* One line for placeholder ph, or nothing for the end of a pair. */
 static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph,
 			    const struct samples *in)
 {
 	const pactum_node *n = ph->node, *t = n->target;
 	const char *format = n->attr[PACTUM_ATTR_FORMAT];
+	size_t i;
 
 	if (ph->pair == PACTUM_PAIR_CLOSE || n->kind == PACTUM_NODE_WHEN ||
 	    n->kind == PACTUM_NODE_OTHERWISE)
@@ -150,8 +162,16 @@ static void put_placeholder(pactum_buf *out, const pactum_placeholder *ph,
 				   n->attr[PACTUM_ATTR_REF]);
 		break;
 	case PACTUM_NODE_XREF:
-		pactum__buf_puts(out, ": a reference such as \"Section 3.2\" "
-				      "(German \"Ziffer 3.2\", feminine)");
+		pactum__buf_puts(out, ": a reference such as \"");
+		put_xref(out, pactum__locale_english());
+		pactum__buf_putc(out, '"');
+		for (i = 0; in != NULL && i < in->n; i++) {
+			pactum__buf_printf(out, i == 0 ? " (%s: " : "; %s: ",
+					   pactum__locale_lang(in->locs[i]));
+			put_xref(out, in->locs[i]);
+		}
+		if (in != NULL && in->n > 0)
+			pactum__buf_putc(out, ')');
 		break;
 	case PACTUM_NODE_FOOTNOTE:
 		pactum__buf_puts(out, ": where the footnote's mark stands");

@@ -247,8 +247,7 @@ static int split_quotes(pactum_locale *loc)
 	return loc->quote_open && loc->quote_close ? PACTUM_OK : PACTUM_ENOMEM;
 }
 
-/* English and its regional variants fall back to the English words. */
-static int english_variant(const char *lang)
+int pactum__lang_english(const char *lang)
 {
 	return strncmp(lang, "en", 2) == 0 &&
 	       (lang[2] == '\0' || lang[2] == '-');
@@ -286,7 +285,7 @@ static const char *translate_word(const pactum_locale *loc, pactum_word w,
 			return NULL;
 		}
 	}
-	if (tr == NULL && !english_variant(loc->lang)) {
+	if (tr == NULL && !pactum__lang_english(loc->lang)) {
 		pactum_diag_report(diag, draft ? PACTUM_WARNING : PACTUM_ERROR,
 				   &pos,
 				   _("no translation of the contract word "
@@ -453,7 +452,7 @@ int pactum__locale_put_language(pactum_buf *out, const pactum_locale *loc,
 	}
 	tr = loc->cat ? pactum__catalog_get(loc->cat, d->ctx, name.ptr, NULL)
 		      : NULL;
-	if (tr == NULL && loc->cat != NULL && !english_variant(loc->lang)) {
+	if (tr == NULL && loc->cat != NULL && !pactum__lang_english(loc->lang)) {
 		pactum_pos pos = { pactum__catalog_name(loc->cat), 0, 0 };
 
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,

@@ -278,7 +278,7 @@ int pactum__translator_locale(const pactum_locale **out,
 					diag);
 	if (error != PACTUM_OK)
 		return error;
-	if (cat == NULL && strncmp(lang, "en", 2) != 0) {
+	if (cat == NULL && !pactum__lang_english(lang)) {
 		pactum_pos pos = { NULL, 0, 0 };
 
 		pactum__lang_dir(dir, lang, 0);

@@ -150,6 +150,9 @@ void pactum__locale_free(pactum_locale *loc);
 const pactum_locale *pactum__locale_english(void);
 /* The locale's language tag; borrowed. */
 const char *pactum__locale_lang(const pactum_locale *loc);
+/* Whether tag lang is English or a regional variant of it ("en-US"):
+ * its words are the English where a catalog lacks them. */
+int pactum__lang_english(const char *lang);
 /* The catalog directory of language tag lang: "de_AT"; with base set,
  * the language's alone: "de". */
 void pactum__lang_dir(char out[8], const char *lang, int base);

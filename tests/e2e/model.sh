@@ -190,6 +190,11 @@ expect_grep "the count that picks the form" "$work/computed.pot" \
 	'#. the plural form follows {seats}'
 expect_grep "the condition of the text" "$work/computed.pot" \
 	'#. shown only when fees'
+# a reference's sample comes from the contract words of each language
+"$top_builddir/pactum-uninstalled" extract tests/data/constructs/headings.xml \
+	--languages de -o "$work/headings.pot"
+expect_grep "a reference explained in each language" "$work/headings.pot" \
+	"a reference such as \"Section$(printf '\302\240')3.2\" (de: Ziffer$(printf '\302\240')3.2)"
 "$PACTUM" extract tests/data/constructs/alternatives.xml -o "$work/alt.pot"
 expect_grep "a duration's cases explained" "$work/alt.pot" \
 	'#. {grace}: a duration, e.g. 30 days; {grace|dat} (or gen, acc) declines its unit'
