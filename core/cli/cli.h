@@ -38,6 +38,13 @@ int cli_exit_code(int status);
 int cli_flush(pactum_diag *diag);
 /* Load the plugins from PACTUM_PLUGIN_PATH and the installed directory. */
 int cli_registry(pactum_registry **out);
+/* The writers of reg, each with its declared options, as help lists them
+ * (what plugins say is escaped); nonzero when out of memory. */
+int cli_print_writers(FILE *fp, const pactum_registry *reg);
+/* A plugin's declared options, one line each, indented. */
+int cli_print_options(FILE *fp, const pactum_plugin *p);
+/* Install the handler that names a plugin that crashes. */
+void cli_crash_handler_install(void);
 
 int cli_render(int argc, char **argv);
 int cli_plugins(int argc, char **argv);

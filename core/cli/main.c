@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,69 @@ int cli_registry(pactum_registry **out)
 	return error;
 }
 
+/* A crash inside a plugin: one line naming the plugin and its callback,
+ * then the signal's previous disposition (death, or a sanitizer's report)
+ * takes over.  Only async-signal-safe calls here. */
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+				     SIGABRT };
+static struct sigaction crash_previous[(sizeof(crash_signals) / sizeof(crash_signals[0]))];
+
+static void put(char *line, size_t *len, size_t cap, const char *s)
+{
+	for (; *s && *len + 1 < cap; s++)
+		line[(*len)++] = *s;
+}
+
+static void on_crash(int sig)
+{
+	static const char *const names[] = { "SIGSEGV", "SIGBUS", "SIGFPE",
+					     "SIGILL", "SIGABRT" };
+	const char *name, *callback, *file;
+	char line[600];
+	size_t i, len = 0;
+
+	for (i = 0; i < (sizeof(crash_signals) / sizeof(crash_signals[0])); i++)
+		if (crash_signals[i] == sig)
+			break;
+	if (i == (sizeof(crash_signals) / sizeof(crash_signals[0])))
+		return;
+	if (pactum_plugin_active(&name, &callback, &file)) {
+		put(line, &len, sizeof(line), PACKAGE ": plugin '");
+		put(line, &len, sizeof(line), name);
+		put(line, &len, sizeof(line), "' (");
+		put(line, &len, sizeof(line), file);
+		put(line, &len, sizeof(line), ") crashed in its ");
+		put(line, &len, sizeof(line), callback);
+		put(line, &len, sizeof(line), " callback: ");
+		put(line, &len, sizeof(line), names[i]);
+		line[len++] = '\n';
+		(void)!write(STDERR_FILENO, line, len);
+	}
+	/* back to what was there; the fault happens again on return, or
+	 * the raised signal is delivered, and the process dies of it */
+	sigaction(sig, &crash_previous[i], NULL);
+	raise(sig);
+}
+
+void cli_crash_handler_install(void)
+{
+	static char stack[64 * 1024]; /* a stack overflow needs its own */
+	struct sigaction sa;
+	stack_t ss;
+	size_t i;
+
+	ss.ss_sp = stack;
+	ss.ss_size = sizeof(stack);
+	ss.ss_flags = 0;
+	(void)sigaltstack(&ss, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < (sizeof(crash_signals) / sizeof(crash_signals[0])); i++)
+		(void)sigaction(crash_signals[i], &sa, &crash_previous[i]);
+}
+
 static void usage(FILE *fp)
 {
 	fprintf(fp, _("Usage: %s COMMAND [OPTION]... [ARG]...\n"), PACKAGE);
@@ -122,7 +186,9 @@ static void usage(FILE *fp)
 		"  1  the model, the deal data or a catalog is invalid\n"
 		"  2  the command line is wrong\n"
 		"  3  translations are missing (strict mode)\n"
-		"  4  system error: output not written, no plugin, no memory\n"
+		"  4  system error: output not written, no plugin, no memory,\n"
+		"     a plugin that broke its contract (a crash kills pactum\n"
+		"     with the signal, after a line naming the plugin)\n"
 		"\n"
 		"Environment:\n"
 		"  PACTUM_PLUGIN_PATH   directories searched for plugins first\n"
@@ -145,6 +211,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
+	cli_crash_handler_install();
 
 	/* Options before the command only: "+" stops at the first operand. */
 	while ((c = cli_getopt(argc, argv, "+hV", options)) != -1) {

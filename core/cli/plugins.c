@@ -2,33 +2,99 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <string.h>
 
 #include "cli.h"
 
-/* A writer's declared options, one line each. */
-static void print_options(const pactum_plugin *p)
+int cli_print_options(FILE *fp, const pactum_plugin *p)
 {
 	const pactum_option_spec *o = pactum_plugin_options(p);
-	char value[64], both[100];
+	char both[100], *help;
+	size_t k, used;
 
 	for (; o != NULL && o->name != NULL; o++) {
+		used = (size_t)snprintf(both, sizeof(both), "%s=", o->name);
 		switch (o->type) {
 		case PACTUM_OPTION_UINT:
-			snprintf(value, sizeof(value), "%u..%u", o->min, o->max);
+			snprintf(both + used, sizeof(both) - used, "%u..%u",
+				 o->min, o->max);
 			break;
 		case PACTUM_OPTION_BOOL:
-			snprintf(value, sizeof(value), "yes|no");
+			snprintf(both + used, sizeof(both) - used, "yes|no");
 			break;
 		case PACTUM_OPTION_CHOICE:
-			snprintf(value, sizeof(value), "%s|...", o->choices[0]);
+			/* as many choices as fit, then "|..." */
+			for (k = 0; o->choices[k] != NULL; k++) {
+				size_t n = strlen(o->choices[k]);
+
+				if (used + n + 5 >= 28) {
+					snprintf(both + used,
+						 sizeof(both) - used, "|...");
+					break;
+				}
+				used += (size_t)snprintf(both + used,
+							 sizeof(both) - used,
+							 "%s%s", k ? "|" : "",
+							 o->choices[k]);
+			}
 			break;
 		default:
-			snprintf(value, sizeof(value), "TEXT");
+			snprintf(both + used, sizeof(both) - used, "TEXT");
 			break;
 		}
-		snprintf(both, sizeof(both), "%s=%s", o->name, value);
-		printf("           --option %-24s %s\n", both, o->help);
+		help = pactum_text_escape(o->help);
+		if (help == NULL)
+			return 1;
+		/* the name and choices were checked: [a-z0-9-] */
+		fprintf(fp, "           -O %-27s %s\n", both, help);
+		pactum_free(help);
 	}
+	return 0;
+}
+
+int cli_print_writers(FILE *fp, const pactum_registry *reg)
+{
+	size_t i, n = pactum_registry_count(reg);
+	char *text;
+
+	for (i = 0; i < n; i++) {
+		const pactum_plugin *p = pactum_registry_get(reg, i);
+
+		if (pactum_plugin_kind_of(p) != PACTUM_PLUGIN_WRITER)
+			continue;
+		text = pactum_text_escape(pactum_plugin_description(p));
+		if (text == NULL)
+			return 1;
+		fprintf(fp, "  %-24s %s\n", pactum_plugin_name(p), text);
+		pactum_free(text);
+		if (cli_print_options(fp, p) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A plugin that exports more than its descriptor may clash with the
+ * core's or another plugin's symbols: a warning, with the way out. */
+static int warn_exports(pactum_diag *diag, const pactum_plugin *p)
+{
+	char *names = NULL;
+	size_t count = 0;
+	int error = pactum_plugin_exports(&names, &count, p);
+
+	if (error == PACTUM_OK && count > 0)
+		error = pactum_diag_report(
+			diag, PACTUM_WARNING, NULL,
+			/* TRANSLATORS: plugin 'NAME' (FILE) exports 2 symbols
+			 * besides pactum_plugin_descriptor: a, b; ... */
+			ngettext("plugin '%s' (%s) exports %zu symbol besides "
+				 "%s: %s; build it with -fvisibility=hidden",
+				 "plugin '%s' (%s) exports %zu symbols besides "
+				 "%s: %s; build it with -fvisibility=hidden",
+				 count),
+			pactum_plugin_name(p), pactum_plugin_file(p), count,
+			PACTUM_PLUGIN_SYMBOL, names);
+	pactum_free(names);
+	return error == PACTUM_EIO ? PACTUM_OK : error;
 }
 
 int cli_plugins(int argc, char **argv)
@@ -38,6 +104,7 @@ int cli_plugins(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	pactum_registry *reg = NULL;
+	pactum_diag *diag = NULL;
 	char *version = NULL, *text = NULL, *file = NULL;
 	size_t i, n;
 	int c, status = EXIT_USAGE;
@@ -58,7 +125,8 @@ int cli_plugins(int argc, char **argv)
 		return status;
 	}
 	status = EXIT_SYSTEM;
-	if (cli_registry(&reg) != PACTUM_OK) {
+	if (cli_registry(&reg) != PACTUM_OK ||
+	    pactum_diag_new(&diag) != PACTUM_OK) {
 		fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
 		goto cleanup;
 	}
@@ -77,7 +145,9 @@ int cli_plugins(int argc, char **argv)
 		       pactum_plugin_name(p),
 		       pactum_plugin_kind_name(pactum_plugin_kind_of(p)),
 		       version, text, file);
-		print_options(p);
+		if (cli_print_options(stdout, p) != 0 ||
+		    warn_exports(diag, p) == PACTUM_ENOMEM)
+			goto nomem;
 		pactum_free(version);
 		pactum_free(text);
 		pactum_free(file);
@@ -96,7 +166,7 @@ int cli_plugins(int argc, char **argv)
 		pactum_free(text);
 		file = text = NULL;
 	}
-	status = EXIT_OK;
+	status = cli_flush(diag) ? EXIT_SYSTEM : EXIT_OK;
 	goto cleanup;
 nomem:
 	fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
@@ -104,6 +174,7 @@ cleanup:
 	pactum_free(version);
 	pactum_free(text);
 	pactum_free(file);
+	pactum_diag_free(diag);
 	pactum_registry_free(reg);
 	return status;
 }

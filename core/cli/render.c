@@ -24,18 +24,15 @@ static void render_usage(FILE *fp)
 		"                        de,en (the first one leads);\n"
 		"                        default: the model's prevailing "
 		"language\n"
-		"  -f, --format=NAME     writer plugin: text (default), docbook\n"
+		"  -f, --format=NAME     the writer plugin (default text; see "
+		"below)\n"
 		"  -L, --layout=LAYOUT   parallel (default), interleaved, "
 		"sequential\n"
-		"  -w, --width=COLUMNS   text width (text writer; default 72)\n"
-		"      --charset=CS      output charset (text writer): UTF-8 "
-		"(default),\n"
-		"                        ISO-8859-1, ISO-8859-15, WINDOWS-1252, "
-		"US-ASCII\n"
-		"      --transliterate   spell what the charset lacks in ASCII "
-		"(ae, EUR, ...)\n"
-		"                        instead of failing\n"
-		"  -O, --option=KEY=VAL  a writer option (repeatable)\n"
+		"  -O, --option=KEY=VAL  an option of the writer (repeatable; "
+		"see below)\n"
+		"  -w, --width=COLUMNS   the same as -O width=COLUMNS\n"
+		"      --charset=CS      the same as -O charset=CS\n"
+		"      --transliterate   the same as -O transliterate=yes\n"
 		"  -o, --output=FILE     write to FILE atomically (default: "
 		"stdout)\n"
 		"      --draft           render missing translations in "
@@ -45,6 +42,27 @@ static void render_usage(FILE *fp)
 		"(colon-separated)\n"
 		"  -h, --help            show this help and exit\n"),
 	      fp);
+}
+
+/* --help: the usage, then the writers found and their options, which
+ * plugins declare (a third writer's too). */
+static int render_help(void)
+{
+	pactum_registry *reg = NULL;
+	int failed;
+
+	render_usage(stdout);
+	failed = cli_registry(&reg) != PACTUM_OK;
+	if (!failed) {
+		printf("\n%s\n", _("Writers (-f) and their options (-O), as "
+				    "'pactum plugins' lists them:"));
+		failed = cli_print_writers(stdout, reg);
+		if (pactum_registry_count(reg) == 0)
+			printf(_("  (none found in PACTUM_PLUGIN_PATH or %s)\n"),
+			       PLUGINDIR);
+	}
+	pactum_registry_free(reg);
+	return failed ? EXIT_SYSTEM : EXIT_OK;
 }
 
 /* Split "de,en" into langs (pointing into list, which is cut up);
@@ -241,8 +259,7 @@ int cli_render(int argc, char **argv)
 			catalog_path = optarg;
 			break;
 		case 'h':
-			render_usage(stdout);
-			status = EXIT_OK;
+			status = render_help();
 			goto cleanup;
 		default:
 			render_usage(stderr);
@@ -271,9 +288,17 @@ int cli_render(int argc, char **argv)
 		goto nomem;
 	writer = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, format);
 	if (writer == NULL) {
-		cli_error(_("no writer plugin named '%s' (see 'pactum "
-			    "plugins')"),
-			  format);
+		const char *file, *why = pactum_registry_refusal(
+			&file, reg, PACTUM_PLUGIN_WRITER, format);
+
+		if (why != NULL)
+			cli_error(_("no writer plugin named '%s': %s was "
+				    "refused: %s"),
+				  format, file, why);
+		else
+			cli_error(_("no writer plugin named '%s' (see 'pactum "
+				    "plugins')"),
+				  format);
 		goto cleanup;
 	}
 	/* A bad option is a bad command line: refused before any input is

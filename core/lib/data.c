@@ -131,7 +131,6 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 		     const char *path, pactum_diag *diag)
 {
 	const pactum_plugin *reader = pactum_registry_find_reader(reg, path);
-	const pactum_plugin_desc *d;
 	pactum_pos pos = { path, 0, 0 };
 	char *bytes = NULL;
 	size_t len;
@@ -144,12 +143,12 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 				     "kind of file"));
 		return PACTUM_ENOTFOUND;
 	}
-	d = pactum__plugin_descriptor(reader);
 	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
 	if (error == PACTUM_ENOTFOUND || error == PACTUM_EIO)
 		error = PACTUM_EINPUT; /* the user named a file we cannot read */
 	if (error == PACTUM_OK)
-		error = d->read_data(data, path, bytes, len, diag);
+		error = pactum__plugin_read_data(reader, data, path, bytes,
+						 len, diag);
 	if (error == PACTUM_OK || error == PACTUM_EINPUT) {
 		int repeated = report_repeated(data, diag);
 

@@ -149,6 +149,22 @@ size_t pactum_doc_prevailing(const pactum_doc *doc)
 	return doc->prevailing < doc->nlangs ? doc->prevailing : 0;
 }
 
+int pactum_doc_prevails(size_t *out, const pactum_doc *doc)
+{
+	*out = doc->prevailing;
+	return doc->prevailing < doc->nlangs ? PACTUM_OK : PACTUM_ENOTFOUND;
+}
+
+const char *pactum_doc_id(const pactum_doc *doc)
+{
+	return doc->model->root->attr[PACTUM_ATTR_ID];
+}
+
+const pactum_block *pactum_doc_find(const pactum_doc *doc, const char *id)
+{
+	return id ? pactum__map_get(&doc->placed, id, strlen(id)) : NULL;
+}
+
 const char *pactum_doc_label(const pactum_doc *doc, size_t lang,
 			     pactum_label which)
 {
@@ -157,6 +173,8 @@ const char *pactum_doc_label(const pactum_doc *doc, size_t lang,
 		[PACTUM_LABEL_PARTIES] = PACTUM_WORD_PARTIES,
 		[PACTUM_LABEL_DEFINITIONS] = PACTUM_WORD_DEFINITIONS,
 		[PACTUM_LABEL_SIGNATURES] = PACTUM_WORD_SIGNATURES,
+		[PACTUM_LABEL_FOOTNOTES] = PACTUM_WORD_FOOTNOTES,
+		[PACTUM_LABEL_PREVAILING] = PACTUM_WORD_PREVAILING,
 	};
 	const pactum_locale *loc;
 
@@ -253,7 +271,26 @@ const pactum_run *pactum_run_next(const pactum_run *run)
 
 pactum_run_kind pactum_run_kind_of(const pactum_run *run)
 {
+	/* what a writer built for 1.4 or before was promised */
+	if (run->untranslated_1_4 && pactum__plugin_active_minor() < 5)
+		return PACTUM_RUN_UNTRANSLATED;
 	return run->kind;
+}
+
+int pactum_run_untranslated(const pactum_run *run)
+{
+	return run->untranslated;
+}
+
+int pactum_run_value(pactum_value_type *type, const char **canonical,
+		     const pactum_run *run)
+{
+	if (run->kind != PACTUM_RUN_VALUE || run->value_type == 0 ||
+	    run->u.canonical == NULL)
+		return PACTUM_ENOTFOUND;
+	*type = (pactum_value_type)run->value_type;
+	*canonical = run->u.canonical;
+	return PACTUM_OK;
 }
 
 const char *pactum_run_text(const pactum_run *run, size_t *len)
@@ -269,7 +306,14 @@ const char *pactum_run_ref(const pactum_run *run)
 
 const pactum_block *pactum_run_block(const pactum_run *run)
 {
-	return run->block;
+	return run->kind == PACTUM_RUN_VALUE ? NULL : run->u.block;
+}
+
+pactum_pos pactum_block_pos(const pactum_doc *doc, const pactum_block *block)
+{
+	pactum_pos none = { NULL, 0, 0 };
+
+	return block->node ? pactum__node_pos(doc->model, block->node) : none;
 }
 
 /* Bit k set when the document has a block of kind k.  Blocks nest no

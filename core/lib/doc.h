@@ -10,10 +10,20 @@
 
 struct pactum_run {
 	pactum_run_kind kind;
+	/* draft text: since ABI 1.5 marked here, the kind kept; before, the
+	 * runs shown as PACTUM_RUN_UNTRANSLATED (not every run of an
+	 * untranslated unit was) */
+	unsigned char untranslated;
+	unsigned char untranslated_1_4;
+	unsigned char value_type;  /* VALUE: a pactum_value_type, or 0 */
 	const char *text;
 	size_t len;
 	const char *ref;
-	const pactum_block *block; /* XREF: the target; FOOTNOTE: its block */
+	union {
+		const pactum_block *block; /* XREF: the target; FOOTNOTE:
+					      its block */
+		const char *canonical;     /* VALUE: the value, canonical */
+	} u;
 	pactum_run *next;
 };
 

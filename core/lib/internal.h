@@ -142,6 +142,25 @@ void pactum__map_free(pactum_map *map);
 /* Nonzero when a write to the sink failed for want of memory. */
 int pactum__sink_oom(const pactum_sink *sink);
 
+/* A reader's callbacks, called as pactum_plugin_write() calls a writer's:
+ * the plugin recorded as running (for a crash report, and for what
+ * pactum_run_kind_of() shows it), a status that is none or a failure
+ * without a reason reported naming the plugin. */
+int pactum__plugin_read_model(const pactum_plugin *plugin, pactum_model *model,
+			      const char *path, const char *bytes, size_t len,
+			      pactum_diag *diag);
+int pactum__plugin_read_data(const pactum_plugin *plugin, pactum_data *data,
+			     const char *path, const char *bytes, size_t len,
+			     pactum_diag *diag);
+/* The ABI minor of the plugin whose callback runs on this thread; the
+ * core's own when none does. */
+int pactum__plugin_active_minor(void);
+/* Append the names of the defined, visible dynamic symbols of the ELF file
+ * at path other than keep and the linker's own, ", "-separated (the first
+ * eight), and count them.  PACTUM_EIO when it is no ELF file. */
+int pactum__elf_exports(pactum_buf *out, size_t *count, const char *path,
+			const char *keep);
+
 /* The descriptor of a loaded plugin; borrowed. */
 const pactum_plugin_desc *
 pactum__plugin_descriptor(const pactum_plugin *plugin);

@@ -181,7 +181,6 @@ int pactum__model_read(pactum_model **out, const pactum_registry *reg,
 		       const char *path, pactum_diag *diag)
 {
 	const pactum_plugin *reader;
-	const pactum_plugin_desc *d;
 	pactum_model *model = NULL;
 	pactum_pos pos = { path, 0, 0 };
 	char *bytes = NULL;
@@ -196,7 +195,6 @@ int pactum__model_read(pactum_model **out, const pactum_registry *reg,
 		error = PACTUM_ENOTFOUND;
 		goto cleanup;
 	}
-	d = pactum__plugin_descriptor(reader);
 	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
 	if (error == PACTUM_ENOTFOUND || error == PACTUM_EIO)
 		error = PACTUM_EINPUT; /* the user named a file we cannot read */
@@ -205,7 +203,8 @@ int pactum__model_read(pactum_model **out, const pactum_registry *reg,
 	error = pactum__model_new(&model, path);
 	if (error != PACTUM_OK)
 		goto cleanup;
-	error = d->read_model(model, model->file, bytes, len, diag);
+	error = pactum__plugin_read_model(reader, model, model->file, bytes,
+					  len, diag);
 	if (error == PACTUM_OK && model->root == NULL) {
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,
 				   _("the reader produced no model"));

@@ -13,6 +13,7 @@ struct option {
 
 struct pactum_options {
 	pactum_layout layout;
+	int layout_given;
 	struct option *items;
 	size_t count;
 };
@@ -44,11 +45,17 @@ void pactum_options_free(pactum_options *opts)
 void pactum_options_set_layout(pactum_options *opts, pactum_layout layout)
 {
 	opts->layout = layout;
+	opts->layout_given = 1;
 }
 
 pactum_layout pactum_options_layout(const pactum_options *opts)
 {
 	return opts->layout;
+}
+
+int pactum_options_layout_given(const pactum_options *opts)
+{
+	return opts->layout_given;
 }
 
 int pactum_layout_parse(pactum_layout *out, const char *name)

@@ -26,6 +26,8 @@ struct pactum_plugin {
 struct refusal {
 	char *file;
 	char *reason;
+	char *name;               /* the descriptor's, when it has a valid one */
+	pactum_plugin_kind kind;  /* with it */
 	size_t shadowed_by; /* the plugin of the same name and kind that won,
 			     * or SIZE_MAX */
 };
@@ -60,6 +62,7 @@ void pactum_registry_free(pactum_registry *reg)
 	for (i = 0; i < reg->nrefused; i++) {
 		pactum_free(reg->refused[i].file);
 		pactum_free(reg->refused[i].reason);
+		pactum_free(reg->refused[i].name);
 	}
 	pactum_free(reg->plugins);
 	pactum_free(reg->refused);
@@ -91,12 +94,27 @@ static int refuse(pactum_registry *reg, const char *path, const char *fmt,
 	if (r->file == NULL)
 		goto fail;
 	r->reason = pactum__buf_detach(&reason);
+	r->name = NULL;
+	r->kind = 0;
 	r->shadowed_by = SIZE_MAX;
 	reg->nrefused++;
 	return PACTUM_OK;
 fail:
 	pactum__buf_free(&reason);
 	return PACTUM_ENOMEM;
+}
+
+static int valid_name(const char *name);
+
+/* The last refusal was of a plugin with a valid name: keep it, so a
+ * command asking for that plugin can say why it is not there. */
+static int name_refusal(pactum_registry *reg, const pactum_plugin_desc *d)
+{
+	struct refusal *r = &reg->refused[reg->nrefused - 1];
+
+	r->name = pactum_strndup(d->name, strlen(d->name));
+	r->kind = d->kind;
+	return r->name ? PACTUM_OK : PACTUM_ENOMEM;
 }
 
 static int valid_name(const char *name)
@@ -115,60 +133,132 @@ static int valid_name(const char *name)
 	return 1;
 }
 
-/* NULL when the descriptor is acceptable, else why not (static). */
-static const char *check_descriptor(const pactum_plugin_desc *d)
+/* A value from a plugin, quoted for a message: at most 40 bytes of it (the
+ * diagnostics escape what is not printable). */
+#define QUOTED(s) (int)strnlen((s), 40), (s)
+
+static const char *kind_word(pactum_plugin_kind kind)
+{
+	return kind == PACTUM_PLUGIN_READER   ? "reader"
+	       : kind == PACTUM_PLUGIN_WRITER ? "writer"
+					      : "transform";
+}
+
+/* Empty *why when the descriptor is acceptable, else why not, quoting
+ * what is wrong. */
+static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
 {
 	size_t i;
 
-	if (d->name == NULL || !valid_name(d->name))
-		return N_("invalid plugin name (want 1 to 32 of a-z, 0-9, -)");
-	if (d->version == NULL || d->description == NULL)
-		return N_("descriptor lacks a version or a description");
-	switch (d->kind) {
-	case PACTUM_PLUGIN_READER:
-		if (d->read_model == NULL)
-			return N_("reader has no read_model callback");
-		if (d->suffixes == NULL || d->suffixes[0] == NULL)
-			return N_("reader names no file suffixes");
-		break;
-	case PACTUM_PLUGIN_WRITER:
-		if (d->write == NULL)
-			return N_("writer has no write callback");
-		break;
-	case PACTUM_PLUGIN_TRANSFORM:
-		if (d->transform == NULL)
-			return N_("transform has no transform callback");
-		break;
-	default:
-		return N_("unknown plugin kind");
+	if (d->name == NULL) {
+		pactum__buf_puts(why, _("the descriptor has no name"));
+		return;
+	}
+	if (!valid_name(d->name)) {
+		pactum__buf_printf(why,
+				   _("invalid plugin name \"%.*s\" (want 1 to "
+				     "32 of a-z, 0-9, -)"),
+				   QUOTED(d->name));
+		return;
+	}
+	if (d->version == NULL || d->description == NULL) {
+		pactum__buf_printf(why,
+				   d->version == NULL
+					   ? _("plugin \"%s\" has no version")
+					   : _("plugin \"%s\" has no "
+					       "description"),
+				   d->name);
+		return;
+	}
+	if (d->kind < PACTUM_PLUGIN_READER || d->kind > PACTUM_PLUGIN_TRANSFORM) {
+		pactum__buf_printf(why,
+				   _("plugin \"%s\" has unknown kind %d (want 1 "
+				     "reader, 2 writer or 3 transform)"),
+				   d->name, (int)d->kind);
+		return;
+	}
+	if ((d->kind == PACTUM_PLUGIN_READER && d->read_model == NULL) ||
+	    (d->kind == PACTUM_PLUGIN_WRITER && d->write == NULL) ||
+	    (d->kind == PACTUM_PLUGIN_TRANSFORM && d->transform == NULL)) {
+		pactum__buf_printf(why,
+				   /* TRANSLATORS: reader "x" has no read_model
+				    * callback */
+				   _("%s \"%s\" has no %s callback"),
+				   kind_word(d->kind), d->name,
+				   d->kind == PACTUM_PLUGIN_READER ? "read_model"
+				   : d->kind == PACTUM_PLUGIN_WRITER ? "write"
+								     : "transform");
+		return;
+	}
+	if (d->kind == PACTUM_PLUGIN_READER &&
+	    (d->suffixes == NULL || d->suffixes[0] == NULL)) {
+		pactum__buf_printf(why, _("reader \"%s\" names no file suffixes"),
+				   d->name);
+		return;
 	}
 	for (i = 0; i < PACTUM_ARRAY_SIZE(d->reserved); i++)
-		if (d->reserved[i] != NULL)
-			return N_("reserved descriptor slots are not NULL");
+		if (d->reserved[i] != NULL) {
+			pactum__buf_printf(why,
+					   _("plugin \"%s\": reserved[%zu] of "
+					     "the descriptor is not NULL"),
+					   d->name, i);
+			return;
+		}
 	/* options took the first reserved slot in ABI 1.1 */
-	if (d->options != NULL && d->abi_minor < 1)
-		return N_("reserved descriptor slots are not NULL");
-	if (d->options != NULL && d->kind != PACTUM_PLUGIN_WRITER)
-		return N_("only writers take options");
+	if (d->options != NULL && d->abi_minor < 1) {
+		pactum__buf_printf(why,
+				   _("plugin \"%s\" of ABI 1.0 sets options, "
+				     "a reserved slot then"),
+				   d->name);
+		return;
+	}
+	if (d->options != NULL && d->kind != PACTUM_PLUGIN_WRITER) {
+		pactum__buf_printf(why,
+				   _("%s \"%s\" declares options; only writers "
+				     "take options"),
+				   kind_word(d->kind), d->name);
+		return;
+	}
 	for (i = 0; d->options != NULL && d->options[i].name != NULL; i++) {
 		const pactum_option_spec *o = &d->options[i];
 
-		if (!valid_name(o->name) || o->help == NULL)
-			return N_("an option has an invalid name or no help");
-		if (o->type < PACTUM_OPTION_UINT || o->type > PACTUM_OPTION_STRING ||
-		    (o->type == PACTUM_OPTION_UINT && o->min > o->max) ||
-		    (o->type == PACTUM_OPTION_CHOICE &&
-		     (o->choices == NULL || o->choices[0] == NULL)))
-			return N_("an option has an invalid type, range or "
-				  "choices");
+		if (!valid_name(o->name))
+			pactum__buf_printf(why,
+					   _("writer \"%s\": invalid option "
+					     "name \"%.*s\" (want 1 to 32 of "
+					     "a-z, 0-9, -)"),
+					   d->name, QUOTED(o->name));
+		else if (o->help == NULL)
+			pactum__buf_printf(why,
+					   _("writer \"%s\": option \"%s\" "
+					     "has no help"),
+					   d->name, o->name);
+		else if (o->type < PACTUM_OPTION_UINT ||
+			 o->type > PACTUM_OPTION_STRING)
+			pactum__buf_printf(why,
+					   _("writer \"%s\": option \"%s\" "
+					     "has unknown type %d"),
+					   d->name, o->name, (int)o->type);
+		else if (o->type == PACTUM_OPTION_UINT && o->min > o->max)
+			pactum__buf_printf(why,
+					   _("writer \"%s\": option \"%s\" "
+					     "has min %u above max %u"),
+					   d->name, o->name, o->min, o->max);
+		else if (o->type == PACTUM_OPTION_CHOICE &&
+			 (o->choices == NULL || o->choices[0] == NULL))
+			pactum__buf_printf(why,
+					   _("writer \"%s\": option \"%s\" "
+					     "has no choices"),
+					   d->name, o->name);
+		if (why->len > 0)
+			return;
 	}
-	return NULL;
 }
 
 int pactum_registry_load_file(pactum_registry *reg, const char *path)
 {
 	const pactum_plugin_desc *d;
-	const char *why;
+	pactum_buf why = PACTUM_BUF_INIT;
 	pactum_plugin *p;
 	void *handle = NULL;
 	char *distrust = NULL, *resolved = NULL;
@@ -216,24 +306,34 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 			       PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR);
 		goto cleanup;
 	}
-	why = check_descriptor(d);
-	if (why != NULL) {
-		error = refuse(reg, path, "%s", _(why));
+	check_descriptor(&why, d);
+	if (why.oom) {
+		error = PACTUM_ENOMEM;
 		goto cleanup;
 	}
+	if (why.len > 0) {
+		error = refuse(reg, path, "%s", why.ptr);
+		if (error == PACTUM_OK && d->name != NULL && valid_name(d->name))
+			error = name_refusal(reg, d);
+		goto cleanup;
+	}
+	/* Each kind has its own names: a writer "xml" is no reader "xml". */
 	for (i = 0; i < reg->count; i++) {
-		if (strcmp(reg->plugins[i].desc->name, d->name) != 0)
+		if (reg->plugins[i].desc->kind != d->kind ||
+		    strcmp(reg->plugins[i].desc->name, d->name) != 0)
 			continue;
 		error = refuse(reg, path,
-			       _("a plugin named \"%s\" is already "
-				 "loaded from %s"),
-			       d->name, reg->plugins[i].file);
-		/* Another file of the same name and kind: the one loaded
-		 * first stands in for it unnoticed, so commands warn
-		 * (pactum_registry_report).  A directory searched twice
-		 * (pactum-uninstalled does that) finds the same file. */
+			       _("a %s named \"%s\" is already loaded from "
+				 "%s"),
+			       kind_word(d->kind), d->name,
+			       reg->plugins[i].file);
+		if (error == PACTUM_OK)
+			error = name_refusal(reg, d);
+		/* The one loaded first stands in for it unnoticed, so
+		 * commands warn (pactum_registry_report).  A directory
+		 * searched twice (pactum-uninstalled does that) finds the
+		 * same file. */
 		if (error == PACTUM_OK &&
-		    reg->plugins[i].desc->kind == d->kind &&
 		    strcmp(reg->plugins[i].real, resolved) != 0)
 			reg->refused[reg->nrefused - 1].shadowed_by = i;
 		goto cleanup;
@@ -261,6 +361,7 @@ cleanup:
 		dlclose(handle);
 	pactum_free(resolved);
 	pactum_free(distrust);
+	pactum__buf_free(&why);
 	return error;
 }
 
@@ -418,6 +519,31 @@ const pactum_plugin *pactum_registry_find_reader(const pactum_registry *reg,
 			if (strcmp(dot + 1, d->suffixes[j]) == 0)
 				return &reg->plugins[i];
 	}
+	return NULL;
+}
+
+const char *pactum_registry_refusal(const char **file,
+				    const pactum_registry *reg,
+				    pactum_plugin_kind kind, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	/* by the descriptor's name, else by a file named NAME.so whose
+	 * descriptor could not be read */
+	for (i = 0; i < reg->nrefused; i++) {
+		const struct refusal *r = &reg->refused[i];
+		const char *base = strrchr(r->file, '/');
+
+		base = base ? base + 1 : r->file;
+		if ((r->name != NULL && r->kind == kind &&
+		     strcmp(r->name, name) == 0) ||
+		    (r->name == NULL && strncmp(base, name, n) == 0 &&
+		     strcmp(base + n, ".so") == 0)) {
+			*file = r->file;
+			return r->reason;
+		}
+	}
+	*file = NULL;
 	return NULL;
 }
 
@@ -583,10 +709,120 @@ static void warn_unknown_blocks(const pactum_plugin *plugin,
 	pactum__buf_free(&list);
 }
 
+/* The plugin callback running on this thread: the ABI its plugin was built
+ * for decides what pactum_run_kind_of() shows it, and a crash handler
+ * names it (pactum_plugin_active()). */
+static __thread const pactum_plugin *active_plugin;
+static __thread const char *active_callback;
+
+struct call {
+	const pactum_plugin *plugin;
+	const char *callback;
+	size_t errors;  /* reported before the call */
+};
+
+static void enter(struct call *saved, const pactum_plugin *plugin,
+		  const char *callback, const pactum_diag *diag)
+{
+	saved->plugin = active_plugin;
+	saved->callback = active_callback;
+	saved->errors = pactum_diag_count(diag, PACTUM_ERROR);
+	active_plugin = plugin;
+	active_callback = callback;
+}
+
+static const char *status_name(int status)
+{
+	static const char *const names[] = {
+		"PACTUM_OK", "PACTUM_EINPUT", "PACTUM_EUNTRANSLATED",
+		"PACTUM_ENOMEM", "PACTUM_EIO", "PACTUM_ENOTFOUND",
+		"PACTUM_EINVAL",
+	};
+
+	return status <= 0 && -status < (int)PACTUM_ARRAY_SIZE(names)
+		       ? names[-status]
+		       : NULL;
+}
+
+/* Back from a callback: a status that is none, or a failure nobody
+ * explained, is reported naming the plugin, so no run ends without a
+ * word.  Returns the status to go on with. */
+static int leave(const struct call *saved, int status, pactum_diag *diag)
+{
+	const pactum_plugin *p = active_plugin;
+	const char *cb = active_callback;
+	int reported = pactum_diag_count(diag, PACTUM_ERROR) > saved->errors;
+
+	active_plugin = saved->plugin;
+	active_callback = saved->callback;
+	if (status_name(status) == NULL) {
+		pactum_diag_report(diag, PACTUM_ERROR, NULL,
+				   /* TRANSLATORS: writer "x": its write
+				    * callback returned 42, ... */
+				   _("%s \"%s\": its %s callback returned %d, "
+				     "which is not a pactum status"),
+				   kind_word(p->desc->kind), p->desc->name, cb,
+				   status);
+		return PACTUM_EIO;
+	}
+	if (status != PACTUM_OK && status != PACTUM_ENOMEM && !reported)
+		pactum_diag_report(diag, PACTUM_ERROR, NULL,
+				   _("%s \"%s\": its %s callback failed with "
+				     "%s and reported no reason"),
+				   kind_word(p->desc->kind), p->desc->name, cb,
+				   status_name(status));
+	if (status == PACTUM_OK && reported)
+		return PACTUM_EINPUT; /* an error is an error */
+	return status;
+}
+
+int pactum__plugin_active_minor(void)
+{
+	return active_plugin ? active_plugin->desc->abi_minor
+			     : PACTUM_PLUGIN_ABI_MINOR;
+}
+
+int pactum_plugin_active(const char **name, const char **callback,
+			 const char **file)
+{
+	/* async-signal-safe: reads this thread's two pointers */
+	if (active_plugin == NULL)
+		return 0;
+	*name = active_plugin->desc->name;
+	*callback = active_callback;
+	*file = active_plugin->file;
+	return 1;
+}
+
+int pactum__plugin_read_model(const pactum_plugin *plugin, pactum_model *model,
+			      const char *path, const char *bytes, size_t len,
+			      pactum_diag *diag)
+{
+	struct call saved;
+
+	enter(&saved, plugin, "read_model", diag);
+	return leave(&saved,
+		     plugin->desc->read_model(model, path, bytes, len, diag),
+		     diag);
+}
+
+int pactum__plugin_read_data(const pactum_plugin *plugin, pactum_data *data,
+			     const char *path, const char *bytes, size_t len,
+			     pactum_diag *diag)
+{
+	struct call saved;
+
+	enter(&saved, plugin, "read_data", diag);
+	return leave(&saved,
+		     plugin->desc->read_data(data, path, bytes, len, diag),
+		     diag);
+}
+
 int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 			const pactum_doc *doc, const pactum_options *opts,
 			pactum_diag *diag)
 {
+	struct call saved;
 	int error;
 
 	if (plugin->desc->kind != PACTUM_PLUGIN_WRITER)
@@ -596,5 +832,21 @@ int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,
 		return error;
 	if (plugin->desc->abi_minor < 2)
 		warn_unknown_blocks(plugin, doc, diag);
-	return plugin->desc->write(sink, doc, opts, diag);
+	enter(&saved, plugin, "write", diag);
+	return leave(&saved, plugin->desc->write(sink, doc, opts, diag), diag);
+}
+
+int pactum_plugin_exports(char **out, size_t *count,
+			  const pactum_plugin *plugin)
+{
+	pactum_buf names = PACTUM_BUF_INIT;
+	int error = pactum__elf_exports(&names, count, plugin->real,
+					PACTUM_PLUGIN_SYMBOL);
+
+	pactum__buf_putc(&names, '\0');
+	if (error == PACTUM_OK && names.oom)
+		error = PACTUM_ENOMEM;
+	*out = error == PACTUM_OK ? pactum__buf_detach(&names) : NULL;
+	pactum__buf_free(&names);
+	return error;
 }

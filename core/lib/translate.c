@@ -197,9 +197,13 @@ static pactum_run *new_run(struct translation *t, pactum_run_kind kind,
 		return NULL;
 	}
 	r->kind = kind;
+	r->untranslated = 0;
+	r->untranslated_1_4 = 0;
+	r->value_type = 0;
 	r->text = text;
 	r->len = len;
 	r->ref = ref;
+	r->u.block = NULL;
 	r->next = NULL;
 	return r;
 }
@@ -207,11 +211,13 @@ static pactum_run *new_run(struct translation *t, pactum_run_kind kind,
 static const char *flat_text(struct translation *t, const pactum_unit *u);
 
 /* Words taken from another unit (a role, a term, a choice label) keep the
- * draft marker of that unit: no English may pass unmarked. */
-static pactum_run_kind marked(const struct translation *t,
-			      const pactum_unit *u, pactum_run_kind kind)
+ * draft marker of that unit: no English may pass unmarked.  Returns r. */
+static pactum_run *marked(const struct translation *t, const pactum_unit *u,
+			  pactum_run *r)
 {
-	return t->st[u->index].untranslated ? PACTUM_RUN_UNTRANSLATED : kind;
+	if (r != NULL && t->st[u->index].untranslated)
+		r->untranslated = r->untranslated_1_4 = 1;
+	return r;
 }
 
 static const pactum_node *choice_label(const pactum_node *param,
@@ -334,6 +340,7 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 	pactum_doc *doc = t->doc;
 	const pactum_value *v = &doc->values[p->index];
 	const char *id = p->attr[PACTUM_ATTR_ID], *text;
+	pactum_run *r;
 
 	if (!doc->has_value[p->index]) {
 		if (p->party != NULL)
@@ -354,8 +361,15 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 		text = label && label->unit ? flat_text(t, label->unit) : NULL;
 		if (text == NULL)
 			return NULL;
-		return new_run(t, marked(t, label->unit, PACTUM_RUN_VALUE), text,
-			       strlen(text), id);
+		r = marked(t, label->unit,
+			   new_run(t, PACTUM_RUN_VALUE, text, strlen(text), id));
+		if (r != NULL) {
+			r->value_type = PACTUM_VALUE_CHOICE;
+			r->u.canonical = pactum__arena_strndup(
+				doc->arena, v->u.text.ptr, v->u.text.len);
+			doc->nomem |= r->u.canonical == NULL;
+		}
+		return r;
 	}
 	pactum__buf_clear(&t->scratch);
 	if (format != NULL) {
@@ -380,7 +394,19 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 		doc->nomem = 1;
 		return NULL;
 	}
-	return scratch_run(t, PACTUM_RUN_VALUE, id);
+	r = scratch_run(t, PACTUM_RUN_VALUE, id);
+	if (r != NULL) {
+		pactum__buf_clear(&t->scratch);
+		pactum__value_canonical(&t->scratch, v);
+		r->value_type = (unsigned char)pactum__value_type_public(v->type);
+		r->u.canonical = t->scratch.oom
+			? NULL
+			: pactum__arena_strndup(doc->arena,
+						t->scratch.ptr ? t->scratch.ptr : "",
+						t->scratch.len);
+		doc->nomem |= r->u.canonical == NULL;
+	}
+	return r;
 }
 
 /* The FOOTNOTE block of the current block that stands for node n. */
@@ -419,6 +445,7 @@ static pactum_run *plural_run(struct translation *t, const pactum_unit *u,
 					    : unit_catalog(t, u);
 	unsigned long n = count_value(t->doc, count);
 	unsigned form, nforms = 1, nplurals = 2;
+	pactum_run *r;
 	const char *p = tok->display, *end = p + tok->display_len, *bar;
 
 	form = cat ? pactum__catalog_plural(cat, n, &nplurals) : n != 1;
@@ -438,9 +465,11 @@ static pactum_run *plural_run(struct translation *t, const pactum_unit *u,
 	for (; form > 0; form--) /* nforms forms: the bars are there */
 		p = (const char *)memchr(p, '|', (size_t)(end - p)) + 1;
 	bar = memchr(p, '|', (size_t)(end - p));
-	return new_run(t, s->untranslated ? PACTUM_RUN_UNTRANSLATED
-					  : PACTUM_RUN_TEXT,
-		       p, (size_t)((bar ? bar : end) - p), NULL);
+	r = new_run(t, PACTUM_RUN_TEXT, p, (size_t)((bar ? bar : end) - p),
+		    NULL);
+	if (r != NULL)
+		r->untranslated_1_4 = s->untranslated;
+	return r;
 }
 
 /* The run for one placeholder of unit u.  NULL after reporting (or when
@@ -485,7 +514,7 @@ static pactum_run *placeholder_run(struct translation *t,
 		r = new_run(t, PACTUM_RUN_FOOTNOTE, placed->number,
 			    strlen(placed->number), NULL);
 		if (r)
-			r->block = placed;
+			r->u.block = placed;
 		return r;
 	case PACTUM_NODE_VAR:
 	case PACTUM_NODE_FIELD:
@@ -547,12 +576,13 @@ static pactum_run *placeholder_run(struct translation *t,
 		text = c && c->unit ? flat_text(t, c->unit) : NULL;
 		if (text == NULL)
 			return NULL;
-		return new_run(t,
-			       marked(t, c->unit,
+		return marked(t, c->unit,
+			      new_run(t,
 				      n->kind == PACTUM_NODE_TERM_REF
 					      ? PACTUM_RUN_TERM
-					      : PACTUM_RUN_PARTY),
-			       text, strlen(text), target->attr[PACTUM_ATTR_ID]);
+					      : PACTUM_RUN_PARTY,
+				      text, strlen(text),
+				      target->attr[PACTUM_ATTR_ID]));
 	}
 	case PACTUM_NODE_XREF:
 		placed = pactum__map_get(&doc->placed,
@@ -570,7 +600,7 @@ static pactum_run *placeholder_run(struct translation *t,
 		put_ref(t, placed);
 		r = scratch_run(t, PACTUM_RUN_XREF, placed->id);
 		if (r)
-			r->block = placed;
+			r->u.block = placed;
 		return r;
 	default:
 		return NULL;
@@ -617,17 +647,17 @@ static pactum_run *unit_runs(struct translation *t, const pactum_unit *u)
 	while (pactum__template_next(&tok, &tpl) != PACTUM_TOK_END) {
 		if (tok.kind == PACTUM_TOK_ERROR)
 			break; /* template_of checked it: cannot happen */
-		if (tok.kind == PACTUM_TOK_TEXT)
-			r = new_run(t,
-				    s->untranslated ? PACTUM_RUN_UNTRANSLATED
-						    : PACTUM_RUN_TEXT,
-				    tok.text, tok.len, NULL);
-		else if (alternative(t, u, &tok, &tpl))
+		if (tok.kind == PACTUM_TOK_TEXT) {
+			r = new_run(t, PACTUM_RUN_TEXT, tok.text, tok.len, NULL);
+			if (r != NULL)
+				r->untranslated_1_4 = s->untranslated;
+		} else if (alternative(t, u, &tok, &tpl))
 			continue;
 		else
 			r = placeholder_run(t, u, &tok);
 		if (r == NULL)
 			continue; /* reported */
+		r->untranslated |= s->untranslated;
 		*tail = r;
 		tail = &r->next;
 	}

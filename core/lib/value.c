@@ -609,13 +609,78 @@ static void put_boolean(pactum_buf *out, const pactum_locale *loc,
 							       : PACTUM_WORD_NO));
 }
 
+/* The canonical forms: a value as a deal writes it, the same in every
+ * language (plugin.h, pactum_run_value()). */
+static void canon_text(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
+}
+
+static void canon_decimal(pactum_buf *out, pactum_decimal d, unsigned min)
+{
+	uint64_t m = magnitude(d.mantissa), unit = 1;
+	unsigned scale = d.scale, i;
+
+	for (i = 0; i < scale; i++)
+		unit *= 10;
+	pactum__buf_printf(out, "%s%llu", d.mantissa < 0 ? "-" : "",
+			   (unsigned long long)(m / unit));
+	if (scale > 0 || min > 0)
+		pactum__buf_putc(out, '.');
+	if (scale > 0)
+		pactum__buf_printf(out, "%0*llu", (int)scale,
+				   (unsigned long long)(m % unit));
+	for (i = scale; i < min; i++)
+		pactum__buf_putc(out, '0');
+}
+
+static void canon_date(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_printf(out, "%04d-%02d-%02d", v->u.date.year,
+			   v->u.date.month, v->u.date.day);
+}
+
+static void canon_money(pactum_buf *out, const pactum_value *v)
+{
+	canon_decimal(out, v->u.money.amount,
+		      pactum__currency_digits(v->u.money.currency));
+	pactum__buf_printf(out, " %s", v->u.money.currency);
+}
+
+static void canon_number(pactum_buf *out, const pactum_value *v)
+{
+	canon_decimal(out, v->u.number, 0);
+}
+
+static void canon_integer(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_printf(out, "%lld", (long long)v->u.integer);
+}
+
+static void canon_duration(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_printf(out, "%lu%c", (unsigned long)v->u.duration.count,
+			   "dwmy"[v->u.duration.unit]);
+}
+
+static void canon_boolean(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_puts(out, v->u.boolean ? "yes" : "no");
+}
+
+static void canon_list(pactum_buf *out, const pactum_value *v)
+{
+	pactum__buf_printf(out, "%lu", (unsigned long)v->u.list.n);
+}
+
 #define ORDERED PACTUM_TYPE_ORDERED
 #define COUNTS PACTUM_TYPE_COUNTS
 #define TEXTUAL PACTUM_TYPE_TEXTUAL
 
 /* What each value type is: its name in models, what a value must look
- * like (for messages), its traits, and how it is parsed, compared and
- * formatted.  A new type is one row here and its three functions. */
+ * like (for messages), its traits, how it is parsed, compared and
+ * formatted, and its canonical form.  A new type is one row here and its
+ * four functions. */
 static const struct type_info {
 	const char *name;
 	const char *expected; /* N_(): said when a value does not parse */
@@ -629,42 +694,49 @@ static const struct type_info {
 	/* in a grammatical case; NULL: the same in every case */
 	void (*format_case)(pactum_buf *out, const pactum_locale *loc,
 			    const pactum_value *v, pactum_case c);
+	void (*canonical)(pactum_buf *out, const pactum_value *v);
 } types[] = {
 	[PACTUM_TYPE_TEXT] = { "text",
 			       N_("text in UTF-8 without control characters"),
-			       TEXTUAL, parse_text, compare_text, put_text },
+			       TEXTUAL, parse_text, compare_text, put_text,
+			       .canonical = canon_text },
 	[PACTUM_TYPE_DATE] = { "date", N_("a date as YYYY-MM-DD"), ORDERED,
-			       parse_date_v, compare_date, put_date },
+			       parse_date_v, compare_date, put_date,
+			       .canonical = canon_date },
 	[PACTUM_TYPE_MONEY] = { "money",
 				N_("an amount and an ISO 4217 currency, e.g. "
 				   "1234.56 EUR"),
-				ORDERED, parse_money, compare_money, put_money },
+				ORDERED, parse_money, compare_money, put_money,
+				.canonical = canon_money },
 	[PACTUM_TYPE_NUMBER] = { "number",
 				 N_("a number such as 1234.5, with at most 6 "
 				    "decimals"),
 				 ORDERED, parse_number_v, compare_number,
-				 put_number_v },
+				 put_number_v, .canonical = canon_number },
 	[PACTUM_TYPE_PERCENT] = { "percent",
 				  N_("a percentage such as 20, 20% or 12.5"),
 				  ORDERED, parse_percent_v, compare_number,
-				  put_percent },
+				  put_percent, .canonical = canon_number },
 	[PACTUM_TYPE_INTEGER] = { "integer", N_("a whole number such as 1234"),
 				  ORDERED | COUNTS, parse_integer_v,
-				  compare_integer, put_integer_v },
+				  compare_integer, put_integer_v,
+				  .canonical = canon_integer },
 	[PACTUM_TYPE_DURATION] = { "duration",
 				   N_("a duration such as 30d, 2w, 3m or 1y"),
 				   ORDERED | COUNTS, parse_duration_v,
 				   compare_duration, put_duration,
-				   put_duration_case },
+				   put_duration_case, canon_duration },
 	[PACTUM_TYPE_BOOLEAN] = { "boolean", N_("true, false, yes, no, 1 or 0"),
 				  0, parse_boolean_v, compare_boolean,
-				  put_boolean },
+				  put_boolean, .canonical = canon_boolean },
 	[PACTUM_TYPE_CHOICE] = { "choice",
 				 N_("one of the parameter's choices"),
-				 TEXTUAL, parse_text, compare_text, put_text },
+				 TEXTUAL, parse_text, compare_text, put_text,
+			       .canonical = canon_text },
 	[PACTUM_TYPE_LIST] = { "list",
 			       N_("records, each a <record> of the list"), 0,
-			       parse_list, compare_list, put_list },
+			       parse_list, compare_list, put_list,
+			       .canonical = canon_list },
 };
 
 int pactum__type_parse(pactum_type *out, const char *name)
@@ -737,6 +809,31 @@ int pactum__value_format(pactum_buf *out, const pactum_value *v,
 		return PACTUM_EINVAL;
 	types[v->type].format(out, loc, v);
 	/* appends after a failed one do nothing, so one check suffices */
+	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
+}
+
+/* plugin.h's value types follow the table's order. */
+_Static_assert(PACTUM_VALUE_TEXT == PACTUM_TYPE_TEXT + 1 &&
+		     PACTUM_VALUE_DATE == PACTUM_TYPE_DATE + 1 &&
+		     PACTUM_VALUE_MONEY == PACTUM_TYPE_MONEY + 1 &&
+		     PACTUM_VALUE_NUMBER == PACTUM_TYPE_NUMBER + 1 &&
+		     PACTUM_VALUE_PERCENT == PACTUM_TYPE_PERCENT + 1 &&
+		     PACTUM_VALUE_INTEGER == PACTUM_TYPE_INTEGER + 1 &&
+		     PACTUM_VALUE_DURATION == PACTUM_TYPE_DURATION + 1 &&
+		     PACTUM_VALUE_BOOLEAN == PACTUM_TYPE_BOOLEAN + 1 &&
+		     PACTUM_VALUE_CHOICE == PACTUM_TYPE_CHOICE + 1,
+		     "plugin.h's value types follow the type table");
+
+int pactum__value_type_public(pactum_type type)
+{
+	return type <= PACTUM_TYPE_CHOICE ? (int)type + 1 : 0;
+}
+
+int pactum__value_canonical(pactum_buf *out, const pactum_value *v)
+{
+	if ((unsigned)v->type >= PACTUM_ARRAY_SIZE(types))
+		return PACTUM_EINVAL;
+	types[v->type].canonical(out, v);
 	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
 }
 

@@ -190,6 +190,12 @@ typedef enum pactum_case {
 
 /* "nom", "gen", "dat", "acc" (len bytes) → case; -1 for anything else. */
 int pactum__case_parse(const char *s, size_t len);
+/* Append v's canonical form, the same in every language: as a deal writes
+ * it ("10000.50 EUR", "2027-01-15", "3m", "yes"). */
+int pactum__value_canonical(pactum_buf *out, const pactum_value *v);
+/* The pactum_value_type of plugin.h for type; 0 for a list. */
+int pactum__value_type_public(pactum_type type);
+
 /* As pactum__value_format(), in grammatical case c. */
 int pactum__value_format_case(pactum_buf *out, const pactum_value *v,
 			      const pactum_locale *loc, pactum_case c);

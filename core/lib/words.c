@@ -47,6 +47,13 @@ static const pactum_word_def words[PACTUM_WORD_COUNT_] = {
 				      "The heading over the defined terms."),
 	[PACTUM_WORD_SIGNATURES] = W("heading", "Signatures",
 				     "The heading over the signature blocks."),
+	[PACTUM_WORD_FOOTNOTES] = W("heading", "Footnotes",
+				    "The heading over the footnotes, where a "
+				    "writer gathers them at the end."),
+	[PACTUM_WORD_PREVAILING] = W(
+		"language label", "prevailing version",
+		"Beside the language's name over its column or part, in a "
+		"bilingual agreement, when this version prevails."),
 	[PACTUM_WORD_OMITTED] = W(
 		"omitted part", "[intentionally omitted]",
 		"Shown in place of a section or clause a deal leaves out, "

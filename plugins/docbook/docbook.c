@@ -877,13 +877,6 @@ static int write_doc(pactum_sink *sink, const pactum_doc *doc,
 	return w.error;
 }
 
-PACTUM_PLUGIN_DEFINE = {
-	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
-	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
-	.kind = PACTUM_PLUGIN_WRITER,
-	.name = "docbook",
-	.version = VERSION,
-	.description = "DocBook 5.0 articles (valid against the RELAX NG "
-		       "schema)",
-	.write = write_doc,
-};
+PACTUM_WRITER_DEFINE("docbook", VERSION,
+		     "DocBook 5.0 articles (valid against the RELAX NG schema)",
+		     write_doc, NULL);

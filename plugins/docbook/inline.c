@@ -306,7 +306,7 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 	case PACTUM_RUN_FOOTNOTE:
 		put_footnote(w, r, lang);
 		break;
-	default: /* TEXT, UNTRANSLATED (marked by the caller), newer kinds */
+	default: /* TEXT, newer kinds */
 		put_run_text(w, r);
 		break;
 	}
@@ -314,7 +314,7 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 
 /*
  * The runs of one title or content in language lang.  A unit is
- * translated as a whole, so one UNTRANSLATED run means the whole unit is
+ * translated as a whole, so one untranslated run means the whole unit is
  * in the source language: it is tagged with that language and bracketed
  * in <remark>s ("[EN: ...]"), the DocBook element for draft notes, so no
  * processor shows it as ordinary text.
@@ -329,7 +329,7 @@ void db_write_runs(struct writer *w, const pactum_run *first,
 	const char *p;
 
 	for (r = first; r && !untranslated; r = pactum_run_next(r))
-		untranslated = pactum_run_kind_of(r) == PACTUM_RUN_UNTRANSLATED;
+		untranslated = pactum_run_untranslated(r);
 	if (untranslated) {
 		db_put(w, "<phrase role=\"untranslated\"");
 		db_put_attr(w, "xml:lang", src);

@@ -108,10 +108,11 @@ static void close_emphasis(struct buf *b)
  * brackets read the same everywhere; the note itself is laid out after
  * the clause (text.c).  If any of the text
  * is draft text without a translation, the whole unit is wrapped in
- * "[EN: ...]", so a reader can never take it for the translation.
+ * "[EN: ...]" (the source language), so a reader can never take it for the translation.
  */
-static void flatten(struct buf *b, const pactum_run *runs)
+static void flatten(struct writer *w, const pactum_run *runs)
 {
+	struct buf *b = &w->text;
 	const pactum_run *r;
 	int untranslated = 0, pending = 0;
 	unsigned depth = 0;
@@ -119,10 +120,20 @@ static void flatten(struct buf *b, const pactum_run *runs)
 	size_t len;
 
 	for (r = runs; r; r = pactum_run_next(r))
-		if (pactum_run_kind_of(r) == PACTUM_RUN_UNTRANSLATED)
+		if (pactum_run_untranslated(r))
 			untranslated = 1;
-	if (untranslated)
-		text_buf_puts(b, "[EN: ");
+	if (untranslated) {
+		const char *src = pactum_doc_source_lang(w->doc);
+
+		text_buf_put(b, "[", 1);
+		for (s = src; *s; s++) {
+			char c = *s >= 'a' && *s <= 'z' ? (char)(*s - 'a' + 'A')
+							: *s;
+
+			text_buf_put(b, &c, 1);
+		}
+		text_buf_puts(b, ": ");
+	}
 	for (r = runs; r; r = pactum_run_next(r)) {
 		switch (pactum_run_kind_of(r)) {
 		case PACTUM_RUN_EMPH_BEGIN:
@@ -212,7 +223,7 @@ static void render_title(struct writer *w, struct lines *out,
 	unsigned widest;
 
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(u->block, lang));
+	flatten(w, pactum_block_title(u->block, lang));
 	text_lines_clear(&w->tmp);
 	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
 	widest = text_centre_lines(out, &w->tmp, width);
@@ -279,7 +290,7 @@ static void render_heading(struct writer *w, struct lines *out,
 		l = number; /* absurdly long: as it is */
 	}
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(u->block, lang));
+	flatten(w, pactum_block_title(u->block, lang));
 	render_underlined(w, out, l, width);
 }
 
@@ -303,7 +314,7 @@ static void render_party(struct writer *w, struct lines *out,
 	enum field_style style;
 
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_title(u->block, lang));
+	flatten(w, pactum_block_title(u->block, lang));
 	wrap_unit(w, out, width, 0, NULL, 0);
 	for (f = pactum_block_first_child(u->block); f;
 	     f = pactum_block_next(f)) {
@@ -316,12 +327,12 @@ static void render_party(struct writer *w, struct lines *out,
 		style = field_style(pactum_block_id(f));
 		label = pactum_block_title(f, lang);
 		if (style != FIELD_BARE && label != NULL) {
-			flatten(&w->text, label);
+			flatten(w, label);
 			if (style == FIELD_CAPTION)
 				text_buf_put(&w->text, ":", 1);
 			text_buf_put(&w->text, " ", 1);
 		}
-		flatten(&w->text, value);
+		flatten(w, value);
 		wrap_unit(w, out, width, FIELD_INDENT, NULL, 0);
 	}
 }
@@ -335,11 +346,11 @@ static void render_term(struct writer *w, struct lines *out,
 	quotes_for(w, lang, &open, &close);
 	w->text.len = 0;
 	text_buf_puts(&w->text, open);
-	flatten(&w->text, pactum_block_title(u->block, lang));
+	flatten(w, pactum_block_title(u->block, lang));
 	text_buf_puts(&w->text, close);
 	if (definition != NULL) {
 		text_buf_puts(&w->text, ": ");
-		flatten(&w->text, definition);
+		flatten(w, definition);
 	}
 	wrap_unit(w, out, width, u->indent, "-", 1);
 }
@@ -352,7 +363,7 @@ static void render_centred(struct writer *w, struct lines *out,
 			   const struct unit *u, size_t lang, unsigned width)
 {
 	w->text.len = 0;
-	flatten(&w->text, pactum_block_content(u->block, lang));
+	flatten(w, pactum_block_content(u->block, lang));
 	text_lines_clear(&w->tmp);
 	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
 	text_centre_lines(out, &w->tmp, width);
@@ -381,11 +392,11 @@ static void cell_text(struct writer *w, const pactum_block *head,
 {
 	w->text.len = 0;
 	if (head != NULL && pactum_block_content(head, lang) != NULL) {
-		flatten(&w->text, pactum_block_content(head, lang));
+		flatten(w, pactum_block_content(head, lang));
 		text_buf_put(&w->text, ": ", 2);
 	}
 	if (cell != NULL)
-		flatten(&w->text, pactum_block_content(cell, lang));
+		flatten(w, pactum_block_content(cell, lang));
 	*s = w->text.ptr;
 	*len = w->text.len;
 	if (w->cs->id == CHARSET_UTF8)
@@ -627,14 +638,14 @@ static void flatten_label(struct writer *w, const pactum_block *b,
 	size_t i, start, first_len = 0;
 
 	if (!w->joined) {
-		flatten(&w->text, pactum_block_title(b, lang));
+		flatten(w, pactum_block_title(b, lang));
 		return;
 	}
 	for (i = 0; i < w->nlangs; i++) {
 		start = w->text.len;
 		if (i > 0)
 			text_buf_put(&w->text, " / ", 3);
-		flatten(&w->text, pactum_block_title(b, i));
+		flatten(w, pactum_block_title(b, i));
 		if (i == 0)
 			first_len = w->text.len;
 		else if (w->text.len - start - 3 == first_len &&
@@ -651,7 +662,7 @@ static void sign_line(struct writer *w, struct lines *out,
 
 	if (value != NULL) {
 		w->text.len = 0;
-		flatten(&w->text, value);
+		flatten(w, value);
 		wrap_unit(w, out, width, 0, NULL, 0);
 	} else {
 		text_lines_rule(out, 0, '_', width < SIGN_LINE ? width
@@ -673,7 +684,7 @@ static void sign_caption(struct writer *w, struct lines *out,
 	flatten_label(w, f, lang);
 	text_buf_put(&w->text, ": ", 2);
 	if (value != NULL) {
-		flatten(&w->text, value);
+		flatten(w, value);
 	} else {
 		/* as it will be written: transliteration may widen it */
 		used = text_str_width(w->text.ptr, w->text.len);
@@ -704,7 +715,7 @@ static void render_signature(struct writer *w, struct lines *out,
 	/* the legal name under the role: who signs */
 	if (pactum_block_content(u->block, lang) != NULL) {
 		w->text.len = 0;
-		flatten(&w->text, pactum_block_content(u->block, lang));
+		flatten(w, pactum_block_content(u->block, lang));
 		wrap_unit(w, out, width, 0, NULL, 0);
 	}
 	for (s = pactum_block_first_child(u->block); s;
@@ -766,13 +777,13 @@ int text_render(struct writer *w, struct lines *out, const struct unit *u,
 		break;
 	case UNIT_CLAUSE_HEADING:
 		w->text.len = 0;
-		flatten(&w->text, pactum_block_title(u->block, lang));
+		flatten(w, pactum_block_title(u->block, lang));
 		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
 		break;
 	case UNIT_TEXT:
 		w->text.len = 0;
 		if (u->block != NULL)
-			flatten(&w->text, pactum_block_content(u->block, lang));
+			flatten(w, pactum_block_content(u->block, lang));
 		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
 		break;
 	case UNIT_CENTRED:

@@ -589,13 +589,6 @@ static const pactum_option_spec options[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-PACTUM_PLUGIN_DEFINE = {
-	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
-	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
-	.kind = PACTUM_PLUGIN_WRITER,
-	.name = "text",
-	.version = VERSION,
-	.description = "plain text, wrapped, with bilingual layouts",
-	.write = text_write,
-	.options = options,
-};
+PACTUM_WRITER_DEFINE("text", VERSION,
+		     "plain text, wrapped, with bilingual layouts", text_write,
+		     options);

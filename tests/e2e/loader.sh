@@ -169,4 +169,68 @@ else
 fi
 expect_grep "escaped: shown visibly" "$work/out" 'a\x1b[2J.so'
 
+# Plugins that break the contract are named, whatever they do; nothing is
+# written, and the previous output stays.
+misbehave="$top_builddir/tests/plugins/misbehave/.libs"
+PACTUM_PLUGIN_PATH="$default_path:$misbehave"
+export PACTUM_PLUGIN_PATH
+echo "previous" >"$work/kept.txt"
+# render_with WRITER: render the demo with it into kept.txt
+render_with() {
+	pactum render "$model" --data "$deal" --lang en --format "$1" \
+		-o "$work/kept.txt"
+}
+expect_status "silent: a failure without a reason" 4 render_with silent
+expect_grep "silent: named with its status" "$work/err" \
+	'pactum: error: writer "silent": its write callback failed with PACTUM_EIO and reported no reason'
+expect_status "bogus: a status that is none" 4 render_with bogus
+expect_grep "bogus: named with the value" "$work/err" \
+	'pactum: error: writer "bogus": its write callback returned 42, which is not a pactum status'
+# A crash prints one line, then pactum dies of the signal (a sanitizer's
+# own report would take the place of the death: off for this case).
+ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}handle_segv=0" \
+	expect_status "crash: dies of SIGSEGV" 139 sh -c \
+	'"$0" render "$1" --data "$2" --lang en --format crash -o "$3"; exit $?' \
+	"$PACTUM" "$model" "$deal" "$work/kept.txt"
+expect_grep "crash: one line names the plugin and the callback" \
+	"$work/err" \
+	"pactum: plugin 'crash' ($misbehave/crash.so) crashed in its write callback: SIGSEGV"
+expect_grep "misbehaving writers leave the output intact" "$work/kept.txt" \
+	previous
+if ls "$work" | grep -q 'kept.txt.'; then
+	fail "misbehaving writers leave no temp file"
+else
+	pass "misbehaving writers leave no temp file"
+fi
+
+# A plugin exporting more than its descriptor is a warning of 'plugins'.
+expect_status "exports: plugins" 0 pactum plugins
+expect_grep "exports: warned, with the names and the way out" "$work/err" \
+	"pactum: warning: plugin 'exports' ($misbehave/exports.so) exports 1 symbol besides pactum_plugin_descriptor: exports_helper; build it with -fvisibility=hidden"
+if grep -F ' symbol' "$work/err" | grep -vqF "plugin 'exports'"; then
+	fail "exports: the shipped and test plugins export only the descriptor"
+else
+	pass "exports: the shipped and test plugins export only the descriptor"
+fi
+
+# Kinds have their own names: the test writer "xml" (broken-duplicate.so)
+# loads beside the xml reader, and models still read.
+PACTUM_PLUGIN_PATH=$default_path
+expect_status "kinds: plugins" 0 pactum plugins
+expect_grep "kinds: writer xml listed" "$work/out" "xml        writer"
+expect_grep "kinds: reader xml listed" "$work/out" "xml        reader"
+expect_status "kinds: the reader still reads" 0 pactum render "$model" \
+	--data "$deal" --lang en --format dump
+# Asking for a refused plugin says why it was refused.
+expect_status "refused: render names the reason" 4 pactum render "$model" \
+	--data "$deal" --lang en --format broken
+expect_grep "refused: the file and the reason" "$work/err" \
+	"no writer plugin named 'broken': $top_builddir/tests/plugins/.libs/broken-"
+expect_grep "refused: the value quoted" "$work/err" 'writer "broken"'
+# render --help lists every writer found, with its options.
+expect_status "help: render --help" 0 pactum render --help
+expect_grep "help: the dump test writer listed" "$work/out" "  dump "
+expect_grep "help: the text writer's options" "$work/out" \
+	"-O charset=UTF-8|"
+
 finish

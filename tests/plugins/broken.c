@@ -12,6 +12,10 @@
 
 #include <pactum/plugin.h>
 
+/* Written out by hand, to set what PACTUM_WRITER_DEFINE() gets right. */
+#define HAND_MADE_DESCRIPTOR \
+	PACTUM_EXPORT const pactum_plugin_desc pactum_plugin_descriptor
+
 #ifdef BROKEN_UNRESOLVED
 int pactum_test_no_such_function(void);
 #endif
@@ -34,7 +38,7 @@ static int write_nothing(pactum_sink *sink, const pactum_doc *doc,
 #ifdef BROKEN_NO_SYMBOL
 PACTUM_EXPORT const pactum_plugin_desc pactum_plugin_descriptr = {
 #else
-PACTUM_PLUGIN_DEFINE = {
+HAND_MADE_DESCRIPTOR = {
 #endif
 #ifdef BROKEN_ABI_MAJOR
 	.abi_major = PACTUM_PLUGIN_ABI_MAJOR + 1,

@@ -7,6 +7,10 @@
 
 #include <pactum/plugin.h>
 
+/* Written out by hand, to set what PACTUM_WRITER_DEFINE() gets right. */
+#define HAND_MADE_DESCRIPTOR \
+	PACTUM_EXPORT const pactum_plugin_desc pactum_plugin_descriptor
+
 static const char *const run_kinds[] = { "?", "text", "value", "party",
 					 "term", "xref", "em", "/em",
 					 "untranslated", "strong", "/strong",
@@ -38,6 +42,10 @@ static int put_runs(pactum_sink *sink, const char *label,
 
 		text = pactum_run_text(r, &len);
 		error |= pactum_sink_puts(sink, " [");
+#ifndef DUMP_ABI_1_0
+		if (pactum_run_untranslated(r))
+			error |= pactum_sink_puts(sink, "untranslated:");
+#endif
 		error |= pactum_sink_puts(sink, NAME(run_kinds, k));
 		if (pactum_run_ref(r)) {
 			error |= pactum_sink_puts(sink, "@");
@@ -129,7 +137,7 @@ static int dump_write(pactum_sink *sink, const pactum_doc *doc,
 #define DUMP_NAME "dump"
 #endif
 
-PACTUM_PLUGIN_DEFINE = {
+HAND_MADE_DESCRIPTOR = {
 	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
 	.abi_minor = DUMP_MINOR,
 	.kind = PACTUM_PLUGIN_WRITER,

@@ -20,13 +20,5 @@ static int refuse_model(pactum_model *model, const char *path,
 
 static const char *const suffixes[] = { "xml", NULL };
 
-PACTUM_PLUGIN_DEFINE = {
-	.abi_major = PACTUM_PLUGIN_ABI_MAJOR,
-	.abi_minor = PACTUM_PLUGIN_ABI_MINOR,
-	.kind = PACTUM_PLUGIN_READER,
-	.name = "takeover",
-	.version = "1",
-	.description = "test reader: claims .xml files",
-	.suffixes = suffixes,
-	.read_model = refuse_model,
-};
+PACTUM_READER_DEFINE("takeover", "1", "test reader: claims .xml files",
+		     suffixes, refuse_model, NULL);

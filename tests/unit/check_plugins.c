@@ -48,9 +48,10 @@ static const struct {
 	{ "broken-abi-minor.so", "newer than this pactum" },
 	{ "broken-no-symbol.so", "no pactum_plugin_descriptor symbol" },
 	{ "broken-unresolved.so", "pactum_test_no_such_function" },
-	{ "broken-no-callback.so", "writer has no write callback" },
-	{ "broken-name.so", "invalid plugin name" },
-	{ "broken-reserved.so", "reserved descriptor slots" },
+	{ "broken-no-callback.so", "writer \"broken\" has no write callback" },
+	{ "broken-name.so", "invalid plugin name \"Bad Name!\"" },
+	{ "broken-reserved.so",
+	  "plugin \"broken\": reserved[0] of the descriptor is not NULL" },
 };
 
 START_TEST(test_refusal)
@@ -92,8 +93,15 @@ START_TEST(test_directory_scan)
 	ck_assert_int_eq(pactum_registry_load_path(
 				 reg, built("tests/plugins/.libs")),
 			 PACTUM_OK);
-	/* the broken ones never stop the good ones */
-	ck_assert_uint_eq(pactum_registry_count(reg), 3);
+	/* the same reader again is refused, and is no shadow */
+	ck_assert_int_eq(pactum_registry_load_path(
+				 reg, built("plugins/xml/.libs")),
+			 PACTUM_OK);
+	/* the broken ones never stop the good ones; a writer "xml" is no
+	 * reader "xml" (broken-duplicate.so) */
+	ck_assert_uint_eq(pactum_registry_count(reg), 4);
+	ck_assert_ptr_nonnull(
+		pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "xml"));
 	/* a writer of ABI 1.0 loads into 1.2 */
 	ck_assert_ptr_nonnull(
 		pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump10"));
@@ -108,7 +116,7 @@ START_TEST(test_directory_scan)
 	ck_assert_uint_eq(refused, PACTUM_ARRAY_SIZE_REFUSALS + 1);
 	for (i = 0; i < refused; i++)
 		if (strstr(pactum_registry_refused_reason(reg, i),
-			   "a plugin named \"xml\" is already loaded"))
+			   "a reader named \"xml\" is already loaded"))
 			saw_duplicate = 1;
 	ck_assert(saw_duplicate);
 	ck_assert_ptr_null(pactum_registry_find(reg, PACTUM_PLUGIN_READER,
@@ -130,6 +138,10 @@ static void run_free(struct run *r)
 	free(r->out);
 	pactum_diag_free(r->diag);
 }
+
+/* The writer render() uses, and what it calls with the document. */
+static const char *render_writer = "dump";
+static void (*inspect_doc)(const pactum_doc *doc, const pactum_options *opts);
 
 /* Render tests/data/demo.xml with its deal and the given --set values. */
 static struct run render(const char *langs_csv, const char *catalogs,
@@ -157,7 +169,7 @@ static struct run render(const char *langs_csv, const char *catalogs,
 	strncat(path, built("tests/plugins/.libs"),
 		sizeof(path) - strlen(path) - 1);
 	ck_assert_int_eq(pactum_registry_load_path(reg, path), PACTUM_OK);
-	dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "dump");
+	dump = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, render_writer);
 	ck_assert_ptr_nonnull(dump);
 	snprintf(list, sizeof(list), "%s", langs_csv);
 	for (tok = strtok_r(list, ",", &save); tok && n < 4;
@@ -187,6 +199,8 @@ static struct run render(const char *langs_csv, const char *catalogs,
 		r.status = pactum_options_new(&opts);
 	if (r.status == PACTUM_OK)
 		r.status = pactum_sink_new(&sink);
+	if (r.status == PACTUM_OK && inspect_doc != NULL)
+		inspect_doc(doc, opts);
 	if (r.status == PACTUM_OK)
 		r.status = pactum_plugin_write(dump, sink, doc, opts, r.diag);
 	if (r.status == PACTUM_OK) {
@@ -311,10 +325,94 @@ START_TEST(test_draft_marks_english)
 	struct run r = render("de", INCOMPLETE, 1, NULL);
 
 	ck_assert_int_eq(r.status, PACTUM_OK);
-	ck_has(r.out, "[untranslated]first item");
-	ck_has(r.out, "[untranslated]The discount is ");
+	/* since ABI 1.5 draft text keeps its kinds, marked */
+	ck_has(r.out, "[untranslated:text]first item");
+	ck_has(r.out, "[untranslated:text]The discount is ");
+	ck_has(r.out, "[untranslated:value@discount]20");
 	ck_assert(reported(&r, PACTUM_WARNING, "draft: 2 units"));
 	ck_assert_uint_eq(pactum_diag_count(r.diag, PACTUM_ERROR), 0);
+	run_free(&r);
+}
+END_TEST
+
+/* A writer built for ABI 1.0 sees draft text as 1.4 showed it. */
+START_TEST(test_draft_old_abi)
+{
+	struct run r;
+
+	render_writer = "dump10";
+	r = render("de", INCOMPLETE, 1, NULL);
+	render_writer = "dump";
+	ck_assert_int_eq(r.status, PACTUM_OK);
+	ck_has(r.out, "[untranslated]first item");
+	ck_has(r.out, "[untranslated]The discount is ");
+	ck_has(r.out, " [value@discount]20");
+	run_free(&r);
+}
+END_TEST
+
+/* What plugin.h gives a writer besides the runs (ABI 1.5). */
+static void check_sdk(const pactum_doc *doc, const pactum_options *opts)
+{
+	const pactum_block *b = pactum_doc_find(doc, "pricing"), *c;
+	const pactum_run *run;
+	pactum_value_type type;
+	const char *canonical;
+	pactum_pos pos;
+	size_t lang, seen = 0;
+
+	ck_assert_str_eq(pactum_doc_id(doc), "demo");
+	ck_assert_ptr_nonnull(b);
+	ck_assert_str_eq(pactum_block_number(b), "1.2");
+	ck_assert_ptr_null(pactum_doc_find(doc, "no-such-id"));
+	pos = pactum_block_pos(doc, b);
+	ck_assert_ptr_nonnull(strstr(pos.file, "demo.xml"));
+	ck_assert_uint_gt(pos.line, 1);
+	ck_assert_int_eq(pactum_options_layout_given(opts), 0);
+	/* German prevails: rendering 0 of de,en; not rendered in en */
+	if (pactum_doc_lang_count(doc) == 2) {
+		ck_assert_int_eq(pactum_doc_prevails(&lang, doc), PACTUM_OK);
+		ck_assert_uint_eq(lang, 0);
+	} else {
+		ck_assert_int_eq(pactum_doc_prevails(&lang, doc),
+				 PACTUM_ENOTFOUND);
+		ck_assert_uint_eq(pactum_doc_prevailing(doc), 0);
+	}
+	c = pactum_block_first_child(b);
+	for (run = pactum_block_content(c, 0); run; run = pactum_run_next(run)) {
+		const char *ref = pactum_run_ref(run);
+
+		if (pactum_run_kind_of(run) != PACTUM_RUN_VALUE) {
+			ck_assert_int_eq(pactum_run_value(&type, &canonical, run),
+					 PACTUM_ENOTFOUND);
+			continue;
+		}
+		ck_assert_int_eq(pactum_run_value(&type, &canonical, run),
+				 PACTUM_OK);
+		if (strcmp(ref, "discount") == 0) {
+			ck_assert_int_eq(type, PACTUM_VALUE_PERCENT);
+			ck_assert_str_eq(canonical, "20");
+			seen++;
+		} else if (strcmp(ref, "fee") == 0) {
+			ck_assert_int_eq(type, PACTUM_VALUE_MONEY);
+			ck_assert_str_eq(canonical, "1234.50 EUR");
+			seen++;
+		}
+	}
+	ck_assert_uint_eq(seen, 2);
+}
+
+START_TEST(test_sdk_accessors)
+{
+	struct run r;
+
+	inspect_doc = check_sdk;
+	r = render("de,en", COMPLETE, 0, NULL);
+	ck_assert_int_eq(r.status, PACTUM_OK);
+	run_free(&r);
+	r = render("en", COMPLETE, 0, NULL);
+	inspect_doc = NULL;
+	ck_assert_int_eq(r.status, PACTUM_OK);
 	run_free(&r);
 }
 END_TEST
@@ -547,6 +645,8 @@ int main(void)
 	tcase_add_test(pipeline, test_strict_missing_translation);
 	tcase_add_test(pipeline, test_strict_untranslated_conditional_unit);
 	tcase_add_test(pipeline, test_draft_marks_english);
+	tcase_add_test(pipeline, test_draft_old_abi);
+	tcase_add_test(pipeline, test_sdk_accessors);
 	tcase_add_test(pipeline, test_missing_catalog);
 	tcase_add_test(pipeline, test_data_errors_all_reported);
 	tcase_add_test(pipeline, test_environment_does_not_matter);

@@ -31,9 +31,6 @@
 extern "C" {
 #endif
 
-/* The library's version, e.g. "0.1.0"; borrowed, static. */
-const char *pactum_version(void);
-
 /*
  * A copy of s that is safe to show on a terminal, as diagnostics show
  * untrusted text: malformed UTF-8, control characters, bidirectional
@@ -139,6 +136,13 @@ const char *pactum_registry_refused_file(const pactum_registry *reg,
 					 size_t i);
 const char *pactum_registry_refused_reason(const pactum_registry *reg,
 					   size_t i);
+/* Why the plugin of kind and name that a command asks for is not loaded:
+ * the reason the loader refused it for (its descriptor has that name, or
+ * its file is NAME.so and has no readable descriptor), with its file in
+ * *file; NULL when no refused file is that plugin.  Borrowed. */
+const char *pactum_registry_refusal(const char **file,
+				    const pactum_registry *reg,
+				    pactum_plugin_kind kind, const char *name);
 
 /* Borrowed from the descriptor or the registry. */
 const char *pactum_plugin_name(const pactum_plugin *plugin);
@@ -148,6 +152,20 @@ const char *pactum_plugin_description(const pactum_plugin *plugin);
 const char *pactum_plugin_file(const pactum_plugin *plugin);
 /* A writer's declared options, ended by a NULL name, or NULL; borrowed. */
 const pactum_option_spec *pactum_plugin_options(const pactum_plugin *plugin);
+/* The symbols the plugin's file exports besides its descriptor, in *out
+ * ("helper, other", the first eight; owned: pactum_free()), and how many
+ * in *count.  PACTUM_EIO when the file is no ELF file. */
+int pactum_plugin_exports(char **out, size_t *count,
+			  const pactum_plugin *plugin);
+/*
+ * The plugin callback running on the calling thread, if any: its plugin's
+ * name, the callback ("write", "read_model") and the plugin's file, all
+ * borrowed, and 1; 0 when no plugin code runs.  Async-signal-safe, for a
+ * program's crash handler: the pactum command names the plugin in one line
+ * before it dies of SIGSEGV and the like.
+ */
+int pactum_plugin_active(const char **name, const char **callback,
+			 const char **file);
 /* "reader", "writer", "transform"; borrowed, static. */
 const char *pactum_plugin_kind_name(pactum_plugin_kind kind);
 

@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 4
+#define PACTUM_PLUGIN_ABI_MINOR 5
 /*
  * History:
  *   1.0  the first ABI.
@@ -57,9 +57,27 @@ extern "C" {
  *        REQUIRE, DEFINE, PLURAL; attributes FORMAT, COUNT, OVER, ALL_OF,
  *        ONE_OF (appended: the values before them are unchanged).  Nothing
  *        new reaches writers: a writer of 1.2 needs no change.
+ *   1.4  pactum_doc_label(): the words a writer prints around the text,
+ *        from the core's catalogs; node kind LANGUAGES.
+ *   1.5  the SDK: PACTUM_READER_DEFINE(), PACTUM_WRITER_DEFINE() and
+ *        PACTUM_TRANSFORM_DEFINE(), right in C and C++; pactum_version();
+ *        pactum_doc_id(), pactum_doc_prevails(), pactum_doc_find(),
+ *        pactum_block_pos(), pactum_run_value(), pactum_run_untranslated(),
+ *        pactum_options_layout_given(); labels FOOTNOTES and
+ *        PREVAILING.  Draft text keeps its run kinds (an
+ *        untranslated term is still a TERM, marked by
+ *        pactum_run_untranslated()); a writer built for 1.4 or before
+ *        still sees PACTUM_RUN_UNTRANSLATED in their place.
+ *
+ * Policy: nothing is removed or changed within a major version; an
+ * addition bumps the minor, and what a plugin built for an older minor
+ * sees does not change.  The loader refuses a plugin built for another
+ * major or a newer minor, saying which.
  */
 
-/* The one symbol a plugin exports. */
+/* The one symbol a plugin exports ('pactum plugins' warns about any
+ * other: build with -fvisibility=hidden, as pkg-config --variable=
+ * plugin_cflags pactum says). */
 #define PACTUM_PLUGIN_SYMBOL "pactum_plugin_descriptor"
 
 #if defined(__GNUC__)
@@ -69,6 +87,24 @@ extern "C" {
 #define PACTUM_PRINTF(f, a)
 #define PACTUM_EXPORT
 #endif
+
+/* ------------------------------------------------------------------ */
+/* Threads and lifetimes                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A callback may run on any thread, and on several threads at once for
+ * different documents (a program may render several at once): keep no
+ * mutable state outside the call.  Everything a callback is handed (the model,
+ * data, document, options, sink and diag) is valid only until it returns;
+ * never keep a pointer to any of it.  The document is read-only and safe
+ * to read from several threads.  A callback must not longjmp or throw out
+ * of itself (C++: catch everything and return an error), and must not
+ * exit() or print: it reports through diag and returns a status.
+ */
+
+/* The version of the core the plugin runs in ("0.1.0"); static. */
+const char *pactum_version(void);
 
 /* ------------------------------------------------------------------ */
 /* Status codes                                                        */
@@ -366,9 +402,10 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
  * (pactum_block_omitted()) has no children and "[intentionally omitted]"
  * as its title.
  *
- * A writer must skip block kinds it does not know, and print the text of
- * run kinds it does not know as plain text: later minor versions add
- * both.
+ * Rules for what a writer does not know, since later minor versions add
+ * both: it skips a block kind it does not know, with its children; it
+ * prints the text of a run kind it does not know as plain text (a run
+ * that only marks a place, as EMPH_BEGIN does, has empty text).
  */
 typedef struct pactum_doc pactum_doc;
 typedef struct pactum_block pactum_block;
@@ -416,9 +453,9 @@ typedef enum pactum_run_kind {
 				   target; pactum_run_block() = its block */
 	PACTUM_RUN_EMPH_BEGIN,  /* start of emphasis; text is empty */
 	PACTUM_RUN_EMPH_END,    /* end of emphasis; text is empty */
-	PACTUM_RUN_UNTRANSLATED, /* draft mode: source-language text standing in
-				   for a missing translation (ref as for the
-				   run it replaces); writers must mark it */
+	PACTUM_RUN_UNTRANSLATED, /* before ABI 1.5 only (see
+				   pactum_run_untranslated()): draft text in
+				   the source language, of any kind */
 	/* ABI 1.2 */
 	PACTUM_RUN_STRONG_BEGIN, /* start of strong emphasis; text is empty */
 	PACTUM_RUN_STRONG_END,   /* end of strong emphasis; text is empty */
@@ -437,13 +474,25 @@ const char *pactum_doc_lang(const pactum_doc *doc, size_t i);
  * PACTUM_RUN_UNTRANSLATED text. */
 const char *pactum_doc_source_lang(const pactum_doc *doc);
 /* Index of the prevailing language among the renderings; 0 if it is not
- * one of them. */
+ * one of them.  Deprecated: use pactum_doc_prevails(), which tells
+ * the two apart. */
 size_t pactum_doc_prevailing(const pactum_doc *doc);
+/* ABI 1.5.  The index of the prevailing language among the renderings in
+ * *out and PACTUM_OK; PACTUM_ENOTFOUND when it is not rendered (a German
+ * translation of an English-prevailing agreement says so in its language
+ * clause, and no column or part of it is the one that prevails). */
+int pactum_doc_prevails(size_t *out, const pactum_doc *doc);
+/* ABI 1.5.  The model's id ("software-reseller"): safe as an XML id and a
+ * file name. */
+const char *pactum_doc_id(const pactum_doc *doc);
 /* ABI 1.2: the model's version ("2.1") and date ("2026-12-01"), as
  * written, or NULL.  The META block has them formatted per language. */
 const char *pactum_doc_version(const pactum_doc *doc);
 const char *pactum_doc_date(const pactum_doc *doc);
 const pactum_block *pactum_doc_root(const pactum_doc *doc);
+/* ABI 1.5.  The block with this id that a cross-reference can point at (a
+ * SECTION, CLAUSE, ANNEX, RECITAL or ITEM), or NULL; constant time. */
+const pactum_block *pactum_doc_find(const pactum_doc *doc, const char *id);
 
 /* ABI 1.4: the words a writer prints around the document's own, in the
  * language of rendering lang, from pactum's "pactum-words" catalogs (never
@@ -456,6 +505,11 @@ typedef enum pactum_label {
 	PACTUM_LABEL_SIGNATURES,    /* "Unterschriften" */
 	PACTUM_LABEL_OPEN_QUOTE,    /* the quotation marks of a defined */
 	PACTUM_LABEL_CLOSE_QUOTE,   /* term: "„" and "“" */
+	/* ABI 1.5 */
+	PACTUM_LABEL_FOOTNOTES,     /* "Fußnoten", over notes gathered at
+				       the end */
+	PACTUM_LABEL_PREVAILING,    /* "maßgebliche Fassung", beside the
+				       language's name when it prevails */
 	PACTUM_LABEL_COUNT_
 } pactum_label;
 /* Label which in rendering lang; "" for an index out of range. */
@@ -482,6 +536,11 @@ size_t pactum_block_columns(const pactum_block *block);
 /* ABI 1.2.  Nonzero for a SECTION, CLAUSE or ANNEX that this deal leaves
  * out but that keeps its number (the model says omitted="keep"). */
 int pactum_block_omitted(const pactum_block *block);
+/* ABI 1.5.  Where the block comes from in the model (file, line,
+ * column), for a writer's diagnostics; all zero for blocks the core makes
+ * (the parties, the glossary, a party's fields). */
+pactum_pos pactum_block_pos(const pactum_doc *doc,
+			    const pactum_block *block);
 /* First run of the title / content in rendering lang, or NULL if none. */
 const pactum_run *pactum_block_title(const pactum_block *block, size_t lang);
 const pactum_run *pactum_block_content(const pactum_block *block,
@@ -497,6 +556,34 @@ const char *pactum_run_ref(const pactum_run *run);
 /* ABI 1.2.  The block a run stands for: an XREF's target, a FOOTNOTE's
  * block; NULL for other runs. */
 const pactum_block *pactum_run_block(const pactum_run *run);
+/* ABI 1.5.  Nonzero for draft text (pactum render --draft): words in the
+ * source language (pactum_doc_source_lang()) standing in for a missing
+ * translation, of the sentence or of the term, role or choice label the
+ * run shows.  A writer marks the whole title or content that holds one, so
+ * that no reader takes any of it for the translation. */
+int pactum_run_untranslated(const pactum_run *run);
+
+/* ABI 1.5.  The type of a value a VALUE run shows. */
+typedef enum pactum_value_type {
+	PACTUM_VALUE_TEXT = 1,
+	PACTUM_VALUE_DATE,     /* "2027-01-15" */
+	PACTUM_VALUE_MONEY,    /* "10000.50 EUR": amount, space, ISO 4217 */
+	PACTUM_VALUE_NUMBER,   /* "1234.5" */
+	PACTUM_VALUE_PERCENT,  /* "12.5" (for 12.5 %) */
+	PACTUM_VALUE_INTEGER,  /* "-12" */
+	PACTUM_VALUE_DURATION, /* "30d", "2w", "3m", "1y" */
+	PACTUM_VALUE_BOOLEAN,  /* "yes" or "no" */
+	PACTUM_VALUE_CHOICE    /* the choice's value ("exclusive"), not its
+				  label */
+} pactum_value_type;
+/* ABI 1.5.  What a VALUE run shows, language-free: its type in *type and
+ * its canonical form in *canonical (as a deal writes it, shown above;
+ * borrowed from the document), for a writer that tags or links values
+ * (an HTML data attribute, a DOCX field).  PACTUM_ENOTFOUND for other
+ * runs.  A party field ("reseller.address") has the type its model
+ * declares, TEXT by default. */
+int pactum_run_value(pactum_value_type *type, const char **canonical,
+		     const pactum_run *run);
 
 /* ------------------------------------------------------------------ */
 /* Writer options and the output sink                                  */
@@ -512,7 +599,12 @@ typedef enum pactum_layout {
 	PACTUM_LAYOUT_SEQUENTIAL      /* the whole document, then the next language */
 } pactum_layout;
 
+/* The layout asked for; PARALLEL when none was. */
 pactum_layout pactum_options_layout(const pactum_options *opts);
+/* ABI 1.5.  Nonzero when the user chose the layout (--layout), so that a
+ * writer that cannot do parallel columns knows whether to fall back to
+ * its own choice silently or to warn. */
+int pactum_options_layout_given(const pactum_options *opts);
 /*
  * A writer option given as --option KEY=VALUE (or by a dedicated flag:
  * --width sets "width").  Borrowed; NULL when not given.
@@ -608,10 +700,47 @@ typedef struct pactum_plugin_desc {
 	void *reserved[7];                /* must be NULL */
 } pactum_plugin_desc;
 
-/* Declare the descriptor in a plugin:
- *   PACTUM_PLUGIN_DEFINE = { PACTUM_PLUGIN_ABI_MAJOR, ... }; */
-#define PACTUM_PLUGIN_DEFINE \
-	PACTUM_EXPORT const pactum_plugin_desc pactum_plugin_descriptor
+/*
+ * Declare a plugin's descriptor, once, at file scope, in C or C++; the
+ * arguments name the descriptor's fields in order, and the rest are NULL:
+ *
+ *   PACTUM_WRITER_DEFINE(name, version, description, write, options);
+ *   PACTUM_READER_DEFINE(name, version, description, suffixes,
+ *                        read_model, read_data);
+ *   PACTUM_TRANSFORM_DEFINE(name, version, description, transform);
+ *
+ * e.g.  PACTUM_WRITER_DEFINE("markdown", "1.0", "CommonMark and GFM",
+ *                            md_write, md_options);
+ *
+ * The descriptor gets C linkage and default visibility (a C++ const at
+ * namespace scope would otherwise have internal linkage, and the loader
+ * would not find it).
+ */
+#ifdef __cplusplus
+#define PACTUM_PLUGIN_LINKAGE_ extern "C" PACTUM_EXPORT
+#else
+#define PACTUM_PLUGIN_LINKAGE_ extern PACTUM_EXPORT
+#endif
+#define PACTUM_PLUGIN_DESC_(kind, name, version, description, suffixes, \
+			    read_model, read_data, write, transform, options) \
+	PACTUM_PLUGIN_LINKAGE_ const pactum_plugin_desc \
+		pactum_plugin_descriptor; \
+	const pactum_plugin_desc pactum_plugin_descriptor = { \
+		PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR, kind, name, \
+		version, description, suffixes, read_model, read_data, write, \
+		transform, options, \
+		{ NULL, NULL, NULL, NULL, NULL, NULL, NULL } }
+#define PACTUM_WRITER_DEFINE(name, version, description, write, options) \
+	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_WRITER, name, version, description, \
+			    NULL, NULL, NULL, write, NULL, options)
+#define PACTUM_READER_DEFINE(name, version, description, suffixes, \
+			     read_model, read_data) \
+	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_READER, name, version, description, \
+			    suffixes, read_model, read_data, NULL, NULL, NULL)
+#define PACTUM_TRANSFORM_DEFINE(name, version, description, transform) \
+	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_TRANSFORM, name, version, \
+			    description, NULL, NULL, NULL, NULL, transform, \
+			    NULL)
 
 #ifdef __cplusplus
 }
