@@ -8,7 +8,7 @@ set -eu
 # and the translators' tools the catalogs are checked with
 packages="gcc libc6-dev make autoconf automake libtool autopoint gettext pkgconf
 libxml2-dev libxml2-utils libicu-dev check valgrind xsltproc jing docbook5-xml
-docbook-xsl-ns pandoc itstool translate-toolkit python3"
+docbook-xsl-ns pandoc itstool translate-toolkit python3 groff-base man-db"
 
 missing=
 for p in $packages; do
