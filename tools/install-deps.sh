@@ -6,7 +6,7 @@ set -eu
 # build: compiler, autotools, gettext, libraries
 # tests: Check, valgrind, the DocBook toolchain the writers are checked with,
 # and the translators' tools the catalogs are checked with
-packages="gcc libc6-dev make autoconf automake libtool autopoint gettext pkgconf
+packages="gcc g++ libc6-dev make autoconf automake libtool autopoint gettext pkgconf
 libxml2-dev libxml2-utils libicu-dev check valgrind xsltproc jing docbook5-xml
 docbook-xsl-ns pandoc itstool translate-toolkit python3 groff-base man-db"
 

@@ -270,7 +270,7 @@ typedef enum pactum_attr {
 	PACTUM_ATTR_MAX,
 	PACTUM_ATTR_VALUE,       /* a choice's value; PARAM: an expression
 				    that computes it */
-	PACTUM_ATTR_IF,          /* condition expression (see the README) */
+	PACTUM_ATTR_IF,          /* condition expression (pactum-model(5)) */
 	PACTUM_ATTR_NAME,        /* VAR: parameter; FIELD: field name */
 	PACTUM_ATTR_PARTY,       /* FIELD: party id */
 	PACTUM_ATTR_REF,         /* PARTY_REF, TERM_REF, XREF: target id */
@@ -371,7 +371,12 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
  *   PARTIES    children PARTY
  *   PARTY      id; title = role label; children FIELD
  *   FIELD      id = field name ("name", "address", a declared detail);
- *              title = its label ("Handelsregister", 1.2); content = value
+ *              title = its label ("Handelsregister", 1.2); content = value.
+ *              As the shipped writers show a party: "name" and "address"
+ *              without their labels (they are who the party is),
+ *              "representative" with its label as words before the value
+ *              ("vertreten durch Dr. Jana Weller"), every other field as
+ *              "label: value"
  *   PREAMBLE   title (may be NULL); children RECITAL, PARAGRAPH (1.2)
  *   RECITAL    number ("(A)", or NULL when unnumbered); content (1.2)
  *   GLOSSARY   children TERM (in model order)
