@@ -13,7 +13,8 @@
 
 #include "internal.h"
 
-/* Names the linker defines in every shared object. */
+/* Names the linker defines in every shared object, and AddressSanitizer's
+ * one-definition-rule markers beside each global ("__odr_asan.x"). */
 static int linker_defined(const char *name)
 {
 	static const char *const names[] = { "_init", "_fini", "_edata",
@@ -23,7 +24,7 @@ static int linker_defined(const char *name)
 	for (i = 0; i < PACTUM_ARRAY_SIZE(names); i++)
 		if (strcmp(name, names[i]) == 0)
 			return 1;
-	return 0;
+	return strncmp(name, "__odr_asan", 10) == 0;
 }
 
 /* size bytes at offset off of fd, bounded by the file's size; owned. */
