@@ -22,6 +22,7 @@ if command -v valgrind >/dev/null 2>&1; then
 		CK_FORK=no CK_VERBOSITY=silent ./libtool --mode=execute $vg "./$t"
 	done
 	# shellcheck disable=SC2086
+	PACTUM_PLUGIN_SYSTEM_PATH= \
 	PACTUM_PLUGIN_PATH=$(pwd)/plugins/xml/.libs:$(pwd)/plugins/text/.libs:$(pwd)/plugins/docbook/.libs \
 		PACTUM_CATALOG_PATH=$(pwd)/catalogs ./libtool --mode=execute $vg ./core/pactum render \
 		"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/demo-deal.xml" \

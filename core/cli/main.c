@@ -192,6 +192,8 @@ static void usage(FILE *fp)
 		"\n"
 		"Environment:\n"
 		"  PACTUM_PLUGIN_PATH   directories searched for plugins first\n"
+		"  PACTUM_PLUGIN_SYSTEM_PATH  directories searched in place of\n"
+		"                       the installed plugins (empty: none)\n"
 		"  PACTUM_CATALOG_PATH  directories searched for catalogs first\n"),
 	      fp);
 }

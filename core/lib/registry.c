@@ -469,12 +469,13 @@ int pactum_registry_load_path(pactum_registry *reg, const char *dirs)
 int pactum_registry_load_default(pactum_registry *reg)
 {
 	const char *env = getenv("PACTUM_PLUGIN_PATH");
+	const char *system = getenv("PACTUM_PLUGIN_SYSTEM_PATH");
 	int error = PACTUM_OK;
 
 	if (env != NULL)
 		error = pactum_registry_load_path(reg, env);
 	if (error == PACTUM_OK)
-		error = pactum_registry_load_path(reg, PLUGINDIR);
+		error = pactum_registry_load_path(reg, system ? system : PLUGINDIR);
 	return error;
 }
 

@@ -5,6 +5,10 @@ set -u
 : "${top_srcdir:=..}" "${top_builddir:=.}"
 PACTUM_PLUGIN_PATH="$top_builddir/plugins/xml/.libs:$top_builddir/plugins/text/.libs:$top_builddir/plugins/docbook/.libs:$top_builddir/tests/plugins/.libs"
 export PACTUM_PLUGIN_PATH
+# Never an installed pactum's plugins: they would be shadowed by the build
+# tree's, with a warning on stderr that fails every clean-render check.
+PACTUM_PLUGIN_SYSTEM_PATH=
+export PACTUM_PLUGIN_SYSTEM_PATH
 # The build tree's catalogs stand where an installed pactum has its own
 # (pactum-words and the shipped templates'); a test's --catalog-path adds
 # its own in front.

@@ -233,4 +233,23 @@ expect_grep "help: the dump test writer listed" "$work/out" "  dump "
 expect_grep "help: the text writer's options" "$work/out" \
 	"-O charset=UTF-8|"
 
+# A plugin shadowing an installed one: the installed directory stands in
+# PACTUM_PLUGIN_SYSTEM_PATH's place (the tests set it empty, so that an
+# installed pactum stays out of them); the warning names both files.
+mkdir "$work/system"
+cp "$text_so" "$work/system/text.so"
+chmod 0644 "$work/system/text.so"
+PACTUM_PLUGIN_PATH=$default_path PACTUM_PLUGIN_SYSTEM_PATH="$work/system" \
+	expect_status "system: a build-tree plugin over an installed one" 0 \
+	pactum plugins
+expect_grep "system: warned, naming both" "$work/err" \
+	"pactum: warning: plugin 'text' from $text_so shadows $work/system/text.so"
+PACTUM_PLUGIN_PATH=$default_path PACTUM_PLUGIN_SYSTEM_PATH= \
+	expect_status "system: empty, none is searched" 0 pactum plugins
+if [ -s "$work/err" ]; then
+	fail "system: empty, no warning"
+else
+	pass "system: empty, no warning"
+fi
+
 finish

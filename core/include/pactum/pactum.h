@@ -103,7 +103,10 @@ int pactum_registry_load_path(pactum_registry *reg, const char *dirs);
 int pactum_registry_load_file(pactum_registry *reg, const char *path);
 /*
  * The default search: each directory of $PACTUM_PLUGIN_PATH, left to
- * right, then the installed plugin directory.  The first plugin of a name
+ * right, then the installed plugin directory, or in its place the
+ * directories of $PACTUM_PLUGIN_SYSTEM_PATH when that is set (empty: none;
+ * a build tree's tests and pactum-uninstalled do that, so an installed
+ * pactum's plugins stay out of them).  The first plugin of a kind and name
  * in that order wins, so a plugin in $PACTUM_PLUGIN_PATH shadows an
  * installed one of the same name and kind; pactum_registry_report() warns
  * about each.
