@@ -6,6 +6,10 @@
  * dlopen()s the file with RTLD_NOW | RTLD_LOCAL, checks the descriptor and
  * refuses the file, saying why, when anything is off.
  *
+ * The guide to writing one is pactum-plugin(3); a complete bilingual
+ * writer to copy is installed under $docdir/examples/markdown, one in C++
+ * under $docdir/examples/cxx.
+ *
  * Three kinds of plugin exist:
  *
  *   reader     turns bytes (an agreement model, deal data) into a model or
@@ -63,11 +67,10 @@ extern "C" {
  *        PACTUM_TRANSFORM_DEFINE(), right in C and C++; pactum_version();
  *        pactum_doc_id(), pactum_doc_prevails(), pactum_doc_find(),
  *        pactum_block_pos(), pactum_run_value(), pactum_run_untranslated(),
- *        pactum_options_layout_given(); labels FOOTNOTES and
- *        PREVAILING.  Draft text keeps its run kinds (an
- *        untranslated term is still a TERM, marked by
- *        pactum_run_untranslated()); a writer built for 1.4 or before
- *        still sees PACTUM_RUN_UNTRANSLATED in their place.
+ *        pactum_options_layout_given(); labels FOOTNOTES and PREVAILING.
+ *        Draft text keeps its run kinds (an untranslated term is still a
+ *        TERM, marked by pactum_run_untranslated()); a writer built for
+ *        1.4 or before still sees PACTUM_RUN_UNTRANSLATED in their place.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
