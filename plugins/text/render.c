@@ -138,12 +138,14 @@ static void flatten(struct writer *w, const pactum_run *runs)
 		switch (pactum_run_kind_of(r)) {
 		case PACTUM_RUN_EMPH_BEGIN:
 		case PACTUM_RUN_STRONG_BEGIN:
+			if (!w->marks)
+				break; /* the words alone (-O emphasis) */
 			if (depth++ == 0)
 				pending = 1; /* '*' waits for a word */
 			break;
 		case PACTUM_RUN_EMPH_END:
 		case PACTUM_RUN_STRONG_END:
-			if (depth == 0 || --depth > 0)
+			if (!w->marks || depth == 0 || --depth > 0)
 				break;
 			if (pending)
 				pending = 0; /* nothing was emphasised */

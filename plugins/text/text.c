@@ -523,6 +523,10 @@ static int text_write(pactum_sink *sink, const pactum_doc *doc,
 		return error;
 	if ((error = read_charset(&w, opts)) != PACTUM_OK)
 		return error;
+	/* the core checked the value against the choices */
+	w.marks = pactum_options_get(opts, "emphasis") != NULL &&
+		  pactum_ascii_caseeq(pactum_options_get(opts, "emphasis"),
+				      "asterisks");
 	if (w.nlangs == 0 || root == NULL)
 		return pactum_sink_write(sink, "\n", 1);
 	w.colw = pactum_malloc(w.nlangs * sizeof(*w.colw));
@@ -579,6 +583,10 @@ cleanup:
 	return error;
 }
 
+/* Plain text has no emphasis: a contract's words stand as they are, and
+ * asterisks, Markdown's way, are for whoever wants to see where it was. */
+static const char *const emphasis_styles[] = { "plain", "asterisks", NULL };
+
 static const pactum_option_spec options[] = {
 	{ "width", PACTUM_OPTION_UINT, 20, 1000, NULL,
 	  "line width in columns (default 72)" },
@@ -586,6 +594,9 @@ static const pactum_option_spec options[] = {
 	  "output charset (default UTF-8)" },
 	{ "transliterate", PACTUM_OPTION_BOOL, 0, 0, NULL,
 	  "spell what the charset lacks in ASCII instead of failing" },
+	{ "emphasis", PACTUM_OPTION_CHOICE, 0, 0, emphasis_styles,
+	  "how emphasis shows: plain (default, the words alone) or "
+	  "asterisks (*word*)" },
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 

@@ -144,6 +144,7 @@ struct writer {
 	size_t ncells;
 	unsigned *tabw;        /* owned: [4 * ncells] column measures */
 	int started;           /* a line has been written */
+	int marks;             /* emphasis as *...*, else as the words */
 	pactum_diag *diag;
 	/* charset conversion */
 	const struct charset *cs;

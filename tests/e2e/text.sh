@@ -302,7 +302,29 @@ expect_status "bad width" 2 render --lang en --width 10
 expect_grep "bad width named" "$work/err" "width=10 of the text writer: expected a whole number from 20 to 1000"
 expect_status "unknown option key" 2 render --lang en --option colour=red
 expect_grep "unknown key named with the known ones" "$work/err" \
-	'the text writer has no option "colour" (it has: width, charset, transliterate)'
+	'the text writer has no option "colour" (it has: width, charset, transliterate, emphasis)'
+
+# Emphasis shows as the words alone: a contract in plain text is no
+# Markdown.  -O emphasis=asterisks marks it the old way.
+inline="$top_srcdir/tests/data/constructs/inline.xml"
+inline_deal="$top_srcdir/tests/data/constructs/headings.deal.xml"
+[ -f "$top_srcdir/tests/data/constructs/inline.deal.xml" ] &&
+	inline_deal="$top_srcdir/tests/data/constructs/inline.deal.xml"
+expect_status "emphasis: plain by default" 0 "$run" render "$inline" \
+	--data "$inline_deal" --lang en
+expect_grep "emphasis: the words alone" "$work/out" "is binding and not negotiable."
+if grep -q '\*' "$work/out"; then
+	fail "emphasis: no asterisk in plain text"
+else
+	pass "emphasis: no asterisk in plain text"
+fi
+expect_status "emphasis: asterisks on request" 0 "$run" render "$inline" \
+	--data "$inline_deal" --lang en -O emphasis=asterisks
+expect_grep "emphasis: marked" "$work/out" "is *binding* and *not negotiable*."
+expect_status "emphasis: an unknown style" 2 "$run" render "$inline" \
+	--data "$inline_deal" --lang en -O emphasis=bold
+expect_grep "emphasis: the styles named" "$work/err" \
+	"emphasis=bold of the text writer"
 expect_status "an option twice" 2 render --lang en --width 60 --option width=70
 expect_status "--lang twice" 2 render --lang en --lang de
 expect_grep "--lang twice named" "$work/err" "--lang may be given only once"
