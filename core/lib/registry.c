@@ -137,13 +137,6 @@ static int valid_name(const char *name)
  * diagnostics escape what is not printable). */
 #define QUOTED(s) (int)strnlen((s), 40), (s)
 
-static const char *kind_word(pactum_plugin_kind kind)
-{
-	return kind == PACTUM_PLUGIN_READER   ? "reader"
-	       : kind == PACTUM_PLUGIN_WRITER ? "writer"
-					      : "transform";
-}
-
 /* Empty *why when the descriptor is acceptable, else why not, quoting
  * what is wrong. */
 static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
@@ -184,7 +177,7 @@ static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
 				   /* TRANSLATORS: reader "x" has no read_model
 				    * callback */
 				   _("%s \"%s\" has no %s callback"),
-				   kind_word(d->kind), d->name,
+				   pactum_plugin_kind_name(d->kind), d->name,
 				   d->kind == PACTUM_PLUGIN_READER ? "read_model"
 				   : d->kind == PACTUM_PLUGIN_WRITER ? "write"
 								     : "transform");
@@ -216,7 +209,7 @@ static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
 		pactum__buf_printf(why,
 				   _("%s \"%s\" declares options; only writers "
 				     "take options"),
-				   kind_word(d->kind), d->name);
+				   pactum_plugin_kind_name(d->kind), d->name);
 		return;
 	}
 	for (i = 0; d->options != NULL && d->options[i].name != NULL; i++) {
@@ -325,7 +318,7 @@ int pactum_registry_load_file(pactum_registry *reg, const char *path)
 		error = refuse(reg, path,
 			       _("a %s named \"%s\" is already loaded from "
 				 "%s"),
-			       kind_word(d->kind), d->name,
+			       pactum_plugin_kind_name(d->kind), d->name,
 			       reg->plugins[i].file);
 		if (error == PACTUM_OK)
 			error = name_refusal(reg, d);
@@ -762,7 +755,7 @@ static int leave(const struct call *saved, int status, pactum_diag *diag)
 				    * callback returned 42, ... */
 				   _("%s \"%s\": its %s callback returned %d, "
 				     "which is not a pactum status"),
-				   kind_word(p->desc->kind), p->desc->name, cb,
+				   pactum_plugin_kind_name(p->desc->kind), p->desc->name, cb,
 				   status);
 		return PACTUM_EIO;
 	}
@@ -770,7 +763,7 @@ static int leave(const struct call *saved, int status, pactum_diag *diag)
 		pactum_diag_report(diag, PACTUM_ERROR, NULL,
 				   _("%s \"%s\": its %s callback failed with "
 				     "%s and reported no reason"),
-				   kind_word(p->desc->kind), p->desc->name, cb,
+				   pactum_plugin_kind_name(p->desc->kind), p->desc->name, cb,
 				   status_name(status));
 	if (status == PACTUM_OK && reported)
 		return PACTUM_EINPUT; /* an error is an error */
