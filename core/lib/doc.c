@@ -139,6 +139,11 @@ const char *pactum_doc_lang(const pactum_doc *doc, size_t i)
 	return i < doc->nlangs ? doc->langs[i] : NULL;
 }
 
+const char *pactum_doc_locale(const pactum_doc *doc, size_t i)
+{
+	return i < doc->nlangs ? doc->locs[i]->tag : NULL;
+}
+
 const char *pactum_doc_source_lang(const pactum_doc *doc)
 {
 	return doc->model->source_lang;
@@ -175,6 +180,7 @@ const char *pactum_doc_label(const pactum_doc *doc, size_t lang,
 		[PACTUM_LABEL_SIGNATURES] = PACTUM_WORD_SIGNATURES,
 		[PACTUM_LABEL_FOOTNOTES] = PACTUM_WORD_FOOTNOTES,
 		[PACTUM_LABEL_PREVAILING] = PACTUM_WORD_PREVAILING,
+		[PACTUM_LABEL_PAGE] = PACTUM_WORD_PAGE,
 	};
 	const pactum_locale *loc;
 

@@ -23,6 +23,7 @@
 struct pactum_locale {
 	const char *lang;          /* the language tag asked for: "de-AT" */
 	const char *icu;           /* the ICU (CLDR) locale of its data */
+	char *tag;                 /* the same as a BCP 47 tag: "de-DE" */
 	/* the "pactum-words" catalog (with its fallbacks); NULL: English */
 	const pactum_catalog *cat;
 	const char *words[PACTUM_WORD_COUNT_]; /* translated, or English */

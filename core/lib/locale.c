@@ -349,10 +349,13 @@ int pactum__locale_new(pactum_locale **out, const char *lang,
 		      icu[i] == '_'))
 			break;
 	loc->icu = pactum__arena_strdup(arena, icu);
-	if (loc->icu == NULL) {
+	loc->tag = pactum__arena_strdup(arena, icu);
+	if (loc->icu == NULL || loc->tag == NULL) {
 		error = PACTUM_ENOMEM;
 		goto cleanup;
 	}
+	for (char *c = strchr(loc->tag, '_'); c != NULL; c = strchr(c, '_'))
+		*c = '-';
 	error = icu[i] != '\0' ? PACTUM_EINVAL : read_conventions(loc);
 	if (error == PACTUM_EINVAL)
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,

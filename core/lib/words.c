@@ -54,6 +54,10 @@ static const pactum_word_def words[PACTUM_WORD_COUNT_] = {
 		"language label", "prevailing version",
 		"Beside the language's name over its column or part, in a "
 		"bilingual agreement, when this version prevails."),
+	[PACTUM_WORD_PAGE] = W(
+		"page footer", "Page {page} of {pages}",
+		"In the footer of every page of a paged format (DOCX, PDF): "
+		"{page} is the page's number, {pages} the number of pages."),
 	[PACTUM_WORD_OMITTED] = W(
 		"omitted part", "[intentionally omitted]",
 		"Shown in place of a section or clause a deal leaves out, "

@@ -18,6 +18,7 @@ typedef enum pactum_word {
 	PACTUM_WORD_SIGNATURES,
 	PACTUM_WORD_FOOTNOTES,   /* writers' words (pactum_doc_label) */
 	PACTUM_WORD_PREVAILING,
+	PACTUM_WORD_PAGE,
 	PACTUM_WORD_OMITTED,     /* a left-out part: "[intentionally omitted]" */
 	PACTUM_WORD_ANNEX,       /* the annex series, "Annex" / "Anlage" */
 	PACTUM_WORD_SCHEDULE,

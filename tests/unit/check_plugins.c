@@ -351,7 +351,7 @@ START_TEST(test_draft_old_abi)
 }
 END_TEST
 
-/* What plugin.h gives a writer besides the runs (ABI 1.5). */
+/* What plugin.h gives a writer besides the runs (ABI 1.5 and 1.6). */
 static void check_sdk(const pactum_doc *doc, const pactum_options *opts)
 {
 	const pactum_block *b = pactum_doc_find(doc, "pricing"), *c;
@@ -373,6 +373,12 @@ static void check_sdk(const pactum_doc *doc, const pactum_options *opts)
 	if (pactum_doc_lang_count(doc) == 2) {
 		ck_assert_int_eq(pactum_doc_prevails(&lang, doc), PACTUM_OK);
 		ck_assert_uint_eq(lang, 0);
+		/* ABI 1.6: the CLDR locales of the catalogs, as BCP 47 */
+		ck_assert_str_eq(pactum_doc_locale(doc, 0), "de-DE");
+		ck_assert_str_eq(pactum_doc_locale(doc, 1), "en-GB");
+		ck_assert_str_eq(pactum_doc_label(doc, 0, PACTUM_LABEL_PAGE),
+				 "Seite {page} von {pages}");
+		ck_assert_ptr_null(pactum_doc_locale(doc, 2));
 	} else {
 		ck_assert_int_eq(pactum_doc_prevails(&lang, doc),
 				 PACTUM_ENOTFOUND);

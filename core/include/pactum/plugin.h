@@ -43,7 +43,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 5
+#define PACTUM_PLUGIN_ABI_MINOR 6
 /*
  * History:
  *   1.0  the first ABI.
@@ -71,6 +71,8 @@ extern "C" {
  *        Draft text keeps its run kinds (an untranslated term is still a
  *        TERM, marked by pactum_run_untranslated()); a writer built for
  *        1.4 or before still sees PACTUM_RUN_UNTRANSLATED in their place.
+ *   1.6  pactum_doc_locale(); label PAGE, for the page footers of paged
+ *        formats.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -478,6 +480,11 @@ size_t pactum_doc_lang_count(const pactum_doc *doc);
 /* Language tag ("de", "en", "de-AT": BCP 47, as xml:lang and HTML's lang
  * take it) of rendering i, i < pactum_doc_lang_count(). */
 const char *pactum_doc_lang(const pactum_doc *doc, size_t i);
+/* ABI 1.6.  The locale of rendering i as a BCP 47 tag with its region
+ * ("de-DE", "de-AT", "en-GB"): the CLDR locale whose numbers and dates the
+ * text follows, for what wants a region, as a spell-checker's or a
+ * hyphenator's language (DOCX's w:lang); NULL for i out of range. */
+const char *pactum_doc_locale(const pactum_doc *doc, size_t i);
 /* The language the model is written in ("en"): the language of
  * PACTUM_RUN_UNTRANSLATED text. */
 const char *pactum_doc_source_lang(const pactum_doc *doc);
@@ -518,6 +525,11 @@ typedef enum pactum_label {
 				       the end */
 	PACTUM_LABEL_PREVAILING,    /* "maßgebliche Fassung", beside the
 				       language's name when it prevails */
+	/* ABI 1.6 */
+	PACTUM_LABEL_PAGE,          /* "Seite {page} von {pages}": a page
+				       footer; a writer puts its page number
+				       and page count where the two
+				       placeholders stand */
 	PACTUM_LABEL_COUNT_
 } pactum_label;
 /* Label which in rendering lang; "" for an index out of range. */
