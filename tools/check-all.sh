@@ -22,8 +22,9 @@ if command -v valgrind >/dev/null 2>&1; then
 		CK_FORK=no CK_VERBOSITY=silent ./libtool --mode=execute $vg "./$t"
 	done
 	# shellcheck disable=SC2086
-	PACTUM_PLUGIN_SYSTEM_PATH= \
-	PACTUM_PLUGIN_PATH=$(pwd)/plugins/xml/.libs:$(pwd)/plugins/text/.libs:$(pwd)/plugins/docbook/.libs \
+	plugins=
+	for d in "$(pwd)"/plugins/*/; do plugins="$plugins${plugins:+:}${d}.libs"; done
+	PACTUM_PLUGIN_SYSTEM_PATH= PACTUM_PLUGIN_PATH=$plugins \
 		PACTUM_CATALOG_PATH=$(pwd)/catalogs ./libtool --mode=execute $vg ./core/pactum render \
 		"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/demo-deal.xml" \
 		--lang de,en --catalog-path "$(pwd)/tests/catalogs/complete" >/dev/null

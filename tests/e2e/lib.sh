@@ -3,7 +3,12 @@
 # (make check sets them).
 set -u
 : "${top_srcdir:=..}" "${top_builddir:=.}"
-PACTUM_PLUGIN_PATH="$top_builddir/plugins/xml/.libs:$top_builddir/plugins/text/.libs:$top_builddir/plugins/docbook/.libs:$top_builddir/tests/plugins/.libs"
+# Every in-tree plugin (one folder each), then the test plugins.
+PACTUM_PLUGIN_PATH=
+for _d in "$top_builddir"/plugins/*/; do
+	PACTUM_PLUGIN_PATH="$PACTUM_PLUGIN_PATH${_d}.libs:"
+done
+PACTUM_PLUGIN_PATH="$PACTUM_PLUGIN_PATH$top_builddir/tests/plugins/.libs"
 export PACTUM_PLUGIN_PATH
 # Never an installed pactum's plugins: they would be shadowed by the build
 # tree's, with a warning on stderr that fails every clean-render check.
@@ -49,29 +54,50 @@ expect_grep() {
 	fi
 }
 
+# The writers every golden case is rendered with, and each one's golden
+# file: golden_ext FORMAT prints the extension; golden_form FORMAT FILE
+# prints what is compared (the file itself, or for a container format the
+# normalised text of its parts).
+GOLDEN_FORMATS="text docbook"
+# GOLDEN_ONLY="html": only these (to regenerate one writer's golden files)
+[ -n "${GOLDEN_ONLY:-}" ] && GOLDEN_FORMATS=$GOLDEN_ONLY
+golden_ext() {
+	case $1 in
+	text) echo txt ;;
+	docbook) echo xml ;;
+	*) echo "$1" ;;
+	esac
+}
+golden_form() {
+	case $1 in
+	*) cat "$2" ;;
+	esac
+}
+
 # golden_renders LABEL DIR PREFIX MODEL [RENDER-OPTION...]: strict renders
 # of MODEL in en, de and de+en (every layout; GOLDEN_LANGS names others),
-# text and DocBook, without a word on stderr, each compared byte for byte
-# with DIR/PREFIX.LANGS[.LAYOUT].EXT
+# with every writer of GOLDEN_FORMATS, without a word on stderr, each
+# compared byte for byte with DIR/PREFIX.LANGS[.LAYOUT].EXT
 # (copied there first when UPDATE_GOLDEN is set).  LABEL names the cases.
 golden_renders() {
 	g_label=$1 g_dir=$2 g_prefix=$3 g_model=$4
 	shift 4
 	for g_lang in ${GOLDEN_LANGS:-en de de,en}; do
-		for g_format in text docbook; do
+		for g_format in $GOLDEN_FORMATS; do
 			g_layouts=parallel
 			case $g_lang in *,*) g_layouts="parallel interleaved sequential" ;; esac
 			for g_layout in $g_layouts; do
-				case $g_format in text) g_ext=txt ;; *) g_ext=xml ;; esac
+				g_ext=$(golden_ext "$g_format")
 				g_file="$g_prefix.$(echo "$g_lang" | tr , -).$g_layout.$g_ext"
 				case $g_lang in *,*) ;; *) g_file="$g_prefix.$g_lang.$g_ext" ;; esac
 				if ! "$PACTUM" render "$g_model" "$@" --lang "$g_lang" \
 					--format "$g_format" --layout "$g_layout" \
-					>"$work/out" 2>"$work/err" || [ -s "$work/err" ]; then
+					>"$work/out.bin" 2>"$work/err" || [ -s "$work/err" ]; then
 					fail "$g_label/$g_file renders cleanly"
 					sed 's/^/    /' "$work/err" | head
 					continue
 				fi
+				golden_form "$g_format" "$work/out.bin" >"$work/out"
 				if [ -n "${UPDATE_GOLDEN:-}" ]; then
 					mkdir -p "$g_dir"
 					cp "$work/out" "$g_dir/$g_file"
