@@ -27,6 +27,7 @@ void pactum_doc_free(pactum_doc *doc)
 		return;
 	pactum__map_free(&doc->fields);
 	pactum__map_free(&doc->placed);
+	pactum__map_free(&doc->terms);
 	pactum_free(doc->values);
 	pactum_free(doc->has_value);
 	pactum_free(doc->used);
@@ -168,6 +169,21 @@ const char *pactum_doc_id(const pactum_doc *doc)
 const pactum_block *pactum_doc_find(const pactum_doc *doc, const char *id)
 {
 	return id ? pactum__map_get(&doc->placed, id, strlen(id)) : NULL;
+}
+
+const pactum_block *pactum_doc_term(const pactum_doc *doc, const char *id)
+{
+	return id ? pactum__map_get(&doc->terms, id, strlen(id)) : NULL;
+}
+
+int pactum_runs_equal(const pactum_run *a, const pactum_run *b)
+{
+	for (; a && b; a = a->next, b = b->next)
+		if (a->kind != b->kind || a->untranslated != b->untranslated ||
+		    a->len != b->len ||
+		    memcmp(a->text, b->text, a->len) != 0)
+			return 0;
+	return a == NULL && b == NULL;
 }
 
 const char *pactum_doc_label(const pactum_doc *doc, size_t lang,

@@ -69,6 +69,7 @@ struct pactum_doc {
 	pactum_map fields;         /* "party.field" → datum */
 	unsigned char *used;       /* [data->count]: the datum was bound */
 	pactum_map placed;         /* section/clause id → its block */
+	pactum_map terms;          /* term id → its glossary entry */
 	unsigned footnotes;        /* numbered so far */
 	const char **flat;         /* [lang * nunits + unit]: plain text */
 	const pactum_node *repeat_list;     /* while placing a <repeat>: its */

@@ -759,6 +759,9 @@ static void place_front_matter(pactum_doc *doc)
 		b = new_block(doc, glossary, PACTUM_BLOCK_TERM, c);
 		if (b == NULL)
 			return;
+		if (b->id != NULL &&
+		    pactum__map_put(&doc->terms, b->id, b, NULL) != PACTUM_OK)
+			doc->nomem = 1;
 		t = pactum__node_child(c, PACTUM_NODE_NAME);
 		b->title_unit = t ? t->unit : NULL;
 		t = pactum__node_child(c, PACTUM_NODE_DEFINITION);

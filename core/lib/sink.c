@@ -37,6 +37,40 @@ int pactum_sink_puts(pactum_sink *sink, const char *s)
 	return pactum__buf_puts(&sink->buf, s);
 }
 
+int pactum_sink_put_escaped(pactum_sink *sink, const char *text, size_t len)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		switch (c) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		default:
+			if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+				continue;
+			rep = "";
+			break;
+		}
+		pactum__buf_put(&sink->buf, text + start, i - start);
+		pactum__buf_puts(&sink->buf, rep);
+		start = i + 1;
+	}
+	return pactum__buf_put(&sink->buf, text + start, len - start);
+}
+
 const char *pactum_sink_data(const pactum_sink *sink, size_t *len)
 {
 	*len = sink->buf.len;

@@ -164,21 +164,6 @@ static int first_use(struct writer *w, const char *id, size_t lang)
 	return 1;
 }
 
-/* Does the document's glossary have an entry for term id? */
-static int in_glossary(const struct writer *w, const char *id)
-{
-	const pactum_block *g, *t;
-
-	for (g = pactum_block_first_child(w->root); g; g = pactum_block_next(g)) {
-		if (pactum_block_kind_of(g) != PACTUM_BLOCK_GLOSSARY)
-			continue;
-		for (t = pactum_block_first_child(g); t; t = pactum_block_next(t))
-			if (pactum_block_id(t) && strcmp(pactum_block_id(t), id) == 0)
-				return 1;
-	}
-	return 0;
-}
-
 /* The xreflabel attribute of target id written in lang (ALL_LANGS: shared,
  * labelled in the document's language), if anyone refers to it there.
  * Returns nonzero when it wrote one. */
@@ -263,7 +248,7 @@ static void write_run(struct writer *w, const pactum_run *r, size_t lang,
 	case PACTUM_RUN_TERM:
 		if (ref == NULL) {
 			put_run_text(w, r);
-		} else if (!in_glossary(w, ref)) {
+		} else if (pactum_doc_term(w->doc, ref) == NULL) {
 			/* defined where it stands in the text: no entry */
 			int first = first_use(w, ref, lang);
 
@@ -400,21 +385,6 @@ void db_write_label(struct writer *w, const pactum_block *b, size_t lang)
 	write_each(w, b, lang, pactum_block_title);
 }
 
-static int same_runs(const pactum_run *a, const pactum_run *b)
-{
-	const char *ta, *tb;
-	size_t la, lb;
-
-	for (; a && b; a = pactum_run_next(a), b = pactum_run_next(b)) {
-		ta = pactum_run_text(a, &la);
-		tb = pactum_run_text(b, &lb);
-		if (pactum_run_kind_of(a) != pactum_run_kind_of(b) ||
-		    la != lb || memcmp(ta, tb, la) != 0)
-			return 0;
-	}
-	return a == NULL && b == NULL;
-}
-
 /* Shared (lang ALL_LANGS): the runs once when every language has the
  * same, else in every language. */
 static void write_once(struct writer *w, const pactum_block *b, size_t lang,
@@ -424,7 +394,7 @@ static void write_once(struct writer *w, const pactum_block *b, size_t lang,
 
 	if (lang == ALL_LANGS) {
 		for (i = 1; i < w->nlangs; i++)
-			if (!same_runs(get(b, 0), get(b, i)))
+			if (!pactum_runs_equal(get(b, 0), get(b, i)))
 				break;
 		if (i == w->nlangs)
 			lang = 0;

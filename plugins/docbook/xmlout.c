@@ -24,41 +24,11 @@ void db_put(struct writer *w, const char *s)
 	db_put_bytes(w, s, strlen(s));
 }
 
-/* Character data or an attribute value.  The core hands over valid UTF-8
- * without control characters; drop any that slip through all the same,
- * since XML 1.0 cannot carry them. */
+/* Character data or an attribute value. */
 void db_put_text(struct writer *w, const char *s, size_t len)
 {
-	size_t i, start = 0;
-	const char *rep;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		default:
-			if (c >= 0x20 || c == '\n' || c == '\t')
-				continue;
-			rep = "";
-			break;
-		}
-		db_put_bytes(w, s + start, i - start);
-		db_put(w, rep);
-		start = i + 1;
-	}
-	db_put_bytes(w, s + start, len - start);
+	if (w->error == PACTUM_OK)
+		w->error = pactum_sink_put_escaped(w->sink, s, len);
 }
 
 void db_put_str(struct writer *w, const char *s)

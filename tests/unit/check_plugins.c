@@ -362,6 +362,22 @@ static void check_sdk(const pactum_doc *doc, const pactum_options *opts)
 	size_t lang, seen = 0;
 
 	ck_assert_str_eq(pactum_doc_id(doc), "demo");
+	/* ABI 1.6: a glossary entry by its term's id; runs compared */
+	c = pactum_doc_term(doc, "products");
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(pactum_block_kind_of(c), PACTUM_BLOCK_TERM);
+	ck_assert_str_eq(pactum_block_id(c), "products");
+	ck_assert_ptr_null(pactum_doc_term(doc, "pricing"));
+	ck_assert_ptr_null(pactum_doc_term(doc, NULL));
+	ck_assert_int_eq(pactum_runs_equal(NULL, NULL), 1);
+	c = pactum_doc_find(doc, "appointment");
+	ck_assert_ptr_nonnull(pactum_block_title(c, 0));
+	ck_assert_int_eq(pactum_runs_equal(pactum_block_title(c, 0),
+					   pactum_block_title(c, 0)), 1);
+	ck_assert_int_eq(pactum_runs_equal(pactum_block_title(c, 0), NULL), 0);
+	if (pactum_doc_lang_count(doc) == 2) /* "Ernennung", "Appointment" */
+		ck_assert_int_eq(pactum_runs_equal(pactum_block_title(c, 0),
+						   pactum_block_title(c, 1)), 0);
 	ck_assert_ptr_nonnull(b);
 	ck_assert_str_eq(pactum_block_number(b), "1.2");
 	ck_assert_ptr_null(pactum_doc_find(doc, "no-such-id"));
@@ -632,6 +648,26 @@ START_TEST(test_commit_atomic)
 }
 END_TEST
 
+/* ABI 1.6: markup-safe text, as every XML and HTML writer needs it. */
+START_TEST(test_sink_escaped)
+{
+	static const char in[] = "a<b>&\"c\" \x01\x7f\t\n\xc3\xa4";
+	pactum_sink *sink;
+	const char *bytes;
+	size_t len;
+
+	ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_put_escaped(sink, in, sizeof(in) - 1),
+			 PACTUM_OK);
+	/* the length bounds it: the NUL and what follows are not read */
+	ck_assert_int_eq(pactum_sink_put_escaped(sink, "x\0<", 1), PACTUM_OK);
+	bytes = pactum_sink_data(sink, &len);
+	ck_assert_str_eq(bytes, "a&lt;b&gt;&amp;&quot;c&quot; \t\n\xc3\xa4x");
+	ck_assert_uint_eq(len, strlen(bytes));
+	pactum_sink_free(sink);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("plugins");
@@ -658,6 +694,7 @@ int main(void)
 	tcase_add_test(pipeline, test_environment_does_not_matter);
 	tcase_add_test(pipeline, test_threads_share_model_and_translator);
 	tcase_add_test(output, test_commit_atomic);
+	tcase_add_test(output, test_sink_escaped);
 	suite_add_tcase(s, loader);
 	suite_add_tcase(s, pipeline);
 	suite_add_tcase(s, output);

@@ -369,11 +369,7 @@ int pactum_options_set(pactum_options *opts, const char *key,
 /* "parallel", "interleaved", "sequential" → layout; PACTUM_EINVAL else. */
 int pactum_layout_parse(pactum_layout *out, const char *name);
 
-/* Owned: an empty output buffer; release with pactum_sink_free(). */
-int pactum_sink_new(pactum_sink **out);
-void pactum_sink_free(pactum_sink *sink);
-/* The bytes written so far; borrowed until the next write. */
-const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
+/* pactum_sink_new(), _data() and _free(): see plugin.h. */
 /*
  * Write everything to path, or to stdout when path is NULL or "-",
  * checking every write.  What path names decides how, and its last

@@ -72,7 +72,9 @@ extern "C" {
  *        TERM, marked by pactum_run_untranslated()); a writer built for
  *        1.4 or before still sees PACTUM_RUN_UNTRANSLATED in their place.
  *   1.6  pactum_doc_locale(); label PAGE, for the page footers of paged
- *        formats.
+ *        formats; pactum_doc_term(), pactum_runs_equal();
+ *        pactum_sink_put_escaped(), and pactum_sink_new(), _data() and
+ *        _free() for writers.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -508,6 +510,11 @@ const pactum_block *pactum_doc_root(const pactum_doc *doc);
 /* ABI 1.5.  The block with this id that a cross-reference can point at (a
  * SECTION, CLAUSE, ANNEX, RECITAL or ITEM), or NULL; constant time. */
 const pactum_block *pactum_doc_find(const pactum_doc *doc, const char *id);
+/* ABI 1.6.  The glossary's entry (a TERM block) for the defined term with
+ * this id, which TERM runs name in their ref; NULL when the glossary has
+ * none, and the text defines the term where it is first used.  Constant
+ * time. */
+const pactum_block *pactum_doc_term(const pactum_doc *doc, const char *id);
 
 /* ABI 1.4: the words a writer prints around the document's own, in the
  * language of rendering lang, from pactum's "pactum-words" catalogs (never
@@ -567,6 +574,10 @@ const pactum_run *pactum_block_content(const pactum_block *block,
 				       size_t lang);
 
 const pactum_run *pactum_run_next(const pactum_run *run);
+/* ABI 1.6.  Nonzero when two lists of runs read the same: the same kinds
+ * and texts, in the same order (a label every language writes alike, to
+ * print once). */
+int pactum_runs_equal(const pactum_run *a, const pactum_run *b);
 pactum_run_kind pactum_run_kind_of(const pactum_run *run);
 /* UTF-8 text, not NUL-terminated; *len receives its length in bytes.
  * Always valid UTF-8 without control characters. */
@@ -647,6 +658,20 @@ int pactum_options_get_uint(unsigned *out, const pactum_options *opts,
 typedef struct pactum_sink pactum_sink;
 int pactum_sink_write(pactum_sink *sink, const char *bytes, size_t len);
 int pactum_sink_puts(pactum_sink *sink, const char *s);
+/* ABI 1.6.  Text as XML or HTML character data, safe also as a
+ * double-quoted attribute value: &, <, > and " as entities, and control
+ * characters other than tab and newline dropped (XML 1.0 cannot carry
+ * them; the core hands over none, but text of other origin may). */
+int pactum_sink_put_escaped(pactum_sink *sink, const char *text,
+			    size_t len);
+/* Owned: an empty sink, for a writer that builds output of its own in
+ * memory (the members of an archive, a file another program reads);
+ * release with pactum_sink_free().  (ABI 1.6 for writers; the program's
+ * side had them before.)  PACTUM_OK or PACTUM_ENOMEM. */
+int pactum_sink_new(pactum_sink **out);
+void pactum_sink_free(pactum_sink *sink);
+/* The bytes written so far; borrowed until the next write. */
+const char *pactum_sink_data(const pactum_sink *sink, size_t *len);
 
 /* ------------------------------------------------------------------ */
 /* The descriptor                                                      */
