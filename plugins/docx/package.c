@@ -1,0 +1,126 @@
+/*
+ * The docx writer's container: the parts as a ZIP archive built in
+ * memory with libzip, then handed to the sink in one piece.  The bytes
+ * depend on nothing but the parts: entries in the caller's order
+ * ([Content_Types].xml first, as OPC readers expect), every entry dated
+ * 1980-01-01 00:00 in DOS time (never the clock, never the time zone),
+ * the same attributes and deflate level for all.
+ */
+#include "config.h"
+
+#include <libintl.h>
+#include <zip.h>
+
+#include "docx.h"
+
+/* 1980-01-01 00:00:00, the first DOS date: ((1980 - 1980) << 9) |
+ * (1 << 5) | 1. */
+#define DOS_DATE 0x21
+#define DOS_TIME 0
+/* -rw-r--r-- for unzip on Unix. */
+#define UNIX_MODE 0100644u
+
+static int report(pactum_diag *diag, zip_error_t *error)
+{
+	/* TRANSLATORS: %s is libzip's reason. */
+	pactum_diag_report(diag, PACTUM_ERROR, NULL,
+			   _("cannot build the DOCX archive: %s"),
+			   zip_error_strerror(error));
+	return zip_error_code_zip(error) == ZIP_ER_MEMORY ? PACTUM_ENOMEM
+							 : PACTUM_EIO;
+}
+
+/* Add one entry; the archive reads data when it is closed. */
+static int add_entry(zip_t *za, const struct dx_entry *e)
+{
+	zip_source_t *src;
+	zip_int64_t idx;
+
+	const char *data;
+	size_t len;
+
+	data = pactum_sink_data(e->data, &len);
+	src = zip_source_buffer(za, data, len, 0);
+	if (src == NULL)
+		return -1;
+	idx = zip_file_add(za, e->name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	if (zip_file_set_dostime(za, (zip_uint64_t)idx, DOS_TIME, DOS_DATE,
+				 0) < 0 ||
+	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+				     9) < 0 ||
+	    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+					     ZIP_OPSYS_UNIX,
+					     UNIX_MODE << 16) < 0)
+		return -1;
+	return 0;
+}
+
+/* Copy the finished archive from the memory source to the sink. */
+static int copy_out(pactum_sink *sink, zip_source_t *src, pactum_diag *diag)
+{
+	char chunk[16384];
+	zip_int64_t n;
+	int error = PACTUM_OK;
+
+	if (zip_source_open(src) < 0)
+		return report(diag, zip_source_error(src));
+	while (error == PACTUM_OK &&
+	       (n = zip_source_read(src, chunk, sizeof(chunk))) > 0)
+		error = pactum_sink_write(sink, chunk, (size_t)n);
+	if (error == PACTUM_OK && n < 0)
+		error = report(diag, zip_source_error(src));
+	zip_source_close(src);
+	return error;
+}
+
+/*
+ * Write count entries as one ZIP archive to sink.  On failure nothing
+ * reaches the sink but what the core discards anyway, and the error is
+ * reported.  The entries' buffers stay the caller's.
+ */
+int dx_package(pactum_sink *sink, const struct dx_entry *entries,
+	       size_t count, pactum_diag *diag)
+{
+	zip_error_t zerr;
+	zip_source_t *src = NULL;
+	zip_t *za = NULL;
+	size_t i;
+	int error = PACTUM_OK;
+
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(NULL, 0, 0, &zerr);
+	if (src == NULL) {
+		error = report(diag, &zerr);
+		goto cleanup;
+	}
+	zip_source_keep(src); /* the archive's close would free it */
+	za = zip_open_from_source(src, ZIP_TRUNCATE, &zerr);
+	if (za == NULL) {
+		error = report(diag, &zerr);
+		goto cleanup;
+	}
+	for (i = 0; i < count; i++) {
+		if (add_entry(za, &entries[i]) < 0) {
+			error = report(diag, zip_get_error(za));
+			goto cleanup;
+		}
+	}
+	if (zip_close(za) < 0) {
+		error = report(diag, zip_get_error(za));
+		goto cleanup;
+	}
+	za = NULL;
+	error = copy_out(sink, src, diag);
+
+cleanup:
+	if (za)
+		zip_discard(za);
+	if (src)
+		zip_source_free(src);
+	zip_error_fini(&zerr);
+	return error;
+}
