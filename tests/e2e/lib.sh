@@ -58,13 +58,14 @@ expect_grep() {
 # file: golden_ext FORMAT prints the extension; golden_form FORMAT FILE
 # prints what is compared (the file itself, or for a container format the
 # normalised text of its parts).
-GOLDEN_FORMATS="text docbook docx"
+GOLDEN_FORMATS="text docbook docx html"
 # GOLDEN_ONLY="html": only these (to regenerate one writer's golden files)
 [ -n "${GOLDEN_ONLY:-}" ] && GOLDEN_FORMATS=$GOLDEN_ONLY
 golden_ext() {
 	case $1 in
 	text) echo txt ;;
 	docbook) echo xml ;;
+	html) echo html ;;
 	docx) echo docx.txt ;;
 	*) echo "$1" ;;
 	esac
