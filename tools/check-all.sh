@@ -8,8 +8,11 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 MAKE=${MAKE:-make}
 
+# the tests side by side, one per core; a failing test's log is printed
+jobs=$(nproc 2>/dev/null || echo 2)
+
 echo "== make check"
-$MAKE check
+$MAKE -j"$jobs" check VERBOSE=1
 
 echo "== valgrind"
 if command -v valgrind >/dev/null 2>&1; then
@@ -35,4 +38,5 @@ else
 fi
 
 echo "== make distcheck (ASan + UBSan, -Werror)"
-$MAKE distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"
+$MAKE -j"$jobs" distcheck VERBOSE=1 \
+	DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"
