@@ -82,6 +82,78 @@ static const char *dash(const struct writer *w)
 	return charset_holds(w->cs, 0x2013) ? "\xe2\x80\x93" : "-";
 }
 
+/* ------------------------------------------------------ spans -------- */
+
+/* Start a unit's text afresh: no words, no spans. */
+static void unit_text_reset(struct writer *w)
+{
+	w->text.len = 0;
+	w->spans.n = 0;
+}
+
+/* The text from start to its end is of this kind (wrap.c says what the
+ * kinds do); spans come in order, and one next to its like grows. */
+static void add_span(struct writer *w, size_t start, enum span_kind kind)
+{
+	struct spans *sp = &w->spans;
+	struct span *v;
+
+	if (start >= w->text.len || sp->oom)
+		return;
+	if (sp->n > 0 && sp->v[sp->n - 1].kind == kind &&
+	    sp->v[sp->n - 1].end == start) {
+		sp->v[sp->n - 1].end = w->text.len;
+		return;
+	}
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? 2 * sp->cap : 16;
+
+		if ((v = pactum_realloc(sp->v, cap * sizeof(*v))) == NULL) {
+			sp->oom = 1;
+			return;
+		}
+		sp->v = v;
+		sp->cap = cap;
+	}
+	sp->v[sp->n].start = start;
+	sp->v[sp->n].end = w->text.len;
+	sp->v[sp->n].kind = kind;
+	sp->n++;
+}
+
+/* How the words of the unit being laid out may be hyphenated. */
+static struct hyph hyph_of(const struct writer *w)
+{
+	struct hyph hy = { w->hyphenate,
+			   pactum_doc_locale(w->doc, w->unit_lang),
+			   pactum_doc_source_lang(w->doc), &w->spans };
+
+	return hy;
+}
+
+/* w->text as it will be written in the charset, into w->xtext; the
+ * spans then count in w->xtext. */
+static void encode_text(struct writer *w)
+{
+	size_t pos = 0, k, *edge[2];
+	struct span *sp;
+	int e;
+
+	w->xtext.len = 0;
+	for (k = 0; k < w->spans.n; k++) {
+		sp = &w->spans.v[k];
+		edge[0] = &sp->start;
+		edge[1] = &sp->end;
+		for (e = 0; e < 2; e++) {
+			text_encode(w, &w->xtext, w->text.ptr + pos,
+				    *edge[e] - pos);
+			pos = *edge[e];
+			*edge[e] = w->xtext.len;
+		}
+	}
+	text_encode(w, &w->xtext, w->text.ptr + pos, w->text.len - pos);
+}
+
 /* ------------------------------------------------------ runs --------- */
 
 /* Close emphasis: the '*' goes before any spaces or breaks at the end. */
@@ -117,7 +189,7 @@ static void flatten(struct writer *w, const pactum_run *runs)
 	int untranslated = 0, pending = 0;
 	unsigned depth = 0;
 	const char *s;
-	size_t len;
+	size_t len, start;
 
 	for (r = runs; r; r = pactum_run_next(r))
 		if (pactum_run_untranslated(r))
@@ -169,6 +241,7 @@ static void flatten(struct writer *w, const pactum_run *runs)
 			s = pactum_run_text(r, &len);
 			if (s == NULL)
 				break;
+			start = b->len;
 			if (pending) {
 				while (len > 0 && *s == ' ') {
 					text_buf_put(b, " ", 1);
@@ -181,6 +254,10 @@ static void flatten(struct writer *w, const pactum_run *runs)
 				}
 			}
 			text_buf_put(b, s, len);
+			if (pactum_run_kind_of(r) == PACTUM_RUN_VALUE)
+				add_span(w, start, SPAN_KEEP);
+			else if (pactum_run_untranslated(r))
+				add_span(w, start, SPAN_SOURCE);
 			break;
 		}
 	}
@@ -201,13 +278,14 @@ static void flatten(struct writer *w, const pactum_run *runs)
 static void wrap_unit(struct writer *w, struct lines *out, unsigned width,
 		      unsigned indent, const char *label, unsigned label_gap)
 {
+	struct hyph hy = hyph_of(w);
+
 	if (w->cs->id == CHARSET_UTF8) {
 		text_wrap_text(out, width, indent, label, label_gap,
-			       w->text.ptr, w->text.len);
+			       w->text.ptr, w->text.len, &hy);
 		return;
 	}
-	w->xtext.len = 0;
-	text_encode(w, &w->xtext, w->text.ptr, w->text.len);
+	encode_text(w);
 	if (label != NULL) {
 		w->xlabel.len = 0;
 		text_encode(w, &w->xlabel, label, strlen(label));
@@ -216,7 +294,7 @@ static void wrap_unit(struct writer *w, struct lines *out, unsigned width,
 			label = w->xlabel.ptr;
 	}
 	text_wrap_text(out, width, indent, label, label_gap, w->xtext.ptr,
-		       w->xtext.len);
+		       w->xtext.len, &hy);
 }
 
 static void render_title(struct writer *w, struct lines *out,
@@ -224,7 +302,7 @@ static void render_title(struct writer *w, struct lines *out,
 {
 	unsigned widest;
 
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten(w, pactum_block_title(u->block, lang));
 	text_lines_clear(&w->tmp);
 	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
@@ -291,7 +369,7 @@ static void render_heading(struct writer *w, struct lines *out,
 	} else if (number != NULL) {
 		l = number; /* absurdly long: as it is */
 	}
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten(w, pactum_block_title(u->block, lang));
 	render_underlined(w, out, l, width);
 }
@@ -299,7 +377,7 @@ static void render_heading(struct writer *w, struct lines *out,
 static void render_front(struct writer *w, struct lines *out,
 			 const struct unit *u, size_t lang, unsigned width)
 {
-	w->text.len = 0;
+	unit_text_reset(w);
 	text_buf_puts(&w->text,
 		      pactum_doc_label(w->doc, lang,
 				       u->front == FRONT_PARTIES
@@ -315,7 +393,7 @@ static void render_party(struct writer *w, struct lines *out,
 	const pactum_run *value, *label;
 	enum field_style style;
 
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten(w, pactum_block_title(u->block, lang));
 	wrap_unit(w, out, width, 0, NULL, 0);
 	for (f = pactum_block_first_child(u->block); f;
@@ -325,7 +403,7 @@ static void render_party(struct writer *w, struct lines *out,
 		value = pactum_block_content(f, lang);
 		if (value == NULL)
 			continue;
-		w->text.len = 0;
+		unit_text_reset(w);
 		style = field_style(pactum_block_id(f));
 		label = pactum_block_title(f, lang);
 		if (style != FIELD_BARE && label != NULL) {
@@ -346,10 +424,13 @@ static void render_term(struct writer *w, struct lines *out,
 	const char *open, *close;
 
 	quotes_for(w, lang, &open, &close);
-	w->text.len = 0;
+	unit_text_reset(w);
 	text_buf_puts(&w->text, open);
 	flatten(w, pactum_block_title(u->block, lang));
 	text_buf_puts(&w->text, close);
+	/* the term in its quotes breaks only when it must (wrap.c) */
+	w->spans.n = 0;
+	add_span(w, 0, SPAN_TERM);
 	if (definition != NULL) {
 		text_buf_puts(&w->text, ": ");
 		flatten(w, definition);
@@ -364,7 +445,7 @@ static void render_term(struct writer *w, struct lines *out,
 static void render_centred(struct writer *w, struct lines *out,
 			   const struct unit *u, size_t lang, unsigned width)
 {
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten(w, pactum_block_content(u->block, lang));
 	text_lines_clear(&w->tmp);
 	wrap_unit(w, &w->tmp, width, 0, NULL, 0);
@@ -392,7 +473,7 @@ static void cell_text(struct writer *w, const pactum_block *head,
 		      const pactum_block *cell, size_t lang, const char **s,
 		      size_t *len)
 {
-	w->text.len = 0;
+	unit_text_reset(w);
 	if (head != NULL && pactum_block_content(head, lang) != NULL) {
 		flatten(w, pactum_block_content(head, lang));
 		text_buf_put(&w->text, ": ", 2);
@@ -403,8 +484,7 @@ static void cell_text(struct writer *w, const pactum_block *head,
 	*len = w->text.len;
 	if (w->cs->id == CHARSET_UTF8)
 		return;
-	w->xtext.len = 0;
-	text_encode(w, &w->xtext, w->text.ptr, w->text.len);
+	encode_text(w);
 	*s = w->xtext.ptr;
 	*len = w->xtext.len;
 }
@@ -447,6 +527,7 @@ static size_t wrap_row(struct writer *w, const pactum_block *row,
 {
 	const pactum_block *cell = pactum_block_first_child(row);
 	size_t c, most = 0, len;
+	struct hyph hy;
 	const char *s;
 
 	for (c = 0; c < n; c++) {
@@ -454,7 +535,8 @@ static size_t wrap_row(struct writer *w, const pactum_block *row,
 			cell = pactum_block_next(cell);
 		text_lines_clear(&w->cells[c]);
 		cell_text(w, NULL, cell, lang, &s, &len);
-		text_wrap_text(&w->cells[c], colw[c], 0, NULL, 0, s, len);
+		hy = hyph_of(w);
+		text_wrap_text(&w->cells[c], colw[c], 0, NULL, 0, s, len, &hy);
 		if (w->cells[c].n > most)
 			most = w->cells[c].n;
 		if (cell)
@@ -524,6 +606,7 @@ static void render_stacked(struct writer *w, struct lines *out,
 			   unsigned width, unsigned indent)
 {
 	const pactum_block *row, *cell, *head, *heads = NULL;
+	struct hyph hy;
 	size_t len;
 	const char *s;
 
@@ -543,7 +626,8 @@ static void render_stacked(struct writer *w, struct lines *out,
 		for (cell = next_cell(pactum_block_first_child(row)); cell;
 		     cell = next_cell(pactum_block_next(cell))) {
 			cell_text(w, head, cell, lang, &s, &len);
-			text_wrap_text(out, width, indent, "-", 1, s, len);
+			hy = hyph_of(w);
+			text_wrap_text(out, width, indent, "-", 1, s, len, &hy);
 			if (head)
 				head = next_cell(pactum_block_next(head));
 		}
@@ -663,14 +747,14 @@ static void sign_line(struct writer *w, struct lines *out,
 	const pactum_run *value = pactum_block_content(f, lang);
 
 	if (value != NULL) {
-		w->text.len = 0;
+		unit_text_reset(w);
 		flatten(w, value);
 		wrap_unit(w, out, width, 0, NULL, 0);
 	} else {
 		text_lines_rule(out, 0, '_', width < SIGN_LINE ? width
 							       : SIGN_LINE);
 	}
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten_label(w, f, lang);
 	wrap_unit(w, out, width, 0, NULL, 0);
 }
@@ -682,7 +766,7 @@ static void sign_caption(struct writer *w, struct lines *out,
 	const pactum_run *value = pactum_block_content(f, lang);
 	unsigned room = width < SIGN_LINE ? width : SIGN_LINE, used;
 
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten_label(w, f, lang);
 	text_buf_put(&w->text, ": ", 2);
 	if (value != NULL) {
@@ -711,12 +795,12 @@ static void render_signature(struct writer *w, struct lines *out,
 	const pactum_block *s, *f;
 	int blank;
 
-	w->text.len = 0;
+	unit_text_reset(w);
 	flatten_label(w, u->block, lang);
 	wrap_unit(w, out, width, 0, NULL, 0);
 	/* the legal name under the role: who signs */
 	if (pactum_block_content(u->block, lang) != NULL) {
-		w->text.len = 0;
+		unit_text_reset(w);
 		flatten(w, pactum_block_content(u->block, lang));
 		wrap_unit(w, out, width, 0, NULL, 0);
 	}
@@ -743,7 +827,7 @@ static void render_signature(struct writer *w, struct lines *out,
 static void render_header(struct writer *w, struct lines *out, size_t lang,
 			  unsigned width)
 {
-	w->text.len = 0;
+	unit_text_reset(w);
 	text_buf_puts(&w->text,
 		      pactum_doc_label(w->doc, lang, PACTUM_LABEL_LANGUAGE));
 	wrap_unit(w, out, width, 0, NULL, 0);
@@ -778,12 +862,12 @@ int text_render(struct writer *w, struct lines *out, const struct unit *u,
 		render_heading(w, out, u, lang, width);
 		break;
 	case UNIT_CLAUSE_HEADING:
-		w->text.len = 0;
+		unit_text_reset(w);
 		flatten(w, pactum_block_title(u->block, lang));
 		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
 		break;
 	case UNIT_TEXT:
-		w->text.len = 0;
+		unit_text_reset(w);
 		if (u->block != NULL)
 			flatten(w, pactum_block_content(u->block, lang));
 		wrap_unit(w, out, width, u->indent, u->label, u->label_gap);
@@ -802,7 +886,7 @@ int text_render(struct writer *w, struct lines *out, const struct unit *u,
 		break;
 	}
 	if (text_lines_failed(out) || w->text.oom || w->xtext.oom ||
-	    w->xlabel.oom)
+	    w->xlabel.oom || w->spans.oom)
 		return PACTUM_ENOMEM;
 	return PACTUM_OK;
 }

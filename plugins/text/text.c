@@ -66,9 +66,12 @@
  * *text*.  Draft-mode text that has no translation is wrapped, a whole
  * unit at a time, in "[EN: ...]" (models are written in English).
  *
- * Lines break at U+0020 only, never at U+00A0.  A word wider than the room
- * on a line of its own is broken hard at the width, so that no line is ever
- * wider than the width.  Display widths come from our own UTF-8 decoder and
+ * Lines break at spaces, never at U+00A0.  A word too long for a line is
+ * hyphenated with libhyphen's patterns of its language (option
+ * "hyphenate", default yes; wrap.c says when and where, hyphen.c where
+ * the patterns come from); one that cannot be, wider than a whole line,
+ * is broken hard at the width, so that no line is ever wider than the
+ * width.  Display widths come from our own UTF-8 decoder and
  * tables (never wcwidth or the locale), so the output is byte-identical
  * under any LANG.  No line has trailing spaces, no tabs are written, and
  * the output ends with exactly one newline.
@@ -527,6 +530,8 @@ static int text_write(pactum_sink *sink, const pactum_doc *doc,
 	w.marks = pactum_options_get(opts, "emphasis") != NULL &&
 		  pactum_ascii_caseeq(pactum_options_get(opts, "emphasis"),
 				      "asterisks");
+	w.hyphenate = pactum_options_get(opts, "hyphenate") == NULL ||
+		      strcmp(pactum_options_get(opts, "hyphenate"), "yes") == 0;
 	if (w.nlangs == 0 || root == NULL)
 		return pactum_sink_write(sink, "\n", 1);
 	w.colw = pactum_malloc(w.nlangs * sizeof(*w.colw));
@@ -576,6 +581,7 @@ cleanup:
 	text_buf_free(&w.xlabel);
 	text_buf_free(&w.label);
 	text_buf_free(&w.cellrow);
+	pactum_free(w.spans.v);
 	for (i = 0; i < w.ncells; i++)
 		text_lines_free(&w.cells[i]);
 	pactum_free(w.cells);
@@ -597,6 +603,9 @@ static const pactum_option_spec options[] = {
 	{ "emphasis", PACTUM_OPTION_CHOICE, 0, 0, emphasis_styles,
 	  "how emphasis shows: plain (default, the words alone) or "
 	  "asterisks (*word*)" },
+	{ "hyphenate", PACTUM_OPTION_BOOL, 0, 0, NULL,
+	  "hyphenate words too long for the line, per language (default "
+	  "yes)" },
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 

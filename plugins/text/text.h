@@ -2,7 +2,9 @@
  * text.h — the text writer's own header, shared by its source files and
  * by nothing else: the plugin exports only its descriptor.
  *
- *   width.c   UTF-8, display widths, buffers, lines, word wrapping
+ *   width.c   UTF-8, display widths, buffers, lines, table columns
+ *   wrap.c    word wrapping: where a word may break, filling the lines
+ *   hyphen.c  hyphenation points from libhyphen's patterns
  *   render.c  one unit (title, party, clause ...) in one language
  *   encode.c  the output charset: transliteration and what it lacks
  *   layout.c  the bilingual layouts and the output lines
@@ -33,7 +35,9 @@
  * stray byte, as U+FFFD). */
 size_t text_utf8_next(uint32_t *cp, const char *str, size_t len);
 
-/* The display width of len bytes of UTF-8 at s, in cells. */
+/* The display width of code point cp / of len bytes of UTF-8 at s, in
+ * cells (a soft hyphen has none). */
+unsigned text_cp_width(uint32_t cp);
 unsigned text_str_width(const char *s, size_t len);
 
 /* A growable byte string.  Out of memory is sticky (oom) and checked once
@@ -66,14 +70,61 @@ struct lines {
 
 void text_lines_clear(struct lines *ls);
 int text_lines_failed(const struct lines *ls);
+/* Begin a line at the end of ls's bytes; end it width cells wide. */
+void text_lines_start(struct lines *ls);
+void text_lines_end(struct lines *ls, unsigned width);
 void text_lines_rule(struct lines *ls, unsigned pad, char c, unsigned n);
 void text_lines_free(struct lines *ls);
 
+/* ------------------------------------------------------ wrap.c ------- */
+
+/* Parts of a unit's text that break otherwise than its words: draft text
+ * in the source language, a value (never hyphenated), a defined term in
+ * its quotes (hyphenated only when it does not fit on a line alone).
+ * Byte ranges of the text, in order, not overlapping. */
+enum span_kind { SPAN_SOURCE, SPAN_KEEP, SPAN_TERM };
+
+struct span {
+	size_t start, end;
+	enum span_kind kind;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+	int oom;
+};
+
+/* How the words of a text may be hyphenated. */
+struct hyph {
+	int on;                   /* -O hyphenate=yes */
+	const char *tag;          /* the text's language: "de-DE" */
+	const char *source;       /* draft text's: "en" */
+	const struct spans *spans;
+};
+
 /* Wrap text into out, at most width cells a line, with a hanging indent
- * after the label. */
+ * after the label; hy NULL: words break at spaces only. */
 void text_wrap_text(struct lines *out, unsigned width, unsigned indent,
 		    const char *label, unsigned label_gap, const char *text,
-		    size_t len);
+		    size_t len, const struct hyph *hy);
+
+/* ------------------------------------------------------ hyphen.c ----- */
+
+#define HYPH_MAX_WORD 128 /* bytes: longer runs of letters never hyphenate */
+
+/* Where a word may break (wrap.c, hyphen.c): before byte i of it. */
+enum text_break {
+	BREAK_NONE = 0,
+	BREAK_SYLLABLE, /* where the patterns allow: a hyphen is added */
+	BREAK_HYPHEN,   /* after the word's own hyphen: nothing added */
+	BREAK_SOFT,     /* at a soft hyphen (U+00AD), which shows as '-' */
+	BREAK_LOOSE     /* as SYLLABLE, but near an end of the word: only
+			   where the word would be cut otherwise */
+};
+
+int text_hyphenate(unsigned char *marks, const char *tag, const char *s,
+		   size_t len);
 
 unsigned text_centre_lines(struct lines *out, const struct lines *src,
 			   unsigned width);
@@ -145,6 +196,8 @@ struct writer {
 	unsigned *tabw;        /* owned: [4 * ncells] column measures */
 	int started;           /* a line has been written */
 	int marks;             /* emphasis as *...*, else as the words */
+	int hyphenate;         /* -O hyphenate (wrap.c) */
+	struct spans spans;    /* owned: what of w->text breaks otherwise */
 	pactum_diag *diag;
 	/* charset conversion */
 	const struct charset *cs;

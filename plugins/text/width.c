@@ -3,8 +3,8 @@
 /*
  * The text writer's typesetting in display cells: our own UTF-8 decoder
  * and width tables, the byte strings and line lists a unit is rendered
- * into, and word wrapping with hanging indents.  Nothing here knows about
- * documents or languages.
+ * into, centring and the columns of tables (wrap.c wraps the words).
+ * Nothing here knows about documents or languages.
  */
 
 #include <string.h>
@@ -71,8 +71,10 @@ static int in_ranges(uint32_t cp, const struct range *r, size_t n)
 	return 0;
 }
 
-static unsigned cp_width(uint32_t cp)
+unsigned text_cp_width(uint32_t cp)
 {
+	if (cp == 0xad) /* a soft hyphen shows only where a line breaks */
+		return 0;
 	if (cp < zero_width[0].lo) /* Latin, Greek and most of Europe */
 		return 1;
 	if (in_ranges(cp, zero_width,
@@ -133,7 +135,7 @@ unsigned text_str_width(const char *s, size_t len)
 
 	while (i < len) {
 		i += text_utf8_next(&cp, s + i, len - i);
-		w += cp_width(cp);
+		w += text_cp_width(cp);
 	}
 	return w;
 }
@@ -200,14 +202,14 @@ int text_lines_failed(const struct lines *ls)
 	return ls->oom || ls->bytes.oom;
 }
 
-static void lines_start(struct lines *ls)
+void text_lines_start(struct lines *ls)
 {
 	ls->start = ls->bytes.len;
 }
 
-/* Finish the line begun by lines_start(), width cells wide; trailing
+/* Finish the line begun by text_lines_start(), width cells wide; trailing
  * spaces go. */
-static void lines_end(struct lines *ls, unsigned width)
+void text_lines_end(struct lines *ls, unsigned width)
 {
 	while (ls->bytes.len > ls->start &&
 	       ls->bytes.ptr[ls->bytes.len - 1] == ' ') {
@@ -236,18 +238,18 @@ static void lines_end(struct lines *ls, unsigned width)
 void text_lines_add(struct lines *ls, const char *s, size_t len,
 		    unsigned width)
 {
-	lines_start(ls);
+	text_lines_start(ls);
 	text_buf_put(&ls->bytes, s, len);
-	lines_end(ls, width);
+	text_lines_end(ls, width);
 }
 
 /* Append a line of n copies of c, after pad spaces. */
 void text_lines_rule(struct lines *ls, unsigned pad, char c, unsigned n)
 {
-	lines_start(ls);
+	text_lines_start(ls);
 	text_buf_repeat(&ls->bytes, ' ', pad);
 	text_buf_repeat(&ls->bytes, c, n);
-	lines_end(ls, pad + n);
+	text_lines_end(ls, pad + n);
 }
 
 void text_lines_free(struct lines *ls)
@@ -256,132 +258,6 @@ void text_lines_free(struct lines *ls)
 	pactum_free(ls->v);
 	ls->v = NULL;
 	ls->n = ls->cap = 0;
-}
-
-/* ------------------------------------------------------ wrapping ----- */
-
-struct wrap {
-	struct lines *out;
-	unsigned width; /* cells a line may use */
-	unsigned hang;  /* indent of continuation lines */
-	unsigned col;   /* cells used on the current line */
-	int words;      /* words on the current line */
-};
-
-static void wrap_put(struct wrap *wr, const char *s, size_t len, unsigned w)
-{
-	text_buf_put(&wr->out->bytes, s, len);
-	wr->col += w;
-}
-
-static void wrap_newline(struct wrap *wr)
-{
-	lines_end(wr->out, wr->col);
-	lines_start(wr->out);
-	text_buf_repeat(&wr->out->bytes, ' ', wr->hang);
-	wr->col = wr->hang;
-	wr->words = 0;
-}
-
-/* A word too wide for any line: break it between characters.  Combining
- * marks have no width, so they always stay with their base character. */
-static void wrap_hard(struct wrap *wr, const char *s, size_t len)
-{
-	size_t i = 0, n;
-	uint32_t cp;
-	unsigned cw;
-
-	while (i < len) {
-		n = text_utf8_next(&cp, s + i, len - i);
-		cw = cp_width(cp);
-		if (wr->col + cw > wr->width && wr->col > wr->hang)
-			wrap_newline(wr);
-		wrap_put(wr, s + i, n, cw);
-		i += n;
-	}
-	wr->words = 1;
-}
-
-static void wrap_word(struct wrap *wr, const char *s, size_t len)
-{
-	unsigned w = text_str_width(s, len);
-
-	if (wr->col + (wr->words ? 1 : 0) + w <= wr->width) {
-		if (wr->words)
-			wrap_put(wr, " ", 1, 1);
-		wrap_put(wr, s, len, w);
-		wr->words = 1;
-		return;
-	}
-	if (wr->words)
-		wrap_newline(wr);
-	if (wr->col + w <= wr->width) {
-		wrap_put(wr, s, len, w);
-		wr->words = 1;
-		return;
-	}
-	wrap_hard(wr, s, len);
-}
-
-/*
- * Wrap text (words separated by U+0020) into out, at most width cells per
- * line; '\n' (never in runs' text: the writer puts it for a break) ends a
- * line where it stands.  The first line starts with indent spaces and the label, then
- * label_gap spaces; later lines are indented to where the text after the
- * label begins.  Deep indents are squeezed into narrow widths, and a label
- * that leaves no room gets a line of its own, so that nothing is ever wider
- * than width (which is at least MIN_COLUMN).
- */
-void text_wrap_text(struct lines *out, unsigned width, unsigned indent,
-		    const char *label, unsigned label_gap, const char *text,
-		    size_t len)
-{
-	struct wrap wr = { out, width, 0, 0, 0 };
-	size_t label_len = label ? strlen(label) : 0, i = 0, j;
-	unsigned label_w = label ? text_str_width(label, label_len) : 0;
-	int label_on_line = 0;
-
-	if (indent > width / 2)
-		indent = width / 2;
-	wr.hang = indent;
-	lines_start(out);
-	text_buf_repeat(&out->bytes, ' ', indent);
-	wr.col = indent;
-	if (label_len > 0 && indent + label_w + label_gap + 2 <= width) {
-		wrap_put(&wr, label, label_len, label_w);
-		text_buf_repeat(&out->bytes, ' ', label_gap);
-		wr.col += label_gap;
-		wr.hang = wr.col;
-		label_on_line = 1;
-	} else if (label_len > 0) {
-		wrap_hard(&wr, label, label_len);
-		wrap_newline(&wr);
-	}
-	while (i < len) {
-		while (i < len && text[i] == ' ')
-			i++;
-		if (i < len && text[i] == '\n') {
-			for (j = i; j < len && (text[j] == ' ' ||
-						text[j] == '\n'); j++)
-				;
-			if (j == len)
-				break; /* a break at the end ends nothing */
-			/* a forced break: a line of its own, even if empty */
-			wrap_newline(&wr);
-			label_on_line = 1;
-			i++;
-			continue;
-		}
-		for (j = i; j < len && text[j] != ' ' && text[j] != '\n'; j++)
-			;
-		if (j > i)
-			wrap_word(&wr, text + i, j - i);
-		i = j;
-	}
-	if (wr.words || label_on_line)
-		lines_end(out, wr.col);
-	else
-		out->bytes.len = out->start; /* nothing was put on it */
 }
 
 /* Lines of src centred in width cells, appended to out.  Returns the
@@ -396,10 +272,10 @@ unsigned text_centre_lines(struct lines *out, const struct lines *src,
 		const struct line *l = &src->v[i];
 
 		pad = (width - l->width) / 2;
-		lines_start(out);
+		text_lines_start(out);
 		text_buf_repeat(&out->bytes, ' ', pad);
 		text_buf_put(&out->bytes, src->bytes.ptr + l->off, l->len);
-		lines_end(out, pad + l->width);
+		text_lines_end(out, pad + l->width);
 		if (l->width > widest)
 			widest = l->width;
 	}

@@ -302,7 +302,7 @@ expect_status "bad width" 2 render --lang en --width 10
 expect_grep "bad width named" "$work/err" "width=10 of the text writer: expected a whole number from 20 to 1000"
 expect_status "unknown option key" 2 render --lang en --option colour=red
 expect_grep "unknown key named with the known ones" "$work/err" \
-	'the text writer has no option "colour" (it has: width, charset, transliterate, emphasis)'
+	'the text writer has no option "colour" (it has: width, charset, transliterate, emphasis, hyphenate)'
 
 # Emphasis shows as the words alone: a contract in plain text is no
 # Markdown.  -O emphasis=asterisks marks it the old way.
