@@ -4,7 +4,7 @@
  *
  *   word/document.xml    the contract (layout.c, body.c, runs.c)
  *   word/styles.xml      named styles for every part (styles.c)
- *   word/footnotes.xml   real footnotes, marked with the core's numbers
+ *   word/footnotes.xml   real footnotes, numbered by Word (runs.c says how)
  *   word/header1.xml     the title; word/footer1.xml "Seite 1 von 3"
  *                        (one pair per language in the sequential layout)
  *   word/settings.xml, word/fontTable.xml, docProps/core.xml (title,

@@ -1,6 +1,6 @@
 /*
- * The docx writer's parts: xml.c (growing buffers, escaped text, runs and
- * paragraphs), parts.c (the package's fixed parts: styles, settings,
+ * The docx writer's parts: xml.c (the part being written, escaped text,
+ * runs and paragraphs), parts.c (the package's fixed parts: styles, settings,
  * properties, header and footer), package.c (the ZIP container, through
  * libzip), runs.c (inline runs, links, footnotes), body.c (one block in
  * one language), layout.c (the walk and the arrangements of several
