@@ -12,12 +12,15 @@
 #include "unit.h"
 
 const pactum_party_field pactum__party_fields[] = {
-	{ "name", PACTUM_WORD_FIELD_NAME },
-	{ "address", PACTUM_WORD_FIELD_ADDRESS },
-	{ "register", PACTUM_WORD_FIELD_REGISTER },
-	{ "vat-id", PACTUM_WORD_FIELD_VAT_ID },
-	{ "representative", PACTUM_WORD_FIELD_REPRESENTATIVE },
-	{ NULL, 0 },
+	{ "name", PACTUM_WORD_FIELD_NAME, PACTUM_TYPE_TEXT },
+	{ "address", PACTUM_WORD_FIELD_ADDRESS, PACTUM_TYPE_TEXT },
+	/* shown after the address; names the register and VAT labels */
+	{ "country", PACTUM_WORD_FIELD_COUNTRY, PACTUM_TYPE_COUNTRY },
+	{ "register", PACTUM_WORD_FIELD_REGISTER, PACTUM_TYPE_TEXT },
+	{ "vat-id", PACTUM_WORD_FIELD_VAT_ID, PACTUM_TYPE_TEXT },
+	{ "representative", PACTUM_WORD_FIELD_REPRESENTATIVE,
+	  PACTUM_TYPE_TEXT },
+	{ NULL, 0, 0 },
 };
 
 struct checker {
@@ -472,10 +475,10 @@ static void check_param(struct checker *ck, pactum_node *n)
 		n->type = PACTUM_TYPE_TEXT;
 		return;
 	}
-	for (c = n->first; c; c = c->next) {
-		nchoices += c->kind == PACTUM_NODE_CHOICE;
+	for (c = n->first; c; c = c->next)
 		nfields += c->kind == PACTUM_NODE_DETAIL;
-	}
+	for (c = pactum__param_choices(n)->first; c; c = c->next)
+		nchoices += c->kind == PACTUM_NODE_CHOICE;
 	if ((n->type == PACTUM_TYPE_LIST) != (nfields > 0))
 		report(ck, PACTUM_ERROR, n,
 		       n->type == PACTUM_TYPE_LIST
@@ -580,7 +583,7 @@ static pactum_node *synthetic_param(struct checker *ck, const char *owner,
 
 static void add_party_field(struct checker *ck, const pactum_node *party,
 			    const char *field, const pactum_node *detail,
-			    int word, int required)
+			    int word, int type, int required)
 {
 	const pactum_node *at = detail ? detail : party;
 	int twice;
@@ -591,10 +594,16 @@ static void add_party_field(struct checker *ck, const pactum_node *party,
 		report(ck, PACTUM_ERROR, at,
 		       _("party \"%s\" has the field \"%s\" twice"),
 		       party->attr[PACTUM_ATTR_ID], field);
+	if (detail != NULL && detail->attr[PACTUM_ATTR_VALUE] != NULL)
+		report(ck, PACTUM_ERROR, detail,
+		       _("a party's field cannot be computed; a field of a "
+			 "list's records can"));
 	if (p == NULL)
 		return;
-	if (detail == NULL)
+	if (detail == NULL) {
 		p->attr[PACTUM_ATTR_REQUIRED] = required ? "yes" : "no";
+		p->type = (pactum_type)type;
+	}
 	p->party = party;
 	p->word = word;
 	p->used = 1; /* a party's field is shown with the party */
@@ -621,12 +630,14 @@ static void declare_record_fields(struct checker *ck, pactum_node *list)
 			       list->attr[PACTUM_ATTR_ID], d->attr[PACTUM_ATTR_ID]);
 		if (p == NULL)
 			continue;
-		if (p->type == PACTUM_TYPE_LIST || p->type == PACTUM_TYPE_CHOICE)
+		if (p->type == PACTUM_TYPE_LIST)
 			report(ck, PACTUM_ERROR, d,
 			       _("a field of a record cannot be a %s"),
 			       pactum__type_name(p->type));
 		p->list = list;
 		p->field = k++;
+		/* computed per record (compute.c) */
+		p->attr[PACTUM_ATTR_VALUE] = d->attr[PACTUM_ATTR_VALUE];
 		p->used = 1; /* shown with its record, or not at all */
 	}
 	list->nfields = k;
@@ -647,7 +658,7 @@ static void declare_party_fields(struct checker *ck)
 		for (i = 0; pactum__party_fields[i].name; i++)
 			add_party_field(ck, p, pactum__party_fields[i].name,
 					NULL, pactum__party_fields[i].word,
-					i == 0);
+					pactum__party_fields[i].type, i == 0);
 		for (pass = 0; pass < 2; pass++) {
 			from = pass == 0 ? root : p;
 			for (d = from->first; d; d = d->next)
@@ -655,7 +666,7 @@ static void declare_party_fields(struct checker *ck)
 				    !d->misplaced && d->attr[PACTUM_ATTR_ID])
 					add_party_field(ck, p,
 							d->attr[PACTUM_ATTR_ID],
-							d, -1, 0);
+							d, -1, PACTUM_TYPE_TEXT, 0);
 		}
 	}
 }
@@ -925,7 +936,7 @@ static void resolve_ref(struct checker *ck, pactum_node *n)
 		if (t == NULL)
 			report(ck, PACTUM_ERROR, n,
 			       _("party \"%s\" has no field \"%s\" (built in: "
-				 "name, address, register, vat-id, "
+				 "name, address, country, register, vat-id, "
 				 "representative; others need a <detail>)"),
 			       name, n->attr[PACTUM_ATTR_NAME]);
 		break;
@@ -1294,7 +1305,23 @@ static void check_content(struct checker *ck, pactum_node *n,
 						      n->parent->attr[PACTUM_ATTR_ID]),
 				 "label of a party's field, shown before its "
 				 "value");
-		else
+		else if (n->parent->parent->kind == PACTUM_NODE_DETAIL) {
+			const pactum_node *d = n->parent->parent, *o = d->parent;
+			const char *value = n->parent->attr[PACTUM_ATTR_VALUE];
+
+			add_unit(ck, n,
+				 o->kind == PACTUM_NODE_PARAM
+					 ? ctx_printf(ck, "param.%s.%s.%s",
+						      o->attr[PACTUM_ATTR_ID],
+						      d->attr[PACTUM_ATTR_ID], value)
+				 : o->kind == PACTUM_NODE_PARTY
+					 ? ctx_printf(ck, "party.%s.%s.%s",
+						      o->attr[PACTUM_ATTR_ID],
+						      d->attr[PACTUM_ATTR_ID], value)
+					 : ctx_printf(ck, "detail.%s.%s",
+						      d->attr[PACTUM_ATTR_ID], value),
+				 "one choice of a field, shown as its value");
+		} else
 			add_unit(ck, n,
 				 ctx_printf(ck, "param.%s.%s",
 					    n->parent->parent->attr[PACTUM_ATTR_ID],

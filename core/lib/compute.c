@@ -11,6 +11,7 @@
 #include "compute.h"
 #include "doc.h"
 #include "expr.h"
+#include "records.h"
 
 static void report(pactum_model *model, pactum_diag *diag,
 		   const pactum_node *n, const char *fmt, ...)
@@ -119,6 +120,48 @@ cleanup:
 	return error;
 }
 
+/* A computed field of a list's records (<detail id="net" value=
+ * "items.quantity * items.price">) reads the given fields of its record
+ * and parameters a deal gives, nothing computed: so it needs no order, and
+ * every record's can be had before the parameters that sum them. */
+static int check_field(pactum_model *model, pactum_node *p, pactum_diag *diag)
+{
+	const pactum_node *const *deps;
+	size_t i, n;
+	int error;
+
+	if (!computable(p)) {
+		report(model, diag, p->detail,
+		       _("a %s field cannot be computed; only numbers, "
+			 "amounts, dates, durations and conditions can"),
+		       pactum__type_name(p->type));
+		return PACTUM_EINPUT;
+	}
+	if (p->attr[PACTUM_ATTR_REQUIRED]) {
+		report(model, diag, p->detail,
+		       _("\"%s\" is computed, so it does not take "
+			 "\"required\""),
+		       p->attr[PACTUM_ATTR_ID]);
+		return PACTUM_EINPUT;
+	}
+	error = pactum__expr_parse(&p->value, model, p,
+				   p->attr[PACTUM_ATTR_VALUE], diag);
+	if (error != PACTUM_OK)
+		return error;
+	n = deps_of(&deps, p);
+	for (i = 0; i < n; i++)
+		if (deps[i]->attr[PACTUM_ATTR_VALUE] != NULL) {
+			report(model, diag, p->detail,
+			       _("the computed field \"%s\" reads \"%s\", "
+				 "which is computed too; a computed field "
+				 "reads only what the deal gives"),
+			       p->attr[PACTUM_ATTR_ID],
+			       deps[i]->attr[PACTUM_ATTR_ID]);
+			error = PACTUM_EINPUT;
+		}
+	return error;
+}
+
 int pactum__compute_check(pactum_model *model, pactum_diag *diag)
 {
 	pactum_node **list = NULL;
@@ -135,6 +178,16 @@ int pactum__compute_check(pactum_model *model, pactum_diag *diag)
 
 		if (v == NULL || p->party != NULL)
 			continue;
+		if (p->list != NULL) {
+			e = check_field(model, p, diag);
+			if (e == PACTUM_ENOMEM) {
+				error = e;
+				goto cleanup;
+			}
+			if (e != PACTUM_OK)
+				error = PACTUM_EINPUT;
+			continue;
+		}
 		if (!computable(p)) {
 			report(model, diag, p,
 			       _("a %s parameter cannot be computed; only "
@@ -294,6 +347,10 @@ int pactum__compute_doc(pactum_doc *doc)
 	const char *why;
 	size_t i;
 
+	/* the records' computed fields first: parameters may sum them */
+	for (i = 0; i < model->nparams && !doc->nomem; i++)
+		if (model->param_list[i]->type == PACTUM_TYPE_LIST)
+			pactum__records_compute(doc, model->param_list[i]);
 	for (i = 0; i < model->ncomputed; i++) {
 		const pactum_node *p = model->computed[i];
 		pactum_pos pos = pactum__node_pos(model, p);

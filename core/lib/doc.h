@@ -41,6 +41,9 @@ struct pactum_block {
 	const pactum_node *param;  /* FIELD: the parameter (a party field)
 				      whose value is the content */
 	int word;                  /* a pactum_word as title, or -1 */
+	const pactum_node *country; /* PARTY: its country field, when the deal
+				      gives one (it names the labels); FIELD
+				      address: the same, shown after it */
 	const pactum_datum *value; /* SIGNATORY's FIELD: the datum shown */
 	pactum_block *parent;
 	pactum_block *first;

@@ -431,6 +431,7 @@ static pactum_expr *parse_name(struct parser *ps)
 	if (param->attr[PACTUM_ATTR_DEFAULT] == NULL &&
 	    param->attr[PACTUM_ATTR_VALUE] == NULL && param->list == NULL &&
 	    param->type != PACTUM_TYPE_TEXT && /* unset: empty text */
+	    param->type != PACTUM_TYPE_COUNTRY && /* unset: none */
 	    param->attr[PACTUM_ATTR_REQUIRED] != NULL &&
 	    strcmp(param->attr[PACTUM_ATTR_REQUIRED], "no") == 0) {
 		/* a deal may leave it unset, and then there is no answer */
@@ -572,7 +573,7 @@ static int choice_exists(const pactum_node *param, const char *v, size_t len)
 {
 	const pactum_node *c;
 
-	for (c = param->first; c; c = c->next)
+	for (c = pactum__param_choices(param)->first; c; c = c->next)
 		if (c->kind == PACTUM_NODE_CHOICE && c->attr[PACTUM_ATTR_VALUE] &&
 		    strncmp(c->attr[PACTUM_ATTR_VALUE], v, len) == 0 &&
 		    c->attr[PACTUM_ATTR_VALUE][len] == '\0')
@@ -671,9 +672,9 @@ static pactum_expr *boolean(struct parser *ps, pactum_expr *e)
 	if (e == NULL || ps->failed)
 		return NULL;
 	if (e->op == OP_PARAM &&
-	    (e->type == PACTUM_TYPE_TEXT ||
+	    (e->type == PACTUM_TYPE_TEXT || e->type == PACTUM_TYPE_COUNTRY ||
 	     (e->param->list && e->type != PACTUM_TYPE_BOOLEAN))) {
-		/* a text, or a field of a record: is it given? */
+		/* a text or country, or a field of a record: is it given? */
 		e->op = OP_GIVEN;
 		e->type = PACTUM_TYPE_BOOLEAN;
 		return e;

@@ -1,6 +1,7 @@
 /* The ICU calls, in one file: everything else stays free of UChar. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -184,6 +185,39 @@ int pactum__icu_currency_name(pactum_buf *out, const char *locale,
 			      const char *code, const char *category)
 {
 	return currency_text(out, locale, code, category);
+}
+
+/* --------------------------------------------------------- countries */
+
+int pactum__icu_country_known(const char *code)
+{
+	const char *const *c;
+
+	if (strlen(code) != 2)
+		return 0;
+	for (c = uloc_getISOCountries(); *c != NULL; c++)
+		if (strcmp(*c, code) == 0)
+			return 1;
+	return 0;
+}
+
+int pactum__icu_country_name(pactum_buf *out, const char *locale,
+			     const char *code)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar name[MAX_UCHARS];
+	char region[8];
+	int32_t len;
+
+	/* "und_AT": the region alone, whatever language it is named in */
+	if (!pactum__icu_country_known(code))
+		return PACTUM_EINVAL;
+	snprintf(region, sizeof(region), "und_%s", code);
+	len = uloc_getDisplayCountry(region, locale, name, MAX_UCHARS, &status);
+	/* a locale without the name gives the code back: not a name */
+	if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || len <= 0)
+		return PACTUM_EINVAL;
+	return put_uchars(out, name, len);
 }
 
 /* ------------------------------------------------- a locale's conventions */

@@ -27,6 +27,13 @@ int pactum__icu_currency_symbol(pactum_buf *out, const char *locale,
 int pactum__icu_currency_name(pactum_buf *out, const char *locale,
 			      const char *code, const char *category);
 
+/* Whether code is an ISO 3166-1 alpha-2 country code that CLDR names. */
+int pactum__icu_country_known(const char *code);
+/* The name of country code in locale's language: "Österreich",
+ * "Austria". */
+int pactum__icu_country_name(pactum_buf *out, const char *locale,
+			     const char *code);
+
 /* The conventions a locale is built from (locale.c), each read once per
  * language. */
 

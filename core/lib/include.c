@@ -115,9 +115,12 @@ static int is_file(const char *path)
 }
 
 /* Where href names a file: beside the including file, else in a folder
- * of PACTUM_LIBRARY_PATH.  0 when nowhere. */
+ * of PACTUM_LIBRARY_PATH, else among the installed templates (whose
+ * clause library, clauses/clauses.xml, every shipped template includes).
+ * 0 when nowhere. */
 static int locate(pactum_buf *out, const char *from, const char *href)
 {
+	static const char installed[] = PKGDATADIR "/templates";
 	const char *slash = strrchr(from, '/');
 	const char *path = getenv("PACTUM_LIBRARY_PATH"), *p, *end;
 
@@ -133,7 +136,8 @@ static int locate(pactum_buf *out, const char *from, const char *href)
 		    is_file(out->ptr))
 			return 1;
 	}
-	return 0;
+	return join(out, installed, sizeof(installed) - 1, href) &&
+	       is_file(out->ptr);
 }
 
 /* The node with id in the tree of root, without recursion. */

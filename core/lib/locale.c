@@ -274,7 +274,8 @@ static const char *translate_word(const pactum_locale *loc, pactum_word w,
 					   : tr;
 
 		if (form != NULL &&
-		    !pactum__word_fields_match(d->msgid, form, &name, &len)) {
+		    !pactum__word_form_fits(d, form, d->plural ? counts[i] : 2,
+					    &name, &len)) {
 			pactum_diag_report(
 				diag, PACTUM_ERROR, &pos,
 				_("the translation of \"%s\" (msgctxt \"%s\") "
@@ -428,7 +429,7 @@ const char *pactum__locale_nword(const pactum_locale *loc, pactum_word w,
 	size_t len;
 
 	/* a form that translate_word() did not try is checked here */
-	if (tr != NULL && pactum__word_fields_match(d->msgid, tr, &name, &len))
+	if (tr != NULL && pactum__word_form_fits(d, tr, n, &name, &len))
 		return tr;
 	return n == 1 || d->plural == NULL ? d->msgid : d->plural;
 }

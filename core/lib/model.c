@@ -78,6 +78,11 @@ const pactum_node *pactum__node_child(const pactum_node *n,
 	return NULL;
 }
 
+const pactum_node *pactum__param_choices(const pactum_node *p)
+{
+	return p->detail ? p->detail : p;
+}
+
 const pactum_node *pactum__node_repeat(const pactum_node *n)
 {
 	for (; n; n = n->parent)
@@ -90,6 +95,9 @@ int pactum__node_sees_field(const pactum_node *n, const pactum_node *field)
 {
 	const pactum_node *r = pactum__node_repeat(n);
 
+	/* a computed field reads the other fields of its record */
+	if (n->list != NULL && n->list == field->list)
+		return 1;
 	return r && r->attr[PACTUM_ATTR_OVER] &&
 	       strcmp(r->attr[PACTUM_ATTR_OVER],
 		      field->list->attr[PACTUM_ATTR_ID]) == 0;

@@ -140,6 +140,7 @@ struct pactum_model {
 typedef struct pactum_party_field {
 	const char *name;
 	int word; /* pactum_word */
+	int type; /* pactum_type */
 } pactum_party_field;
 extern const pactum_party_field pactum__party_fields[];
 
@@ -165,6 +166,9 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 /* The first child of n (may be NULL) of kind k, or NULL. */
 const pactum_node *pactum__node_child(const pactum_node *n,
 				      pactum_node_kind k);
+/* The node whose children are the choices of parameter p: p itself, or
+ * for a field (a record's or a party's) its <detail>. */
+const pactum_node *pactum__param_choices(const pactum_node *p);
 /* The REPEAT that n is (or stands in), or NULL. */
 const pactum_node *pactum__node_repeat(const pactum_node *n);
 /* May n use field, a field of a list's records ("products.price")?  Only

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "expr.h"
 #include "records.h"
 
 /* The datum "list.n" or "list.n.field" (field NULL for the record). */
@@ -30,6 +31,17 @@ static const pactum_datum *datum(const pactum_doc *doc,
 	return pactum__map_get(&doc->data->index, key, (size_t)len);
 }
 
+static int is_choice(const pactum_node *p, const char *value)
+{
+	const pactum_node *c;
+
+	for (c = pactum__param_choices(p)->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_CHOICE &&
+		    strcmp(c->attr[PACTUM_ATTR_VALUE], value) == 0)
+			return 1;
+	return 0;
+}
+
 /* Parse the fields of record n (at d) into rec. */
 static void bind_record(pactum_doc *doc, const pactum_node *list, size_t n,
 			const pactum_datum *d, pactum_record *rec)
@@ -45,6 +57,15 @@ static void bind_record(pactum_doc *doc, const pactum_node *list, size_t n,
 		const pactum_datum *f = datum(doc, list, n, field);
 
 		rec->fields[k].type = p->type;
+		if (p->attr[PACTUM_ATTR_VALUE] != NULL) { /* computed */
+			if (f != NULL)
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &f->pos,
+					_("\"%s\" of \"%s\" is computed; a deal "
+					  "cannot give it"),
+					field, list->attr[PACTUM_ATTR_ID]);
+			continue;
+		}
 		if (f == NULL) {
 			if (req == NULL || strcmp(req, "yes") == 0)
 				pactum__doc_report(
@@ -60,6 +81,13 @@ static void bind_record(pactum_doc *doc, const pactum_node *list, size_t n,
 					   _("\"%s\" is not a valid value for "
 					     "\"%s\": expected %s"),
 					   f->value, field, _(expected));
+			continue;
+		}
+		if (p->type == PACTUM_TYPE_CHOICE && !is_choice(p, f->value)) {
+			pactum__doc_report(doc, PACTUM_ERROR, &f->pos,
+					   _("\"%s\" is not one of the choices of "
+					     "\"%s\""),
+					   f->value, field);
 			continue;
 		}
 		rec->given[k] = 1;
@@ -148,6 +176,45 @@ int pactum__records_explain(pactum_doc *doc, const pactum_datum *d)
 			     "its records do not have"),
 			   n, list->attr[PACTUM_ATTR_ID], end + 1);
 	return 1;
+}
+
+void pactum__records_compute(pactum_doc *doc, const pactum_node *list)
+{
+	const pactum_model *model = doc->model;
+	const pactum_value *v = &doc->values[list->index];
+	/* the records are the document's, made in pactum__records_bind() */
+	pactum_record *records = (pactum_record *)v->u.list.records;
+	const char *why;
+	size_t r;
+	unsigned k;
+
+	for (k = 0; k < list->nfields; k++)
+		if (model->param_list[list->index + 1 + k]->value != NULL)
+			break;
+	if (k == list->nfields || !doc->has_value[list->index])
+		return; /* nothing computed */
+	for (r = 0; r < v->u.list.n; r++) {
+		pactum__records_load(doc, list, &records[r]);
+		for (k = 0; k < list->nfields; k++) {
+			const pactum_node *p =
+				model->param_list[list->index + 1 + k];
+
+			if (p->value == NULL)
+				continue;
+			if (pactum__expr_eval(&records[r].fields[k], p->value,
+					      doc->values, &why) != PACTUM_OK) {
+				pactum__doc_report(
+					doc, PACTUM_ERROR, &records[r].pos,
+					_("cannot compute \"%s\" for record "
+					  "%zu of \"%s\": %s"),
+					p->attr[PACTUM_ATTR_ID], r + 1,
+					list->attr[PACTUM_ATTR_ID], _(why));
+				continue;
+			}
+			records[r].given[k] = 1;
+		}
+	}
+	doc->values[list->index].u.list.current = NULL;
 }
 
 void pactum__records_load(pactum_doc *doc, const pactum_node *list,

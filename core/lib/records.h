@@ -13,6 +13,10 @@ void pactum__records_bind(pactum_doc *doc, const pactum_node *list);
  * field of one ("products.3.colour"); 0 if it does not. */
 int pactum__records_explain(pactum_doc *doc, const pactum_datum *d);
 
+/* Compute the computed fields of every record of list, reporting each
+ * that cannot be with its record's number. */
+void pactum__records_compute(pactum_doc *doc, const pactum_node *list);
+
 /* Make rec, a record of list, the one its field parameters show. */
 void pactum__records_load(pactum_doc *doc, const pactum_node *list,
 			  const pactum_record *rec);

@@ -167,7 +167,7 @@ static void bind_params(pactum_doc *doc)
 		if (p->type == PACTUM_TYPE_CHOICE) {
 			const pactum_node *c;
 
-			for (c = p->first; c; c = c->next)
+			for (c = pactum__param_choices(p)->first; c; c = c->next)
 				if (c->kind == PACTUM_NODE_CHOICE &&
 				    strcmp(c->attr[PACTUM_ATTR_VALUE], s) == 0)
 					break;
@@ -688,6 +688,7 @@ static void place_parties(pactum_doc *doc)
 	const pactum_model *model = doc->model;
 	pactum_block *parties, *b = NULL, *f;
 	const pactum_node *c, *t;
+	pactum_block *address;
 	size_t i;
 
 	parties = new_block(doc, doc->root, PACTUM_BLOCK_PARTIES, NULL);
@@ -701,6 +702,7 @@ static void place_parties(pactum_doc *doc)
 			return;
 		t = pactum__node_child(c, PACTUM_NODE_ROLE);
 		b->title_unit = t ? t->unit : NULL;
+		address = NULL;
 		/* the party's fields are parameters, in the order declared */
 		for (i = 0; i < model->nparams; i++) {
 			const pactum_node *p = model->param_list[i];
@@ -708,6 +710,13 @@ static void place_parties(pactum_doc *doc)
 
 			if (p->party != c || !doc->has_value[i])
 				continue;
+			if (p->detail == NULL && p->type == PACTUM_TYPE_COUNTRY) {
+				b->country = p;
+				if (address != NULL) {
+					address->country = p; /* "…, Österreich" */
+					continue;
+				}
+			}
 			f = new_block(doc, b, PACTUM_BLOCK_FIELD, NULL);
 			if (f == NULL)
 				return;
@@ -719,6 +728,8 @@ static void place_parties(pactum_doc *doc)
 					  : NULL;
 			f->title_unit = label ? label->unit : NULL;
 			f->word = p->detail ? -1 : p->word;
+			if (f->word == PACTUM_WORD_FIELD_ADDRESS)
+				address = f;
 		}
 	}
 }

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -225,7 +226,7 @@ static const pactum_node *choice_label(const pactum_node *param,
 {
 	const pactum_node *c, *l;
 
-	for (c = param->first; c; c = c->next) {
+	for (c = pactum__param_choices(param)->first; c; c = c->next) {
 		if (c->kind != PACTUM_NODE_CHOICE ||
 		    strncmp(c->attr[PACTUM_ATTR_VALUE], value, len) != 0 ||
 		    c->attr[PACTUM_ATTR_VALUE][len] != '\0')
@@ -802,6 +803,67 @@ cleanup:
 	return r;
 }
 
+/* A party's address and its country's name, as the word "{address},
+ * {country}" arranges them in the language, each a VALUE run. */
+static pactum_run *address_runs(struct translation *t, const pactum_block *b)
+{
+	const char *p = pactum__locale_word(t->loc, PACTUM_WORD_ADDRESS_COUNTRY);
+	const char *open, *close;
+	pactum_run *head = NULL, **tail = &head;
+
+	while (*p != '\0' && !t->doc->nomem) {
+		open = strchr(p, '{');
+		close = open ? strchr(open, '}') : NULL;
+		if (close == NULL)
+			open = close = p + strlen(p);
+		if (open > p)
+			*tail = new_run(t, PACTUM_RUN_TEXT,
+					pactum__arena_strndup(t->doc->arena, p,
+							      (size_t)(open - p)),
+					(size_t)(open - p), NULL);
+		else if (strncmp(open, "{address}", 9) == 0 ||
+			 strncmp(open, "{country}", 9) == 0) {
+			int addr = open[1] == 'a';
+
+			*tail = value_run(t, addr ? b->param : b->country, NULL,
+					  PACTUM_CASE_NOMINATIVE, NULL);
+			if (*tail != NULL)
+				(*tail)->ref = addr ? b->id : "country";
+		}
+		if (*tail != NULL)
+			tail = &(*tail)->next;
+		p = open > p ? open : *close ? close + 1 : close;
+	}
+	return head;
+}
+
+/* The label of a party's field as the party's country has it: for a
+ * German rendering of an Austrian party the de-AT catalog's "Firmenbuch"
+ * and "UID-Nr.", where it has a catalog for that country; else NULL. */
+static const char *country_label(struct translation *t, const pactum_block *b)
+{
+	const pactum_block *party = b->parent;
+	const pactum_word_def *d = pactum__word_def((pactum_word)b->word);
+	const pactum_catalog *regional = NULL, *base = NULL;
+	const pactum_value *v;
+	char lang[8], tag[16];
+
+	if (party == NULL || party->country == NULL || d->msgid == NULL)
+		return NULL;
+	v = &t->doc->values[party->country->index];
+	pactum__lang_dir(lang, t->doc->langs[t->lang], 1);
+	snprintf(tag, sizeof(tag), "%s-%.*s", lang, (int)v->u.text.len,
+		 v->u.text.ptr);
+	if (!pactum_lang_supported(tag) ||
+	    pactum__translator_find(&regional, t->doc->tr, PACTUM_WORDS_DOMAIN,
+				    tag, t->doc->diag) != PACTUM_OK ||
+	    pactum__translator_find(&base, t->doc->tr, PACTUM_WORDS_DOMAIN,
+				    lang, t->doc->diag) != PACTUM_OK ||
+	    regional == NULL || regional == base)
+		return NULL;
+	return pactum__catalog_get(regional, d->ctx, d->msgid, NULL);
+}
+
 static void translate_block(struct translation *t, pactum_block *b)
 {
 	pactum_block *c;
@@ -825,14 +887,24 @@ static void translate_block(struct translation *t, pactum_block *b)
 		b->title[t->lang] = word_run(t, PACTUM_WORD_OMITTED, NULL, NULL, 0);
 	else if (b->title_unit)
 		b->title[t->lang] = unit_runs(t, b->title_unit);
-	else if (b->word >= 0)
-		b->title[t->lang] = word_run(t, (pactum_word)b->word, NULL, NULL, 0);
+	else if (b->word >= 0) {
+		const char *label = b->kind == PACTUM_BLOCK_FIELD
+					    ? country_label(t, b)
+					    : NULL;
+
+		b->title[t->lang] =
+			label ? new_run(t, PACTUM_RUN_TEXT, label, strlen(label),
+					NULL)
+			      : word_run(t, (pactum_word)b->word, NULL, NULL, 0);
+	}
 	if (b->content_unit)
 		b->content[t->lang] = unit_runs(t, b->content_unit);
 	else if (b->kind == PACTUM_BLOCK_META)
 		b->content[t->lang] = meta_run(t);
 	else if (b->node && b->node->kind == PACTUM_NODE_LANGUAGES)
 		b->content[t->lang] = languages_run(t);
+	else if (p != NULL && b->country != NULL)
+		b->content[t->lang] = address_runs(t, b);
 	else if (p != NULL &&
 		 (b->content[t->lang] = value_run(t, p, NULL,
 						  PACTUM_CASE_NOMINATIVE, NULL)) &&

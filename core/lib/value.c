@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arith.h"
+#include "icu.h"
 #include "langtab.h"
 #include "value.h"
 
@@ -416,7 +417,13 @@ static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 
 	if (unit > PACTUM_YEARS)
 		return;
-	put_unsigned(&count, loc, v->u.duration.count, 0, 0);
+	/* contract style: "drei Monate", "one year"; from 13 on "30 Tage" */
+	if (v->u.duration.count < 1 || v->u.duration.count > 12 ||
+	    pactum__icu_spell(&count, loc->icu, (int64_t)v->u.duration.count,
+			      NULL) != PACTUM_OK) {
+		pactum__buf_clear(&count);
+		put_unsigned(&count, loc, v->u.duration.count, 0, 0);
+	}
 	pactum__buf_putc(&count, '\0');
 	out->oom |= count.oom;
 	values[0] = count.oom ? "" : count.ptr;
@@ -445,6 +452,24 @@ static int parse_text(pactum_value *out, const char *s, size_t len,
 {
 	(void)why;
 	if (pactum__text_unsafe(NULL, NULL, s, len, 0))
+		return -1;
+	out->u.text.ptr = s;
+	out->u.text.len = len;
+	return 0;
+}
+
+/* An ISO 3166-1 alpha-2 code that CLDR names: "AT", "CH". */
+static int parse_country(pactum_value *out, const char *s, size_t len,
+			 const char **why)
+{
+	char code[3];
+
+	(void)why;
+	if (len != 2)
+		return -1;
+	memcpy(code, s, 2);
+	code[2] = '\0';
+	if (!pactum__icu_country_known(code))
 		return -1;
 	out->u.text.ptr = s;
 	out->u.text.len = len;
@@ -587,6 +612,18 @@ static void put_text(pactum_buf *out, const pactum_locale *loc,
 {
 	(void)loc;
 	pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
+}
+
+/* The country's name in the language: "Österreich", "Austria". */
+static void put_country(pactum_buf *out, const pactum_locale *loc,
+			const pactum_value *v)
+{
+	char code[3];
+
+	memcpy(code, v->u.text.ptr, 2);
+	code[2] = '\0';
+	if (pactum__icu_country_name(out, loc->icu, code) == PACTUM_EINVAL)
+		pactum__buf_puts(out, code);
 }
 
 static void put_number_v(pactum_buf *out, const pactum_locale *loc,
@@ -737,6 +774,11 @@ static const struct type_info {
 			       N_("records, each a <record> of the list"), 0,
 			       parse_list, compare_list, put_list,
 			       .canonical = canon_list },
+	[PACTUM_TYPE_COUNTRY] = { "country",
+				  N_("an ISO 3166-1 country code such as DE, "
+				     "AT or CH"),
+				  TEXTUAL, parse_country, compare_text,
+				  put_country, .canonical = canon_text },
 };
 
 int pactum__type_parse(pactum_type *out, const char *name)
@@ -826,6 +868,8 @@ _Static_assert(PACTUM_VALUE_TEXT == PACTUM_TYPE_TEXT + 1 &&
 
 int pactum__value_type_public(pactum_type type)
 {
+	if (type == PACTUM_TYPE_COUNTRY)
+		return PACTUM_VALUE_COUNTRY;
 	return type <= PACTUM_TYPE_CHOICE ? (int)type + 1 : 0;
 }
 

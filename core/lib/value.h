@@ -19,7 +19,8 @@ typedef enum pactum_type {
 	PACTUM_TYPE_DURATION,
 	PACTUM_TYPE_BOOLEAN,
 	PACTUM_TYPE_CHOICE,
-	PACTUM_TYPE_LIST
+	PACTUM_TYPE_LIST,
+	PACTUM_TYPE_COUNTRY
 } pactum_type;
 
 struct pactum_record;

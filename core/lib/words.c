@@ -122,6 +122,15 @@ static const pactum_word_def words[PACTUM_WORD_COUNT_] = {
 	[PACTUM_WORD_FIELD_REPRESENTATIVE] = W(
 		"party field", "represented by",
 		"Before the names of the persons who represent the party."),
+	[PACTUM_WORD_FIELD_COUNTRY] = W(
+		"party field", "Country",
+		"Before the name of a party's country, for a party given a "
+		"country but no address."),
+	[PACTUM_WORD_ADDRESS_COUNTRY] = W(
+		"party field", "{address}, {country}",
+		"A party's address followed by its country's name (from "
+		"CLDR): \"Maria-Theresien-Straße 18, 6020 Innsbruck, "
+		"Österreich\"."),
 	[PACTUM_WORD_AND] = W("amount in words", "and",
 			      "Between the whole units and the cents: "
 			      "\"ten euros and fifty cents\"."),
@@ -269,6 +278,16 @@ int pactum__word_fields_match(const char *msgid, const char *msgstr,
 {
 	return fields_in(msgid, msgstr, name, len) &&
 	       fields_in(msgstr, msgid, name, len);
+}
+
+/* A plural form for one may say the count in its own words ("einem
+ * Monat" holds no {count}), as gettext's forms for one may. */
+int pactum__word_form_fits(const pactum_word_def *d, const char *form,
+			   unsigned long n, const char **name, size_t *len)
+{
+	if (d->plural != NULL && n == 1 && strchr(form, '{') == NULL)
+		return 1;
+	return pactum__word_fields_match(d->msgid, form, name, len);
 }
 
 size_t pactum_words_count(void)

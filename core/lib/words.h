@@ -39,6 +39,8 @@ typedef enum pactum_word {
 	PACTUM_WORD_FIELD_REGISTER,
 	PACTUM_WORD_FIELD_VAT_ID,
 	PACTUM_WORD_FIELD_REPRESENTATIVE,
+	PACTUM_WORD_FIELD_COUNTRY,
+	PACTUM_WORD_ADDRESS_COUNTRY, /* "{address}, {country}" */
 	PACTUM_WORD_AND,         /* between euros and cents in words */
 	PACTUM_WORD_QUOTE,       /* a term where it is defined: "“{term}”" */
 	PACTUM_WORD_YES,
@@ -82,5 +84,9 @@ void pactum__word_expand(pactum_buf *out, const char *pattern,
  * it) and its length. */
 int pactum__word_fields_match(const char *msgid, const char *msgstr,
 			      const char **name, size_t *len);
+/* The same for the form of a plural word for count n; a form for one may
+ * leave out the count. */
+int pactum__word_form_fits(const pactum_word_def *d, const char *form,
+			   unsigned long n, const char **name, size_t *len);
 
 #endif /* PACTUM_WORDS_H */

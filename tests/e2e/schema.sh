@@ -129,6 +129,11 @@ mutant bad-strong-attr 's|<strong>binding</strong>|<strong id="s">binding</stron
 mutant good-strong-in-title 's|<title>Notices</title>|<title><strong>Notices</strong></title>|' $I
 mutant good-footnote-with-markup 's|<footnote>A note on|<footnote><strong>A</strong> note<br/>on|' $I
 
+# A record's field computed from its record, or chosen from a list.
+R=$C/records.xml
+mutant good-field-computed 's|<detail id="discount" type="percent" required="no">|<detail id="discount" type="money" value="products.price * products.seats">|' $R
+mutant good-field-country 's|<detail id="country">|<detail id="country" type="country">|' $R
+
 # Parties' declared fields and signatures.
 S=$C/signatures.xml
 mutant bad-detail-in-body 's|<body>|&<detail id="x"><label>X</label></detail>|' $S
@@ -138,6 +143,8 @@ mutant bad-detail-no-id 's|<detail id="seat" type="text">|<detail type="text">|'
 mutant bad-detail-no-label 's|<label>Registered office</label>||' $S
 mutant bad-detail-choice 's|<detail id="seat" type="text">|<detail id="seat" type="choice">|' $S
 mutant bad-detail-required 's|<detail id="seat" type="text">|<detail id="seat" type="text" required="maybe">|' $S
+mutant good-detail-choices 's|<detail id="seat" type="text">|<detail id="seat" type="choice">|; s|<label>Registered office</label>|&<choice value="a"><label>A</label></choice>|' $S
+mutant bad-detail-choices-of-text 's|<label>Registered office</label>|&<choice value="a"><label>A</label></choice>|' $S
 mutant bad-signatures-content 's|<signatures/>|<signatures><p>x</p></signatures>|' $S
 mutant bad-signatures-in-clause 's|<clause id="notices">|&<signatures/>|' $S
 mutant bad-signatures-in-parties 's|</parties>|<signatures/>&|' $S

@@ -256,7 +256,7 @@ START_TEST(test_bilingual)
 	ck_has(r.out, "[xref@grant]Ziffer\xc2\xa0" "1.1");
 	ck_has(r.out, "[xref@grant]Section\xc2\xa0" "1.1");
 	ck_has(r.out, "[term@products]Vertragsprodukte");
-	ck_has(r.out, "[value@notice]3 Monate");
+	ck_has(r.out, "[value@notice]drei Monate");
 	ck_has(r.out, "[value@law]deutsches Recht");
 	/* conditions off: no exclusivity clause, pricing is 1.2 */
 	ck_lacks(r.out, "exclusivity");

@@ -89,7 +89,7 @@ START_TEST(test_type_names)
 {
 	static const char *const names[] = {
 		"text", "date", "money", "number", "percent", "integer",
-		"duration", "boolean", "choice",
+		"duration", "boolean", "choice", "list", "country",
 	};
 	static const char *const bad[] = {
 		"", "Text", "DATE", "dates", "int", "bool", "money ", "x",
@@ -212,17 +212,23 @@ static const struct {
 	{ PACTUM_TYPE_INTEGER, "-9223372036854775808",
 	  "-9.223.372.036.854.775.808", "-9,223,372,036,854,775,808" },
 	/* duration: singular only for exactly one */
-	{ PACTUM_TYPE_DURATION, "1d", "1 Tag", "1 day" },
+	/* one to twelve in words, the form for one declined by the catalog */
+	{ PACTUM_TYPE_DURATION, "1d", "ein Tag", "one day" },
+	{ PACTUM_TYPE_DURATION, "12d", "zwölf Tage", "twelve days" },
+	{ PACTUM_TYPE_DURATION, "13d", "13 Tage", "13 days" },
 	{ PACTUM_TYPE_DURATION, "30d", "30 Tage", "30 days" },
 	{ PACTUM_TYPE_DURATION, "0d", "0 Tage", "0 days" },
-	{ PACTUM_TYPE_DURATION, "1w", "1 Woche", "1 week" },
-	{ PACTUM_TYPE_DURATION, "2w", "2 Wochen", "2 weeks" },
-	{ PACTUM_TYPE_DURATION, "1m", "1 Monat", "1 month" },
-	{ PACTUM_TYPE_DURATION, "3m", "3 Monate", "3 months" },
-	{ PACTUM_TYPE_DURATION, "1y", "1 Jahr", "1 year" },
-	{ PACTUM_TYPE_DURATION, "2y", "2 Jahre", "2 years" },
+	{ PACTUM_TYPE_DURATION, "1w", "eine Woche", "one week" },
+	{ PACTUM_TYPE_DURATION, "2w", "zwei Wochen", "two weeks" },
+	{ PACTUM_TYPE_DURATION, "1m", "ein Monat", "one month" },
+	{ PACTUM_TYPE_DURATION, "3m", "drei Monate", "three months" },
+	{ PACTUM_TYPE_DURATION, "1y", "ein Jahr", "one year" },
+	{ PACTUM_TYPE_DURATION, "2y", "zwei Jahre", "two years" },
 	{ PACTUM_TYPE_DURATION, "100000d", "100.000 Tage", "100,000 days" },
-	{ PACTUM_TYPE_DURATION, "01d", "1 Tag", "1 day" },
+	{ PACTUM_TYPE_DURATION, "01d", "ein Tag", "one day" },
+	/* countries by CLDR's names */
+	{ PACTUM_TYPE_COUNTRY, "AT", "Österreich", "Austria" },
+	{ PACTUM_TYPE_COUNTRY, "CH", "Schweiz", "Switzerland" },
 	/* boolean */
 	{ PACTUM_TYPE_BOOLEAN, "true", "ja", "yes" },
 	{ PACTUM_TYPE_BOOLEAN, "yes", "ja", "yes" },
@@ -318,6 +324,7 @@ END_TEST
 #define BOOLEAN_PHRASE "true, false, yes, no, 1 or 0"
 #define TEXT_PHRASE "text in UTF-8 without control characters"
 #define CHOICE_PHRASE "one of the parameter's choices"
+#define COUNTRY_PHRASE "an ISO 3166-1 country code such as DE, AT or CH"
 
 /* len 0 means strlen(in), so that rows can hold NUL bytes */
 static const struct {
@@ -442,6 +449,11 @@ static const struct {
 	{ PACTUM_TYPE_DURATION, "3dd", 0, DURATION_PHRASE },
 	{ PACTUM_TYPE_DURATION, "1.5m", 0, DURATION_PHRASE },
 	{ PACTUM_TYPE_DURATION, "3days", 0, DURATION_PHRASE },
+	/* country: ISO 3166-1 alpha-2 as CLDR knows it */
+	{ PACTUM_TYPE_COUNTRY, "at", 0, COUNTRY_PHRASE },
+	{ PACTUM_TYPE_COUNTRY, "AUT", 0, COUNTRY_PHRASE },
+	{ PACTUM_TYPE_COUNTRY, "XX", 0, COUNTRY_PHRASE },
+	{ PACTUM_TYPE_COUNTRY, "", 0, COUNTRY_PHRASE },
 	{ PACTUM_TYPE_DURATION, "100001d", 0, DURATION_PHRASE },
 	{ PACTUM_TYPE_DURATION, "99999999999999999999d", 0, DURATION_PHRASE },
 	{ PACTUM_TYPE_DURATION, "4294967297d", 0, DURATION_PHRASE },

@@ -43,7 +43,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 6
+#define PACTUM_PLUGIN_ABI_MINOR 7
 /*
  * History:
  *   1.0  the first ABI.
@@ -75,6 +75,8 @@ extern "C" {
  *        formats; pactum_doc_term(), pactum_runs_equal();
  *        pactum_sink_put_escaped(), and pactum_sink_new(), _data() and
  *        _free() for writers.
+ *   1.7  value type COUNTRY (a party's or record's country, shown by its
+ *        name in the rendering's language).
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -604,8 +606,9 @@ typedef enum pactum_value_type {
 	PACTUM_VALUE_INTEGER,  /* "-12" */
 	PACTUM_VALUE_DURATION, /* "30d", "2w", "3m", "1y" */
 	PACTUM_VALUE_BOOLEAN,  /* "yes" or "no" */
-	PACTUM_VALUE_CHOICE    /* the choice's value ("exclusive"), not its
+	PACTUM_VALUE_CHOICE,   /* the choice's value ("exclusive"), not its
 				  label */
+	PACTUM_VALUE_COUNTRY   /* ABI 1.7: an ISO 3166-1 code, "AT" */
 } pactum_value_type;
 /* ABI 1.5.  What a VALUE run shows, language-free: its type in *type and
  * its canonical form in *canonical (as a deal writes it, shown above;
