@@ -173,6 +173,12 @@ static enum verdict from_catalog(struct checking *c, const pactum_unit *u,
 	return check_forms(c, u, forms, n);
 }
 
+/* Whether u is the model's own text, not a clause library's. */
+static int own(const pactum_model *model, const pactum_unit *u)
+{
+	return strcmp(u->domain, model->domain) == 0;
+}
+
 int pactum_translation_check(pactum_translation_status *out,
 			     const pactum_model *model, pactum_translator *tr,
 			     const char *po_path, const char *lang,
@@ -219,7 +225,9 @@ int pactum_translation_check(pactum_translation_status *out,
 		c.keep = keep;
 		c.keep_path = keep_path.ptr;
 	}
-	out->units = model->ntranslatable;
+	/* included text is the clause library's: checked with it */
+	for (i = 0; i < model->ntranslatable; i++)
+		out->units += own(model, model->translatable[i]);
 	if (error == PACTUM_ENOTFOUND) {
 		/* no catalog: said once (a missing .po by the reader), and
 		 * everything is untranslated */
@@ -240,6 +248,8 @@ int pactum_translation_check(pactum_translation_status *out,
 		const pactum_unit *u = model->translatable[i];
 		enum verdict v;
 
+		if (!own(model, u))
+			continue;
 		if (po != NULL)
 			v = from_po(&c, u, po, base);
 		else

@@ -456,8 +456,10 @@ static int declines(const pactum_placeholder *ph)
 {
 	const pactum_node *n = ph->node;
 
-	return n && n->kind == PACTUM_NODE_VAR && n->target &&
-	       n->target->type == PACTUM_TYPE_DURATION;
+	/* in a clause library alone the parameter is the including
+	 * model's, of a type unknown here: a case is let be */
+	return n && n->kind == PACTUM_NODE_VAR &&
+	       (n->target == NULL || n->target->type == PACTUM_TYPE_DURATION);
 }
 
 /* 1 + the index of the innermost alternative open in a translation, or
