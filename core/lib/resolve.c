@@ -683,12 +683,51 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 	}
 }
 
+/* A party without a "representative" is represented by its signatories:
+ * "Dr. Jana Weller (Geschäftsführerin), Max Roth (Prokurist)", names and
+ * functions as the deal gives them, in every language.  NULL when the
+ * deal names none. */
+static const pactum_datum *signatories_line(pactum_doc *doc, const char *party)
+{
+	pactum_buf line = PACTUM_BUF_INIT;
+	pactum_datum *d = NULL;
+	unsigned n;
+
+	for (n = 1; n <= MAX_SIGNATORIES; n++) {
+		const pactum_datum *name = signatory(doc, party, n, "name");
+		const pactum_datum *function = signatory(doc, party, n, "function");
+
+		if (name == NULL && function == NULL)
+			break;
+		if (name == NULL)
+			continue; /* a function alone names no one */
+		if (line.len > 0)
+			pactum__buf_puts(&line, ", ");
+		pactum__buf_put(&line, name->value, name->len);
+		if (function != NULL)
+			pactum__buf_printf(&line, " (%.*s)", (int)function->len,
+					   function->value);
+	}
+	if (line.len > 0 && !line.oom &&
+	    (d = pactum__arena_calloc(doc->arena, sizeof(*d))) != NULL) {
+		d->name = "representative";
+		d->value = pactum__arena_strndup(doc->arena, line.ptr, line.len);
+		d->len = line.len;
+	}
+	if (line.oom || (line.len > 0 && (d == NULL || d->value == NULL)))
+		doc->nomem = 1;
+	pactum__buf_free(&line);
+	return d && d->value ? d : NULL;
+}
+
 static void place_parties(pactum_doc *doc)
 {
 	const pactum_model *model = doc->model;
 	pactum_block *parties, *b = NULL, *f;
 	const pactum_node *c, *t;
 	pactum_block *address;
+	const pactum_datum *line;
+	int represented;
 	size_t i;
 
 	parties = new_block(doc, doc->root, PACTUM_BLOCK_PARTIES, NULL);
@@ -703,6 +742,7 @@ static void place_parties(pactum_doc *doc)
 		t = pactum__node_child(c, PACTUM_NODE_ROLE);
 		b->title_unit = t ? t->unit : NULL;
 		address = NULL;
+		represented = 0;
 		/* the party's fields are parameters, in the order declared */
 		for (i = 0; i < model->nparams; i++) {
 			const pactum_node *p = model->param_list[i];
@@ -730,6 +770,14 @@ static void place_parties(pactum_doc *doc)
 			f->word = p->detail ? -1 : p->word;
 			if (f->word == PACTUM_WORD_FIELD_ADDRESS)
 				address = f;
+			represented |= f->word == PACTUM_WORD_FIELD_REPRESENTATIVE;
+		}
+		if (!represented &&
+		    (line = signatories_line(doc, c->attr[PACTUM_ATTR_ID])) != NULL &&
+		    (f = new_block(doc, b, PACTUM_BLOCK_FIELD, NULL)) != NULL) {
+			f->id = "representative";
+			f->word = PACTUM_WORD_FIELD_REPRESENTATIVE;
+			f->value = line;
 		}
 	}
 }
