@@ -110,8 +110,10 @@ static int convert_number(pactum_buf *out, const char *cldr,
 	return 1;
 }
 
-/* A CLDR date pattern ("d. MMMM y") as pactum's ("%d. %B %Y"); 0 when it
- * holds a field other than day, month name and year. */
+/* A CLDR date pattern ("d. MMMM y") as pactum's ("%d. %B %Y"), its
+ * spaces no-break ones: a date is not broken over two lines ("15." /
+ * "Februar 2027"); 0 when it holds a field other than day, month name and
+ * year. */
 static int convert_date(pactum_buf *out, const char *cldr)
 {
 	const char *p = cldr;
@@ -128,7 +130,9 @@ static int convert_date(pactum_buf *out, const char *cldr)
 			continue;
 		}
 		if (quoted || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
-			pactum__buf_puts(out, *p == '%' ? "%%" : (char[]){ *p, 0 });
+			pactum__buf_puts(out, *p == '%'   ? "%%"
+					      : *p == ' ' ? "\xc2\xa0"
+							  : (char[]){ *p, 0 });
 			p++;
 			continue;
 		}

@@ -150,21 +150,36 @@ static const struct {
 	const char *en;
 } good[] = {
 	/* dates: every month name, leap days, the ends of the range */
-	{ PACTUM_TYPE_DATE, "2027-03-01", "1. M\xc3\xa4rz 2027", "1 March 2027" },
-	{ PACTUM_TYPE_DATE, "2027-01-31", "31. Januar 2027", "31 January 2027" },
-	{ PACTUM_TYPE_DATE, "2024-02-29", "29. Februar 2024", "29 February 2024" },
-	{ PACTUM_TYPE_DATE, "2000-02-29", "29. Februar 2000", "29 February 2000" },
-	{ PACTUM_TYPE_DATE, "2026-04-30", "30. April 2026", "30 April 2026" },
-	{ PACTUM_TYPE_DATE, "2026-05-09", "9. Mai 2026", "9 May 2026" },
-	{ PACTUM_TYPE_DATE, "2026-06-30", "30. Juni 2026", "30 June 2026" },
-	{ PACTUM_TYPE_DATE, "2026-07-31", "31. Juli 2026", "31 July 2026" },
-	{ PACTUM_TYPE_DATE, "2026-08-31", "31. August 2026", "31 August 2026" },
-	{ PACTUM_TYPE_DATE, "2026-09-30", "30. September 2026", "30 September 2026" },
-	{ PACTUM_TYPE_DATE, "2026-10-31", "31. Oktober 2026", "31 October 2026" },
-	{ PACTUM_TYPE_DATE, "2026-11-30", "30. November 2026", "30 November 2026" },
-	{ PACTUM_TYPE_DATE, "2026-12-31", "31. Dezember 2026", "31 December 2026" },
-	{ PACTUM_TYPE_DATE, "0001-01-01", "1. Januar 1", "1 January 1" },
-	{ PACTUM_TYPE_DATE, "9999-12-31", "31. Dezember 9999", "31 December 9999" },
+	{ PACTUM_TYPE_DATE, "2027-03-01", "1." NBSP "M\xc3\xa4rz" NBSP "2027",
+	  "1" NBSP "March" NBSP "2027" },
+	{ PACTUM_TYPE_DATE, "2027-01-31", "31." NBSP "Januar" NBSP "2027",
+	  "31" NBSP "January" NBSP "2027" },
+	{ PACTUM_TYPE_DATE, "2024-02-29", "29." NBSP "Februar" NBSP "2024",
+	  "29" NBSP "February" NBSP "2024" },
+	{ PACTUM_TYPE_DATE, "2000-02-29", "29." NBSP "Februar" NBSP "2000",
+	  "29" NBSP "February" NBSP "2000" },
+	{ PACTUM_TYPE_DATE, "2026-04-30", "30." NBSP "April" NBSP "2026",
+	  "30" NBSP "April" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-05-09", "9." NBSP "Mai" NBSP "2026",
+	  "9" NBSP "May" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-06-30", "30." NBSP "Juni" NBSP "2026",
+	  "30" NBSP "June" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-07-31", "31." NBSP "Juli" NBSP "2026",
+	  "31" NBSP "July" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-08-31", "31." NBSP "August" NBSP "2026",
+	  "31" NBSP "August" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-09-30", "30." NBSP "September" NBSP "2026",
+	  "30" NBSP "September" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-10-31", "31." NBSP "Oktober" NBSP "2026",
+	  "31" NBSP "October" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-11-30", "30." NBSP "November" NBSP "2026",
+	  "30" NBSP "November" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "2026-12-31", "31." NBSP "Dezember" NBSP "2026",
+	  "31" NBSP "December" NBSP "2026" },
+	{ PACTUM_TYPE_DATE, "0001-01-01", "1." NBSP "Januar" NBSP "1",
+	  "1" NBSP "January" NBSP "1" },
+	{ PACTUM_TYPE_DATE, "9999-12-31", "31." NBSP "Dezember" NBSP "9999",
+	  "31" NBSP "December" NBSP "9999" },
 	/* money */
 	{ PACTUM_TYPE_MONEY, "1234.56 EUR", "1.234,56\xc2\xa0" "EUR", "EUR\xc2\xa0" "1,234.56" },
 	{ PACTUM_TYPE_MONEY, "1200 EUR", "1.200,00\xc2\xa0" "EUR", "EUR\xc2\xa0" "1,200.00" },
@@ -678,10 +693,10 @@ static char *format_rows(const char *lang)
 START_TEST(test_format_ignores_environment)
 {
 	static const char *const de =
-		"1. M\xc3\xa4rz 2027|-1.234.567,89\xc2\xa0" "EUR|1.234.567,125|"
+		"1." NBSP "M\xc3\xa4rz" NBSP "2027|-1.234.567,89\xc2\xa0" "EUR|1.234.567,125|"
 		"12,5" NBSP "%|-1.234.567|1.000 Tage|ja|";
 	static const char *const en =
-		"1 March 2027|-EUR\xc2\xa0" "1,234,567.89|1,234,567.125|12.5%|"
+		"1" NBSP "March" NBSP "2027|-EUR\xc2\xa0" "1,234,567.89|1,234,567.125|12.5%|"
 		"-1,234,567|1,000 days|yes|";
 	static const char *const envs[] = {
 		"de_DE.UTF-8", "de_DE", "fr_FR.UTF-8", "C.UTF-8",
@@ -846,8 +861,8 @@ static const struct {
 	/* proleptic Gregorian: no Julian days before 1582 */
 	{ PACTUM_TYPE_DATE, "0800-12-25", "numeric", "25.12.800", "25/12/800" },
 	{ PACTUM_TYPE_DATE, "2027-02-01", "iso", "2027-02-01", "2027-02-01" },
-	{ PACTUM_TYPE_DATE, "2027-02-01", "long", "1. Februar 2027",
-	  "1 February 2027" },
+	{ PACTUM_TYPE_DATE, "2027-02-01", "long", "1." NBSP "Februar" NBSP "2027",
+	  "1" NBSP "February" NBSP "2027" },
 };
 
 START_TEST(test_formats)
