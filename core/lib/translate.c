@@ -839,7 +839,9 @@ static pactum_run *address_runs(struct translation *t, const pactum_block *b)
 
 /* The label of a party's field as the party's country has it: for a
  * German rendering of an Austrian party the de-AT catalog's "Firmenbuch"
- * and "UID-Nr.", where it has a catalog for that country; else NULL. */
+ * and "UID-Nr.", where the language has a catalog for that country, else
+ * the language's own (a German party in a de-CH rendering keeps
+ * "USt-IdNr."); NULL for the rendering's words. */
 static const char *country_label(struct translation *t, const pactum_block *b)
 {
 	const pactum_block *party = b->parent;
@@ -859,7 +861,7 @@ static const char *country_label(struct translation *t, const pactum_block *b)
 				    tag, t->doc->diag) != PACTUM_OK ||
 	    pactum__translator_find(&base, t->doc->tr, PACTUM_WORDS_DOMAIN,
 				    lang, t->doc->diag) != PACTUM_OK ||
-	    regional == NULL || regional == base)
+	    regional == NULL)
 		return NULL;
 	return pactum__catalog_get(regional, d->ctx, d->msgid, NULL);
 }

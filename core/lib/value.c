@@ -407,6 +407,24 @@ static void put_percent(pactum_buf *out, const pactum_locale *loc,
 	}
 }
 
+/* The first space after count in out from start, as U+00A0. */
+static void keep_together(pactum_buf *out, size_t start, const char *count)
+{
+	size_t n = strlen(count), i;
+
+	for (i = start; i + n < out->len; i++) {
+		if (memcmp(out->ptr + i, count, n) != 0 || out->ptr[i + n] != ' ')
+			continue;
+		if (pactum__buf_grow(out, 1) != PACTUM_OK)
+			return;
+		memmove(out->ptr + i + n + 2, out->ptr + i + n + 1,
+			out->len - (i + n + 1) + 1);
+		memcpy(out->ptr + i + n, "\xc2\xa0", 2);
+		out->len++;
+		return;
+	}
+}
+
 static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 			      const pactum_value *v, pactum_case c)
 {
@@ -414,6 +432,8 @@ static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 	unsigned unit = (unsigned)v->u.duration.unit;
 	pactum_buf count = PACTUM_BUF_INIT;
 	const char *values[1];
+	size_t start;
+	int digits;
 
 	if (unit > PACTUM_YEARS)
 		return;
@@ -424,16 +444,22 @@ static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 		pactum__buf_clear(&count);
 		put_unsigned(&count, loc, v->u.duration.count, 0, 0);
 	}
+	digits = count.len > 0 && count.ptr[count.len - 1] >= '0' &&
+		 count.ptr[count.len - 1] <= '9';
 	pactum__buf_putc(&count, '\0');
 	out->oom |= count.oom;
 	values[0] = count.oom ? "" : count.ptr;
 	/* "0 Tage", "0 days": the count's form by the catalog's rules */
+	start = out->len;
 	pactum__word_expand(out,
 			    pactum__locale_nword(loc,
 						 (pactum_word)(PACTUM_WORD_DURATION_ +
 							       unit * 4 + (unsigned)c),
 						 v->u.duration.count),
 			    names, values, 1);
+	/* "30 Tage" stays on one line: the space after the digits no-break */
+	if (digits && !out->oom)
+		keep_together(out, start, count.ptr);
 	pactum__buf_free(&count);
 }
 
