@@ -27,6 +27,10 @@ struct pactum_run {
 	pactum_run *next;
 };
 
+/* Between the items of a datum that lists several (a party's
+ * signatories); deal text never holds control characters. */
+#define PACTUM_LIST_SEP '\x1f'
+
 struct pactum_block {
 	pactum_block_kind kind;
 	const char *id;

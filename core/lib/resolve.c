@@ -684,9 +684,9 @@ static void place_children(pactum_doc *doc, pactum_block *parent,
 }
 
 /* A party without a "representative" is represented by its signatories:
- * "Dr. Jana Weller (Geschäftsführerin), Max Roth (Prokurist)", names and
- * functions as the deal gives them, in every language.  NULL when the
- * deal names none. */
+ * "Dr. Jana Weller (Geschäftsführerin)", names and functions as the deal
+ * gives them, several split by PACTUM_LIST_SEP for translate.c to list as
+ * the language does ("… und …").  NULL when the deal names none. */
 static const pactum_datum *signatories_line(pactum_doc *doc, const char *party)
 {
 	pactum_buf line = PACTUM_BUF_INIT;
@@ -702,7 +702,7 @@ static const pactum_datum *signatories_line(pactum_doc *doc, const char *party)
 		if (name == NULL)
 			continue; /* a function alone names no one */
 		if (line.len > 0)
-			pactum__buf_puts(&line, ", ");
+			pactum__buf_putc(&line, PACTUM_LIST_SEP);
 		pactum__buf_put(&line, name->value, name->len);
 		if (function != NULL)
 			pactum__buf_printf(&line, " (%.*s)", (int)function->len,

@@ -866,6 +866,37 @@ static const char *country_label(struct translation *t, const pactum_block *b)
 	return pactum__catalog_get(regional, d->ctx, d->msgid, NULL);
 }
 
+/* A value that lists several (a party's signatories, split by
+ * PACTUM_LIST_SEP) as the language lists them: "A, B und C". */
+static pactum_run *joined_run(struct translation *t, const pactum_datum *d)
+{
+	const char *end = d->value + d->len, *sep, *last = d->value;
+	pactum_buf first = PACTUM_BUF_INIT, tail = PACTUM_BUF_INIT;
+	pactum_run *r;
+
+	/* all but the last, comma-joined; then the language's "and" */
+	while ((sep = memchr(last, PACTUM_LIST_SEP, (size_t)(end - last))) != NULL) {
+		if (first.len > 0)
+			pactum__buf_puts(&first, ", ");
+		pactum__buf_put(&first, last, (size_t)(sep - last));
+		last = sep + 1;
+	}
+	pactum__buf_put(&tail, last, (size_t)(end - last));
+	pactum__buf_putc(&first, '\0');
+	pactum__buf_putc(&tail, '\0');
+	pactum__buf_clear(&t->scratch);
+	if (!first.oom && !tail.oom)
+		pactum__word_expand(&t->scratch,
+				    pactum__locale_word(t->loc, PACTUM_WORD_LIST_AND),
+				    (const char *const[]){ "first", "last" },
+				    (const char *const[]){ first.ptr, tail.ptr }, 2);
+	t->doc->nomem |= first.oom || tail.oom;
+	pactum__buf_free(&first);
+	pactum__buf_free(&tail);
+	r = scratch_run(t, PACTUM_RUN_VALUE, d->name);
+	return r;
+}
+
 static void translate_block(struct translation *t, pactum_block *b)
 {
 	pactum_block *c;
@@ -912,6 +943,9 @@ static void translate_block(struct translation *t, pactum_block *b)
 						  PACTUM_CASE_NOMINATIVE, NULL)) &&
 		 b->kind == PACTUM_BLOCK_FIELD)
 		b->content[t->lang]->ref = b->id; /* "address", as in 1.0 */
+	else if (b->value != NULL && memchr(b->value->value, PACTUM_LIST_SEP,
+					    b->value->len) != NULL)
+		b->content[t->lang] = joined_run(t, b->value);
 	else if (b->value != NULL)
 		b->content[t->lang] = new_run(t, PACTUM_RUN_VALUE, b->value->value,
 					      b->value->len, b->value->name);
