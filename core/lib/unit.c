@@ -119,6 +119,7 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 	const pactum_node *w, *c;
 	size_t saved_within = b->within, saved_at = b->open_at;
 	char name[48];
+	unsigned branch;
 	int error = PACTUM_OK;
 
 	for (w = choose->first; w && error == PACTUM_OK; w = w->next) {
@@ -127,7 +128,9 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 		if (w->kind != PACTUM_NODE_WHEN &&
 		    w->kind != PACTUM_NODE_OTHERWISE)
 			continue; /* white space between them */
-		snprintf(name, sizeof(name), "%s:%u", kind, ++b->branches);
+		/* a choose inside this branch numbers its own after it */
+		branch = ++b->branches;
+		snprintf(name, sizeof(name), "%s:%u", kind, branch);
 		open_brace(b);
 		pactum__buf_printf(&b->msgid, "%s}", name);
 		error = add_placeholder(b, arena, name, w, PACTUM_PAIR_OPEN);
@@ -139,7 +142,7 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 			flush_space(b);
 		b->within = saved_within;
 		b->open_at = saved_at;
-		snprintf(name, sizeof(name), "/%s:%u", kind, b->branches);
+		snprintf(name, sizeof(name), "/%s:%u", kind, branch);
 		pactum__buf_printf(&b->msgid, "{%s}", name);
 		if (error == PACTUM_OK)
 			error = add_placeholder(b, arena, name, w,
