@@ -128,6 +128,29 @@ static void bad_char(struct writer *w, uint32_t cp, const char *s, size_t n)
  * break there ("Ziffer 3.2", "20 %"); text_put_line() makes it a space.
  * It is spacing, not content: a plain space loses the reader nothing.
  */
+/* The language's own quotation mark cp where the charset lacks it, as
+ * its terms are quoted there (German „…“ as »…«), and the typographic
+ * apostrophe as "'": punctuation, which must not make a contract fail
+ * in ISO-8859-1; NULL for another character. */
+static const char *quote_stand_in(const struct writer *w, uint32_t cp)
+{
+	const char *own[2], *shown[2];
+	uint32_t q;
+	int i;
+
+	if (cp == 0x2019)
+		return "'";
+
+	own[0] = pactum_doc_label(w->doc, w->unit_lang, PACTUM_LABEL_OPEN_QUOTE);
+	own[1] = pactum_doc_label(w->doc, w->unit_lang, PACTUM_LABEL_CLOSE_QUOTE);
+	text_quotes(w, w->unit_lang, &shown[0], &shown[1]);
+	for (i = 0; i < 2; i++)
+		if (own[i] != NULL && text_utf8_next(&q, own[i], strlen(own[i])) > 0 &&
+		    q == cp && strcmp(shown[i], own[i]) != 0)
+			return shown[i];
+	return NULL;
+}
+
 void text_encode(struct writer *w, struct buf *dst, const char *s,
 		 size_t len)
 {
@@ -139,6 +162,8 @@ void text_encode(struct writer *w, struct buf *dst, const char *s,
 		n = text_utf8_next(&cp, s + i, len - i);
 		if (charset_holds(w->cs, cp) || cp == 0xa0) {
 			text_buf_put(dst, s + i, n);
+		} else if ((to = quote_stand_in(w, cp)) != NULL) {
+			text_buf_puts(dst, to);
 		} else if (w->translit && (to = charset_translit(cp)) != NULL) {
 			text_buf_puts(dst, to);
 		} else {

@@ -37,10 +37,11 @@ static struct quote quote_of(const char *bytes)
  * else where the charset lacks them what their readers take instead
  * (German „…“ as »…«, in every Latin charset), else plain '"': the
  * writer's own punctuation must not make a German contract fail in
- * ISO-8859-15.
+ * ISO-8859-15.  The same stands in for the language's quotes in its text
+ * (encode.c).
  */
-static void quotes_for(const struct writer *w, size_t lang,
-		       const char **open, const char **close)
+void text_quotes(const struct writer *w, size_t lang, const char **open,
+		 const char **close)
 {
 	struct quote o = quote_of(pactum_doc_label(w->doc, lang,
 						   PACTUM_LABEL_OPEN_QUOTE));
@@ -423,7 +424,7 @@ static void render_term(struct writer *w, struct lines *out,
 	const pactum_run *definition = pactum_block_content(u->block, lang);
 	const char *open, *close;
 
-	quotes_for(w, lang, &open, &close);
+	text_quotes(w, lang, &open, &close);
 	unit_text_reset(w);
 	text_buf_puts(&w->text, open);
 	flatten(w, pactum_block_title(u->block, lang));

@@ -221,6 +221,11 @@ struct writer {
 int text_render(struct writer *w, struct lines *out, const struct unit *u,
 		size_t lang, unsigned width);
 
+/* The quotes of language lang as the charset can write them: its own,
+ * else German „…“ as »…«, else '"'; borrowed, static or the document's. */
+void text_quotes(const struct writer *w, size_t lang, const char **open,
+		 const char **close);
+
 /* ------------------------------------------------------ encode.c ----- */
 
 /* Append text to dst as it will be written in the charset, reporting

@@ -203,7 +203,9 @@ static int is_hyphen(const char *s, size_t a, size_t b)
 static int word_breaks(struct wrap *wr, unsigned char *marks, int *term,
 		       const char *s, size_t len, size_t off, int patterns)
 {
-	size_t i = 0, n, run = 0, prev_end = 0, chars = 0, prev_chars = 0;
+	/* since: letters since the word's start or its last own-hyphen
+	 * break, so that "Software-as-a-Service" may break after "as-a-" */
+	size_t i = 0, n, run = 0, prev_end = 0, chars = 0, since = 0, marked = 0;
 	int in_run = 0, kind;
 	uint32_t cp, last = 0;
 
@@ -217,28 +219,35 @@ static int word_breaks(struct wrap *wr, unsigned char *marks, int *term,
 	memset(marks, BREAK_NONE, len + 1);
 	for (; i <= len; i += n, last = cp) {
 		n = i < len ? text_utf8_next(&cp, s + i, len - i) : 1;
-		if (i < len && (binds(cp) || (last == '.' && is_letter(cp))))
+		/* a code with digits ("EULA-LF-2027-04") is a number */
+		if (i < len && (binds(cp) || (last == '.' && is_letter(cp)) ||
+				(cp >= '0' && cp <= '9')))
 			return 0;
 		if (i < len && (is_letter(cp) || cp == 0xad)) {
 			if (!in_run) {
-				if (prev_chars >= HYPH_MIN_OWN &&
-				    is_hyphen(s, prev_end, i))
+				if (since >= HYPH_MIN_OWN &&
+				    is_hyphen(s, prev_end, i)) {
 					marks[i] = BREAK_HYPHEN;
+					marked = since;
+					since = 0;
+				}
 				run = i;
 				chars = 0;
 				in_run = 1;
 			}
 			chars++;
+			since++;
 			continue;
 		}
 		if (!in_run)
 			continue;
-		if (chars < HYPH_MIN_OWN && marks[run] == BREAK_HYPHEN)
+		if (chars < HYPH_MIN_OWN && marks[run] == BREAK_HYPHEN) {
 			marks[run] = BREAK_NONE;
+			since += marked;
+		}
 		if (patterns)
 			letter_breaks(wr, marks, s, run, i, off);
 		prev_end = i;
-		prev_chars = chars;
 		in_run = 0;
 	}
 	return 1;
@@ -299,6 +308,17 @@ static size_t best_break(unsigned *pw, const unsigned char *marks,
 	return last;
 }
 
+/* Whether marks has a break in (from, len). */
+static int more_breaks(const unsigned char *marks, size_t from, size_t len)
+{
+	size_t i;
+
+	for (i = from + 1; i < len; i++)
+		if (marks[i] != BREAK_NONE)
+			return 1;
+	return 0;
+}
+
 /* Put the piece s[from..at) (pw cells), and its hyphen. */
 static void put_piece(struct wrap *wr, const char *s, size_t from,
 		      size_t at, unsigned pw, const unsigned char *marks)
@@ -333,6 +353,11 @@ static void wrap_word(struct wrap *wr, const char *s, size_t len,
 		at = may && !term ? best_break(&pw, marks, s, 0, len, room,
 					       room <= slack, 0)
 				  : 0;
+		/* a break here is worth it only if what follows can go on
+		 * without a cut: else "Leis-" / "tungsempfänger" / "s”" */
+		if (at > 0 && rest - pw > wr->width - wr->hang &&
+		    !more_breaks(marks, after_break(marks, at), len))
+			at = 0;
 		if (at > 0) {
 			wrap_put(wr, " ", 1, 1);
 			put_piece(wr, s, 0, at, pw, marks);
@@ -350,6 +375,10 @@ static void wrap_word(struct wrap *wr, const char *s, size_t len,
 		at = may ? best_break(&pw, marks, s, from, len, room, 0, 0) : 0;
 		if (at == 0 && may) /* rather than cut it without a hyphen */
 			at = best_break(&pw, marks, s, from, len, room, 0, 1);
+		/* the same: no piece before a cut that must come anyway */
+		if (at > 0 && rest - pw > wr->width - wr->hang &&
+		    !more_breaks(marks, after_break(marks, at), len))
+			at = 0;
 		if (at > 0) {
 			put_piece(wr, s, from, at, pw, marks);
 			from = after_break(marks, at);

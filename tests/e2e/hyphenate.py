@@ -169,7 +169,7 @@ def check(path, ref_words, ref_text):
 
     langs = languages(path)
     for key, lines in cols.items():
-        pending, loose = None, False
+        pending, loose, from_row = None, False, False
         lang = key if isinstance(key, str) else langs[min(key, len(langs) - 1)]
         lang = "de" if key == "*" else lang  # both: judged strictly
         # German nouns are capitalised, names elsewhere
@@ -180,11 +180,19 @@ def check(path, ref_words, ref_text):
                 problems.append("%s wider than %d" % (where, colw[key]))
             toks = split(line)
             if not toks or is_rule(line) or is_table(line):
-                if pending:
+                # (a first cell continued in the next row is not followed)
+                if pending and not (from_row and is_table(line)):
                     problems.append("%s: '%s' cut at a block's end"
                                     % (where, pending[0]))
-                pending = None
+                pending, from_row = None, False
+                # a first cell hyphenated goes on below its row: "Basic
+                # mainte-" / "nance,"
+                first = re.split(r" {2,}", line.strip())[0].split(" ")[-1]
+                if is_table(line) and not is_rule(line) and \
+                        first.endswith("-") and re.search(r"\w-$", first):
+                    pending, from_row = [first[:-1], first], True
                 continue
+            from_row = False
             cands = [p + toks[0] for p in pending] if pending else [toks[0]]
             if pending and not any(part(c) for c in cands):
                 problems.append("%s: '%s' + '%s' is no word"
@@ -211,7 +219,9 @@ def check(path, ref_words, ref_text):
             if not joins and any(whole(c) for c in cands) and starts(head):
                 continue  # a break at a space
             if last.endswith("-") and len(last) > 1:
-                if re.search(r"[0-9]", last):
+                # (a code wider than the line is cut where it must)
+                room = colw[key] - (len(nxt) - len(nxt.lstrip(" ")))
+                if re.search(r"[0-9]", last) and len(last + head) <= room:
                     problems.append("%s: '%s' a number hyphenated"
                                     % (where, last))
                 if last[-2] in QUOTES or split(nxt)[0][:1] in QUOTES:
@@ -229,9 +239,13 @@ def check(path, ref_words, ref_text):
                 hard += 1  # not judged, nor what is left of the word
                 loose = True
                 continue
-            if (len(line.rstrip(" ")) == colw[key] and any(
+            # (a bound or quoted word may leave the cell a wide or a
+            # closing character cannot fill)
+            full = len(line.rstrip(" ")) >= colw[key] - 1
+            if (full and any(
                     len(w) > room and (BINDS.search(w) or
-                                       (names and w[:1].isupper()))
+                                       any(q in w for q in QUOTES) or
+                                       (names and w.lstrip("(„“\"‚'")[:1].isupper()))
                     for w in ref_words
                     if any(c + head in w for c in cands))):
                 hard += 1
