@@ -225,8 +225,9 @@ static void include_one(struct includer *in, pactum_node *n, const char *file,
 			in->nomem = 1;
 		else
 			report(in, file, n,
-			       _("no clause library \"%s\" beside this model "
-				 "or in PACTUM_LIBRARY_PATH"),
+			       _("no clause library \"%s\" beside this model, "
+				 "in PACTUM_LIBRARY_PATH or among the installed "
+				 "templates"),
 			       href);
 		goto cleanup;
 	}
