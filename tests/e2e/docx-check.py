@@ -161,10 +161,11 @@ def check_numbers(dump, pdftext, nlangs, layout):
               for t in open(pdftext, encoding="utf-8").read().split()]
     if layout == "sequential":
         want = numbers * nlangs
-    elif layout == "parallel":
+    elif layout in ("parallel", "interleaved"):
         # a row that runs onto the next page puts the columns' parts in
-        # an order of pdftotext's: the numbers in order, each in every
-        # column
+        # an order of pdftotext's (interleaved: a table that runs onto the
+        # next page, the heading of the next language's after it): the
+        # numbers in order, each in every column
         want = numbers
         count = collections.Counter(tokens)
         for n in numbers:

@@ -245,7 +245,7 @@ for v in "software-reseller-nordwind.de-en.parallel" "construct-parts.de.paralle
 done
 expect_grep "parts.pdf: dated as the model (2026-11-15)" \
 	"$work/r/construct-parts.de.parallel.pdf" "/CreationDate (D:20261115000000+00'00')"
-if grep -aq "/CreationDate" "$work/r/software-reseller-nordwind.de.parallel.pdf"; then
+if grep -aq "/CreationDate" "$work/r/construct-alternatives.de.parallel.pdf"; then
 	fail "an undated model's PDF has no creation date"
 else
 	pass "an undated model's PDF has no creation date"

@@ -19,6 +19,9 @@ export PACTUM_PLUGIN_SYSTEM_PATH
 # its own in front.
 PACTUM_CATALOG_PATH="$top_builddir/catalogs"
 export PACTUM_CATALOG_PATH
+# the shipped templates' clause library, found as an installed pactum would
+PACTUM_LIBRARY_PATH="$top_srcdir/templates"
+export PACTUM_LIBRARY_PATH
 PACTUM="$top_builddir/core/pactum"
 DATA="$top_srcdir/tests/data"
 CATALOGS="$top_builddir/tests/catalogs"

@@ -28,7 +28,8 @@ done
 
 # Words a contract may show that no catalog holds: CLDR's.  (List item
 # letters, "(a)", are numbers: a word has two letters or more.)
-cldr='^(January|February|March|April|May|June|July|August|September|October|November|December|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|euro|euros|pound|pounds|dollar|dollars|franc|francs)$'
+# CLDR's names of the deals' countries are English too.
+cldr='^(January|February|March|April|May|June|July|August|September|October|November|December|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|euro|euros|pound|pounds|dollar|dollars|franc|francs|Germany|Austria|Switzerland|Ireland|Poland|India|United|States)$'
 # words(FILE): its words, one per line, without tags and punctuation
 words() {
 	sed 's/<[^>]*>/ /g' "$1" | tr -s ' \t' '\n\n' | tr -d '.,;:()[]"' |
@@ -44,8 +45,11 @@ for model in "$top_srcdir"/templates/*/agreement.xml; do
 			--layout sequential >"$work/de.txt"
 		# (the German language clause shows only beside another
 		# language: its words from de.po)
+		# (and of the German catalogs: a clause shown only beside
+		# another language, the clause library's language clause)
 		{ words "$deal"; words "$work/de.txt"
-		  msgcat --no-wrap "$top_srcdir/locales/pactum-words/de.po" | grep '^msgstr' |
+		  msgcat --no-wrap "$top_srcdir/locales/pactum-words/de.po" \
+			"$top_srcdir/locales/pactum-clauses/de.po" | grep '^msgstr' |
 			tr -d '{}' >"$work/de-words"; words "$work/de-words"
 		} >"$work/allowed"
 		for run in "en-XA text" "en-XA docbook" "en-XA,de text"; do

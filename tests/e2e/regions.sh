@@ -25,7 +25,12 @@ expect_grep "de-AT: Firmenbuch" "$r" "Firmenbuch: Landesgericht Innsbruck"
 expect_grep "de-AT: UID-Nr." "$r" "UID-Nr.: ATU72945318"
 expect_grep "de-AT: the rest is de.po's" "$r" "Vertragsparteien"
 c="$golden/software-reseller-alpenblick.de-CH.txt"
-expect_grep "de-CH: MWST-Nr." "$c" "MWST-Nr.: DE327641058"
+# a party's labels follow its country, not the rendering's region
+expect_grep "de-CH: a German party's USt-IdNr." "$c" "USt-IdNr.: DE327641058"
+expect_grep "de: a Swiss party's MWST-Nr." \
+	"$top_srcdir/tests/golden/nda/limmatwerk.de.txt" "MWST-Nr.: CHE-312.847.596 MWST"
+expect_grep "de: an Austrian party's Firmenbuch" \
+	"$top_srcdir/tests/golden/distributor/alpenlink.de.txt" "Firmenbuch:"
 expect_grep "de-CH: ss for ß" "$c" "ausschliesslich"
 # the deal's German addresses keep theirs
 if sed 's/[Ss]traße//g' "$c" | grep -q 'ß'; then
@@ -46,8 +51,9 @@ for region in de-AT de-CH; do
 		--set m="1234.5 CHF"
 	cp "$work/out" "$work/$region.dump"
 done
-expect_grep "de-AT: Jänner" "$work/de-AT.dump" "15. Jänner 2027"
-expect_grep "de-CH: Januar" "$work/de-CH.dump" "15. Januar 2027"
+nb=$(printf '\302\240') # dates hold together
+expect_grep "de-AT: Jänner" "$work/de-AT.dump" "15.${nb}Jänner${nb}2027"
+expect_grep "de-CH: Januar" "$work/de-CH.dump" "15.${nb}Januar${nb}2027"
 expect_grep "de-CH: Swiss grouping" "$work/de-CH.dump" "CHF$(printf '\302\240')1$(printf '\342\200\231')234.50"
 
 # A region pactum has no catalog for falls back to its language.
