@@ -38,5 +38,9 @@ else
 fi
 
 echo "== make distcheck (ASan + UBSan, -Werror)"
-$MAKE -j"$jobs" distcheck VERBOSE=1 \
+# Under the sanitizers the clients (LibreOffice, Chromium, xsltproc) and
+# the width sweep check one deal per template: their verdicts on our files
+# cannot change there, and every deal is still rendered and compared with
+# its golden file.
+PACTUM_TEST_DEALS=first $MAKE -j"$jobs" distcheck VERBOSE=1 \
 	DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"

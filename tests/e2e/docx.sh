@@ -63,7 +63,7 @@ render_case() {
 
 for model in "$top_srcdir"/templates/*/agreement.xml; do
 	tdir=$(dirname "$model")
-	for deal in "$tdir"/deals/*.xml; do
+	for deal in $(test_deals "$tdir"); do
 		render_case "$(basename "$tdir")-$(basename "$deal" .xml)" \
 			"$model" "$top_builddir/pactum-uninstalled" --data "$deal"
 	done

@@ -35,7 +35,7 @@ cases="$work/cases"
 : >"$cases"
 for model in "$top_srcdir"/templates/*/agreement.xml; do
 	tdir=$(dirname "$model")
-	for deal in "$tdir"/deals/*.xml; do
+	for deal in $(test_deals "$tdir"); do
 		echo "$(basename "$tdir")-$(basename "$deal" .xml) $model --data $deal" >>"$cases"
 	done
 done
@@ -230,7 +230,8 @@ done
 # Deterministic: twice, the second under another zone, locale and
 # directory, the same bytes; the date is the model's.
 c="$top_srcdir/tests/data/constructs"
-for v in "software-reseller-nordwind.de-en.parallel" "construct-parts.de.parallel"; do
+sr=$(sed -n 's/^\(software-reseller-[^ .]*\.de-en\.parallel\) pdf .*/\1/p' "$jobs" | head -n 1)
+for v in "$sr" "construct-parts.de.parallel"; do
 	set -- $(grep "^$v pdf " "$jobs")
 	shift 2
 	(cd "$work" && TZ=America/New_York LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 \

@@ -158,11 +158,14 @@ sweep() {
 	fi
 }
 
-# the issue's case at every width, the rest at every fourth
-sweep_parallel_by=1 sweep "$work/sweep" software-reseller-nordwind \
+# the issue's case at every width (every fourth in the sanitizer pass),
+# the rest at every fourth
+by=1
+[ "${PACTUM_TEST_DEALS:-all}" = first ] && by=4
+sweep_parallel_by=$by sweep "$work/sweep" software-reseller-nordwind \
 	"$sr/agreement.xml" --data "$sr/deals/nordwind.xml"
 for t in software-reseller saas-reseller referral; do
-	for deal in "$top_srcdir/templates/$t/deals"/*.xml; do
+	for deal in $(test_deals "$top_srcdir/templates/$t"); do
 		[ "$t/$(basename "$deal")" = software-reseller/nordwind.xml ] &&
 			continue
 		sweep "$work/sweep" "$t-$(basename "$deal" .xml)" \

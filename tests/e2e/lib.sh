@@ -19,6 +19,19 @@ export PACTUM_PLUGIN_SYSTEM_PATH
 # its own in front.
 PACTUM_CATALOG_PATH="$top_builddir/catalogs"
 export PACTUM_CATALOG_PATH
+# test_deals TDIR: the deals whose outputs the clients (LibreOffice,
+# Chromium, the DocBook toolchain) and the hyphenation's width sweep
+# check: every one, or with PACTUM_TEST_DEALS=first (the sanitizer pass
+# of make check-all, where their verdicts cannot change) the first of each
+# template; every deal's output is compared with its golden file either
+# way.
+test_deals() {
+	if [ "${PACTUM_TEST_DEALS:-all}" = first ]; then
+		ls "$1"/deals/*.xml | head -n 1
+	else
+		ls "$1"/deals/*.xml
+	fi
+}
 # the shipped templates' clause library, found as an installed pactum would
 PACTUM_LIBRARY_PATH="$top_srcdir/templates"
 export PACTUM_LIBRARY_PATH

@@ -19,6 +19,10 @@ for model in "$top_srcdir"/templates/*/agreement.xml; do
 		golden_renders "$tname" "$golden/$tname" "$dname" "$model" \
 			--data "$deal"
 		# DocBook validity, all layouts, through the shared checker
+		case " $(test_deals "$tdir" | tr '\n' ' ')" in
+		*" $deal "*) ;;
+		*) continue ;;
+		esac
 		if PACTUM="$PACTUM" sh "$top_srcdir/tests/e2e/docbook-valid.sh" \
 			"$model" "$deal" >"$work/db" 2>&1; then
 			pass "$tname/$dname DocBook valid ($(tail -n 1 "$work/db"))"
