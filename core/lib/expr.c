@@ -569,18 +569,6 @@ static pactum_expr *parse_function(struct parser *ps, expr_op o)
 	return e;
 }
 
-static int choice_exists(const pactum_node *param, const char *v, size_t len)
-{
-	const pactum_node *c;
-
-	for (c = pactum__param_choices(param)->first; c; c = c->next)
-		if (c->kind == PACTUM_NODE_CHOICE && c->attr[PACTUM_ATTR_VALUE] &&
-		    strncmp(c->attr[PACTUM_ATTR_VALUE], v, len) == 0 &&
-		    c->attr[PACTUM_ATTR_VALUE][len] == '\0')
-			return 1;
-	return 0;
-}
-
 /* Give a pending literal type; like, when given, is the parameter whose
  * type it takes (for its name in messages and its choices). */
 static void settle(struct parser *ps, pactum_expr *e, pactum_type type,
@@ -616,7 +604,7 @@ static void settle(struct parser *ps, pactum_expr *e, pactum_type type,
 			fail(ps, _("\"%s\" is not %s"), copy, _(expected));
 		return;
 	}
-	if (type == PACTUM_TYPE_CHOICE && like && !choice_exists(like, copy, e->len)) {
+	if (type == PACTUM_TYPE_CHOICE && like && !pactum__param_choice(like, copy, e->len)) {
 		fail(ps, _("\"%s\" is not one of the choices of \"%s\""), copy,
 		     like->attr[PACTUM_ATTR_ID]);
 		return;

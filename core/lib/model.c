@@ -83,6 +83,19 @@ const pactum_node *pactum__param_choices(const pactum_node *p)
 	return p->detail ? p->detail : p;
 }
 
+const pactum_node *pactum__param_choice(const pactum_node *p,
+					const char *value, size_t len)
+{
+	const pactum_node *c;
+
+	for (c = pactum__param_choices(p)->first; c; c = c->next)
+		if (c->kind == PACTUM_NODE_CHOICE && c->attr[PACTUM_ATTR_VALUE] &&
+		    strncmp(c->attr[PACTUM_ATTR_VALUE], value, len) == 0 &&
+		    c->attr[PACTUM_ATTR_VALUE][len] == '\0')
+			return c;
+	return NULL;
+}
+
 const pactum_node *pactum__node_repeat(const pactum_node *n)
 {
 	for (; n; n = n->parent)

@@ -169,6 +169,9 @@ const pactum_node *pactum__node_child(const pactum_node *n,
 /* The node whose children are the choices of parameter p: p itself, or
  * for a field (a record's or a party's) its <detail>. */
 const pactum_node *pactum__param_choices(const pactum_node *p);
+/* The CHOICE of parameter p whose value is value[0..len), or NULL. */
+const pactum_node *pactum__param_choice(const pactum_node *p,
+					const char *value, size_t len);
 /* The REPEAT that n is (or stands in), or NULL. */
 const pactum_node *pactum__node_repeat(const pactum_node *n);
 /* May n use field, a field of a list's records ("products.price")?  Only

@@ -31,17 +31,6 @@ static const pactum_datum *datum(const pactum_doc *doc,
 	return pactum__map_get(&doc->data->index, key, (size_t)len);
 }
 
-static int is_choice(const pactum_node *p, const char *value)
-{
-	const pactum_node *c;
-
-	for (c = pactum__param_choices(p)->first; c; c = c->next)
-		if (c->kind == PACTUM_NODE_CHOICE &&
-		    strcmp(c->attr[PACTUM_ATTR_VALUE], value) == 0)
-			return 1;
-	return 0;
-}
-
 /* Parse the fields of record n (at d) into rec. */
 static void bind_record(pactum_doc *doc, const pactum_node *list, size_t n,
 			const pactum_datum *d, pactum_record *rec)
@@ -83,7 +72,7 @@ static void bind_record(pactum_doc *doc, const pactum_node *list, size_t n,
 					   f->value, field, _(expected));
 			continue;
 		}
-		if (p->type == PACTUM_TYPE_CHOICE && !is_choice(p, f->value)) {
+		if (p->type == PACTUM_TYPE_CHOICE && !pactum__param_choice(p, f->value, f->len)) {
 			pactum__doc_report(doc, PACTUM_ERROR, &f->pos,
 					   _("\"%s\" is not one of the choices of "
 					     "\"%s\""),

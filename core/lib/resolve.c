@@ -164,20 +164,12 @@ static void bind_params(pactum_doc *doc)
 					   s, id, _(expected));
 			continue;
 		}
-		if (p->type == PACTUM_TYPE_CHOICE) {
-			const pactum_node *c;
-
-			for (c = pactum__param_choices(p)->first; c; c = c->next)
-				if (c->kind == PACTUM_NODE_CHOICE &&
-				    strcmp(c->attr[PACTUM_ATTR_VALUE], s) == 0)
-					break;
-			if (c == NULL)
-				pactum__doc_report(
-					doc, PACTUM_ERROR, &pos,
-					_("\"%s\" is not one of the choices of "
-					  "\"%s\""),
-					s, id);
-		}
+		if (p->type == PACTUM_TYPE_CHOICE &&
+		    pactum__param_choice(p, s, strlen(s)) == NULL)
+			pactum__doc_report(doc, PACTUM_ERROR, &pos,
+					   _("\"%s\" is not one of the choices of "
+					     "\"%s\""),
+					   s, id);
 		pactum__doc_check_bounds(doc, p, &pos);
 	}
 }

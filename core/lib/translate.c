@@ -224,18 +224,8 @@ static pactum_run *marked(const struct translation *t, const pactum_unit *u,
 static const pactum_node *choice_label(const pactum_node *param,
 				       const char *value, size_t len)
 {
-	const pactum_node *c, *l;
-
-	for (c = pactum__param_choices(param)->first; c; c = c->next) {
-		if (c->kind != PACTUM_NODE_CHOICE ||
-		    strncmp(c->attr[PACTUM_ATTR_VALUE], value, len) != 0 ||
-		    c->attr[PACTUM_ATTR_VALUE][len] != '\0')
-			continue;
-		for (l = c->first; l; l = l->next)
-			if (l->kind == PACTUM_NODE_LABEL)
-				return l;
-	}
-	return NULL;
+	return pactum__node_child(pactum__param_choice(param, value, len),
+				  PACTUM_NODE_LABEL);
 }
 
 /* The annex b is in, or NULL. */
@@ -846,7 +836,7 @@ static const char *country_label(struct translation *t, const pactum_block *b)
 {
 	const pactum_block *party = b->parent;
 	const pactum_word_def *d = pactum__word_def((pactum_word)b->word);
-	const pactum_catalog *regional = NULL, *base = NULL;
+	const pactum_catalog *regional = NULL;
 	const pactum_value *v;
 	char lang[8], tag[16];
 
@@ -859,9 +849,7 @@ static const char *country_label(struct translation *t, const pactum_block *b)
 	if (!pactum_lang_supported(tag) ||
 	    pactum__translator_find(&regional, t->doc->tr, PACTUM_WORDS_DOMAIN,
 				    tag, t->doc->diag) != PACTUM_OK ||
-	    pactum__translator_find(&base, t->doc->tr, PACTUM_WORDS_DOMAIN,
-				    lang, t->doc->diag) != PACTUM_OK ||
-	    regional == NULL)
+	    regional == NULL) /* the region's, its language's behind it */
 		return NULL;
 	return pactum__catalog_get(regional, d->ctx, d->msgid, NULL);
 }
