@@ -83,8 +83,7 @@ int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
 	return PACTUM_OK;
 }
 
-/* Report the names that one source set twice; PACTUM_EINPUT if any. */
-static int report_repeated(pactum_data *data, pactum_diag *diag)
+int pactum__data_report_repeated(pactum_data *data, pactum_diag *diag)
 {
 	size_t i;
 	int error = PACTUM_OK;
@@ -123,7 +122,7 @@ int pactum_data_set_arg(pactum_data *data, const char *assignment,
 	error = pactum_data_set(data, assignment, (size_t)(eq - assignment),
 				eq + 1, strlen(eq + 1), &pos);
 	if (error == PACTUM_OK)
-		error = report_repeated(data, diag);
+		error = pactum__data_report_repeated(data, diag);
 	return error;
 }
 
@@ -150,7 +149,7 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 		error = pactum__plugin_read_data(reader, data, path, bytes,
 						 len, diag);
 	if (error == PACTUM_OK || error == PACTUM_EINPUT) {
-		int repeated = report_repeated(data, diag);
+		int repeated = pactum__data_report_repeated(data, diag);
 
 		if (error == PACTUM_OK)
 			error = repeated;

@@ -11,6 +11,41 @@
 
 #include "internal.h"
 
+int pactum__file_open(int *out, const char *path, pactum_diag *diag)
+{
+	pactum_pos pos = { path, 0, 0 };
+	struct stat st;
+	int fd, error;
+
+	*out = -1;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; what is not
+	 * a regular file is refused below, before any read. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		error = errno == ENOENT ? PACTUM_ENOTFOUND : PACTUM_EIO;
+		if (diag)
+			pactum_diag_report(diag, PACTUM_ERROR, &pos,
+					   _("cannot open: %s"), strerror(errno));
+		return error;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (diag)
+			pactum_diag_report(diag, PACTUM_ERROR, &pos,
+					   _("not a regular file"));
+		close(fd);
+		return PACTUM_EINPUT;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		if (diag)
+			pactum_diag_report(diag, PACTUM_ERROR, &pos,
+					   _("cannot read: %s"), strerror(errno));
+		close(fd);
+		return PACTUM_EIO;
+	}
+	*out = fd;
+	return PACTUM_OK;
+}
+
 int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
 		      pactum_diag *diag)
 {
@@ -23,24 +58,11 @@ int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
 
 	*out = NULL;
 	*len = 0;
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer; what is not
-	 * a regular file is refused below, before any read. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		error = errno == ENOENT ? PACTUM_ENOTFOUND : PACTUM_EIO;
-		if (diag)
-			pactum_diag_report(diag, PACTUM_ERROR, &pos,
-					   _("cannot open: %s"), strerror(errno));
+	error = pactum__file_open(&fd, path, diag);
+	if (error != PACTUM_OK)
 		goto cleanup;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		error = PACTUM_EINPUT;
-		if (diag)
-			pactum_diag_report(diag, PACTUM_ERROR, &pos,
-					   _("not a regular file"));
-		goto cleanup;
-	}
-	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+	error = PACTUM_EIO;
+	if (fstat(fd, &st) != 0)
 		goto read_error;
 	if ((unsigned long long)st.st_size > max)
 		goto too_large;

@@ -85,6 +85,10 @@ char *pactum__arena_strdup(pactum_arena *arena, const char *s);
  */
 int pactum__file_read(char **out, size_t *len, const char *path, size_t max,
 		      pactum_diag *diag);
+/* Open a regular file for reading, never waiting on a FIFO: *out is the
+ * descriptor (close it).  Reports to diag (may be NULL) and returns
+ * PACTUM_ENOTFOUND, PACTUM_EIO or PACTUM_EINPUT (not a regular file). */
+int pactum__file_open(int *out, const char *path, pactum_diag *diag);
 
 /* ------------------------------------------------------------------ */
 /* UTF-8                                                                */
@@ -152,6 +156,24 @@ int pactum__plugin_read_model(const pactum_plugin *plugin, pactum_model *model,
 int pactum__plugin_read_data(const pactum_plugin *plugin, pactum_data *data,
 			     const char *path, const char *bytes, size_t len,
 			     pactum_diag *diag);
+struct pactum_deals;
+int pactum__plugin_read_deals(const pactum_plugin *plugin,
+			      struct pactum_deals *deals, const char *path,
+			      pactum_diag *diag);
+/* Out of the plugin callback running on this thread, while it calls back
+ * into the program (a deal handed over), and back into it: a crash in
+ * the program's code must not be blamed on the plugin. */
+typedef struct pactum_callout {
+	const void *plugin;
+	const char *callback;
+} pactum_callout;
+void pactum__plugin_out(pactum_callout *saved);
+void pactum__plugin_back(const pactum_callout *saved);
+/* The status the program stopped a deal stream with; PACTUM_OK while it
+ * reads on. */
+int pactum__deals_stopped(const struct pactum_deals *deals);
+/* Report the names one source set twice; PACTUM_EINPUT if any. */
+int pactum__data_report_repeated(pactum_data *data, pactum_diag *diag);
 /* The ABI minor of the plugin whose callback runs on this thread; the
  * core's own when none does. */
 int pactum__plugin_active_minor(void);

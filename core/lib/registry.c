@@ -205,6 +205,21 @@ static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
 				   d->name);
 		return;
 	}
+	/* read_deals took the next in ABI 1.8 */
+	if (d->read_deals != NULL && d->abi_minor < 8) {
+		pactum__buf_printf(why,
+				   _("plugin \"%s\" of ABI 1.%u sets read_deals, "
+				     "a reserved slot then"),
+				   d->name, (unsigned)d->abi_minor);
+		return;
+	}
+	if (d->read_deals != NULL && d->kind != PACTUM_PLUGIN_READER) {
+		pactum__buf_printf(why,
+				   _("%s \"%s\" has a read_deals callback; only "
+				     "readers read deals"),
+				   pactum_plugin_kind_name(d->kind), d->name);
+		return;
+	}
 	if (d->options != NULL && d->kind != PACTUM_PLUGIN_WRITER) {
 		pactum__buf_printf(why,
 				   _("%s \"%s\" declares options; only writers "
@@ -810,6 +825,39 @@ int pactum__plugin_read_data(const pactum_plugin *plugin, pactum_data *data,
 	return leave(&saved,
 		     plugin->desc->read_data(data, path, bytes, len, diag),
 		     diag);
+}
+
+int pactum__plugin_read_deals(const pactum_plugin *plugin,
+			      struct pactum_deals *deals, const char *path,
+			      pactum_diag *diag)
+{
+	struct call saved;
+	int status, stopped;
+
+	enter(&saved, plugin, "read_deals", diag);
+	status = plugin->desc->read_deals(deals, path, diag);
+	stopped = pactum__deals_stopped(deals);
+	if (stopped != PACTUM_OK) {
+		/* the program's own status, already reported by it */
+		active_plugin = saved.plugin;
+		active_callback = saved.callback;
+		return stopped;
+	}
+	return leave(&saved, status, diag);
+}
+
+void pactum__plugin_out(pactum_callout *saved)
+{
+	saved->plugin = active_plugin;
+	saved->callback = active_callback;
+	active_plugin = NULL;
+	active_callback = NULL;
+}
+
+void pactum__plugin_back(const pactum_callout *saved)
+{
+	active_plugin = saved->plugin;
+	active_callback = saved->callback;
 }
 
 int pactum_plugin_write(const pactum_plugin *plugin, pactum_sink *sink,

@@ -257,6 +257,33 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 int pactum_data_set_arg(pactum_data *data, const char *assignment,
 			pactum_diag *diag);
 
+/*
+ * The deals of a deal-data file, one at a time, as it is read: a file of
+ * many (in pactum's XML a <deals> holding <deal>s) is never in memory
+ * whole, so a batch of 100,000 deals runs in the memory of one.  For each
+ * deal, in file order, fn(ctx, data, deal_diag, record, pos) is called on
+ * the calling thread: record counts from 1, pos is where the deal starts
+ * (borrowed for the call), data holds its values and deal_diag the
+ * problems found in it.  A deal with errors in deal_diag is bad and the
+ * others are not affected: report it, skip it, read on.  data and
+ * deal_diag are fn's, to release with pactum_data_free() and
+ * pactum_diag_free() when it likes, on any thread.  fn returns PACTUM_OK
+ * to read on; any other status stops the reading and is returned.
+ *
+ * A file of one deal is a file of many with one; so is a file whose
+ * reader cannot stream (no read_deals), read whole within
+ * PACTUM_MAX_INPUT.  A collection has no size cap; each deal in it has
+ * the caps of a file.  Problems of the file itself go to diag: then the
+ * return is PACTUM_EINPUT (a file that breaks off ends the stream there,
+ * after the deals before it were handed over), PACTUM_ENOTFOUND (no
+ * reader for it), PACTUM_EIO or PACTUM_ENOMEM.
+ */
+typedef int (*pactum_deal_fn)(void *ctx, pactum_data *data,
+			      pactum_diag *deal_diag, size_t record,
+			      const pactum_pos *pos);
+int pactum_data_each(const pactum_registry *reg, const char *path,
+		     pactum_deal_fn fn, void *ctx, pactum_diag *diag);
+
 /* ------------------------------------------------------------------ */
 /* Translation                                                         */
 /* ------------------------------------------------------------------ */

@@ -43,7 +43,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 7
+#define PACTUM_PLUGIN_ABI_MINOR 8
 /*
  * History:
  *   1.0  the first ABI.
@@ -77,6 +77,10 @@ extern "C" {
  *        _free() for writers.
  *   1.7  value type COUNTRY (a party's or record's country, shown by its
  *        name in the rendering's language).
+ *   1.8  deal streams: pactum_plugin_desc.read_deals (in the first
+ *        reserved slot), pactum_deals_read(), _begin() and _end(),
+ *        PACTUM_READER_DEFINE_DEALS(): a reader hands over the deals of
+ *        a file of many one by one, as it parses them.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -361,6 +365,34 @@ typedef struct pactum_data pactum_data;
 int pactum_data_set(pactum_data *data, const char *name, size_t name_len,
 		    const char *value, size_t value_len,
 		    const pactum_pos *pos);
+
+/*
+ * A file of many deals (ABI 1.8), read as a stream so that a batch of
+ * 100,000 deals runs in the memory of one: a reader's read_deals pulls
+ * the file's bytes with pactum_deals_read() as it parses, never all at
+ * once, and for each deal, in file order, takes an empty data set with
+ * pactum_deals_begin(), fills it as read_data would, and hands it over
+ * with pactum_deals_end().
+ */
+typedef struct pactum_deals pactum_deals;
+
+/* Up to size bytes of the file, continuing where the last call ended,
+ * into buf: *got of them, 0 at the end of the file.  PACTUM_EIO after
+ * reporting (to the read_deals diag) a read error. */
+int pactum_deals_read(size_t *got, pactum_deals *deals, char *buf,
+		      size_t size);
+/* A deal starts at pos (its start tag; the file name is the core's):
+ * *data is empty and *diag collects the problems of this deal, not of
+ * the file; both are borrowed until pactum_deals_end().  A deal with
+ * errors in *diag is bad: the program skips it and reads on.
+ * PACTUM_EINVAL when a deal is begun and not ended; PACTUM_ENOMEM. */
+int pactum_deals_begin(pactum_data **data, pactum_diag **diag,
+		       pactum_deals *deals, const pactum_pos *pos);
+/* The deal begun is complete, good or bad.  PACTUM_OK to read on;
+ * any other status (the program stopped: interrupted, out of memory)
+ * is for read_deals to return at once, without reporting it.
+ * PACTUM_EINVAL when no deal is begun. */
+int pactum_deals_end(pactum_deals *deals);
 
 /* ------------------------------------------------------------------ */
 /* The resolved document, as a writer walks it                         */
@@ -699,6 +731,14 @@ typedef int (*pactum_read_model_fn)(pactum_model *model, const char *path,
 typedef int (*pactum_read_data_fn)(pactum_data *data, const char *path,
 				   const char *bytes, size_t len,
 				   pactum_diag *diag);
+/* Reader, ABI 1.8, optional: the deals of a file of many, streamed
+ * (pactum_deals_read() and the functions beside it).  A file of one deal
+ * is a file of many with one.  diag is for the problems of the file as a
+ * whole (not well-formed, a wrong root): a file that breaks off ends the
+ * stream there.  Return PACTUM_OK, PACTUM_EINPUT after reporting,
+ * PACTUM_EIO, PACTUM_ENOMEM, or what pactum_deals_end() returned. */
+typedef int (*pactum_read_deals_fn)(pactum_deals *deals, const char *path,
+				    pactum_diag *diag);
 /* Writer: write the document to the sink.  Same return values. */
 typedef int (*pactum_write_fn)(pactum_sink *sink, const pactum_doc *doc,
 			       const pactum_options *opts, pactum_diag *diag);
@@ -745,7 +785,11 @@ typedef struct pactum_plugin_desc {
 	/* Writers, ABI 1.1: the options taken, ended by a NULL name; NULL
 	 * for none.  (In ABI 1.0 this was the first reserved slot.) */
 	const pactum_option_spec *options;
-	void *reserved[7];                /* must be NULL */
+	/* Readers, ABI 1.8: optional; without it a deal-data file holds
+	 * one deal, read whole by read_data.  (The first reserved slot of
+	 * ABI 1.7.) */
+	pactum_read_deals_fn read_deals;
+	void *reserved[6];                /* must be NULL */
 } pactum_plugin_desc;
 
 /*
@@ -755,6 +799,8 @@ typedef struct pactum_plugin_desc {
  *   PACTUM_WRITER_DEFINE(name, version, description, write, options);
  *   PACTUM_READER_DEFINE(name, version, description, suffixes,
  *                        read_model, read_data);
+ *   PACTUM_READER_DEFINE_DEALS(name, version, description, suffixes,
+ *                              read_model, read_data, read_deals);
  *   PACTUM_TRANSFORM_DEFINE(name, version, description, transform);
  *
  * e.g.  PACTUM_WRITER_DEFINE("markdown", "1.0", "CommonMark and GFM",
@@ -770,25 +816,32 @@ typedef struct pactum_plugin_desc {
 #define PACTUM_PLUGIN_LINKAGE_ extern PACTUM_EXPORT
 #endif
 #define PACTUM_PLUGIN_DESC_(kind, name, version, description, suffixes, \
-			    read_model, read_data, write, transform, options) \
+			    read_model, read_data, write, transform, options, \
+			    read_deals) \
 	PACTUM_PLUGIN_LINKAGE_ const pactum_plugin_desc \
 		pactum_plugin_descriptor; \
 	const pactum_plugin_desc pactum_plugin_descriptor = { \
 		PACTUM_PLUGIN_ABI_MAJOR, PACTUM_PLUGIN_ABI_MINOR, kind, name, \
 		version, description, suffixes, read_model, read_data, write, \
-		transform, options, \
-		{ NULL, NULL, NULL, NULL, NULL, NULL, NULL } }
+		transform, options, read_deals, \
+		{ NULL, NULL, NULL, NULL, NULL, NULL } }
 #define PACTUM_WRITER_DEFINE(name, version, description, write, options) \
 	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_WRITER, name, version, description, \
-			    NULL, NULL, NULL, write, NULL, options)
+			    NULL, NULL, NULL, write, NULL, options, NULL)
 #define PACTUM_READER_DEFINE(name, version, description, suffixes, \
 			     read_model, read_data) \
 	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_READER, name, version, description, \
-			    suffixes, read_model, read_data, NULL, NULL, NULL)
+			    suffixes, read_model, read_data, NULL, NULL, NULL, \
+			    NULL)
+#define PACTUM_READER_DEFINE_DEALS(name, version, description, suffixes, \
+				   read_model, read_data, read_deals) \
+	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_READER, name, version, description, \
+			    suffixes, read_model, read_data, NULL, NULL, NULL, \
+			    read_deals)
 #define PACTUM_TRANSFORM_DEFINE(name, version, description, transform) \
 	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_TRANSFORM, name, version, \
 			    description, NULL, NULL, NULL, NULL, transform, \
-			    NULL)
+			    NULL, NULL)
 
 #ifdef __cplusplus
 }
