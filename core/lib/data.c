@@ -157,3 +157,28 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
 	pactum_free(bytes);
 	return error;
 }
+
+size_t pactum_data_count(const pactum_data *data)
+{
+	return data->count;
+}
+
+int pactum_data_entry(const pactum_data *data, size_t i, const char **name,
+		      const char **value)
+{
+	if (i >= data->count)
+		return PACTUM_EINVAL;
+	if (name)
+		*name = data->items[i]->name;
+	if (value)
+		*value = data->items[i]->value;
+	return PACTUM_OK;
+}
+
+const char *pactum_data_get(const pactum_data *data, const char *name)
+{
+	const pactum_datum *d =
+		pactum__map_get(&data->index, name, strlen(name));
+
+	return d ? d->value : NULL;
+}

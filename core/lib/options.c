@@ -227,3 +227,13 @@ int pactum_options_check(const pactum_options *opts,
 	pactum__buf_free(&why);
 	return error;
 }
+
+size_t pactum_options_count(const pactum_options *opts)
+{
+	return opts->count;
+}
+
+const char *pactum_options_key(const pactum_options *opts, size_t i)
+{
+	return i < opts->count ? opts->items[i].key : NULL;
+}

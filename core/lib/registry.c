@@ -133,6 +133,17 @@ static int valid_name(const char *name)
 	return 1;
 }
 
+static int valid_suffix(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (i >= 16 || !((s[i] >= 'a' && s[i] <= 'z') ||
+				 (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return i > 0;
+}
+
 /* A value from a plugin, quoted for a message: at most 40 bytes of it (the
  * diagnostics escape what is not printable). */
 #define QUOTED(s) (int)strnlen((s), 40), (s)
@@ -189,6 +200,21 @@ static void check_descriptor(pactum_buf *why, const pactum_plugin_desc *d)
 				   d->name);
 		return;
 	}
+	if (d->kind == PACTUM_PLUGIN_TRANSFORM && d->suffixes != NULL) {
+		pactum__buf_printf(why, _("transform \"%s\" names file suffixes"),
+				   d->name);
+		return;
+	}
+	for (i = 0; d->kind == PACTUM_PLUGIN_WRITER && d->abi_minor >= 8 &&
+		    d->suffixes && d->suffixes[i]; i++)
+		if (!valid_suffix(d->suffixes[i])) {
+			pactum__buf_printf(why,
+					   _("writer \"%s\": invalid suffix "
+					     "\"%.*s\" (want 1 to 16 of a-z, "
+					     "0-9)"),
+					   d->name, QUOTED(d->suffixes[i]));
+			return;
+		}
 	for (i = 0; i < PACTUM_ARRAY_SIZE(d->reserved); i++)
 		if (d->reserved[i] != NULL) {
 			pactum__buf_printf(why,
@@ -655,6 +681,16 @@ const char *pactum_plugin_version(const pactum_plugin *plugin)
 const char *pactum_plugin_description(const pactum_plugin *plugin)
 {
 	return plugin->desc->description;
+}
+
+const char *const *pactum_plugin_suffixes(const pactum_plugin *plugin)
+{
+	const pactum_plugin_desc *d = plugin->desc;
+
+	return d->kind == PACTUM_PLUGIN_READER ||
+			       (d->kind == PACTUM_PLUGIN_WRITER && d->abi_minor >= 8)
+		       ? d->suffixes
+		       : NULL;
 }
 
 const pactum_option_spec *pactum_plugin_options(const pactum_plugin *plugin)

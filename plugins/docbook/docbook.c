@@ -877,6 +877,9 @@ static int write_doc(pactum_sink *sink, const pactum_doc *doc,
 	return w.error;
 }
 
-PACTUM_WRITER_DEFINE("docbook", VERSION,
+static const char *const suffixes[] = { "xml", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("docbook", VERSION,
 		     "DocBook 5.0 articles (valid against the RELAX NG schema)",
+		     suffixes,
 		     write_doc, NULL);

@@ -192,6 +192,9 @@ cleanup:
 	return error;
 }
 
-PACTUM_WRITER_DEFINE("docx", VERSION,
+static const char *const suffixes[] = { "docx", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("docx", VERSION,
 		     "Office Open XML documents (Word, LibreOffice)",
+		     suffixes,
 		     write_doc, options);

@@ -18,6 +18,9 @@ static const pactum_option_spec html_options[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-PACTUM_WRITER_DEFINE("html", VERSION,
+static const char *const suffixes[] = { "html", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("html", VERSION,
 		     "HTML5, one self-contained file with a print stylesheet",
+		     suffixes,
 		     html_write, html_options);

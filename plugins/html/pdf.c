@@ -332,7 +332,10 @@ static const pactum_option_spec pdf_options[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-PACTUM_WRITER_DEFINE("pdf", VERSION,
+static const char *const suffixes[] = { "pdf", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("pdf", VERSION,
 		     "PDF, the html writer's document printed by headless "
 		     "Chromium",
+		     suffixes,
 		     pdf_write, pdf_options);

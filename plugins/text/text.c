@@ -609,6 +609,9 @@ static const pactum_option_spec options[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-PACTUM_WRITER_DEFINE("text", VERSION,
-		     "plain text, wrapped, with bilingual layouts", text_write,
+static const char *const suffixes[] = { "txt", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("text", VERSION,
+		     "plain text, wrapped, with bilingual layouts",
+		     suffixes, text_write,
 		     options);

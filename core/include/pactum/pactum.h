@@ -155,6 +155,9 @@ const char *pactum_plugin_description(const pactum_plugin *plugin);
 const char *pactum_plugin_file(const pactum_plugin *plugin);
 /* A writer's declared options, ended by a NULL name, or NULL; borrowed. */
 const pactum_option_spec *pactum_plugin_options(const pactum_plugin *plugin);
+/* The file suffixes a reader reads, or the one a writer writes (ABI 1.8;
+ * NULL when it names none); NULL-terminated, borrowed. */
+const char *const *pactum_plugin_suffixes(const pactum_plugin *plugin);
 /* The symbols the plugin's file exports besides its descriptor, in *out
  * ("helper, other", the first eight; owned: pactum_free()), and how many
  * in *count.  PACTUM_EIO when the file is no ELF file. */
@@ -256,6 +259,15 @@ int pactum_data_load(pactum_data *data, const pactum_registry *reg,
  * "--set".  Returns PACTUM_EINPUT when there is no '='. */
 int pactum_data_set_arg(pactum_data *data, const char *assignment,
 			pactum_diag *diag);
+
+/* The values data holds, in the order first set: entry i's name and
+ * value (borrowed; any out parameter may be NULL), PACTUM_EINVAL when i
+ * is out of range.  pactum_data_get(): the value of name, NULL when
+ * data does not give it. */
+size_t pactum_data_count(const pactum_data *data);
+int pactum_data_entry(const pactum_data *data, size_t i, const char **name,
+		      const char **value);
+const char *pactum_data_get(const pactum_data *data, const char *name);
 
 /*
  * The deals of a deal-data file, one at a time, as it is read: a file of
@@ -393,6 +405,10 @@ void pactum_options_set_layout(pactum_options *opts, pactum_layout layout);
 /* Copies both strings; a later value for a key replaces the earlier. */
 int pactum_options_set(pactum_options *opts, const char *key,
 		       const char *value);
+/* The options set, in the order first set: key i, borrowed; NULL when i
+ * is out of range (pactum_options_get() gives its value). */
+size_t pactum_options_count(const pactum_options *opts);
+const char *pactum_options_key(const pactum_options *opts, size_t i);
 /* "parallel", "interleaved", "sequential" → layout; PACTUM_EINVAL else. */
 int pactum_layout_parse(pactum_layout *out, const char *name);
 

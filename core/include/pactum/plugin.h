@@ -80,7 +80,9 @@ extern "C" {
  *   1.8  deal streams: pactum_plugin_desc.read_deals (in the first
  *        reserved slot), pactum_deals_read(), _begin() and _end(),
  *        PACTUM_READER_DEFINE_DEALS(): a reader hands over the deals of
- *        a file of many one by one, as it parses them.
+ *        a file of many one by one, as it parses them.  Writers may name
+ *        the suffix of the files they write (suffixes, first entry;
+ *        PACTUM_WRITER_DEFINE_SUFFIXES()), which 'pactum batch' uses.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -776,7 +778,9 @@ typedef struct pactum_plugin_desc {
 	const char *name;        /* [a-z0-9-]{1,32}, unique among plugins */
 	const char *version;     /* the plugin's own version */
 	const char *description; /* one line, English */
-	/* Readers: file name suffixes they read, e.g. "xml"; NULL-terminated. */
+	/* Readers: file name suffixes they read, e.g. "xml"; NULL-terminated.
+	 * Writers, ABI 1.8, optional: the suffix of the files they write,
+	 * first ("docx"); without it, programs use the writer's name. */
 	const char *const *suffixes;
 	pactum_read_model_fn read_model;  /* readers: required */
 	pactum_read_data_fn read_data;    /* readers: optional */
@@ -797,6 +801,8 @@ typedef struct pactum_plugin_desc {
  * arguments name the descriptor's fields in order, and the rest are NULL:
  *
  *   PACTUM_WRITER_DEFINE(name, version, description, write, options);
+ *   PACTUM_WRITER_DEFINE_SUFFIXES(name, version, description, suffixes,
+ *                                 write, options);
  *   PACTUM_READER_DEFINE(name, version, description, suffixes,
  *                        read_model, read_data);
  *   PACTUM_READER_DEFINE_DEALS(name, version, description, suffixes,
@@ -828,6 +834,10 @@ typedef struct pactum_plugin_desc {
 #define PACTUM_WRITER_DEFINE(name, version, description, write, options) \
 	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_WRITER, name, version, description, \
 			    NULL, NULL, NULL, write, NULL, options, NULL)
+#define PACTUM_WRITER_DEFINE_SUFFIXES(name, version, description, \
+				      suffixes, write, options) \
+	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_WRITER, name, version, description, \
+			    suffixes, NULL, NULL, write, NULL, options, NULL)
 #define PACTUM_READER_DEFINE(name, version, description, suffixes, \
 			     read_model, read_data) \
 	PACTUM_PLUGIN_DESC_(PACTUM_PLUGIN_READER, name, version, description, \
