@@ -33,8 +33,8 @@ struct stream {
 	size_t chunk;            /* read at most this much at a time */
 	int eof;
 	int io_error;            /* the core reported a read error */
-	int stopped;             /* a problem reported: libxml2's next are
-				  * its consequences */
+	int stopped;             /* a problem reported: libxml2's next
+				  * messages are its consequences */
 	int halt;                /* the program's status when it stopped */
 };
 
@@ -223,7 +223,9 @@ static int each_deal(struct stream *st, xmlTextReaderPtr reader)
 {
 	int ret = xmlTextReaderRead(reader), loose_text = 0, error;
 
-	while (ret == 1 && !st->stopped) {
+	/* on after a refusal: the nodes libxml2 completed before the refused
+	 * bytes still come, then its error */
+	while (ret == 1) {
 		int type = xmlTextReaderNodeType(reader);
 		xmlNodePtr x = xmlTextReaderCurrentNode(reader);
 
