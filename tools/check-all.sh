@@ -20,7 +20,7 @@ if command -v valgrind >/dev/null 2>&1; then
 	top_srcdir=$srcdir top_builddir=$(pwd)
 	export top_srcdir top_builddir
 	# shellcheck disable=SC2086 # $vg is a command line
-	for t in tests/check_core tests/check_plugins; do
+	for t in tests/check_core tests/check_plugins tests/check_deals; do
 		# CK_FORK=no: one process, so every leak is seen
 		CK_FORK=no CK_VERBOSITY=silent ./libtool --mode=execute $vg "./$t"
 	done

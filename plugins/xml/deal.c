@@ -199,15 +199,94 @@ static void read_list(struct source *src, pactum_data *data, xmlNodePtr x,
 	xmlFree(list);
 }
 
+void xml_read_deal(struct source *src, pactum_data *data, xmlNodePtr deal)
+{
+	xmlNodePtr x, f;
+	unsigned signatories;
+	char name[160];
+
+	{
+		pactum_pos rpos = xml_position(src, deal);
+
+		check_shape(src, deal, &rpos, "model", 0);
+	}
+	for (x = deal->children; x && !src->nomem; x = x->next) {
+		pactum_pos pos;
+		xmlChar *attr;
+
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		pos = xml_position(src, x);
+		if (!xml_in_namespace(x, DEAL_NS)) {
+			xml_error_at(src, &pos, _("unknown element <%s>"),
+				 (const char *)x->name);
+			continue;
+		}
+		if (strcmp((const char *)x->name, "value") == 0) {
+			check_shape(src, x, &pos, "name", 1);
+			attr = xmlGetNoNsProp(x, (const xmlChar *)"name");
+			if (attr == NULL)
+				xml_error_at(src, &pos, "%s",
+					 _("<value> needs a name"));
+			else
+				set_value(src, data, (const char *)attr, x,
+					  &pos);
+			xmlFree(attr);
+		} else if (strcmp((const char *)x->name, "party") == 0) {
+			check_shape(src, x, &pos, "id", 0);
+			attr = xmlGetNoNsProp(x, (const xmlChar *)"id");
+			if (attr == NULL) {
+				xml_error_at(src, &pos, "%s",
+					 _("<party> needs an id"));
+				continue;
+			}
+			signatories = 0;
+			for (f = x->children; f && !src->nomem; f = f->next) {
+				pactum_pos fpos;
+
+				if (f->type != XML_ELEMENT_NODE)
+					continue;
+				fpos = xml_position(src, f);
+				if (xml_in_namespace(f, DEAL_NS) &&
+				    strcmp((const char *)f->name,
+					   "signatory") == 0) {
+					read_signatory(src, data,
+						       (const char *)attr,
+						       ++signatories, f, &fpos);
+					continue;
+				}
+				if (!xml_in_namespace(f, DEAL_NS) ||
+				    snprintf(name, sizeof(name), "%s.%s",
+					     (const char *)attr,
+					     (const char *)f->name) >=
+					    (int)sizeof(name)) {
+					xml_error_at(src, &fpos,
+						 _("unknown element <%s>"),
+						 (const char *)f->name);
+					continue;
+				}
+				check_shape(src, f, &fpos, "", 1);
+				set_value(src, data, name, f, &fpos);
+			}
+			xmlFree(attr);
+		} else if (strcmp((const char *)x->name, "list") == 0) {
+			read_list(src, data, x, &pos);
+		} else {
+			xml_error_at(src, &pos,
+				 _("unknown element <%s> (deal data holds "
+				   "<value>, <party> and <list>)"),
+				 (const char *)x->name);
+		}
+	}
+}
+
 int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		     size_t len, pactum_diag *diag)
 {
 	struct source src = { .path = path, .bytes = bytes, .len = len,
 			       .diag = diag };
 	xmlDocPtr doc = xml_parse(&src);
-	xmlNodePtr root, x, f;
-	unsigned signatories;
-	char name[160];
+	xmlNodePtr root;
 
 	if (doc == NULL)
 		return src.nomem ? PACTUM_ENOMEM : PACTUM_EINPUT;
@@ -219,85 +298,11 @@ int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		xml_error_at(&src, &pos,
 			 _("not deal data: the root must be <deal xmlns=\"%s\">"),
 			 DEAL_NS);
-		goto done;
+	} else {
+		xml_read_deal(&src, data, root);
 	}
-	{
-		pactum_pos rpos = xml_position(&src, root);
-
-		check_shape(&src, root, &rpos, "model", 0);
-	}
-	for (x = root->children; x && !src.nomem; x = x->next) {
-		pactum_pos pos;
-		xmlChar *attr;
-
-		if (x->type != XML_ELEMENT_NODE)
-			continue;
-		pos = xml_position(&src, x);
-		if (!xml_in_namespace(x, DEAL_NS)) {
-			xml_error_at(&src, &pos, _("unknown element <%s>"),
-				 (const char *)x->name);
-			continue;
-		}
-		if (strcmp((const char *)x->name, "value") == 0) {
-			check_shape(&src, x, &pos, "name", 1);
-			attr = xmlGetNoNsProp(x, (const xmlChar *)"name");
-			if (attr == NULL)
-				xml_error_at(&src, &pos, "%s",
-					 _("<value> needs a name"));
-			else
-				set_value(&src, data, (const char *)attr, x,
-					  &pos);
-			xmlFree(attr);
-		} else if (strcmp((const char *)x->name, "party") == 0) {
-			check_shape(&src, x, &pos, "id", 0);
-			attr = xmlGetNoNsProp(x, (const xmlChar *)"id");
-			if (attr == NULL) {
-				xml_error_at(&src, &pos, "%s",
-					 _("<party> needs an id"));
-				continue;
-			}
-			signatories = 0;
-			for (f = x->children; f && !src.nomem; f = f->next) {
-				pactum_pos fpos;
-
-				if (f->type != XML_ELEMENT_NODE)
-					continue;
-				fpos = xml_position(&src, f);
-				if (xml_in_namespace(f, DEAL_NS) &&
-				    strcmp((const char *)f->name,
-					   "signatory") == 0) {
-					read_signatory(&src, data,
-						       (const char *)attr,
-						       ++signatories, f, &fpos);
-					continue;
-				}
-				if (!xml_in_namespace(f, DEAL_NS) ||
-				    snprintf(name, sizeof(name), "%s.%s",
-					     (const char *)attr,
-					     (const char *)f->name) >=
-					    (int)sizeof(name)) {
-					xml_error_at(&src, &fpos,
-						 _("unknown element <%s>"),
-						 (const char *)f->name);
-					continue;
-				}
-				check_shape(&src, f, &fpos, "", 1);
-				set_value(&src, data, name, f, &fpos);
-			}
-			xmlFree(attr);
-		} else if (strcmp((const char *)x->name, "list") == 0) {
-			read_list(&src, data, x, &pos);
-		} else {
-			xml_error_at(&src, &pos,
-				 _("unknown element <%s> (deal data holds "
-				   "<value>, <party> and <list>)"),
-				 (const char *)x->name);
-		}
-	}
-done:
 	xmlFreeDoc(doc);
 	if (src.nomem)
 		return PACTUM_ENOMEM;
 	return src.errors ? PACTUM_EINPUT : PACTUM_OK;
 }
-

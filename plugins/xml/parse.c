@@ -3,8 +3,9 @@
  * boxed in (libxml2 2.9.14 facts, see the README): no DOCTYPE at all, no
  * external entities, no network, no XInclude, no huge-input mode, input
  * read by the core with a size cap and parsed from memory as UTF-8,
- * attribute counts capped before parsing, parser warnings treated as
- * errors.
+ * attribute and element counts capped before parsing (scan.c), parser
+ * warnings treated as errors.  A file of many deals is streamed with the
+ * same checks (stream.c).
  *
  * No RELAX NG validation here: libxml2's takes time quadratic in the
  * number of siblings (50,000 clauses: 3.8 s; xmllint alike), so the core
@@ -39,6 +40,17 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 	size_t i, j, tag = 1 + (prefix ? plen + 1 : 0);
 
 	pos.line = (uint32_t)xmlGetLineNo(node);
+	if (src->stream) {
+		/* the scanner's, or libxml2's line (capped at 65535, no
+		 * column) where it has none */
+		const struct xml_spot *spot = node->_private;
+
+		if (node->type == XML_ELEMENT_NODE && spot != NULL) {
+			pos.line = spot->line;
+			pos.col = spot->col;
+		}
+		return pos;
+	}
 	if (node->type != XML_ELEMENT_NODE || src->lost)
 		return pos;
 	for (i = src->cursor; i + tag + nlen < src->len; i++) {
@@ -117,10 +129,9 @@ static void one_line(char *buf, size_t size, const char *message)
 	buf[n] = '\0';
 }
 
-static void on_error(void *data, xmlErrorPtr err)
+void xml_report_error(struct source *src, xmlParserCtxtPtr ctxt,
+		      xmlErrorPtr err)
 {
-	xmlParserCtxtPtr ctxt = data;
-	struct source *src = ctxt->_private;
 	pactum_pos pos = { src->path, (uint32_t)(err->line > 0 ? err->line : 0),
 			   (uint32_t)(err->int2 > 0 ? err->int2 : 0) };
 	char message[512];
@@ -150,6 +161,13 @@ static void on_error(void *data, xmlErrorPtr err)
 	xml_error_at(src, &pos, "%s", message);
 }
 
+static void on_error(void *data, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = data;
+
+	xml_report_error(ctxt->_private, ctxt, err);
+}
+
 static void on_doctype(void *data, const xmlChar *name,
 		       const xmlChar *external_id, const xmlChar *system_id)
 {
@@ -175,215 +193,6 @@ static xmlParserInputPtr refuse_entity(const char *url, const char *id,
 	return NULL;
 }
 
-/* ------------------------------------------------------ before parsing */
-
-/* Where the scan is: line and column (in characters) of byte i. */
-struct cursor {
-	const char *p;
-	size_t len, i;
-	uint32_t line, col;
-};
-
-static void advance(struct cursor *c, size_t n)
-{
-	for (; n > 0 && c->i < c->len; n--, c->i++) {
-		if (c->p[c->i] == '\n') {
-			c->line++;
-			c->col = 1;
-		} else if (((unsigned char)c->p[c->i] & 0xc0) != 0x80) {
-			c->col++;
-		}
-	}
-}
-
-static int starts(const struct cursor *c, const char *s)
-{
-	size_t n = strlen(s);
-
-	return c->len - c->i >= n && memcmp(c->p + c->i, s, n) == 0;
-}
-
-/* Skip to just after the end marker; 0 when the input ends first. */
-static int skip_past(struct cursor *c, const char *end)
-{
-	while (c->i < c->len && !starts(c, end))
-		advance(c, 1);
-	if (c->i == c->len)
-		return 0;
-	advance(c, strlen(end));
-	return 1;
-}
-
-static void prescan_error(struct source *src, const struct cursor *c,
-			  const char *fmt, ...) PACTUM_PRINTF(3, 4);
-
-static void prescan_error(struct source *src, const struct cursor *c,
-			  const char *fmt, ...)
-{
-	pactum_pos pos = { src->path, c->line, c->col };
-	va_list ap;
-
-	src->errors++;
-	va_start(ap, fmt);
-	if (pactum_diag_vreport(src->diag, PACTUM_ERROR, &pos, fmt, ap) !=
-	    PACTUM_OK)
-		src->nomem = 1;
-	va_end(ap);
-}
-
-/* The encoding the XML declaration names, if any, into name (at most
- * size - 1 bytes; longer names are cut, and refused all the same). */
-static int declared_encoding(char *name, size_t size, const char *p,
-			     size_t len)
-{
-	const char *end, *e;
-	size_t n;
-	char q;
-
-	if (len < 6 || memcmp(p, "<?xml", 5) != 0)
-		return 0;
-	end = memchr(p, '>', len);
-	if (end == NULL)
-		return 0;
-	for (e = p; e + 8 < end && memcmp(e, "encoding", 8) != 0; e++)
-		;
-	if (e + 8 >= end)
-		return 0;
-	for (e += 8; e < end && (*e == ' ' || *e == '='); e++)
-		;
-	if (e >= end || (*e != '"' && *e != '\''))
-		return 0;
-	q = *e++;
-	for (n = 0; e + n < end && e[n] != q; n++)
-		;
-	if (n >= size)
-		n = size - 1;
-	memcpy(name, e, n);
-	name[n] = '\0';
-	return 1;
-}
-
-/*
- * Before libxml2 sees the bytes, one linear pass refuses what it would
- * report misleadingly or handle in super-linear time:
- *  - UTF-16 and EBCDIC (libxml2 says "Document is empty" under forced
- *    UTF-8), NUL bytes and malformed UTF-8 (a two-line message), each with
- *    line and column;
- *  - a declared encoding other than UTF-8, which forcing UTF-8 would
- *    override without a word;
- *  - start tags with more than MAX_SCANNED_ATTRS attributes: libxml2
- *    2.9.14 checks them for duplicates in quadratic time.  Each '=' outside
- *    quoted values in a tag starts one; comments, CDATA sections and
- *    processing instructions are skipped, so neither a '>' inside a value
- *    nor a line of '=' in a comment misleads the count.
- * Returns nonzero after reporting.
- */
-#define MAX_SCANNED_ATTRS (2 * MAX_ATTRS)
-/* Each element costs libxml2 and the core a few hundred bytes: without a
- * cap, 64 MiB of "<em/>" would take 6 GB.  Ten times the largest
- * agreement anyone writes. */
-#define MAX_ELEMENTS 1000000ul
-
-static int prescan(struct source *src)
-{
-	const unsigned char *u = (const unsigned char *)src->bytes;
-	struct cursor c = { src->bytes, src->len, 0, 1, 1 };
-	char enc[64];
-	unsigned eq;
-	unsigned long elements = 0;
-
-	if (src->len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
-			      (u[0] == 0xff && u[1] == 0xfe))) {
-		prescan_error(src, &c, "%s",
-			      _("the file is UTF-16; pactum reads UTF-8 only "
-				"(convert it: iconv -f UTF-16 -t UTF-8)"));
-		return 1;
-	}
-	if (src->len >= 4 && memcmp(u, "\x4c\x6f\xa7\x94", 4) == 0) {
-		prescan_error(src, &c, "%s",
-			      _("the file is EBCDIC; pactum reads UTF-8 only"));
-		return 1;
-	}
-	if (declared_encoding(enc, sizeof(enc), src->bytes, src->len) &&
-	    !pactum_ascii_caseeq(enc, "UTF-8")) {
-		prescan_error(src, &c,
-			      _("the file declares encoding=\"%s\"; pactum "
-				"reads UTF-8 only (convert it with iconv and "
-				"declare UTF-8)"),
-			      enc);
-		return 1;
-	}
-	while (c.i < c.len) {
-		unsigned char b = u[c.i];
-		int n = (int)(c.len - c.i > 4 ? 4 : c.len - c.i);
-
-		if (b == 0) {
-			prescan_error(src, &c, "%s",
-				      _("a NUL byte: not a UTF-8 text file (UTF-16?)"));
-			return 1;
-		}
-		if (b >= 0x80) {
-			if (xmlGetUTF8Char(u + c.i, &n) < 0) {
-				prescan_error(src, &c,
-					      _("byte 0x%02X is not UTF-8; "
-						"pactum reads UTF-8 only"),
-					      b);
-				return 1;
-			}
-			advance(&c, (size_t)n);
-			continue;
-		}
-		if (b != '<') {
-			advance(&c, 1);
-			continue;
-		}
-		if (starts(&c, "<!--") || starts(&c, "<?") ||
-		    starts(&c, "<![CDATA[")) {
-			const char *end = starts(&c, "<!--") ? "-->"
-					  : starts(&c, "<?") ? "?>"
-							     : "]]>";
-
-			advance(&c, 2);
-			if (!skip_past(&c, end))
-				return 0; /* libxml2 reports the unclosed markup */
-			continue;
-		}
-		if (c.i + 1 < c.len && c.p[c.i + 1] != '/' &&
-		    ++elements > MAX_ELEMENTS) {
-			prescan_error(src, &c,
-				      _("more than %lu elements (pactum's limit)"),
-				      MAX_ELEMENTS);
-			return 1;
-		}
-		/* a tag: count what starts attributes, skipping values */
-		{
-			struct cursor tag = c;
-
-			for (eq = 0, advance(&c, 1); c.i < c.len && u[c.i] != '>';) {
-				if (u[c.i] == '"' || u[c.i] == '\'') {
-					char q[2] = { (char)u[c.i], '\0' };
-
-					advance(&c, 1);
-					if (!skip_past(&c, q))
-						return 0;
-					continue;
-				}
-				if (u[c.i] == '=' && ++eq > MAX_SCANNED_ATTRS) {
-					prescan_error(src, &tag,
-						      _("an element with more than "
-							"%d attributes"),
-						      MAX_ATTRS);
-					return 1;
-				}
-				if (u[c.i] == '<' || u[c.i] == 0)
-					break; /* malformed: libxml2 says so */
-				advance(&c, 1);
-			}
-		}
-	}
-	return 0;
-}
-
 /*
  * Once per process, before any thread parses: libxml2's globals.  The
  * entity loader is process-wide in libxml2, so it is set once and never
@@ -398,6 +207,11 @@ static void setup(void)
 	xmlSetExternalEntityLoader(refuse_entity);
 }
 
+void xml_setup(void)
+{
+	pthread_once(&setup_once, setup);
+}
+
 xmlDocPtr xml_parse(struct source *src)
 {
 	const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
@@ -410,9 +224,18 @@ xmlDocPtr xml_parse(struct source *src)
 		xml_error_at(src, &pos, "%s", _("file too large"));
 		return NULL;
 	}
-	if (prescan(src))
-		return NULL;
-	pthread_once(&setup_once, setup);
+	{
+		struct xml_scan scan;
+		int refused;
+
+		xml_scan_init(&scan, src, 0);
+		refused = xml_scan_feed(&scan, src->bytes, src->len) ||
+			  xml_scan_end(&scan);
+		xml_scan_free(&scan);
+		if (refused)
+			return NULL;
+	}
+	xml_setup();
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		src->nomem = 1;

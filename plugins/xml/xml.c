@@ -6,6 +6,7 @@
 
 static const char *const suffixes[] = { "xml", NULL };
 
-PACTUM_READER_DEFINE("xml", VERSION,
-		     "agreement models and deal data in pactum's XML",
-		     suffixes, xml_read_model, xml_read_data);
+PACTUM_READER_DEFINE_DEALS("xml", VERSION,
+			   "agreement models and deal data in pactum's XML",
+			   suffixes, xml_read_model, xml_read_data,
+			   xml_read_deals);

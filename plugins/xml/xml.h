@@ -1,10 +1,12 @@
-/* The xml reader's parts: parse.c (safe parsing, checks before parsing,
- * positions), model.c (agreement models), deal.c (deal data). */
+/* The xml reader's parts: scan.c (checks before parsing), parse.c (safe
+ * parsing, positions), stream.c (a file of many deals, streamed),
+ * model.c (agreement models), deal.c (deal data). */
 #ifndef PACTUM_XML_H
 #define PACTUM_XML_H
 
 #include <libintl.h>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <pactum/plugin.h>
@@ -29,7 +31,70 @@ struct source {
 	pactum_diag *diag;
 	int errors;
 	int nomem;
+	/* read as a stream (bytes is NULL): positions come from the scanner,
+	 * kept on each element (_private), or from libxml2 */
+	int stream;
 };
+
+/* Where a start tag is: the scanner's, in a stream. */
+struct xml_spot {
+	uint32_t line, col;
+};
+
+/* The scanner of the bytes before libxml2 (scan.c); all of it is state
+ * kept from one piece of input to the next. */
+#define XML_SCAN_HEAD 1024
+struct xml_scan {
+	struct source *src;  /* path, and the diag for what is refused */
+	int stream;          /* caps per deal, spots kept */
+	int failed;
+	unsigned long long fail_at; /* bytes before it are fine */
+	unsigned long long off;     /* bytes scanned */
+	uint32_t line, col;         /* of the byte at off */
+	/* the file's first bytes, held till the encoding is judged */
+	unsigned char head[XML_SCAN_HEAD];
+	size_t head_len;
+	int head_done;
+	/* a UTF-8 sequence begun: bytes to come, range of the next */
+	unsigned need;
+	unsigned char lead, lo, hi;
+	unsigned long long seq_off;
+	uint32_t seq_line, seq_col;
+	/* markup */
+	int state;
+	unsigned match;     /* of an end marker */
+	char kw[9];         /* after "<": "!--", "![CDATA[", "!DOCTYPE"? */
+	unsigned kw_len;
+	char quote;
+	unsigned eq;        /* '=' in this tag */
+	int start, slash;   /* a start tag; its last byte so far was '/' */
+	unsigned long long tag_off;
+	uint32_t tag_line, tag_col;
+	/* caps, per deal in a stream of a <deals> */
+	unsigned long elements;
+	size_t depth;
+	int root_seen, naming, root_deals, in_deal;
+	char root[64];
+	size_t root_len;
+	unsigned long long deal_off;
+	uint32_t deal_line, deal_col;
+	/* the start tags scanned and not yet read, in a stream */
+	struct xml_spot *spots;
+	size_t spot_first, spot_count, spot_cap;
+};
+
+void xml_scan_init(struct xml_scan *s, struct source *src, int stream);
+/* The next n bytes; nonzero once something is refused (reported to the
+ * source's diag).  xml_scan_end() at the end of the input. */
+int xml_scan_feed(struct xml_scan *s, const char *p, size_t n);
+int xml_scan_end(struct xml_scan *s);
+/* How many bytes from the start libxml2 may see: none while the file's
+ * encoding is not judged, none past what was refused. */
+unsigned long long xml_scan_released(const struct xml_scan *s);
+/* The position of the next start tag libxml2 reads, in document order;
+ * NULL if none.  Valid until the next xml_scan_feed(). */
+const struct xml_spot *xml_scan_next_spot(struct xml_scan *s);
+void xml_scan_free(struct xml_scan *s);
 
 /*
  * Parse src->bytes defensively.  Every problem is reported; returns the
@@ -47,9 +112,21 @@ void xml_error_at(struct source *src, const pactum_pos *pos, const char *fmt,
 
 int xml_in_namespace(xmlNodePtr n, const char *ns);
 
+/* libxml2's error as pactum reports it, one line (parse.c); ctxt is the
+ * parser to stop when the error makes going on pointless. */
+void xml_report_error(struct source *src, xmlParserCtxtPtr ctxt,
+		      xmlErrorPtr err);
+/* libxml2's globals, set once per process before any parse. */
+void xml_setup(void);
+
+/* The <deal> element x into data, every problem to src (deal.c): what
+ * read_data and read_deals share. */
+void xml_read_deal(struct source *src, pactum_data *data, xmlNodePtr x);
+
 int xml_read_model(pactum_model *model, const char *path, const char *bytes,
 		   size_t len, pactum_diag *diag);
 int xml_read_data(pactum_data *data, const char *path, const char *bytes,
 		  size_t len, pactum_diag *diag);
+int xml_read_deals(pactum_deals *deals, const char *path, pactum_diag *diag);
 
 #endif /* PACTUM_XML_H */
