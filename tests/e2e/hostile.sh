@@ -249,6 +249,20 @@ awk 'BEGIN {
 }' >"$work/ems.xml"
 limited "1,100,000 elements refused before parsing" 1 "$PACTUM" render "$work/ems.xml" --lang en
 expect_grep "element cap named" "$work/err" "more than 1000000 elements"
+# In a file of many deals (pactum batch) the cap is per deal: two deals of
+# 500,001 elements pass, one of 1,000,001 is refused with the message of a
+# single file, after the deal before it was handed over.
+DUMP="$top_builddir/tests/deals-dump"
+awk 'BEGIN { print "<deals xmlns=\"urn:pactum:deal:1\">"
+	for (d = 0; d < 2; d++) { printf "<deal><list name=\"l\">"; for (i = 0; i < 500000; i++) printf "<record/>"; print "</list></deal>" }
+	print "</deals>" }' >"$work/per-deal.xml"
+limited "the element cap is per deal in a collection" 0 "$DUMP" -q "$work/per-deal.xml"
+expect_grep "both deals read" "$work/out" "deals 2 bad 0"
+awk 'BEGIN { print "<deals xmlns=\"urn:pactum:deal:1\">"; print "<deal><value name=\"a\">1</value></deal>"
+	printf "<deal>"; for (i = 0; i < 1000000; i++) printf "<a/>"; print "</deal>"; print "</deals>" }' >"$work/deal-bomb.xml"
+limited "a deal of 1,000,001 elements refused" 1 "$DUMP" -q "$work/deal-bomb.xml"
+expect_grep "the deal before it came" "$work/out" "deals 1 bad 0"
+expect_grep "deal cap named as for a file" "$work/out" "deal-bomb.xml:3:4000003: error: more than 1000000 elements (pactum's limit)"
 nlname="$work/a
 msgid \"forged\"
 #.xml"

@@ -18,7 +18,8 @@ command -v jing >/dev/null 2>&1 || {
 
 demo=tests/data/demo.xml
 C=tests/data/constructs
-mkdir "$work/models" "$work/deals" "$work/deals/demo" "$work/deals/signatures"
+mkdir "$work/models" "$work/deals" "$work/deals/demo" "$work/deals/signatures" \
+	"$work/deals/collections"
 # mutant NAME SED-SCRIPT [MODEL]: a copy of MODEL (the demo) with one change
 mutant() {
 	sed "$2" "${3:-$demo}" >"$work/models/$1.xml"
@@ -181,6 +182,28 @@ dmutant good-signatory-function-first 's|<name>Lukas Hofer</name><function>Proku
 dmutant good-signatories-of-both 's|<email>|<signatory><name>Eva Roth</name></signatory>&|' $dsig signatures
 cp $dsig "$work/deals/signatures/good-signatures.xml"
 
+# Collections (<deals>, for pactum batch): pactum's verdict is the
+# reader's, through pactum_data_each (tests/deals-dump), shape only.
+D=tests/data/deals
+cp $D/three.xml "$work/deals/collections/good-three.xml"
+cp $D/empty.xml "$work/deals/collections/good-empty.xml"
+cp $D/bad-middle.xml "$work/deals/collections/bad-middle.xml"
+# cmutant NAME SED-SCRIPT: a one-change copy of three.xml
+cmutant() {
+	sed "$2" $D/three.xml >"$work/deals/collections/$1.xml"
+	cmp -s $D/three.xml "$work/deals/collections/$1.xml" &&
+		fail "collection mutant $1 changes nothing"
+}
+cmutant good-comments-between 's|^  <deal>$|  <!-- next --><?pi x?>&|'
+cmutant good-one-deal-model 's|<deal model="demo">|<deal model="other">|'
+cmutant bad-text-between 's|^  <deal>$|loose&|'
+cmutant bad-element-between 's|^  <deal>$|<offer/>&|'
+cmutant bad-deals-attr 's|<deals |<deals model="demo" |'
+cmutant bad-deal-in-deal 's|<value name="discount">30</value>|<deal/>|'
+cmutant bad-value-outside-deal 's|^  <deal>$|<value name="x">1</value>&|'
+cmutant bad-deal-attr 's|<deal model="demo">|<deal id="d1">|'
+cmutant bad-deal-text 's|<value name="territory">Austria</value>|&loose|'
+
 # jing_refused SCHEMA FILE...: jing's verdict, the files it names in an
 # error, in one run.
 jing_refused() {
@@ -220,6 +243,11 @@ done
 for f in "$work/deals"/*/*.xml; do
 	grep -qxF "$f" "$work/jing-deals" && j=refused || j=accepted
 	case $f in
+	*/collections/*)
+		"$top_builddir/tests/deals-dump" -q "$f" >"$work/err" 2>&1 &&
+			p=accepted || p=refused
+		verdict "$f" $j $p
+		continue ;;
 	*/signatures/*) m=$S ;;
 	*) m=$demo ;;
 	esac
