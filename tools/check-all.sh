@@ -31,6 +31,22 @@ if command -v valgrind >/dev/null 2>&1; then
 		PACTUM_CATALOG_PATH=$(pwd)/catalogs ./libtool --mode=execute $vg ./core/pactum render \
 		"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/demo-deal.xml" \
 		--lang de,en --catalog-path "$(pwd)/tests/catalogs/complete" >/dev/null
+	# a batch on two threads, a bad deal among them, then resumed:
+	# exit 5 (a deal failed) is expected, 99 is a finding
+	out=$(mktemp -d)
+	for again in "" --resume; do
+		status=0
+		PACTUM_PLUGIN_SYSTEM_PATH= PACTUM_PLUGIN_PATH=$plugins \
+			PACTUM_CATALOG_PATH=$(pwd)/catalogs ./libtool --mode=execute $vg ./core/pactum batch \
+			"$srcdir/tests/data/demo.xml" --data "$srcdir/tests/data/deals/batch.xml" \
+			--output-dir "$out" --lang de,en --format text,docbook,docx --jobs 2 \
+			--catalog-path "$(pwd)/tests/catalogs/complete" $again 2>/dev/null || status=$?
+		if [ "$status" -ne 5 ]; then
+			echo "valgrind: pactum batch $again: exit $status, want 5" >&2
+			exit 1
+		fi
+	done
+	rm -rf "$out"
 	echo "valgrind: no findings"
 else
 	echo "valgrind: not installed (tools/install-deps.sh installs it)" >&2

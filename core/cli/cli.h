@@ -46,7 +46,62 @@ int cli_print_options(FILE *fp, const pactum_plugin *p);
 /* Install the handler that names a plugin that crashes. */
 void cli_crash_handler_install(void);
 
+/* ------------------------------------------------------------------ */
+/* What render and batch share (settings.c)                            */
+
+#define CLI_MAX_LANGS 8
+
+enum {
+	CLI_OPT_DRAFT = 256,
+	CLI_OPT_CATALOG_PATH,
+	CLI_OPT_CHARSET,
+	CLI_OPT_TRANSLITERATE,
+	CLI_OPT_FIRST_OWN /* a command's own long options from here */
+};
+
+/* Their short options and the long options' entries, for getopt. */
+#define CLI_SETTINGS_SHORTOPTS "d:s:l:f:L:w:O:"
+#define CLI_SETTINGS_LONGOPTS \
+	{ "data", required_argument, NULL, 'd' }, \
+	{ "set", required_argument, NULL, 's' }, \
+	{ "lang", required_argument, NULL, 'l' }, \
+	{ "format", required_argument, NULL, 'f' }, \
+	{ "layout", required_argument, NULL, 'L' }, \
+	{ "width", required_argument, NULL, 'w' }, \
+	{ "charset", required_argument, NULL, CLI_OPT_CHARSET }, \
+	{ "transliterate", no_argument, NULL, CLI_OPT_TRANSLITERATE }, \
+	{ "option", required_argument, NULL, 'O' }, \
+	{ "draft", no_argument, NULL, CLI_OPT_DRAFT }, \
+	{ "catalog-path", required_argument, NULL, CLI_OPT_CATALOG_PATH }
+
+struct cli_settings {
+	const char *data_file;    /* --data, or NULL */
+	const char *formats;      /* --format: "text" unless given */
+	const char *catalog_path; /* --catalog-path, or NULL */
+	char *lang_list;          /* --lang, or NULL */
+	char **sets;              /* --set NAME=VALUE, nsets of them */
+	int nsets;
+	int draft;
+	unsigned seen;            /* options given, for cli_twice() */
+	pactum_options *opts;     /* layout and writer options */
+};
+
+/* Owned: release with cli_settings_clear().  PACTUM_ENOMEM. */
+int cli_settings_init(struct cli_settings *s, int argc);
+void cli_settings_clear(struct cli_settings *s);
+/* Take option c (with its value arg, which may be cut up) if it is one
+ * of the shared ones: 1 when taken, 0 when it is not shared, -1 after
+ * reporting a command-line error, -2 when out of memory. */
+int cli_settings_option(struct cli_settings *s, int c, char *arg);
+/* Split "de,en" into langs (pointing into list, which is cut up);
+ * returns the count, or -1 after reporting what is wrong. */
+int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS]);
+/* The writer named name, or NULL after saying why there is none. */
+const pactum_plugin *cli_find_writer(const pactum_registry *reg,
+				     const char *name);
+
 int cli_render(int argc, char **argv);
+int cli_batch(int argc, char **argv);
 int cli_plugins(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_check(int argc, char **argv);

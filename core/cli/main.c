@@ -168,6 +168,7 @@ static void usage(FILE *fp)
 		"\n"
 		"Commands:\n"
 		"  render MODEL    render an agreement (see 'pactum render --help')\n"
+		"  batch MODEL     render one agreement per deal of a deal file\n"
 		"  extract MODEL...  write the translatable text as a POT file\n"
 		"  check MODEL...  report what is untranslated, fuzzy or "
 		"mismatched\n"
@@ -189,6 +190,8 @@ static void usage(FILE *fp)
 		"  4  system error: output not written, no plugin, no memory,\n"
 		"     a plugin that broke its contract (a crash kills pactum\n"
 		"     with the signal, after a line naming the plugin)\n"
+		"  5  batch: some deals failed; the others are written\n"
+		"  130  batch: interrupted; --resume goes on from there\n"
 		"\n"
 		"Environment:\n"
 		"  PACTUM_PLUGIN_PATH   directories searched for plugins first\n"
@@ -239,6 +242,8 @@ int main(int argc, char **argv)
 	optind = 0; /* reset getopt for the subcommand (glibc) */
 	if (strcmp(cmd, "render") == 0)
 		status = cli_render(argc, argv);
+	else if (strcmp(cmd, "batch") == 0)
+		status = cli_batch(argc, argv);
 	else if (strcmp(cmd, "plugins") == 0)
 		status = cli_plugins(argc, argv);
 	else if (strcmp(cmd, "extract") == 0)

@@ -8,8 +8,6 @@
 
 #include "cli.h"
 
-#define MAX_LANGS 8
-
 static void render_usage(FILE *fp)
 {
 	fprintf(fp, _("Usage: %s render MODEL.xml [OPTION]...\n"), PACKAGE);
@@ -65,48 +63,6 @@ static int render_help(void)
 	return failed ? EXIT_SYSTEM : EXIT_OK;
 }
 
-/* Split "de,en" into langs (pointing into list, which is cut up);
- * returns the count, or -1 after reporting what is wrong. */
-static int split_langs(char *list, const char *langs[MAX_LANGS])
-{
-	char *save = NULL, *tok, *whole = strdup(list);
-	size_t len = strlen(list);
-	int n = 0, i;
-
-	/* strtok would skip an empty item: "en," is a typo, not "en" */
-	if (len == 0 || list[0] == ',' || list[len - 1] == ',' ||
-	    strstr(list, ",,") != NULL) {
-		cli_error(_("--lang '%s' has an empty item"), list);
-		free(whole);
-		return -1;
-	}
-
-	for (tok = strtok_r(list, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		for (i = 0; i < n; i++)
-			if (strcmp(langs[i], tok) == 0)
-				break;
-		if (n == MAX_LANGS || !pactum_lang_supported(tok) || i < n) {
-			/* TRANSLATORS: the whole list, then the bad item */
-			cli_error(i < n ? _("--lang '%s' names '%s' twice")
-					: _("--lang '%s': '%s' is not a language "
-					    "tag (de, en, de-AT: a language, "
-					    "then perhaps a region)"),
-				  whole ? whole : "", tok);
-			n = -1;
-			goto cleanup;
-		}
-		langs[n++] = tok;
-	}
-	if (n == 0) {
-		cli_error(_("--lang '%s' names no language"), whole ? whole : "");
-		n = -1;
-	}
-cleanup:
-	free(whole);
-	return n;
-}
-
 /* Nonzero (after reporting) when output names the file one of the inputs
  * is read from: the render would replace its own model or deal. */
 static int output_is_input(const char *output, const char *model,
@@ -130,138 +86,49 @@ static int output_is_input(const char *output, const char *model,
 	return 0;
 }
 
-enum { OPT_DRAFT = 256, OPT_CATALOG_PATH, OPT_CHARSET, OPT_TRANSLITERATE };
-
 int cli_render(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "data", required_argument, NULL, 'd' },
-		{ "set", required_argument, NULL, 's' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "layout", required_argument, NULL, 'L' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "charset", required_argument, NULL, OPT_CHARSET },
-		{ "transliterate", no_argument, NULL, OPT_TRANSLITERATE },
-		{ "option", required_argument, NULL, 'O' },
+		CLI_SETTINGS_LONGOPTS,
 		{ "output", required_argument, NULL, 'o' },
-		{ "draft", no_argument, NULL, OPT_DRAFT },
-		{ "catalog-path", required_argument, NULL, OPT_CATALOG_PATH },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *data_file = NULL, *format = "text", *output = NULL;
-	const char *catalog_path = NULL, *langs[MAX_LANGS];
-	char *lang_list = NULL, **sets = NULL;
+	struct cli_settings set;
+	const char *output = NULL, *langs[CLI_MAX_LANGS];
 	pactum_registry *reg = NULL;
 	pactum_model *model = NULL;
 	pactum_data *data = NULL;
 	pactum_translator *tr = NULL;
 	pactum_doc *doc = NULL;
-	pactum_options *opts = NULL;
 	pactum_sink *sink = NULL;
 	pactum_diag *diag = NULL;
 	const pactum_plugin *writer;
-	pactum_layout layout;
-	int c, i, nsets = 0, nlangs = 0, draft = 0, status = EXIT_SYSTEM;
-	unsigned seen = 0;
+	int c, i, taken, nlangs = 0, status = EXIT_SYSTEM;
 	int error;
 
-	if (pactum_diag_new(&diag) != PACTUM_OK ||
-	    pactum_options_new(&opts) != PACTUM_OK)
-		goto cleanup;
-	sets = calloc((size_t)argc, sizeof(*sets));
-	if (sets == NULL)
+	if (cli_settings_init(&set, argc) != PACTUM_OK)
+		goto nomem;
+	if (pactum_diag_new(&diag) != PACTUM_OK)
 		goto cleanup;
 	status = EXIT_USAGE;
-	while ((c = cli_getopt(argc, argv, "d:s:l:f:L:w:O:o:h", options)) !=
-	       -1) {
-		char *eq;
-
-		/* What is given twice is a mistake, never "the last wins". */
-		if ((c == 'd' && cli_twice(&seen, 1u << 0, "--data")) ||
-		    (c == 'l' && cli_twice(&seen, 1u << 1, "--lang")) ||
-		    (c == 'f' && cli_twice(&seen, 1u << 2, "--format")) ||
-		    (c == 'L' && cli_twice(&seen, 1u << 3, "--layout")) ||
-		    (c == 'w' && cli_twice(&seen, 1u << 4, "--width")) ||
-		    (c == 'o' && cli_twice(&seen, 1u << 5, "--output")) ||
-		    (c == OPT_CHARSET &&
-		     cli_twice(&seen, 1u << 6, "--charset")) ||
-		    (c == OPT_CATALOG_PATH &&
-		     cli_twice(&seen, 1u << 7, "--catalog-path")))
+	while ((c = cli_getopt(argc, argv, CLI_SETTINGS_SHORTOPTS "o:h",
+			       options)) != -1) {
+		taken = cli_settings_option(&set, c, optarg);
+		if (taken == -2)
+			goto nomem;
+		if (taken == -1)
 			goto cleanup;
-		switch (c) {
-		case 'd':
-			data_file = optarg;
-			break;
-		case 's':
-			sets[nsets++] = optarg;
-			break;
-		case 'l':
-			lang_list = optarg;
-			break;
-		case 'f':
-			format = optarg;
-			break;
-		case 'L':
-			if (pactum_layout_parse(&layout, optarg) != PACTUM_OK) {
-				cli_error(_("unknown layout '%s' (parallel, "
-					    "interleaved, sequential)"),
-					  optarg);
+		if (taken == 1)
+			continue;
+		if (c == 'o') {
+			if (cli_twice(&set.seen, 1u << 16, "--output"))
 				goto cleanup;
-			}
-			pactum_options_set_layout(opts, layout);
-			break;
-		case 'w':
-		case OPT_CHARSET:
-		case OPT_TRANSLITERATE: {
-			/* the same option as --option width=..., so either
-			 * way it is given once */
-			const char *key = c == 'w' ? "width"
-					  : c == OPT_CHARSET ? "charset"
-							     : "transliterate";
-
-			if (pactum_options_get(opts, key) != NULL) {
-				cli_error(_("option %s given twice"), key);
-				goto cleanup;
-			}
-			if (pactum_options_set(opts, key,
-					       c == OPT_TRANSLITERATE ? "yes"
-								  : optarg) !=
-			    PACTUM_OK)
-				goto nomem;
-			break;
-		}
-		case 'O':
-			eq = strchr(optarg, '=');
-			if (eq == NULL || eq == optarg) {
-				cli_error(_("--option wants KEY=VALUE, not "
-					    "'%s'"),
-					  optarg);
-				goto cleanup;
-			}
-			*eq = '\0';
-			if (pactum_options_get(opts, optarg) != NULL) {
-				cli_error(_("option %s given twice"), optarg);
-				goto cleanup;
-			}
-			if (pactum_options_set(opts, optarg, eq + 1) !=
-			    PACTUM_OK)
-				goto nomem;
-			break;
-		case 'o':
 			output = optarg;
-			break;
-		case OPT_DRAFT:
-			draft = 1;
-			break;
-		case OPT_CATALOG_PATH:
-			catalog_path = optarg;
-			break;
-		case 'h':
+		} else if (c == 'h') {
 			status = render_help();
 			goto cleanup;
-		default:
+		} else {
 			render_usage(stderr);
 			goto cleanup;
 		}
@@ -275,10 +142,10 @@ int cli_render(int argc, char **argv)
 		cli_error("%s", _("--output needs a file name"));
 		goto cleanup;
 	}
-	if (output_is_input(output, argv[optind], data_file))
+	if (output_is_input(output, argv[optind], set.data_file))
 		goto cleanup;
-	if (lang_list != NULL) {
-		nlangs = split_langs(lang_list, langs);
+	if (set.lang_list != NULL) {
+		nlangs = cli_split_langs(set.lang_list, langs);
 		if (nlangs < 0)
 			goto cleanup;
 	}
@@ -286,24 +153,12 @@ int cli_render(int argc, char **argv)
 	status = EXIT_SYSTEM;
 	if (cli_registry(&reg) != PACTUM_OK)
 		goto nomem;
-	writer = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, format);
-	if (writer == NULL) {
-		const char *file, *why = pactum_registry_refusal(
-			&file, reg, PACTUM_PLUGIN_WRITER, format);
-
-		if (why != NULL)
-			cli_error(_("no writer plugin named '%s': %s was "
-				    "refused: %s"),
-				  format, file, why);
-		else
-			cli_error(_("no writer plugin named '%s' (see 'pactum "
-				    "plugins')"),
-				  format);
+	writer = cli_find_writer(reg, set.formats);
+	if (writer == NULL)
 		goto cleanup;
-	}
 	/* A bad option is a bad command line: refused before any input is
 	 * read, naming the writer. */
-	error = pactum_options_check(opts, writer, diag);
+	error = pactum_options_check(set.opts, writer, diag);
 	if (error != PACTUM_OK) {
 		status = cli_exit_code(error);
 		goto cleanup;
@@ -311,23 +166,23 @@ int cli_render(int argc, char **argv)
 	error = pactum_model_load(&model, reg, argv[optind], diag);
 	if (error == PACTUM_OK && pactum_data_new(&data) != PACTUM_OK)
 		error = PACTUM_ENOMEM;
-	if (error == PACTUM_OK && data_file)
-		error = pactum_data_load(data, reg, data_file, diag);
-	for (i = 0; error == PACTUM_OK && i < nsets; i++)
-		error = pactum_data_set_arg(data, sets[i], diag);
+	if (error == PACTUM_OK && set.data_file)
+		error = pactum_data_load(data, reg, set.data_file, diag);
+	for (i = 0; error == PACTUM_OK && i < set.nsets; i++)
+		error = pactum_data_set_arg(data, set.sets[i], diag);
 	if (error == PACTUM_OK && nlangs == 0)
 		langs[nlangs++] = pactum_model_prevailing(model);
 	if (error == PACTUM_OK)
-		error = pactum_translator_new(&tr, catalog_path);
+		error = pactum_translator_new(&tr, set.catalog_path);
 	if (error == PACTUM_OK) {
-		pactum_translator_set_draft(tr, draft);
+		pactum_translator_set_draft(tr, set.draft);
 		error = pactum_doc_new(&doc, model, data, tr, langs,
 				       (size_t)nlangs, diag);
 	}
 	if (error == PACTUM_OK)
 		error = pactum_sink_new(&sink);
 	if (error == PACTUM_OK)
-		error = pactum_plugin_write(writer, sink, doc, opts, diag);
+		error = pactum_plugin_write(writer, sink, doc, set.opts, diag);
 	if (error == PACTUM_OK)
 		error = pactum_sink_commit(sink, output, diag);
 	status = cli_exit_code(error);
@@ -345,9 +200,8 @@ cleanup:
 	pactum_translator_free(tr);
 	pactum_data_free(data);
 	pactum_model_free(model);
-	pactum_options_free(opts);
 	pactum_registry_free(reg);
 	pactum_diag_free(diag);
-	free(sets);
+	cli_settings_clear(&set);
 	return status;
 }

@@ -136,6 +136,7 @@ typedef struct {
 	char tmp[TMP_NAME_SIZE]; /* the temporary's name, while it has one */
 	int efbig;        /* a write failed beyond RLIMIT_FSIZE */
 	int done;         /* the output has its name: nothing to rename */
+	int nosync;       /* PACTUM_COMMIT_NOSYNC: the caller syncs */
 } commit;
 
 static int report(commit *c, const char *message)
@@ -323,7 +324,7 @@ static int finish_tmp(commit *c, int fd)
 {
 	if (write_all(fd, c->bytes, c->len) != 0 ||
 	    (c->exists && fchmod(fd, c->st.st_mode & 0777) != 0) ||
-	    fsync(fd) != 0)
+	    (!c->nosync && fsync(fd) != 0))
 		return report_errno(c, errno);
 	return PACTUM_OK;
 }
@@ -479,7 +480,8 @@ static int commit_replace(commit *c)
 	/* The output is committed; a file system that cannot sync a
 	 * directory (EINVAL), or a directory opened only for search (EBADF),
 	 * does not undo that. */
-	if (fsync(c->dirfd) != 0 && errno != EINVAL && errno != EBADF)
+	if (!c->nosync && fsync(c->dirfd) != 0 && errno != EINVAL &&
+	    errno != EBADF)
 		error = report_errno(c, errno);
 cleanup:
 	if (c->tmp[0] != '\0')
@@ -512,6 +514,12 @@ static int commit_stdout(const char *bytes, size_t len, pactum_diag *diag)
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag)
 {
+	return pactum_sink_commit_flags(sink, path, 0, diag);
+}
+
+int pactum_sink_commit_flags(const pactum_sink *sink, const char *path,
+			     unsigned flags, pactum_diag *diag)
+{
 	commit c;
 	signal_guard guard;
 	const char *why;
@@ -527,6 +535,7 @@ int pactum_sink_commit(const pactum_sink *sink, const char *path,
 	c.diag = diag;
 	c.path = path;
 	c.dirfd = -1;
+	c.nosync = (flags & PACTUM_COMMIT_NOSYNC) != 0;
 	error = commit_open(&c);
 	if (error != PACTUM_OK)
 		goto cleanup;

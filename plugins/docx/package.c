@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <libintl.h>
+#include <pthread.h>
 #include <zip.h>
 
 #include "docx.h"
@@ -77,6 +78,23 @@ static int copy_out(pactum_sink *sink, zip_source_t *src, pactum_diag *diag)
 	return error;
 }
 
+/* libzip 1.7 sets two statics on the first zip_open_from_source() (the
+ * commands a source must support), unguarded: documents written on
+ * several threads at once would race on them.  Opening one archive first,
+ * once, sets them before any thread does. */
+static pthread_once_t libzip_ready = PTHREAD_ONCE_INIT;
+
+static void warm_libzip(void)
+{
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, NULL);
+	zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, NULL) : NULL;
+
+	if (za)
+		zip_discard(za); /* frees src too */
+	else if (src)
+		zip_source_free(src);
+}
+
 /*
  * Write count entries as one ZIP archive to sink.  On failure nothing
  * reaches the sink but what the core discards anyway, and the error is
@@ -91,6 +109,7 @@ int dx_package(pactum_sink *sink, const struct dx_entry *entries,
 	size_t i;
 	int error = PACTUM_OK;
 
+	pthread_once(&libzip_ready, warm_libzip);
 	zip_error_init(&zerr);
 	src = zip_source_buffer_create(NULL, 0, 0, &zerr);
 	if (src == NULL) {

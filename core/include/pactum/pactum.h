@@ -446,6 +446,14 @@ int pactum_layout_parse(pactum_layout *out, const char *name);
  */
 int pactum_sink_commit(const pactum_sink *sink, const char *path,
 		       pactum_diag *diag);
+/* pactum_sink_commit() with flags.  PACTUM_COMMIT_NOSYNC: no fsync of
+ * the file and its directory, for a program that writes many files and
+ * syncs them once (syncfs(), as 'pactum batch' does): the output is still
+ * complete or absent whatever kills the process; only a power cut before
+ * that sync may lose it. */
+#define PACTUM_COMMIT_NOSYNC 1u
+int pactum_sink_commit_flags(const pactum_sink *sink, const char *path,
+			     unsigned flags, pactum_diag *diag);
 
 /*
  * Check opts against the options writer declares (see pactum_option_spec):

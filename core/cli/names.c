@@ -1,0 +1,283 @@
+/* pactum batch: file names from deal values, made safe, and the set of
+ * names claimed so far, which finds two deals that would write one file
+ * before anything is written. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+
+#define MAX_NAME 200 /* bytes, leaving room for a suffix under NAME_MAX */
+
+struct piece {
+	char *text;  /* literal text, or the value's name */
+	int value;   /* a placeholder */
+	int record;  /* {record} */
+};
+
+/* One claimed name: its text lives in the arena at off. */
+struct claim {
+	size_t off;
+	size_t record;
+	uint32_t line;
+	uint32_t hash;
+};
+
+struct batch_names {
+	struct piece *pieces;
+	size_t npieces;
+	char *arena;          /* the claimed names, NUL-separated */
+	size_t arena_len, arena_cap;
+	struct claim *table;  /* open addressing; record 0 is empty */
+	size_t table_cap, count;
+};
+
+void batch_names_free(batch_names *names)
+{
+	size_t i;
+
+	if (names == NULL)
+		return;
+	for (i = 0; i < names->npieces; i++)
+		free(names->pieces[i].text);
+	free(names->pieces);
+	free(names->arena);
+	free(names->table);
+	free(names);
+}
+
+static int add_piece(batch_names *n, const char *text, size_t len, int value)
+{
+	struct piece *p = realloc(n->pieces,
+				  (n->npieces + 1) * sizeof(*n->pieces));
+
+	if (p == NULL)
+		return -2;
+	n->pieces = p;
+	p += n->npieces;
+	p->text = strndup(text, len);
+	if (p->text == NULL)
+		return -2;
+	p->value = value;
+	p->record = value && strcmp(p->text, "record") == 0;
+	n->npieces++;
+	return 0;
+}
+
+batch_names *batch_names_new(const char *pattern)
+{
+	batch_names *n = calloc(1, sizeof(*n));
+	const char *p = pattern, *close;
+	int bad = 0;
+
+	if (n == NULL)
+		goto nomem;
+	if (*pattern == '\0' || strchr(pattern, '/') != NULL) {
+		cli_error(_("--name '%s': give a file name without '/' (the "
+			    "files go into --output-dir)"),
+			  pattern);
+		goto fail;
+	}
+	while (*p) {
+		const char *open = strchr(p, '{');
+		size_t len;
+
+		if (open == NULL)
+			open = p + strlen(p);
+		if (open > p && add_piece(n, p, (size_t)(open - p), 0))
+			goto nomem;
+		if (*open == '\0')
+			break;
+		close = strchr(open, '}');
+		len = close ? (size_t)(close - open - 1) : 0;
+		bad = close == NULL || len == 0 ||
+		      strcspn(open + 1, "{ ") < len;
+		if (bad) {
+			cli_error(_("--name '%s': a '{' without a value name "
+				    "and '}' ({record}, {reseller.name})"),
+				  pattern);
+			goto fail;
+		}
+		if (add_piece(n, open + 1, len, 1))
+			goto nomem;
+		p = close + 1;
+	}
+	return n;
+nomem:
+	cli_error("%s", _("out of memory"));
+fail:
+	batch_names_free(n);
+	return NULL;
+}
+
+/* Append the bytes of s to out, each character a file name cannot hold,
+ * or should not (a control, a bidirectional or invisible formatting
+ * character, '/', '\', or what Windows shares refuse), as '_'. */
+static void put_safe(char *out, size_t *len, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*u && *len < MAX_NAME) {
+		unsigned cp = *u;
+		size_t n = 1, k;
+
+		if (cp >= 0xc0 && cp < 0xe0)
+			n = 2, cp &= 0x1f;
+		else if (cp >= 0xe0 && cp < 0xf0)
+			n = 3, cp &= 0x0f;
+		else if (cp >= 0xf0 && cp < 0xf5)
+			n = 4, cp &= 0x07;
+		else if (cp >= 0x80)
+			n = 0; /* a stray continuation byte */
+		for (k = 1; n && k < n; k++) {
+			if ((u[k] & 0xc0) != 0x80)
+				n = 0;
+			else
+				cp = (cp << 6) | (u[k] & 0x3f);
+		}
+		if (n == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp < 0x80 && strchr("/\\:*?\"<>|", (int)cp) != NULL) ||
+		    cp == 0xad || (cp >= 0x200b && cp <= 0x200f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff) {
+			out[(*len)++] = '_';
+			u += n ? n : 1;
+			continue;
+		}
+		if (*len + n > MAX_NAME)
+			break; /* never half a character */
+		memcpy(out + *len, u, n);
+		*len += n;
+		u += n;
+	}
+}
+
+int batch_names_expand(char **out, const batch_names *names,
+		       const pactum_data *data, size_t record,
+		       pactum_diag *diag, const pactum_pos *pos)
+{
+	char buf[MAX_NAME + 1], num[24];
+	size_t i, len = 0, lead;
+
+	*out = NULL;
+	for (i = 0; i < names->npieces; i++) {
+		const struct piece *p = &names->pieces[i];
+		const char *v = p->text;
+
+		if (p->record) {
+			snprintf(num, sizeof(num), "%06zu", record);
+			v = num;
+		} else if (p->value) {
+			v = pactum_data_get(data, p->text);
+			if (v == NULL) {
+				pactum_diag_report(diag, PACTUM_ERROR, pos,
+						   _("the deal gives no \"%s\", "
+						     "which --name needs"),
+						   p->text);
+				return 1;
+			}
+		}
+		put_safe(buf, &len, v);
+	}
+	buf[len] = '\0';
+	/* a hidden file, "." or "..": never; trailing space or dot: Windows
+	 * drops them */
+	for (lead = 0; buf[lead] == '.'; lead++)
+		buf[lead] = '_';
+	while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '.'))
+		buf[--len] = '\0';
+	for (lead = 0; buf[lead] == ' '; lead++)
+		;
+	if (buf[lead] == '\0') {
+		pactum_diag_report(diag, PACTUM_ERROR, pos, "%s",
+				   _("--name gives this deal an empty file name"));
+		return 1;
+	}
+	*out = strdup(buf + lead);
+	return *out ? 0 : -2;
+}
+
+static uint32_t fold_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+	}
+	return h;
+}
+
+static int fold_equal(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if ((x >= 'A' && x <= 'Z' ? x + 32 : x) !=
+		    (y >= 'A' && y <= 'Z' ? y + 32 : y))
+			return 0;
+	}
+	return *a == *b;
+}
+
+static int grow(batch_names *n)
+{
+	size_t cap = n->table_cap ? n->table_cap * 2 : 1024, i;
+	struct claim *t = calloc(cap, sizeof(*t));
+
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < n->table_cap; i++) {
+		size_t j = n->table[i].hash & (cap - 1);
+
+		if (n->table[i].record == 0)
+			continue;
+		while (t[j].record != 0)
+			j = (j + 1) & (cap - 1);
+		t[j] = n->table[i];
+	}
+	free(n->table);
+	n->table = t;
+	n->table_cap = cap;
+	return 0;
+}
+
+size_t batch_names_claim(batch_names *n, const char *name, size_t record,
+			 uint32_t *line)
+{
+	uint32_t h = fold_hash(name);
+	size_t j, len = strlen(name) + 1;
+
+	if ((n->count + 1) * 2 > n->table_cap && grow(n) != 0)
+		return (size_t)-1;
+	for (j = h & (n->table_cap - 1); n->table[j].record != 0;
+	     j = (j + 1) & (n->table_cap - 1)) {
+		if (n->table[j].hash == h &&
+		    fold_equal(n->arena + n->table[j].off, name)) {
+			*line = n->table[j].line;
+			return n->table[j].record;
+		}
+	}
+	if (n->arena_len + len > n->arena_cap) {
+		size_t cap = n->arena_cap ? n->arena_cap * 2 : 16384;
+		char *a;
+
+		while (cap < n->arena_len + len)
+			cap *= 2;
+		a = realloc(n->arena, cap);
+		if (a == NULL)
+			return (size_t)-1;
+		n->arena = a;
+		n->arena_cap = cap;
+	}
+	memcpy(n->arena + n->arena_len, name, len);
+	n->table[j].off = n->arena_len;
+	n->table[j].record = record;
+	n->table[j].line = *line;
+	n->table[j].hash = h;
+	n->arena_len += len;
+	n->count++;
+	return 0;
+}
