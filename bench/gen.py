@@ -23,11 +23,16 @@ pactum renders every size in strict mode with nothing on stderr, itstool
 finds exactly the units of peer.de.po and its output is German, and
 xmllint and pandoc accept their inputs.  Python 3 standard library only.
 
+A stamp in each size's directory (and beside each deals file) names the
+gen.py that wrote it; a current size is not written or its peers checked
+again (pactum's checks run every time), unless --force.
+
 Options it does not know (run.py's, such as --rounds) are ignored, so
 that 'make bench BENCH_ARGS=...' can pass the same words to both.
 """
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -564,62 +569,68 @@ def po_entries(path):
     return entries
 
 
-def check(work, sizes, pactum):
-    """The checks of the module docstring, for the sizes written."""
+def check(work, n, pactum, peers):
+    """The checks of the module docstring for size N: pactum's when PACTUM
+    (a command) is given, the peers' when PEERS."""
     tmp = os.path.join(work, "check")
     os.makedirs(tmp, exist_ok=True)
-    for n in sizes:
-        d = os.path.join(work, str(n))
-        model = os.path.join(d, "model.xml")
-        run(["xmllint", "--noout", model], "xmllint on the %d-clause model" % n)
-        if pactum:
-            pot = os.path.join(tmp, "extract.pot")
-            run(pactum + ["extract", model, "-o", pot], "pactum extract")
-            if po_entries(pot) != po_entries(os.path.join(d, DOMAIN + ".pot")):
-                sys.exit("gen.py: %d clauses: %s.pot differs from what "
-                         "pactum extract writes (%s)" % (n, DOMAIN, pot))
-            for langs in ("de,en", "de"):
-                out = os.path.join(tmp, "render.dbk")
-                p = run(pactum + ["render", model, "--data",
-                                  os.path.join(d, "deal.xml"), "--lang", langs,
-                                  "--format", "docbook", "--layout", "parallel",
-                                  "--catalog-path",
-                                  os.path.join(d, "catalogs"), "-o", out],
-                        "pactum render (strict) of %d clauses" % n)
-                if p.stderr:
-                    sys.exit("gen.py: pactum render of %d clauses, --lang %s, "
-                             "warns:\n%s" % (n, langs, p.stderr.decode()))
-        # itstool finds exactly our units, and translates every one
-        pot = os.path.join(tmp, "peer.pot")
-        run(["itstool", "-i", os.path.join(d, "peer.its"), "-o", pot,
-             os.path.join(d, "peer.xml")], "itstool extraction")
-        theirs = set(e[1] for e in po_entries(pot))
-        ours = set(e[1] for e in po_entries(os.path.join(d, "peer.de.po")))
-        if theirs != ours:
-            sys.exit("gen.py: %d clauses: itstool extracts %d units not in "
-                     "peer.de.po (e.g. %r), and peer.de.po has %d it does not "
-                     "extract" % (n, len(theirs - ours),
-                                  sorted(theirs - ours)[:1], len(ours - theirs)))
-        out = os.path.join(tmp, "peer.de.xml")
-        run(["itstool", "-i", os.path.join(d, "peer.its"),
-             "-m", os.path.join(d, "peer.de.mo"), "-l", "de",
-             "-o", out, os.path.join(d, "peer.xml")], "itstool merge")
-        with open(out, encoding="utf-8") as f:
-            german = f.read()
-        english = [w for w in ("Heading of clause", "Section ", "this applies",
-                               "Reseller<")
-                   if w in german]
-        if english or german.count("Überschrift von Klausel") != n:
-            sys.exit("gen.py: %d clauses: itstool's output is not all German "
-                     "(%s)" % (n, ", ".join(english) or "clause headings"))
-        run(["xsltproc", "-o", os.path.join(tmp, "peer.dbk"),
-             os.path.join(work, "peer2docbook.xsl"), out], "xsltproc")
-        run(["pandoc", "-f", "markdown", "-t", "docbook5", "-s",
-             "-o", os.path.join(tmp, "pandoc.dbk"),
-             os.path.join(d, "peer.de.md")], "pandoc")
-        print("gen.py: %d clauses: checked (pactum %s, itstool German, "
-              "xsltproc, pandoc, xmllint)" % (n, "strict" if pactum else
-                                              "not checked"))
+    d = os.path.join(work, str(n))
+    model = os.path.join(d, "model.xml")
+    run(["xmllint", "--noout", model], "xmllint on the %d-clause model" % n)
+    if pactum:
+        pot = os.path.join(tmp, "extract.pot")
+        run(pactum + ["extract", model, "-o", pot], "pactum extract")
+        if po_entries(pot) != po_entries(os.path.join(d, DOMAIN + ".pot")):
+            sys.exit("gen.py: %d clauses: %s.pot differs from what "
+                     "pactum extract writes (%s)" % (n, DOMAIN, pot))
+        for langs in ("de,en", "de"):
+            out = os.path.join(tmp, "render.dbk")
+            p = run(pactum + ["render", model, "--data",
+                              os.path.join(d, "deal.xml"), "--lang", langs,
+                              "--format", "docbook", "--layout", "parallel",
+                              "--catalog-path",
+                              os.path.join(d, "catalogs"), "-o", out],
+                    "pactum render (strict) of %d clauses" % n)
+            if p.stderr:
+                sys.exit("gen.py: pactum render of %d clauses, --lang %s, "
+                         "warns:\n%s" % (n, langs, p.stderr.decode()))
+    if not peers:
+        print("gen.py: %d clauses: checked (pactum %s; the peers' inputs "
+              "as checked before)" % (n, "strict" if pactum else
+                                      "not checked"))
+        shutil.rmtree(tmp)
+        return
+    # itstool finds exactly our units, and translates every one
+    pot = os.path.join(tmp, "peer.pot")
+    run(["itstool", "-i", os.path.join(d, "peer.its"), "-o", pot,
+         os.path.join(d, "peer.xml")], "itstool extraction")
+    theirs = set(e[1] for e in po_entries(pot))
+    ours = set(e[1] for e in po_entries(os.path.join(d, "peer.de.po")))
+    if theirs != ours:
+        sys.exit("gen.py: %d clauses: itstool extracts %d units not in "
+                 "peer.de.po (e.g. %r), and peer.de.po has %d it does not "
+                 "extract" % (n, len(theirs - ours),
+                              sorted(theirs - ours)[:1], len(ours - theirs)))
+    out = os.path.join(tmp, "peer.de.xml")
+    run(["itstool", "-i", os.path.join(d, "peer.its"),
+         "-m", os.path.join(d, "peer.de.mo"), "-l", "de",
+         "-o", out, os.path.join(d, "peer.xml")], "itstool merge")
+    with open(out, encoding="utf-8") as f:
+        german = f.read()
+    english = [w for w in ("Heading of clause", "Section ", "this applies",
+                           "Reseller<")
+               if w in german]
+    if english or german.count("Überschrift von Klausel") != n:
+        sys.exit("gen.py: %d clauses: itstool's output is not all German "
+                 "(%s)" % (n, ", ".join(english) or "clause headings"))
+    run(["xsltproc", "-o", os.path.join(tmp, "peer.dbk"),
+         os.path.join(work, "peer2docbook.xsl"), out], "xsltproc")
+    run(["pandoc", "-f", "markdown", "-t", "docbook5", "-s",
+         "-o", os.path.join(tmp, "pandoc.dbk"),
+         os.path.join(d, "peer.de.md")], "pandoc")
+    print("gen.py: %d clauses: checked (pactum %s, itstool German, "
+          "xsltproc, pandoc, xmllint)" % (n, "strict" if pactum else
+                                          "not checked"))
     shutil.rmtree(tmp)
 
 
@@ -649,6 +660,22 @@ def parse_list(s):
     return tuple(int(x) for x in s.split(",") if x)
 
 
+def fingerprint():
+    """What a stamp holds: this generator's own text, which makes the
+    files; a size whose stamp matches is neither written nor its peers
+    checked again (pactum is, since it changes between runs)."""
+    with open(os.path.abspath(__file__), "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest() + "\n"
+
+
+def stamped(path, fp):
+    try:
+        with open(path, encoding="ascii") as f:
+            return f.read() == fp
+    except OSError:
+        return False
+
+
 def main():
     ap = argparse.ArgumentParser(
         description="Write the synthetic agreements of bench/run.py.")
@@ -667,26 +694,39 @@ def main():
                     " (else pactum's checks are skipped)")
     ap.add_argument("--no-check", action="store_true",
                     help="write only, check nothing")
+    ap.add_argument("--force", action="store_true",
+                    help="write and check every size again, even where its "
+                    "stamp says it is current")
     args, _ignored = ap.parse_known_args()
     sizes, records = args.sizes, args.records
     if args.quick:
         sizes = tuple(n for n in sizes if n < 30000)
         records = tuple(r for r in records if r < 100000)
+    fp = fingerprint()
+    pactum = args.pactum.split() if args.pactum else None
     os.makedirs(args.work, exist_ok=True)
     write(os.path.join(args.work, "peer2docbook.xsl"), PEER_XSL)
-    for n in sorted(set(sizes) | {BATCH_CLAUSES}):
-        generate(args.work, n)
     batch = os.path.join(args.work, "batch")
     os.makedirs(batch, exist_ok=True)
     for r in records:
-        write_deals(os.path.join(batch, "deals-%d.xml" % r), r)
-    sys.stdout.flush()
-    print("gen.py: wrote %s clauses and %s deal records into %s"
+        path = os.path.join(batch, "deals-%d.xml" % r)
+        if args.force or not stamped(path + ".stamp", fp):
+            write_deals(path, r)
+            write(path + ".stamp", fp)
+    for n in sorted(set(sizes) | {BATCH_CLAUSES}):
+        stamp = os.path.join(args.work, str(n), "stamp")
+        current = not args.force and stamped(stamp, fp)
+        if not current:
+            generate(args.work, n)
+            print("gen.py: %d clauses: written" % n, flush=True)
+        if args.no_check:
+            continue
+        check(args.work, n, pactum, not current)
+        # only checked inputs are skipped next time
+        write(stamp, fp)
+    print("gen.py: %s clauses and %s deal records in %s"
           % (",".join(map(str, sorted(set(sizes) | {BATCH_CLAUSES}))),
              ",".join(map(str, records)), args.work))
-    if not args.no_check:
-        check(args.work, sorted(set(sizes) | {BATCH_CLAUSES}),
-              args.pactum.split() if args.pactum else None)
 
 
 if __name__ == "__main__":
