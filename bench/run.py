@@ -1,0 +1,540 @@
+#!/usr/bin/env python3
+"""Time pactum against its peers on the agreements of bench/gen.py (#16).
+
+Whole processes, in one run: every round runs each tool once on each size,
+the tools in turn (round-robin, the order rotated each round so that none
+always runs first), after one untimed warm-up run of every command.  Per
+tool and size it reports the median wall time and peak RSS; the ratio of a
+peer to pactum is computed round by round, and its median reported.
+
+  pactum     pactum render MODEL --data DEAL --lang de,en --format docbook
+             --layout parallel --catalog-path DIR -o OUT  (two languages)
+  itstool    itstool -i ITS -m peer.de.mo -l de -o X peer.xml, then
+             xsltproc -o OUT peer2docbook.xsl X: one pipeline, the two
+             processes' times summed, the larger RSS  (German only)
+  pandoc     pandoc -f markdown -t docbook5 -s -o OUT peer.de.md  (German)
+  xmllint    xmllint --noout MODEL: reading the model, the floor
+  pactum-de  pactum render ... --lang de (German only), at 3000 clauses
+  batch      pactum batch MODEL --data DEALS --output-dir DIR --lang de,en
+             --format docbook --jobs 1, on 10, 1,000 and 100,000 records
+             of the 30-clause model (100,000 once, after the rounds)
+
+Each process is started and measured by bench/spawn (see spawn.c: Python
+cannot measure a child's peak RSS itself).  pactum runs as the real binary,
+not through the pactum-uninstalled and libtool wrapper scripts: run.py
+sets what they set (PACTUM_PLUGIN_PATH, PACTUM_LIBRARY_PATH,
+PACTUM_CATALOG_PATH, PACTUM_PLUGIN_SYSTEM_PATH; LD_LIBRARY_PATH for
+libpactum) and runs core/.libs/pactum (core/pactum itself when built with
+--disable-shared), after checking that it writes the same bytes as
+./pactum-uninstalled.  Prints the table of the issue as Markdown, then the
+targets, met or missed.  Python 3 standard library only.
+"""
+
+import argparse
+import glob
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+SIZES = (30, 300, 3000, 30000)
+RECORDS = (10, 1000, 100000)
+BATCH_CLAUSES = 30
+GERMAN_AT = 3000
+MIB = 1024.0  # ru_maxrss is in KiB
+FLAT_SLACK_MIB = 8  # "flat": the largest batch within this of the smallest
+
+
+def die(msg):
+    sys.stderr.write("run.py: %s\n" % msg)
+    sys.exit(1)
+
+
+# ------------------------------------------------------------ running ---
+
+class Runner:
+    """Runs commands through bench/spawn and keeps what it measured."""
+
+    def __init__(self, spawn, scratch):
+        self.spawn = spawn
+        self.scratch = scratch
+
+    def once(self, argv, env, what):
+        """Run ARGV once; a dict of wall_ns, rss_kib, user_us, sys_us.
+        A command that fails stops the benchmark: a failed render must
+        never be timed."""
+        err = os.path.join(self.scratch, "stderr")
+        p = subprocess.run([self.spawn, "/dev/null", err] + argv, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode != 0:
+            die("%s: bench/spawn failed: %s" % (what, p.stderr.decode()))
+        wall, rss, user, syst, status = (int(x) for x in p.stdout.split())
+        if status != 0:
+            with open(err, encoding="utf-8", errors="replace") as f:
+                die("%s failed (exit %d): %s\n%s"
+                    % (what, status, " ".join(argv), f.read(2000)))
+        return {"wall_ns": wall, "rss_kib": rss, "user_us": user,
+                "sys_us": syst}
+
+    def steps(self, steps, what):
+        """Run the steps of one tool (a pipeline of processes run one after
+        the other): times and CPU summed, the largest RSS."""
+        total = {"wall_ns": 0, "rss_kib": 0, "user_us": 0, "sys_us": 0}
+        for argv, env, prepare in steps:
+            if prepare:
+                prepare()
+            r = self.once(argv, env, what)
+            for k in ("wall_ns", "user_us", "sys_us"):
+                total[k] += r[k]
+            total["rss_kib"] = max(total["rss_kib"], r["rss_kib"])
+        return total
+
+
+def real_pactum(builddir, srcdir):
+    """The pactum binary and the environment pactum-uninstalled gives it."""
+    libs = os.path.join(builddir, "core", ".libs")
+    exe = os.path.join(libs, "pactum")
+    if not os.path.isfile(exe):
+        # built with --disable-shared: core/pactum is the program itself
+        exe = os.path.join(builddir, "core", "pactum")
+        with open(exe, "rb") as f:
+            if f.read(4) != b"\x7fELF":
+                die("%s is a script and core/.libs/pactum is missing" % exe)
+    env = dict(os.environ)
+
+    def prepend(name, value):
+        old = env.get(name)
+        env[name] = value + (":" + old if old else "")
+
+    plugins = sorted(glob.glob(os.path.join(builddir, "plugins", "*", "")))
+    prepend("PACTUM_PLUGIN_PATH",
+            ":".join(os.path.join(d, ".libs") for d in plugins))
+    prepend("PACTUM_LIBRARY_PATH", os.path.join(srcdir, "templates"))
+    prepend("PACTUM_CATALOG_PATH", os.path.join(builddir, "catalogs"))
+    env.setdefault("PACTUM_PLUGIN_SYSTEM_PATH", "")
+    if os.path.isdir(libs):
+        prepend("LD_LIBRARY_PATH", libs)
+    return exe, env
+
+
+def same_output(wrapper, exe, env, argv_tail, scratch):
+    """Whether the real binary writes what pactum-uninstalled writes."""
+    outs = []
+    for cmd, e in (([wrapper], None), ([exe], env)):
+        out = os.path.join(scratch, "same-%d.dbk" % len(outs))
+        subprocess.run(cmd + argv_tail + ["-o", out], env=e, check=True)
+        with open(out, "rb") as f:
+            outs.append(f.read())
+    return outs[0] == outs[1]
+
+
+def batch_built(exe, env):
+    p = subprocess.run([exe, "batch", "--help"], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return p.returncode == 0
+
+
+# ------------------------------------------------------------- tools ---
+
+def tools_for(n, args, exe, env, peer_env, out):
+    """The tools of one size: name -> steps (argv, env, prepare)."""
+    d = os.path.join(args.work, str(n))
+    model = os.path.join(d, "model.xml")
+    render = [exe, "render", model, "--data", os.path.join(d, "deal.xml"),
+              "--format", "docbook", "--catalog-path",
+              os.path.join(d, "catalogs")]
+    tmp_xml = os.path.join(out, "itstool-%d.xml" % n)
+    t = {
+        "pactum": [(render + ["--lang", "de,en", "--layout", "parallel",
+                              "-o", os.path.join(out, "pactum-%d.dbk" % n)],
+                    env, None)],
+        "itstool": [(["itstool", "-i", os.path.join(d, "peer.its"),
+                      "-m", os.path.join(d, "peer.de.mo"), "-l", "de",
+                      "-o", tmp_xml, os.path.join(d, "peer.xml")],
+                     peer_env, None),
+                    (["xsltproc", "-o",
+                      os.path.join(out, "itstool-%d.dbk" % n),
+                      os.path.join(args.work, "peer2docbook.xsl"), tmp_xml],
+                     peer_env, None)],
+        "pandoc": [(["pandoc", "-f", "markdown", "-t", "docbook5", "-s",
+                     "-o", os.path.join(out, "pandoc-%d.dbk" % n),
+                     os.path.join(d, "peer.de.md")], peer_env, None)],
+        "xmllint": [(["xmllint", "--noout", model], peer_env, None)],
+    }
+    if n == GERMAN_AT:
+        t["pactum-de"] = [(render + ["--lang", "de", "-o",
+                                     os.path.join(out, "pactum-de-%d.dbk" % n)],
+                           env, None)]
+    return t
+
+
+def batch_steps(records, args, exe, env, out):
+    d = os.path.join(args.work, str(BATCH_CLAUSES))
+    dest = os.path.join(out, "batch-%d" % records)
+    # the bench's catalog first, through the environment: the batch
+    # command's own options are the lead's to choose
+    benv = dict(env)
+    benv["PACTUM_CATALOG_PATH"] = (os.path.join(d, "catalogs") + ":"
+                                   + env.get("PACTUM_CATALOG_PATH", ""))
+
+    def fresh():
+        shutil.rmtree(dest, ignore_errors=True)
+        os.makedirs(dest)
+
+    return [([exe, "batch", os.path.join(d, "model.xml"), "--data",
+              os.path.join(args.work, "batch", "deals-%d.xml" % records),
+              "--output-dir", dest, "--lang", "de,en", "--format", "docbook",
+              "--jobs", "1"], benv, fresh)]
+
+
+# ------------------------------------------------------------ figures ---
+
+def fmt_time(ns):
+    ms = ns / 1e6
+    if ms < 10:
+        return "%.1f ms" % ms
+    if ms < 1000:
+        return "%.0f ms" % ms
+    return "%.1f s" % (ms / 1000)
+
+
+def fmt_rss(kib):
+    mib = kib / MIB
+    return ("%.1f MiB" % mib) if mib < 10 else ("%.0f MiB" % mib)
+
+
+def fmt_ratio(x):
+    return ("%.1fx" % x) if x < 10 else ("%.0fx" % x)
+
+
+def med(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+
+def round_ratio(num, den):
+    """The median over rounds of num's wall time / den's, round by round."""
+    return statistics.median(a["wall_ns"] / b["wall_ns"]
+                             for a, b in zip(num, den))
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def report(res, args, meta):
+    """The Markdown table, the extra rows and the targets; also returns
+    the summary figures for --json."""
+    lines, summary = [], {"sizes": {}, "targets": []}
+    lines.append("| N clauses | pactum (de+en parallel DocBook) | "
+                 "itstool + xsltproc (German only) | pandoc md → docbook5 "
+                 "(German only) | xmllint --noout (parse floor) |")
+    lines.append("|---|---|---|---|---|")
+    for n in sorted(res["sizes"]):
+        r = res["sizes"][n]
+        p = r["pactum"]
+        s = {t: {"wall_ms": med(v, "wall_ns") / 1e6,
+                 "rss_mib": med(v, "rss_kib") / MIB,
+                 "cpu_ms": statistics.median(
+                     (x["user_us"] + x["sys_us"]) / 1e3 for x in v)}
+             for t, v in r.items()}
+        for peer in ("itstool", "pandoc"):
+            s[peer]["ratio"] = round_ratio(r[peer], p)
+        s["xmllint"]["pactum_over_floor"] = round_ratio(p, r["xmllint"])
+        summary["sizes"][n] = s
+        cell = lambda t: "%s, %s" % (fmt_time(med(r[t], "wall_ns")),
+                                     fmt_rss(med(r[t], "rss_kib")))
+        lines.append("| %d | %s | %s (%s) | %s (%s) | %s (pactum %s) |" % (
+            n, cell("pactum"), cell("itstool"),
+            fmt_ratio(s["itstool"]["ratio"]), cell("pandoc"),
+            fmt_ratio(s["pandoc"]["ratio"]), cell("xmllint"),
+            fmt_ratio(s["xmllint"]["pactum_over_floor"])))
+    lines.append("")
+    lines.append("Times are medians of %d rounds, whole process (wall); "
+                 "(Nx) is the peer's time over pactum's, computed round by "
+                 "round, then its median; RSS is the peak (ru_maxrss)."
+                 % args.rounds)
+    lines.append("")
+
+    if GERMAN_AT in res["sizes"]:
+        r = res["sizes"][GERMAN_AT]
+        lines.append("German-only DocBook at %d clauses: %s, %s "
+                     "(bilingual parallel: %s)." % (
+                         GERMAN_AT, fmt_time(med(r["pactum-de"], "wall_ns")),
+                         fmt_rss(med(r["pactum-de"], "rss_kib")),
+                         fmt_time(med(r["pactum"], "wall_ns"))))
+    lines.append("Within Nx of the xmllint floor (pactum's time over "
+                 "xmllint --noout's, round by round): %s." % ", ".join(
+                     "%.1fx at %d clauses" % (summary["sizes"][n]["xmllint"]
+                                              ["pactum_over_floor"], n)
+                     for n in sorted(summary["sizes"])))
+    lines.append("")
+
+    # batch rows
+    b = res.get("batch")
+    lines.append("| Batch: 30 clauses, de+en parallel DocBook, --jobs 1 | "
+                 + " | ".join("%s records" % format(x, ",")
+                              for x in args.records) + " |")
+    lines.append("|---|" + "---|" * len(args.records))
+    if b is None:
+        na = " | ".join("n/a (pactum batch not built)" for _ in args.records)
+        for row in ("wall", "agreements per second per core", "peak RSS"):
+            lines.append("| %s | %s |" % (row, na))
+    else:
+        summary["batch"] = {}
+        wall, rate, cpu_rate, rss = [], [], [], []
+        for x in args.records:
+            v = b[x]
+            w = med(v, "wall_ns")
+            c = statistics.median(x_["user_us"] + x_["sys_us"] for x_ in v)
+            summary["batch"][x] = {
+                "rounds": len(v), "wall_ms": w / 1e6,
+                "per_second": x / (w / 1e9),
+                "per_cpu_second": x / (c / 1e6) if c else None,
+                "rss_mib": med(v, "rss_kib") / MIB}
+            wall.append(fmt_time(w))
+            rate.append("%s (%s per CPU second)" % (
+                format(round(x / (w / 1e9)), ","),
+                format(round(x / (c / 1e6)), ",") if c else "-"))
+            rss.append(fmt_rss(med(v, "rss_kib")))
+        lines.append("| wall (median) | %s |" % " | ".join(wall))
+        lines.append("| agreements per second per core | %s |"
+                     % " | ".join(rate))
+        lines.append("| peak RSS | %s |" % " | ".join(rss))
+        lines.append("")
+        lines.append("Rounds: %s." % ", ".join(
+            "%s records %d" % (format(x, ","), len(b[x])) for x in args.records))
+    lines.append("")
+
+    # targets
+    def target(text, ok, figure):
+        summary["targets"].append({"target": text, "met": ok,
+                                   "figure": figure})
+        lines.append("- %s: %s (%s)" % (
+            text, "not measured" if ok is None else verdict(ok), figure))
+
+    S = summary["sizes"]
+    lines.append("Targets of #16:")
+    lines.append("")
+    if GERMAN_AT in S:
+        s = S[GERMAN_AT]
+        for peer, name in (("itstool", "itstool + xsltproc"),
+                           ("pandoc", "pandoc")):
+            target("%d clauses, bilingual at least 50x faster than %s's "
+                   "one language" % (GERMAN_AT, name),
+                   s[peer]["ratio"] >= 50, fmt_ratio(s[peer]["ratio"]))
+        f = s["xmllint"]["pactum_over_floor"]
+        target("%d clauses within 3x of the xmllint floor" % GERMAN_AT,
+               f <= 3, "%.1fx" % f)
+        pr, xr = s["pactum"]["rss_mib"], s["xmllint"]["rss_mib"]
+        target("%d clauses, peak RSS within xmllint's + 16 MiB" % GERMAN_AT,
+               pr <= xr + 16, "pactum %.1f MiB, xmllint %.1f MiB"
+               % (pr, xr))
+    else:
+        target("%d clauses" % GERMAN_AT, None, "size not run")
+    if 30000 in S:
+        f = S[30000]["xmllint"]["pactum_over_floor"]
+        target("30000 clauses within 3x of the xmllint floor", f <= 3,
+               "%.1fx" % f)
+    else:
+        target("30000 clauses within 3x of the xmllint floor", None,
+               "size not run")
+    if 30 in S:
+        w = S[30]["pactum"]["wall_ms"]
+        target("30 clauses in under 3 ms whole-process", w < 3,
+               "%.1f ms" % w)
+    else:
+        target("30 clauses in under 3 ms whole-process", None, "size not run")
+    if b is None:
+        target("batch: at least 2,000 bilingual 30-clause agreements per "
+               "second per core", None, "pactum batch not built")
+        target("batch: flat memory from 10 to 100,000 records", None,
+               "pactum batch not built")
+    else:
+        B = summary["batch"]
+        mid = 1000 if 1000 in B else max(B)
+        target("batch: at least 2,000 bilingual 30-clause agreements per "
+               "second per core", B[mid]["per_second"] >= 2000,
+               "%s per second at %s records" % (
+                   format(round(B[mid]["per_second"]), ","),
+                   format(mid, ",")))
+        lo, hi = min(B), max(B)
+        target("batch: flat memory from 10 to 100,000 records (peak RSS "
+               "within %d MiB)" % FLAT_SLACK_MIB,
+               B[hi]["rss_mib"] <= B[lo]["rss_mib"] + FLAT_SLACK_MIB,
+               "%.1f MiB at %s, %.1f MiB at %s%s" % (
+                   B[lo]["rss_mib"], format(lo, ","), B[hi]["rss_mib"],
+                   format(hi, ","),
+                   "" if hi == 100000 else "; 100,000 not run"))
+    lines.append("")
+    lines.append(
+        "Machine: %s, %d cores, load average %.2f before and %.2f after; "
+        "%s (%s), writing into %s; a process that does nothing (/bin/true) takes %s "
+        "and %s through bench/spawn; %s." % (
+            meta["machine"], meta["cores"], meta["load_before"],
+            meta["load_after"], meta["pactum"], meta["pactum_how"],
+            meta["out_dir"],
+            fmt_time(meta["floor_wall_ns"]), fmt_rss(meta["floor_rss_kib"]),
+            time.strftime("%Y-%m-%d %H:%M", time.localtime(meta["started"]))))
+    return "\n".join(lines), summary
+
+
+# --------------------------------------------------------------- main ---
+
+def parse_list(s):
+    return tuple(int(x) for x in s.split(",") if x)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--work", default="bench-work",
+                    help="what bench/gen.py wrote (default bench-work)")
+    ap.add_argument("--builddir", default=".",
+                    help="pactum's build tree (default .)")
+    ap.add_argument("--srcdir", default=os.path.dirname(here),
+                    help="pactum's source tree (default: this file's ..)")
+    ap.add_argument("--spawn", help="the bench/spawn helper "
+                    "(default BUILDDIR/bench/spawn)")
+    ap.add_argument("--pactum", metavar="BIN",
+                    help="time this pactum as it is (an installed one) "
+                    "instead of the build tree's")
+    ap.add_argument("--rounds", type=int, default=7,
+                    help="timed rounds (default 7)")
+    ap.add_argument("--sizes", type=parse_list, default=SIZES,
+                    help="clause counts (default %s)"
+                    % ",".join(map(str, SIZES)))
+    ap.add_argument("--records", type=parse_list, default=RECORDS,
+                    help="batch records (default %s)"
+                    % ",".join(map(str, RECORDS)))
+    ap.add_argument("--quick", action="store_true",
+                    help="3 rounds, no 30000 clauses, no 100,000 records")
+    ap.add_argument("--json", metavar="FILE", help="write the raw figures")
+    ap.add_argument("--out-dir", metavar="DIR",
+                    help="where the tools write (default WORK/out; emptied "
+                    "first); on a tmpfs, pactum's fsync costs nothing")
+    args, _ignored = ap.parse_known_args()  # gen.py's options
+    if args.quick:
+        args.rounds = min(args.rounds, 3)
+        args.sizes = tuple(n for n in args.sizes if n < 30000)
+        args.records = tuple(r for r in args.records if r < 100000)
+    if args.rounds < 1:
+        die("--rounds must be at least 1")
+    args.work = os.path.abspath(args.work)
+    builddir = os.path.abspath(args.builddir)
+    srcdir = os.path.abspath(args.srcdir)
+    spawn = os.path.abspath(args.spawn or
+                            os.path.join(builddir, "bench", "spawn"))
+    if not os.access(spawn, os.X_OK):
+        die("%s is missing: 'make bench' builds it (make bench/spawn)"
+            % spawn)
+    for n in args.sizes + (BATCH_CLAUSES,):
+        if not os.path.isfile(os.path.join(args.work, str(n), "model.xml")):
+            die("%s/%d is missing: run bench/gen.py first" % (args.work, n))
+
+    out = os.path.abspath(args.out_dir or os.path.join(args.work, "out"))
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    scratch = os.path.join(args.work, "scratch")
+    os.makedirs(scratch, exist_ok=True)
+    runner = Runner(spawn, scratch)
+
+    peer_env = dict(os.environ)
+    peer_env["LC_ALL"] = "C.UTF-8"
+    if args.pactum:
+        exe, env = shutil.which(args.pactum) or args.pactum, dict(peer_env)
+        how = "as given"
+    else:
+        exe, env = real_pactum(builddir, srcdir)
+        env["LC_ALL"] = "C.UTF-8"
+        how = ("%s with the environment of pactum-uninstalled"
+               % os.path.relpath(exe, builddir))
+        wrapper = os.path.join(builddir, "pactum-uninstalled")
+        d = os.path.join(args.work, str(BATCH_CLAUSES))
+        tail = ["render", os.path.join(d, "model.xml"), "--data",
+                os.path.join(d, "deal.xml"), "--lang", "de,en", "--format",
+                "docbook", "--layout", "parallel", "--catalog-path",
+                os.path.join(d, "catalogs")]
+        if os.path.exists(wrapper) and not same_output(wrapper, exe, env,
+                                                       tail, scratch):
+            die("%s writes other bytes than pactum-uninstalled: its "
+                "environment is not the wrapper's" % exe)
+    version = subprocess.run([exe, "--version"], env=env,
+                             stdout=subprocess.PIPE).stdout.decode()
+    version = version.split("\n")[0].strip()
+    have_batch = batch_built(exe, env)
+    if not have_batch:
+        print("run.py: pactum batch is not built; its rows are n/a",
+              file=sys.stderr)
+
+    meta = {"machine": "%s %s" % (platform.system(), platform.release()),
+            "cores": os.cpu_count(), "load_before": os.getloadavg()[0],
+            "pactum": version, "pactum_how": how, "started": time.time(),
+            "rounds": args.rounds, "sizes": list(args.sizes),
+            "out_dir": out,
+            "records": list(args.records)}
+
+    tools = {n: tools_for(n, args, exe, env, peer_env, out)
+             for n in args.sizes}
+    batch_every_round = [r for r in args.records if r <= 1000]
+    batch_once = [r for r in args.records if r > 1000]
+    batches = ({r: batch_steps(r, args, exe, env, out) for r in args.records}
+               if have_batch else {})
+
+    # warm-up: every command once, untimed (also fails early)
+    for n in args.sizes:
+        for name, steps in tools[n].items():
+            runner.steps(steps, "%s at %d clauses" % (name, n))
+    for r in batch_every_round:
+        if have_batch:
+            runner.steps(batches[r], "pactum batch of %d records" % r)
+    floor = [runner.once(["true"], peer_env, "true") for _ in range(5)]
+
+    res = {"sizes": {n: {t: [] for t in tools[n]} for n in args.sizes}}
+    if have_batch:
+        res["batch"] = {r: [] for r in args.records}
+    for rnd in range(args.rounds):
+        print("run.py: round %d of %d" % (rnd + 1, args.rounds),
+              file=sys.stderr)
+        for n in args.sizes:
+            names = list(tools[n])
+            k = rnd % len(names)
+            for name in names[k:] + names[:k]:
+                res["sizes"][n][name].append(
+                    runner.steps(tools[n][name], "%s at %d" % (name, n)))
+        if have_batch:
+            for r in batch_every_round:
+                res["batch"][r].append(runner.steps(
+                    batches[r], "pactum batch of %d records" % r))
+    for r in batch_once:
+        if have_batch:
+            print("run.py: pactum batch of %d records (once)" % r,
+                  file=sys.stderr)
+            res["batch"][r].append(runner.steps(
+                batches[r], "pactum batch of %d records" % r))
+            shutil.rmtree(os.path.join(out, "batch-%d" % r),
+                          ignore_errors=True)
+    floor += [runner.once(["true"], peer_env, "true") for _ in range(5)]
+    meta["floor_wall_ns"] = med(floor, "wall_ns")
+    meta["floor_rss_kib"] = med(floor, "rss_kib")
+    meta["load_after"] = os.getloadavg()[0]
+
+    text, summary = report(res, args, meta)
+    print(text)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"meta": meta, "summary": summary,
+                       "runs": {"sizes": {str(n): v for n, v in
+                                          res["sizes"].items()},
+                                "batch": {str(r): v for r, v in
+                                          res.get("batch", {}).items()}}},
+                      f, indent=1)
+            f.write("\n")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
