@@ -8,7 +8,7 @@ tool and size it reports the median wall time and peak RSS; the ratio of a
 peer to pactum is computed round by round, and its median reported.
 
   pactum     pactum render MODEL --data DEAL --lang de,en --format docbook
-             --layout parallel --catalog-path DIR -o OUT  (two languages)
+             --layout parallel --catalog-path DIR > OUT  (two languages)
   itstool    itstool -i ITS -m peer.de.mo -l de -o X peer.xml, then
              xsltproc -o OUT peer2docbook.xsl X: one pipeline, the two
              processes' times summed, the larger RSS  (German only)
@@ -66,9 +66,13 @@ class Runner:
     def once(self, argv, env, what):
         """Run ARGV once; a dict of wall_ns, rss_kib, user_us, sys_us.
         A command that fails stops the benchmark: a failed render must
-        never be timed."""
+        never be timed.  An ARGV that ends in ">", FILE writes its
+        standard output there."""
         err = os.path.join(self.scratch, "stderr")
-        p = subprocess.run([self.spawn, "/dev/null", err] + argv, env=env,
+        out = "/dev/null"
+        if len(argv) > 2 and argv[-2] == ">":
+            argv, out = argv[:-2], argv[-1]
+        p = subprocess.run([self.spawn, out, err] + argv, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if p.returncode != 0:
             die("%s: bench/spawn failed: %s" % (what, p.stderr.decode()))
@@ -149,8 +153,10 @@ def tools_for(n, args, exe, env, peer_env, out):
               os.path.join(d, "catalogs")]
     tmp_xml = os.path.join(out, "itstool-%d.xml" % n)
     t = {
+        # to standard output, as the peers write: -o would add an fsync
+        # of the file and of its directory, which they do not do
         "pactum": [(render + ["--lang", "de,en", "--layout", "parallel",
-                              "-o", os.path.join(out, "pactum-%d.dbk" % n)],
+                              ">", os.path.join(out, "pactum-%d.dbk" % n)],
                     env, None)],
         "itstool": [(["itstool", "-i", os.path.join(d, "peer.its"),
                       "-m", os.path.join(d, "peer.de.mo"), "-l", "de",
@@ -166,7 +172,7 @@ def tools_for(n, args, exe, env, peer_env, out):
         "xmllint": [(["xmllint", "--noout", model], peer_env, None)],
     }
     if n == GERMAN_AT:
-        t["pactum-de"] = [(render + ["--lang", "de", "-o",
+        t["pactum-de"] = [(render + ["--lang", "de", ">",
                                      os.path.join(out, "pactum-de-%d.dbk" % n)],
                            env, None)]
     return t
@@ -175,8 +181,6 @@ def tools_for(n, args, exe, env, peer_env, out):
 def batch_steps(records, args, exe, env, out):
     d = os.path.join(args.work, str(BATCH_CLAUSES))
     dest = os.path.join(out, "batch-%d" % records)
-    # the bench's catalog first, through the environment: the batch
-    # command's own options are the lead's to choose
     benv = dict(env)
     benv["PACTUM_CATALOG_PATH"] = (os.path.join(d, "catalogs") + ":"
                                    + env.get("PACTUM_CATALOG_PATH", ""))
