@@ -9,7 +9,7 @@ set -eu
 # DOCX, HTML and PDF outputs are checked with (LibreOffice, Chromium,
 # pdftotext, html5lib) and fonts for them
 packages="gcc g++ libc6-dev make autoconf automake libtool autopoint gettext pkgconf
-libxml2-dev libxml2-utils libicu-dev libzip-dev libssl-dev libhyphen-dev hyphen-de
+libxml2-dev libxml2-utils libicu-dev libzip-dev nettle-dev libhyphen-dev hyphen-de
 hyphen-en-us check valgrind xsltproc jing docbook5-xml
 docbook-xsl-ns pandoc itstool translate-toolkit python3 groff-base man-db
 chromium libreoffice-writer-nogui poppler-utils python3-html5lib unzip parallel

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include "batch.h"
 
@@ -26,59 +26,58 @@
 
 /* ------------------------------------------------------ checksums ---- */
 
-static void to_hex(char hex[BATCH_SHA256_HEX], const unsigned char *d,
-		   unsigned len)
+static void to_hex(char hex[BATCH_SHA256_HEX], struct sha256_ctx *ctx)
 {
 	static const char digits[] = "0123456789abcdef";
-	unsigned i;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	size_t i;
 
-	for (i = 0; i < len; i++) {
+	sha256_digest(ctx, sizeof(d), d);
+	for (i = 0; i < sizeof(d); i++) {
 		hex[2 * i] = digits[d[i] >> 4];
 		hex[2 * i + 1] = digits[d[i] & 15];
 	}
-	hex[2 * len] = '\0';
+	hex[2 * sizeof(d)] = '\0';
 }
 
 void batch_sha256_hex(char hex[BATCH_SHA256_HEX], const void *bytes,
 		      size_t len)
 {
-	unsigned char d[EVP_MAX_MD_SIZE];
-	unsigned n = 0;
+	struct sha256_ctx ctx;
 
-	if (EVP_Digest(bytes, len, d, &n, EVP_sha256(), NULL) != 1)
-		n = 0; /* an empty checksum never matches a file's */
-	to_hex(hex, d, n);
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, bytes);
+	to_hex(hex, &ctx);
 }
 
 int batch_sha256_file(char hex[BATCH_SHA256_HEX], const char *path)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	unsigned char d[EVP_MAX_MD_SIZE];
-	unsigned n = 0;
+	struct sha256_ctx ctx;
 	char buf[65536];
-	ssize_t got = -1;
+	ssize_t n = -1;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW |
 				    O_NONBLOCK);
 	struct stat st;
-	int ok;
 
-	ok = ctx != NULL && fd >= 0 && fstat(fd, &st) == 0 &&
-	     S_ISREG(st.st_mode) && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-	while (ok) {
-		got = read(fd, buf, sizeof(buf));
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		ok = EVP_DigestUpdate(ctx, buf, (size_t)got);
-	}
-	ok = ok && got == 0 && EVP_DigestFinal_ex(ctx, d, &n);
-	if (fd >= 0)
-		close(fd);
-	EVP_MD_CTX_free(ctx);
-	if (!ok)
+	if (fd < 0)
 		return -1;
-	to_hex(hex, d, n);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	sha256_init(&ctx);
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sha256_update(&ctx, (size_t)n, (const uint8_t *)buf);
+	}
+	close(fd);
+	if (n < 0)
+		return -1;
+	to_hex(hex, &ctx);
 	return 0;
 }
 
