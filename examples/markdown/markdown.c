@@ -460,6 +460,10 @@ static const pactum_option_spec md_options[] = {
 	{ NULL, 0, 0, 0, NULL, NULL }
 };
 
-PACTUM_WRITER_DEFINE("markdown", "1.1",
-		     "GitHub-flavoured Markdown or CommonMark, with links",
-		     md_write, md_options);
+/* what pactum batch names the files (ABI 1.8) */
+static const char *const md_suffixes[] = { "md", NULL };
+
+PACTUM_WRITER_DEFINE_SUFFIXES("markdown", "1.1",
+			      "GitHub-flavoured Markdown or CommonMark, with "
+			      "links",
+			      md_suffixes, md_write, md_options);
