@@ -70,6 +70,20 @@ done
 [ "$(ls "$work/b1" | wc -l)" -eq 25 ] && pass "24 files and a manifest" ||
 	fail "files in the output directory: $(ls "$work/b1" | wc -l)"
 
+# PDF too (Chromium prints it, so two deals, not six)
+collection "$work/two.xml" 1 2
+expect_status "batch of two as PDF" 0 \
+	batch --data "$work/two.xml" --output-dir "$work/pdf" --lang de,en \
+	--format pdf --jobs 2
+same=0
+for n in 1 2; do
+	"$PACTUM" render "$model" --data "$work/one/$n.xml" --lang de,en \
+		--format pdf -o "$work/single.pdf" 2>/dev/null
+	cmp -s "$work/single.pdf" "$work/pdf/$(printf %06d $n).pdf" && same=$((same + 1))
+done
+[ $same -eq 2 ] && pass "every PDF equals its single render" ||
+	fail "batch and single PDFs differ"
+
 # --- the manifest agrees with the files ---------------------------------
 check_manifest() { # DIR MANIFEST DEALS
 	python3 - "$@" <<'EOF'
