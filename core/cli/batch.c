@@ -229,6 +229,24 @@ static int elsewhere(const struct batch *b, size_t record)
 	return b->shards > 1 && (record - 1) % b->shards != b->shard - 1;
 }
 
+/* Two deals would write one file: say which, with the name. */
+static void report_collision(const pactum_pos *pos, size_t record,
+			     const char *name, size_t other, uint32_t line)
+{
+	char *file = pactum_text_escape(pos->file);
+
+	fprintf(stderr,
+		_("%s:%lu: error: deal %zu would be written as '%s', as deal "
+		  "%zu (line %lu) is: make --name tell them apart, with "
+		  "{record} say\n"),
+		file ? file : "?", (unsigned long)pos->line, record, name, other,
+		(unsigned long)line);
+	pactum_free(file);
+}
+
+/* Pass 1 (b->exact 0): every name's hash; one seen before makes a
+ * candidate.  Pass 1b (b->exact 1, only when there are candidates): the
+ * candidates' names, compared in full. */
 static int claim_name(void *ctx, pactum_data *data, pactum_diag *ddiag,
 		      size_t record, const pactum_pos *pos)
 {
@@ -236,11 +254,13 @@ static int claim_name(void *ctx, pactum_data *data, pactum_diag *ddiag,
 	pactum_diag *diag = NULL;
 	char *name = NULL;
 	uint32_t line = pos->line;
+	uint64_t h;
 	size_t other;
-	int error = PACTUM_OK;
+	int error = PACTUM_OK, seen;
 
 	/* every shard checks every name: all see the same collisions */
-	b->total += !elsewhere(b, record);
+	if (!b->exact)
+		b->total += !elsewhere(b, record);
 	/* a bad deal is reported when it is rendered, and writes nothing */
 	if (pactum_diag_count(ddiag, PACTUM_ERROR) > 0)
 		goto cleanup;
@@ -254,17 +274,22 @@ static int claim_name(void *ctx, pactum_data *data, pactum_diag *ddiag,
 	}
 	if (name == NULL)
 		goto cleanup;
-	other = batch_names_claim(b->names, name, record, &line);
-	if (other == (size_t)-1) {
-		error = PACTUM_ENOMEM;
-	} else if (other != 0 && ++b->collisions <= 20) {
-		fprintf(stderr,
-			_("%s:%lu: error: deal %zu would be written as '%s', "
-			  "as deal %zu (line %lu) is: make --name tell them "
-			  "apart, with {record} say\n"),
-			pos->file, (unsigned long)pos->line, record, name,
-			other, (unsigned long)line);
+	h = batch_name_hash(name);
+	if (!b->exact) {
+		seen = batch_hashset_add(&b->seen, h);
+		if (seen == 1)
+			seen = batch_hashset_add(&b->candidates, h) < 0 ? -1 : 1;
+		if (seen < 0)
+			error = PACTUM_ENOMEM;
+		goto cleanup;
 	}
+	if (!batch_hashset_has(b->candidates, h))
+		goto cleanup;
+	other = batch_names_claim(b->names, name, record, &line);
+	if (other == (size_t)-1)
+		error = PACTUM_ENOMEM;
+	else if (other != 0 && ++b->collisions <= 20)
+		report_collision(pos, record, name, other, line);
 cleanup:
 	free(name);
 	pactum_diag_free(diag);
@@ -677,6 +702,14 @@ int cli_batch(int argc, char **argv)
 	if (stat(b.deals, &before) != 0)
 		memset(&before, 0, sizeof(before));
 	error = pactum_data_each(b.reg, b.deals, claim_name, &b, diag);
+	batch_hashset_free(b.seen);
+	b.seen = NULL;
+	if (error == PACTUM_OK && b.candidates != NULL && !interrupted) {
+		b.exact = 1;
+		error = pactum_data_each(b.reg, b.deals, claim_name, &b, diag);
+	}
+	batch_hashset_free(b.candidates);
+	b.candidates = NULL;
 	if (error != PACTUM_OK || b.collisions > 0 || interrupted) {
 		if (b.collisions > 20)
 			cli_error(_("%zu deals in all would overwrite another's "
@@ -783,6 +816,8 @@ cleanup:
 	for (i = 0; i < (int)b.nformats; i++)
 		pactum_options_free(b.formats[i].opts);
 	batch_names_free(b.names);
+	batch_hashset_free(b.seen);
+	batch_hashset_free(b.candidates);
 	pactum_translator_free(b.tr);
 	pactum_model_free(b.model);
 	pactum_registry_free(b.reg);

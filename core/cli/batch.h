@@ -41,9 +41,21 @@ int batch_names_expand(char **out, const batch_names *names,
 /* Claim name for the deal record starting on line: 0 when no deal had it
  * before, ignoring ASCII case as some file systems do; else the record of
  * the deal that has it (and *line its line); (size_t)-1 when out of
- * memory. */
+ * memory (or past 2^32 deals). */
 size_t batch_names_claim(batch_names *names, const char *name, size_t record,
 			 uint32_t *line);
+
+/* The first pass keeps only a 64-bit hash of each name (8 to 16 bytes a
+ * deal, where the names themselves would take 50): a name whose hash was
+ * seen is a candidate, and only candidates are claimed by name, in a
+ * second pass, to tell a real collision from a hash's. */
+typedef struct batch_hashset batch_hashset;
+uint64_t batch_name_hash(const char *name);
+/* 1 when h was in *set, 0 when added (the set made on first use), -1
+ * when out of memory. */
+int batch_hashset_add(batch_hashset **set, uint64_t h);
+int batch_hashset_has(const batch_hashset *set, uint64_t h);
+void batch_hashset_free(batch_hashset *set);
 
 /* ------------------------------------------------------------------ */
 /* Checksums                                                           */
@@ -139,6 +151,8 @@ struct batch {
 
 	/* the first pass */
 	size_t total, collisions;
+	batch_hashset *seen, *candidates;
+	int exact;             /* pass 1b: the candidates' names in full */
 
 	/* the second */
 	batch_manifest *manifest;

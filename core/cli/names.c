@@ -16,10 +16,12 @@ struct piece {
 	int record;  /* {record} */
 };
 
-/* One claimed name: its text lives in the arena at off. */
+/* One claimed name: its text lives in the arena at off.  Four 32-bit
+ * fields: the set costs 16 bytes a slot, at most two slots a deal, and
+ * the names themselves. */
 struct claim {
-	size_t off;
-	size_t record;
+	uint32_t off;
+	uint32_t record;
 	uint32_t line;
 	uint32_t hash;
 };
@@ -198,16 +200,19 @@ int batch_names_expand(char **out, const batch_names *names,
 	return *out ? 0 : -2;
 }
 
-static uint32_t fold_hash(const char *s)
+/* FNV-1a over the name with ASCII case folded: names that collide on a
+ * case-insensitive share hash alike. */
+uint64_t batch_name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 14695981039346656037ull;
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) *
+		    1099511628211ull;
 	}
-	return h;
+	return h ? h : 1; /* 0 marks an empty slot of a hash set */
 }
 
 static int fold_equal(const char *a, const char *b)
@@ -247,10 +252,11 @@ static int grow(batch_names *n)
 size_t batch_names_claim(batch_names *n, const char *name, size_t record,
 			 uint32_t *line)
 {
-	uint32_t h = fold_hash(name);
+	uint32_t h = (uint32_t)batch_name_hash(name);
 	size_t j, len = strlen(name) + 1;
 
-	if ((n->count + 1) * 2 > n->table_cap && grow(n) != 0)
+	if (record > UINT32_MAX || n->arena_len + len > UINT32_MAX ||
+	    ((n->count + 1) * 2 > n->table_cap && grow(n) != 0))
 		return (size_t)-1;
 	for (j = h & (n->table_cap - 1); n->table[j].record != 0;
 	     j = (j + 1) & (n->table_cap - 1)) {
@@ -273,11 +279,73 @@ size_t batch_names_claim(batch_names *n, const char *name, size_t record,
 		n->arena_cap = cap;
 	}
 	memcpy(n->arena + n->arena_len, name, len);
-	n->table[j].off = n->arena_len;
-	n->table[j].record = record;
+	n->table[j].off = (uint32_t)n->arena_len;
+	n->table[j].record = (uint32_t)record;
 	n->table[j].line = *line;
 	n->table[j].hash = h;
 	n->arena_len += len;
 	n->count++;
+	return 0;
+}
+
+/* ------------------------------------------------------ hash sets ---- */
+
+struct batch_hashset {
+	uint64_t *slots; /* open addressing, 0 empty */
+	size_t cap, count;
+};
+
+void batch_hashset_free(batch_hashset *set)
+{
+	if (set) {
+		free(set->slots);
+		free(set);
+	}
+}
+
+int batch_hashset_has(const batch_hashset *set, uint64_t h)
+{
+	size_t j;
+
+	if (set == NULL || set->cap == 0)
+		return 0;
+	for (j = h & (set->cap - 1); set->slots[j]; j = (j + 1) & (set->cap - 1))
+		if (set->slots[j] == h)
+			return 1;
+	return 0;
+}
+
+int batch_hashset_add(batch_hashset **setp, uint64_t h)
+{
+	batch_hashset *set = *setp;
+	size_t j;
+
+	if (set == NULL && (set = *setp = calloc(1, sizeof(*set))) == NULL)
+		return -1;
+	if (batch_hashset_has(set, h))
+		return 1;
+	/* three quarters full at most: 8 to 16 bytes a name */
+	if ((set->count + 1) * 4 > set->cap * 3) {
+		size_t cap = set->cap ? set->cap * 2 : 1024, i;
+		uint64_t *slots = calloc(cap, sizeof(*slots));
+
+		if (slots == NULL)
+			return -1;
+		for (i = 0; i < set->cap; i++) {
+			if (set->slots[i] == 0)
+				continue;
+			for (j = set->slots[i] & (cap - 1); slots[j];
+			     j = (j + 1) & (cap - 1))
+				;
+			slots[j] = set->slots[i];
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	for (j = h & (set->cap - 1); set->slots[j]; j = (j + 1) & (set->cap - 1))
+		;
+	set->slots[j] = h;
+	set->count++;
 	return 0;
 }
