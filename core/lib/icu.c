@@ -1,6 +1,7 @@
 /* The ICU calls, in one file: everything else stays free of UChar. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,17 +39,20 @@ static int put_uchars(pactum_buf *out, const UChar *s, int32_t len)
 	return out->oom ? PACTUM_ENOMEM : PACTUM_OK;
 }
 
-static int format_number(pactum_buf *out, const char *locale, int64_t n,
-			 UNumberFormatStyle style, const char *ruleset)
+/* A formatter set up for a rule set, or NULL. */
+static UNumberFormat *open_formatter(const char *locale,
+				     UNumberFormatStyle style,
+				     const char *ruleset)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UNumberFormat *f = unum_open(style, NULL, 0, locale, NULL, &status);
-	UChar text[MAX_UCHARS], rules[64];
-	int32_t len;
-	int error = PACTUM_EINVAL;
+	UChar rules[64];
 
-	if (U_FAILURE(status))
-		goto cleanup;
+	if (U_FAILURE(status)) {
+		if (f)
+			unum_close(f);
+		return NULL;
+	}
 	if (ruleset != NULL) {
 		u_uastrncpy(rules, ruleset, (int32_t)PACTUM_ARRAY_SIZE(rules) - 1);
 		rules[PACTUM_ARRAY_SIZE(rules) - 1] = 0;
@@ -62,16 +66,86 @@ static int format_number(pactum_buf *out, const char *locale, int64_t n,
 				    (int32_t)PACTUM_ARRAY_SIZE(rules) - 1);
 			unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, rules,
 					      -1, &status);
-			status = U_ZERO_ERROR;
 		}
 	}
+	return f;
+}
+
+/*
+ * Opening a rule-based formatter parses the language's whole RBNF rule
+ * text: 6.5 M instructions, where formatting one number takes a few
+ * thousand.  So each (locale, style, rule set) is opened once per process
+ * and kept; a formatter is never changed after it is set up, and one lock
+ * keeps two threads from formatting with it at once.  The table is small
+ * and bounded (a render uses a handful): past it, formatters are opened
+ * per call as before.
+ */
+#define FORMATTERS 32
+
+static struct formatter {
+	char locale[32];
+	char ruleset[64];
+	UNumberFormatStyle style;
+	UNumberFormat *f;
+} formatters[FORMATTERS];
+static size_t nformatters;
+static pthread_mutex_t formatters_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The kept formatter, opened on first use; NULL when it cannot be kept.
+ * Called with the lock held. */
+static UNumberFormat *kept_formatter(const char *locale,
+				     UNumberFormatStyle style,
+				     const char *ruleset)
+{
+	const char *rs = ruleset ? ruleset : "";
+	struct formatter *k;
+	size_t i;
+
+	if (strlen(locale) >= sizeof(k->locale) ||
+	    strlen(rs) >= sizeof(k->ruleset))
+		return NULL;
+	for (i = 0; i < nformatters; i++) {
+		k = &formatters[i];
+		if (k->style == style && strcmp(k->locale, locale) == 0 &&
+		    strcmp(k->ruleset, rs) == 0)
+			return k->f;
+	}
+	if (nformatters == FORMATTERS)
+		return NULL;
+	k = &formatters[nformatters];
+	k->f = open_formatter(locale, style, ruleset);
+	if (k->f == NULL)
+		return NULL;
+	strcpy(k->locale, locale);
+	strcpy(k->ruleset, rs);
+	k->style = style;
+	nformatters++;
+	return k->f;
+}
+
+static int format_number(pactum_buf *out, const char *locale, int64_t n,
+			 UNumberFormatStyle style, const char *ruleset)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UNumberFormat *f, *own = NULL;
+	UChar text[MAX_UCHARS];
+	int32_t len;
+	int error = PACTUM_EINVAL;
+
+	pthread_mutex_lock(&formatters_lock);
+	f = kept_formatter(locale, style, ruleset);
+	if (f == NULL)
+		f = own = open_formatter(locale, style, ruleset);
+	if (f == NULL)
+		goto cleanup;
 	len = unum_formatInt64(f, n, text, MAX_UCHARS, NULL, &status);
 	if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
 		goto cleanup;
 	error = put_uchars(out, text, len);
 cleanup:
-	if (f != NULL)
-		unum_close(f);
+	pthread_mutex_unlock(&formatters_lock);
+	if (own != NULL)
+		unum_close(own);
 	return error;
 }
 
