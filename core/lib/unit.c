@@ -55,9 +55,21 @@ static void flush_space(struct builder *b)
 static void put_text(struct builder *b, const char *s, size_t len,
 		     int escape)
 {
-	size_t i;
+	size_t i, run;
 
 	for (i = 0; i < len; i++) {
+		/* a run of ordinary characters goes in at once */
+		for (run = i; run < len && !is_xml_space(s[run]) &&
+			      s[run] != '{' && s[run] != '}' && s[run] != '|';
+		     run++)
+			;
+		if (run > i) {
+			if (b->pending_space)
+				flush_space(b);
+			pactum__buf_put(&b->msgid, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (is_xml_space(s[i])) {
 			b->pending_space = b->msgid.len > b->floor;
 			continue;

@@ -82,6 +82,11 @@ int pactum__text_unsafe(uint32_t *cp, size_t *offset, const char *s,
 	uint32_t c;
 
 	while (i < len) {
+		/* printable ASCII, most of any text, is safe as it is */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		n = pactum__utf8_decode(&c, s + i, len - i);
 		if (n == 0) {
 			c = PACTUM_NOT_UTF8;
