@@ -42,11 +42,16 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 	if (node->type != XML_ELEMENT_NODE || src->lost)
 		return pos;
 	for (i = src->cursor; i + tag + nlen < src->len; i++) {
-		const char *p = src->bytes + i;
+		const char *p = memchr(src->bytes + i, '<',
+				       src->len - tag - nlen - i);
 		char after;
 
-		if (p[0] != '<' ||
-		    (prefix && (memcmp(p + 1, prefix, plen) != 0 ||
+		if (p == NULL) {
+			i = src->len - tag - nlen;
+			break;
+		}
+		i = (size_t)(p - src->bytes);
+		if ((prefix && (memcmp(p + 1, prefix, plen) != 0 ||
 				p[1 + plen] != ':')) ||
 		    memcmp(p + tag, name, nlen) != 0)
 			continue;
@@ -64,14 +69,20 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 	src->cursor = i + 1;
 	if (src->line == 0)
 		src->line = src->col = 1;
-	for (j = src->counted; j < i; j++) {
-		if (src->bytes[j] == '\n') {
-			src->line++;
-			src->col = 1;
-		} else if (((unsigned char)src->bytes[j] & 0xc0) != 0x80) {
-			src->col++;
-		}
+	/* lines by memchr(); columns only on the last line, in characters */
+	for (j = src->counted;; j++) {
+		const char *nl = memchr(src->bytes + j, '\n', i - j);
+
+		if (nl == NULL)
+			break;
+		j = (size_t)(nl - src->bytes);
+		src->line++;
+		src->col = 1;
+		src->counted = j + 1;
 	}
+	for (j = src->counted; j < i; j++)
+		if (((unsigned char)src->bytes[j] & 0xc0) != 0x80)
+			src->col++;
 	src->counted = i;
 	pos.line = src->line;
 	pos.col = src->col;
