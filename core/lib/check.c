@@ -1689,7 +1689,6 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
 	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
-	size_t i;
 	int error = PACTUM_OK;
 
 	if (too_deep(&ck, model->root))
@@ -1720,10 +1719,8 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	check_content(&ck, model->root, &body);
 	find_counts(&ck);
 	check_term_cycles(&ck);
-	for (i = 0; i < model->nunits && !ck.nomem; i++)
-		if (!model->units[i]->verbatim &&
-		    pactum__unit_describe(model, model->units[i]) != PACTUM_OK)
-			ck.nomem = 1;
+	/* the units' roles for translators: pactum__model_describe(), when
+	 * asked for */
 	if (!model->library)
 		check_definitions(&ck);
 	list_translatable(&ck);

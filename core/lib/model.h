@@ -129,7 +129,14 @@ struct pactum_model {
 	struct pactum_model **libs; /* clause libraries included from */
 	size_t nlibs;
 	int unreadable;          /* a library that failed to read */
+	int described;           /* the units' roles are complete: see
+				    pactum__model_describe() */
 };
+
+/* Complete the role of every unit for translators (pactum__unit_describe())
+ * on the first call; what a render never shows is not made for it.
+ * Thread-safe: models are shared.  PACTUM_OK or PACTUM_ENOMEM. */
+int pactum__model_describe(const pactum_model *model);
 
 /* How deep a model's tree may be: deeper than any agreement, and shallow
  * enough that the recursive passes over it are safe. */
