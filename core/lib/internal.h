@@ -148,11 +148,12 @@ int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len);
 typedef struct pactum_map {
 	const char **keys;
 	void **values;
+	size_t *hashes; /* of each key: growing and probing need no rehash */
 	size_t count;
 	size_t cap; /* a power of two, or 0 */
 } pactum_map;
 
-#define PACTUM_MAP_INIT { NULL, NULL, 0, 0 }
+#define PACTUM_MAP_INIT { NULL, NULL, NULL, 0, 0 }
 
 /* Insert key → value; keys are borrowed and must outlive the map.
  * *existing (may be NULL) receives the value already stored under key, in
