@@ -50,6 +50,16 @@ int pactum__utf8_valid(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		uint64_t w;
+
+		/* ASCII eight bytes at a time: catalogs are read whole */
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

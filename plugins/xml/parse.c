@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -80,9 +81,21 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 		src->col = 1;
 		src->counted = j + 1;
 	}
-	for (j = src->counted; j < i; j++)
+	for (j = src->counted; j < i; j++) {
+		uint64_t w;
+
+		/* ASCII eight bytes at a time: each byte a character */
+		if (i - j >= 8) {
+			memcpy(&w, src->bytes + j, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				src->col += 8;
+				j += 7;
+				continue;
+			}
+		}
 		if (((unsigned char)src->bytes[j] & 0xc0) != 0x80)
 			src->col++;
+	}
 	src->counted = i;
 	pos.line = src->line;
 	pos.col = src->col;
