@@ -552,7 +552,10 @@ static pactum_node *synthetic_param(struct checker *ck, const char *owner,
 	const char *id = p ? ctx_printf(ck, "%s.%s", owner, field) : NULL;
 
 	*twice = 0;
-	if (id == NULL) {
+	if (p != NULL)
+		p->attr = pactum__arena_calloc(
+			model->arena, PACTUM_ATTR_COUNT_ * sizeof(*p->attr));
+	if (id == NULL || p->attr == NULL) {
 		ck->nomem = 1;
 		return NULL;
 	}

@@ -126,6 +126,24 @@ pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n)
 	return pos;
 }
 
+/* The attributes of a node that has none: in read-only memory, so that a
+ * write that skipped pactum__node_attrs() faults instead of giving every
+ * node that attribute. */
+static const char *const no_attrs[PACTUM_ATTR_COUNT_];
+
+const char **pactum__node_attrs(pactum_model *model, pactum_node *n)
+{
+	if (n->attr == (const char **)no_attrs) {
+		const char **own = pactum__arena_calloc(
+			model->arena, PACTUM_ATTR_COUNT_ * sizeof(*own));
+
+		if (own == NULL)
+			return NULL;
+		n->attr = own;
+	}
+	return n->attr;
+}
+
 pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 				pactum_node_kind kind, uint32_t line,
 				uint32_t col)
@@ -138,6 +156,7 @@ pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 	if (node == NULL)
 		return NULL;
 	node->kind = kind;
+	node->attr = (const char **)no_attrs;
 	if (kind == PACTUM_NODE_TEXT)
 		node->text = ""; /* a reader's TEXT without text is empty */
 	node->line = line;
@@ -163,7 +182,7 @@ int pactum_node_set_attr(pactum_model *model, pactum_node *node,
 	if ((unsigned)attr >= PACTUM_ATTR_COUNT_)
 		return PACTUM_EINVAL;
 	copy = pactum__arena_strndup(model->arena, value, len);
-	if (copy == NULL)
+	if (copy == NULL || pactum__node_attrs(model, node) == NULL)
 		return PACTUM_ENOMEM;
 	node->attr[attr] = copy;
 	return PACTUM_OK;
