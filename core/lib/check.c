@@ -266,6 +266,9 @@ static void check_attrs(struct checker *ck, const pactum_node *n)
 	const pactum_kind_info *info = pactum__kind(n->kind);
 	pactum_attr a;
 
+	/* most nodes have no attribute, and most kinds require none */
+	if (!pactum__node_has_attrs(n) && info->required == 0)
+		return;
 	for (a = 0; a < PACTUM_ATTR_COUNT_; a++) {
 		const char *v = n->attr[a];
 

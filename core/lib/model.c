@@ -144,6 +144,11 @@ const char **pactum__node_attrs(pactum_model *model, pactum_node *n)
 	return n->attr;
 }
 
+int pactum__node_has_attrs(const pactum_node *n)
+{
+	return n->attr != (const char **)no_attrs;
+}
+
 pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 				pactum_node_kind kind, uint32_t line,
 				uint32_t col)

@@ -139,6 +139,9 @@ struct pactum_model {
 /* n's own attributes, writable: allocated on the first one.  NULL when
  * out of memory. */
 const char **pactum__node_attrs(pactum_model *model, pactum_node *n);
+/* Nonzero when n has a row of attributes of its own (it may still hold
+ * only NULLs); zero when it shares the empty one. */
+int pactum__node_has_attrs(const pactum_node *n);
 
 /* Complete the role of every unit for translators (pactum__unit_describe())
  * on the first call; what a render never shows is not made for it.
