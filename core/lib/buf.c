@@ -34,7 +34,7 @@ fail:
 	return PACTUM_ENOMEM;
 }
 
-int pactum__buf_put(pactum_buf *buf, const char *bytes, size_t len)
+int pactum__buf_put_slow(pactum_buf *buf, const char *bytes, size_t len)
 {
 	if (pactum__buf_grow(buf, len) != PACTUM_OK)
 		return PACTUM_ENOMEM;
@@ -50,19 +50,25 @@ int pactum__buf_puts(pactum_buf *buf, const char *s)
 	return pactum__buf_put(buf, s, strlen(s));
 }
 
-int pactum__buf_putc(pactum_buf *buf, char c)
-{
-	return pactum__buf_put(buf, &c, 1);
-}
-
 int pactum__buf_vprintf(pactum_buf *buf, const char *fmt, va_list ap)
 {
 	va_list copy;
 	int n;
 
+	if (buf->oom)
+		return PACTUM_ENOMEM;
+	/* straight into the room there is; measured first only when it
+	 * does not fit */
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(buf->ptr ? buf->ptr + buf->len : NULL,
+		      buf->ptr ? buf->cap - buf->len : 0, fmt, copy);
 	va_end(copy);
+	if (n >= 0 && buf->ptr && (size_t)n < buf->cap - buf->len) {
+		buf->len += (size_t)n;
+		return PACTUM_OK;
+	}
+	if (buf->ptr)
+		buf->ptr[buf->len] = '\0'; /* what did not fit is not there */
 	if (n < 0 || pactum__buf_grow(buf, (size_t)n) != PACTUM_OK) {
 		buf->oom = 1;
 		return PACTUM_ENOMEM;

@@ -266,6 +266,9 @@ static void check_attrs(struct checker *ck, const pactum_node *n)
 	const pactum_kind_info *info = pactum__kind(n->kind);
 	pactum_attr a;
 
+	/* most nodes have no attribute, and most kinds require none */
+	if (!pactum__node_has_attrs(n) && info->required == 0)
+		return;
 	for (a = 0; a < PACTUM_ATTR_COUNT_; a++) {
 		const char *v = n->attr[a];
 
@@ -552,7 +555,10 @@ static pactum_node *synthetic_param(struct checker *ck, const char *owner,
 	const char *id = p ? ctx_printf(ck, "%s.%s", owner, field) : NULL;
 
 	*twice = 0;
-	if (id == NULL) {
+	if (p != NULL)
+		p->attr = pactum__arena_calloc(
+			model->arena, PACTUM_ATTR_COUNT_ * sizeof(*p->attr));
+	if (id == NULL || p->attr == NULL) {
 		ck->nomem = 1;
 		return NULL;
 	}
@@ -1689,7 +1695,6 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
 	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
-	size_t i;
 	int error = PACTUM_OK;
 
 	if (too_deep(&ck, model->root))
@@ -1720,10 +1725,8 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	check_content(&ck, model->root, &body);
 	find_counts(&ck);
 	check_term_cycles(&ck);
-	for (i = 0; i < model->nunits && !ck.nomem; i++)
-		if (!model->units[i]->verbatim &&
-		    pactum__unit_describe(model, model->units[i]) != PACTUM_OK)
-			ck.nomem = 1;
+	/* the units' roles for translators: pactum__model_describe(), when
+	 * asked for */
 	if (!model->library)
 		check_definitions(&ck);
 	list_translatable(&ck);

@@ -256,6 +256,9 @@ int pactum_model_unit_role_in(char **out, const pactum_model *model,
 			return error;
 	}
 	in.n = nlangs;
+	error = pactum__model_describe(model);
+	if (error != PACTUM_OK)
+		return error;
 	describe(&b, model->translatable[i], &in);
 	*out = pactum__buf_detach(&b);
 	return *out ? PACTUM_OK : PACTUM_ENOMEM;

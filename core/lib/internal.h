@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <pactum/pactum.h>
 
@@ -38,9 +39,33 @@ typedef struct pactum_buf {
 #define PACTUM_BUF_INIT { NULL, 0, 0, 0 }
 
 int pactum__buf_grow(pactum_buf *buf, size_t extra);
-int pactum__buf_put(pactum_buf *buf, const char *bytes, size_t len);
+int pactum__buf_put_slow(pactum_buf *buf, const char *bytes, size_t len);
 int pactum__buf_puts(pactum_buf *buf, const char *s);
-int pactum__buf_putc(pactum_buf *buf, char c);
+
+/* Appends are the inner loop of building units and writing outputs, most
+ * of them a few bytes into a buffer with room: that case is inline. */
+static inline int pactum__buf_put(pactum_buf *buf, const char *bytes,
+				  size_t len)
+{
+	if (!buf->oom && len < buf->cap - buf->len) {
+		if (len)
+			memcpy(buf->ptr + buf->len, bytes, len);
+		buf->len += len;
+		buf->ptr[buf->len] = '\0';
+		return PACTUM_OK;
+	}
+	return pactum__buf_put_slow(buf, bytes, len);
+}
+
+static inline int pactum__buf_putc(pactum_buf *buf, char c)
+{
+	if (!buf->oom && buf->cap - buf->len > 1) {
+		buf->ptr[buf->len++] = c;
+		buf->ptr[buf->len] = '\0';
+		return PACTUM_OK;
+	}
+	return pactum__buf_put_slow(buf, &c, 1);
+}
 int pactum__buf_printf(pactum_buf *buf, const char *fmt, ...)
 	PACTUM_PRINTF(2, 3);
 int pactum__buf_vprintf(pactum_buf *buf, const char *fmt, va_list ap)
@@ -127,11 +152,12 @@ int pactum__buf_put_safe(pactum_buf *buf, const char *s, size_t len);
 typedef struct pactum_map {
 	const char **keys;
 	void **values;
+	size_t *hashes; /* of each key: growing and probing need no rehash */
 	size_t count;
 	size_t cap; /* a power of two, or 0 */
 } pactum_map;
 
-#define PACTUM_MAP_INIT { NULL, NULL, 0, 0 }
+#define PACTUM_MAP_INIT { NULL, NULL, NULL, 0, 0 }
 
 /* Insert key → value; keys are borrowed and must outlive the map.
  * *existing (may be NULL) receives the value already stored under key, in

@@ -4,6 +4,7 @@
  * that both accept and refuse the same files. */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "kinds.h"
@@ -283,25 +284,85 @@ int pactum__attr_value_ok(pactum_attr a, const char *v)
 	return 0;
 }
 
-pactum_node_kind pactum_node_kind_lookup(const char *name)
+/*
+ * Names to kinds and attributes: every element and attribute a reader
+ * meets is looked up, and a scan with strcmp() cost a few hundred
+ * instructions each.  A table of slots built once, probed linearly; it
+ * holds only the fixed names, so no input can lengthen a probe.
+ */
+#define NAME_SLOTS 256 /* a power of two, over twice the names */
+
+struct name_slot {
+	const char *name;
+	unsigned value;
+};
+
+static struct name_slot kind_slots[NAME_SLOTS], attr_slots[NAME_SLOTS];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h & (NAME_SLOTS - 1);
+}
+
+static void name_put(struct name_slot *slots, const char *name,
+		     unsigned value)
+{
+	unsigned h = name_hash(name);
+
+	while (slots[h].name != NULL) {
+		if (strcmp(slots[h].name, name) == 0)
+			return; /* the first row of a name wins, as the scan did */
+		h = (h + 1) & (NAME_SLOTS - 1);
+	}
+	slots[h].name = name;
+	slots[h].value = value;
+}
+
+static void build_names(void)
 {
 	size_t i;
 
 	for (i = 0; i < PACTUM_ARRAY_SIZE(kinds); i++)
-		if (kinds[i].kind != PACTUM_NODE_TEXT &&
-		    strcmp(kinds[i].name, name) == 0)
-			return kinds[i].kind;
+		if (kinds[i].kind != PACTUM_NODE_TEXT)
+			name_put(kind_slots, kinds[i].name,
+				 (unsigned)kinds[i].kind);
+	for (i = 0; i < PACTUM_ATTR_COUNT_; i++)
+		name_put(attr_slots, attrs[i].name, (unsigned)i);
+}
+
+static int name_get(unsigned *value, const struct name_slot *slots,
+		    const char *name)
+{
+	unsigned h;
+
+	pthread_once(&names_once, build_names);
+	for (h = name_hash(name); slots[h].name != NULL;
+	     h = (h + 1) & (NAME_SLOTS - 1))
+		if (strcmp(slots[h].name, name) == 0) {
+			*value = slots[h].value;
+			return 1;
+		}
 	return 0;
+}
+
+pactum_node_kind pactum_node_kind_lookup(const char *name)
+{
+	unsigned v;
+
+	return name_get(&v, kind_slots, name) ? (pactum_node_kind)v : 0;
 }
 
 pactum_attr pactum_attr_lookup(const char *name)
 {
-	unsigned a;
+	unsigned v;
 
-	for (a = 0; a < PACTUM_ATTR_COUNT_; a++)
-		if (strcmp(attrs[a].name, name) == 0)
-			return (pactum_attr)a;
-	return PACTUM_ATTR_COUNT_;
+	return name_get(&v, attr_slots, name) ? (pactum_attr)v
+					      : PACTUM_ATTR_COUNT_;
 }
 
 int pactum_node_kind_holds_text(pactum_node_kind kind)

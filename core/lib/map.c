@@ -68,38 +68,47 @@ static size_t hash(const char *key, size_t len)
 	return (size_t)(v0 ^ v1 ^ v2 ^ v3);
 }
 
-static size_t slot_of(const pactum_map *map, const char *key, size_t len)
+/* The slot of key (hash h), or the empty one where it would go.  The
+ * stored hashes spare a string comparison at most slots passed. */
+static size_t slot_of(const pactum_map *map, const char *key, size_t len,
+		      size_t h)
 {
-	size_t mask = map->cap - 1, i = hash(key, len) & mask;
+	size_t mask = map->cap - 1, i = h & mask;
 
 	while (map->keys[i] != NULL &&
-	       (strncmp(map->keys[i], key, len) != 0 ||
+	       (map->hashes[i] != h || strncmp(map->keys[i], key, len) != 0 ||
 		map->keys[i][len] != '\0'))
 		i = (i + 1) & mask;
 	return i;
 }
 
+/* Twice the slots; every key moves by its stored hash, not hashed again. */
 static int grow(pactum_map *map)
 {
 	pactum_map bigger = PACTUM_MAP_INIT;
-	size_t i;
+	size_t i, s, mask;
 
 	bigger.cap = map->cap ? map->cap * 2 : 16;
 	bigger.keys = pactum_malloc(bigger.cap * sizeof(*bigger.keys));
 	bigger.values = pactum_malloc(bigger.cap * sizeof(*bigger.values));
-	if (bigger.keys == NULL || bigger.values == NULL) {
+	bigger.hashes = pactum_malloc(bigger.cap * sizeof(*bigger.hashes));
+	if (bigger.keys == NULL || bigger.values == NULL ||
+	    bigger.hashes == NULL) {
 		pactum__map_free(&bigger);
 		return PACTUM_ENOMEM;
 	}
 	memset(bigger.keys, 0, bigger.cap * sizeof(*bigger.keys));
+	mask = bigger.cap - 1;
 	for (i = 0; i < map->cap; i++) {
-		if (map->keys[i] != NULL) {
-			size_t s = slot_of(&bigger, map->keys[i],
-					   strlen(map->keys[i]));
-
-			bigger.keys[s] = map->keys[i];
-			bigger.values[s] = map->values[i];
-		}
+		if (map->keys[i] == NULL)
+			continue;
+		/* the keys are distinct: the first empty slot is its own */
+		for (s = map->hashes[i] & mask; bigger.keys[s] != NULL;
+		     s = (s + 1) & mask)
+			;
+		bigger.keys[s] = map->keys[i];
+		bigger.values[s] = map->values[i];
+		bigger.hashes[s] = map->hashes[i];
 	}
 	bigger.count = map->count;
 	pactum__map_free(map);
@@ -110,13 +119,13 @@ static int grow(pactum_map *map)
 int pactum__map_put(pactum_map *map, const char *key, void *value,
 		    void **existing)
 {
-	size_t len = strlen(key), s;
+	size_t len = strlen(key), h = hash(key, len), s;
 
 	if (existing)
 		*existing = NULL;
 	if ((map->count + 1) * 4 > map->cap * 3 && grow(map) != PACTUM_OK)
 		return PACTUM_ENOMEM;
-	s = slot_of(map, key, len);
+	s = slot_of(map, key, len, h);
 	if (map->keys[s] != NULL) {
 		if (existing)
 			*existing = map->values[s];
@@ -124,6 +133,7 @@ int pactum__map_put(pactum_map *map, const char *key, void *value,
 	}
 	map->keys[s] = key;
 	map->values[s] = value;
+	map->hashes[s] = h;
 	map->count++;
 	return PACTUM_OK;
 }
@@ -134,7 +144,7 @@ void *pactum__map_get(const pactum_map *map, const char *key, size_t len)
 
 	if (map->cap == 0)
 		return NULL;
-	s = slot_of(map, key, len);
+	s = slot_of(map, key, len, hash(key, len));
 	return map->keys[s] ? map->values[s] : NULL;
 }
 
@@ -142,7 +152,9 @@ void pactum__map_free(pactum_map *map)
 {
 	pactum_free(map->keys);
 	pactum_free(map->values);
+	pactum_free(map->hashes);
 	map->keys = NULL;
 	map->values = NULL;
+	map->hashes = NULL;
 	map->count = map->cap = 0;
 }

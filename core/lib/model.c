@@ -2,9 +2,11 @@
  * and loading a model file end to end (read, build, check). */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "model.h"
+#include "unit.h"
 
 int pactum__model_new(pactum_model **out, const char *file)
 {
@@ -124,6 +126,29 @@ pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n)
 	return pos;
 }
 
+/* The attributes of a node that has none: in read-only memory, so that a
+ * write that skipped pactum__node_attrs() faults instead of giving every
+ * node that attribute. */
+static const char *const no_attrs[PACTUM_ATTR_COUNT_];
+
+const char **pactum__node_attrs(pactum_model *model, pactum_node *n)
+{
+	if (n->attr == (const char **)no_attrs) {
+		const char **own = pactum__arena_calloc(
+			model->arena, PACTUM_ATTR_COUNT_ * sizeof(*own));
+
+		if (own == NULL)
+			return NULL;
+		n->attr = own;
+	}
+	return n->attr;
+}
+
+int pactum__node_has_attrs(const pactum_node *n)
+{
+	return n->attr != (const char **)no_attrs;
+}
+
 pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 				pactum_node_kind kind, uint32_t line,
 				uint32_t col)
@@ -136,6 +161,7 @@ pactum_node *pactum_node_append(pactum_model *model, pactum_node *parent,
 	if (node == NULL)
 		return NULL;
 	node->kind = kind;
+	node->attr = (const char **)no_attrs;
 	if (kind == PACTUM_NODE_TEXT)
 		node->text = ""; /* a reader's TEXT without text is empty */
 	node->line = line;
@@ -161,7 +187,7 @@ int pactum_node_set_attr(pactum_model *model, pactum_node *node,
 	if ((unsigned)attr >= PACTUM_ATTR_COUNT_)
 		return PACTUM_EINVAL;
 	copy = pactum__arena_strndup(model->arena, value, len);
-	if (copy == NULL)
+	if (copy == NULL || pactum__node_attrs(model, node) == NULL)
 		return PACTUM_ENOMEM;
 	node->attr[attr] = copy;
 	return PACTUM_OK;
@@ -278,14 +304,42 @@ size_t pactum_model_unit_count(const pactum_model *model)
 	return model->ntranslatable;
 }
 
+/* Describing every unit took a render of 30 clauses a quarter of its
+ * start-up (and ICU's English conventions), for extraction only. */
+static pthread_mutex_t describe_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int pactum__model_describe(const pactum_model *cmodel)
+{
+	/* the roles are the model's, made once: not a change a reader sees */
+	pactum_model *model = (pactum_model *)cmodel;
+	size_t i;
+	int error = PACTUM_OK;
+
+	pthread_mutex_lock(&describe_lock);
+	for (i = 0; !model->described && i < model->nunits; i++)
+		if (!model->units[i]->verbatim &&
+		    model->units[i]->kind_role == NULL) {
+			error = pactum__unit_describe(model, model->units[i]);
+			if (error != PACTUM_OK)
+				break;
+		}
+	if (error == PACTUM_OK)
+		model->described = 1;
+	pthread_mutex_unlock(&describe_lock);
+	return error;
+}
+
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 		      const char **msgid, const char **msgid_plural,
 		      const char **role, const char **note, pactum_pos *pos)
 {
 	const pactum_unit *u;
+	int error = PACTUM_OK;
 
 	if (i >= model->ntranslatable)
 		return PACTUM_EINVAL;
+	if (role)
+		error = pactum__model_describe(model);
 	u = model->translatable[i];
 	if (ctx)
 		*ctx = u->ctx;
@@ -299,7 +353,7 @@ int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
 		*note = u->note;
 	if (pos)
 		*pos = pactum__node_pos(model, u->node);
-	return PACTUM_OK;
+	return error;
 }
 
 const char *pactum_model_unit_domain(const pactum_model *model, size_t i)

@@ -14,7 +14,10 @@ struct pactum_node {
 	pactum_node_kind kind;
 	uint32_t line;
 	uint32_t col;
-	const char *attr[PACTUM_ATTR_COUNT_];
+	/* PACTUM_ATTR_COUNT_ of them; most nodes have none, and share one
+	 * read-only row of NULLs until pactum__node_attrs() gives them
+	 * their own (an array in every node took 60% of a model's memory) */
+	const char **attr;
 	pactum_node *parent;
 	pactum_node *first;
 	pactum_node *last;
@@ -129,7 +132,21 @@ struct pactum_model {
 	struct pactum_model **libs; /* clause libraries included from */
 	size_t nlibs;
 	int unreadable;          /* a library that failed to read */
+	int described;           /* the units' roles are complete: see
+				    pactum__model_describe() */
 };
+
+/* n's own attributes, writable: allocated on the first one.  NULL when
+ * out of memory. */
+const char **pactum__node_attrs(pactum_model *model, pactum_node *n);
+/* Nonzero when n has a row of attributes of its own (it may still hold
+ * only NULLs); zero when it shares the empty one. */
+int pactum__node_has_attrs(const pactum_node *n);
+
+/* Complete the role of every unit for translators (pactum__unit_describe())
+ * on the first call; what a render never shows is not made for it.
+ * Thread-safe: models are shared.  PACTUM_OK or PACTUM_ENOMEM. */
+int pactum__model_describe(const pactum_model *model);
 
 /* How deep a model's tree may be: deeper than any agreement, and shallow
  * enough that the recursive passes over it are safe. */

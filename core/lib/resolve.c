@@ -252,14 +252,25 @@ static int only_languages(const pactum_node *c)
 static const char *number_text(pactum_doc *doc, const char *prefix,
 			       unsigned k)
 {
-	pactum_buf buf = PACTUM_BUF_INIT;
-	const char *copy = NULL;
+	/* once per numbered block: spelt out, not through printf */
+	char digits[16];
+	size_t n = sizeof(digits), plen = prefix ? strlen(prefix) + 1 : 0;
+	char *copy;
 
-	pactum__buf_printf(&buf, "%s%s%u", prefix ? prefix : "",
-			   prefix ? "." : "", k);
-	if (!buf.oom)
-		copy = pactum__arena_strndup(doc->arena, buf.ptr, buf.len);
-	pactum__buf_free(&buf);
+	do {
+		digits[--n] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k != 0);
+	copy = pactum__arena_alloc(doc->arena,
+				   plen + sizeof(digits) - n + 1);
+	if (copy == NULL)
+		return NULL;
+	if (plen) {
+		memcpy(copy, prefix, plen - 1);
+		copy[plen - 1] = '.';
+	}
+	memcpy(copy + plen, digits + n, sizeof(digits) - n);
+	copy[plen + sizeof(digits) - n] = '\0';
 	return copy;
 }
 

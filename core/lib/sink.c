@@ -37,14 +37,32 @@ int pactum_sink_puts(pactum_sink *sink, const char *s)
 	return pactum__buf_puts(&sink->buf, s);
 }
 
+/* The bytes pactum_sink_put_escaped() replaces or drops: the markup
+ * characters, and the controls but newline and tab. */
+static const unsigned char needs_escape[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x0b] = 1,
+	[0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1,
+	[0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+	[0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1,
+	[0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, [0x7f] = 1,
+};
+
 int pactum_sink_put_escaped(pactum_sink *sink, const char *text, size_t len)
 {
 	size_t i, start = 0;
 	const char *rep;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c;
 
+		/* most bytes need nothing: skip them at once */
+		while (i < len && !needs_escape[(unsigned char)text[i]])
+			i++;
+		if (i == len)
+			break;
+		c = (unsigned char)text[i];
 		switch (c) {
 		case '&':
 			rep = "&amp;";

@@ -52,12 +52,33 @@ static void flush_space(struct builder *b)
 	pactum__buf_putc(m, ' ');
 }
 
+/* What put_text() looks at: XML white space, braces and the bar. */
+static const unsigned char special[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+	['{'] = 1, ['}'] = 1, ['|'] = 1,
+};
+
 static void put_text(struct builder *b, const char *s, size_t len,
 		     int escape)
 {
-	size_t i;
+	size_t i, run;
 
 	for (i = 0; i < len; i++) {
+		/* a run of ordinary characters goes in at once, with the lone
+		 * spaces between its words: once the run has a character,
+		 * such a space is the one flush_space() would put */
+		for (run = i; run < len; run++)
+			if (special[(unsigned char)s[run]] &&
+			    !(s[run] == ' ' && run > i && run + 1 < len &&
+			      !special[(unsigned char)s[run + 1]]))
+				break;
+		if (run > i) {
+			if (b->pending_space)
+				flush_space(b);
+			pactum__buf_put(&b->msgid, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		if (is_xml_space(s[i])) {
 			b->pending_space = b->msgid.len > b->floor;
 			continue;
@@ -419,8 +440,15 @@ pactum_token_kind pactum__template_next(pactum_token *tok, pactum_template *t)
 		t->p = close + 1;
 		return tok->kind = PACTUM_TOK_PLACEHOLDER;
 	}
-	while (p < t->end && *p != '{' && *p != '}')
-		p++;
+	{
+		/* text runs to the next brace: found by memchr(), not byte by
+		 * byte, as every translation of every render is read here */
+		const char *open = memchr(p, '{', (size_t)(t->end - p));
+		const char *shut = memchr(p, '}',
+					  (size_t)((open ? open : t->end) - p));
+
+		p = shut ? shut : open ? open : t->end;
+	}
 	tok->text = start;
 	tok->len = (size_t)(p - start);
 	t->p = p;

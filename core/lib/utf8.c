@@ -50,6 +50,16 @@ int pactum__utf8_valid(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		uint64_t w;
+
+		/* ASCII eight bytes at a time: catalogs are read whole */
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -75,6 +85,9 @@ static int unsafe_cp(uint32_t cp)
 	       (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
 }
 
+/* Eight bytes of 0x01, for the word-at-a-time test of pactum__text_unsafe() */
+#define ONES 0x0101010101010101ull
+
 int pactum__text_unsafe(uint32_t *cp, size_t *offset, const char *s,
 			size_t len, uint32_t allow)
 {
@@ -82,6 +95,24 @@ int pactum__text_unsafe(uint32_t *cp, size_t *offset, const char *s,
 	uint32_t c;
 
 	while (i < len) {
+		/* printable ASCII, most of any text, is safe as it is: eight
+		 * bytes at a time while none is a control, DEL or above */
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (((w | (w + ONES * 0x01) | (w - ONES * 0x20)) &
+			     ONES * 0x80) != 0)
+				break;
+			i += 8;
+		}
+		if (i < len && (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		if (i == len)
+			break;
 		n = pactum__utf8_decode(&c, s + i, len - i);
 		if (n == 0) {
 			c = PACTUM_NOT_UTF8;

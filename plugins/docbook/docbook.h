@@ -29,6 +29,7 @@ struct xlabel {
 	size_t lang;      /* the language of the references */
 	const char *text; /* their text, "Ziffer 3.2" */
 	size_t len;
+	size_t seq;       /* the reference's place in the document */
 };
 
 /* A defined term already used in one language: its first use is a
@@ -47,6 +48,8 @@ struct writer {
 	unsigned indent;
 	struct xlabel *labels; /* owned; one per target and language */
 	size_t nlabels, labels_cap;
+	const char **sections; /* owned, sorted; the shared sections' ids */
+	size_t nsections, sections_cap;
 	struct seen_term *seen; /* owned; terms already used, per language */
 	size_t nseen;
 	int literal;  /* in a <literallayout>: a BREAK is a newline */
@@ -83,7 +86,6 @@ int db_is_body_block(const pactum_block *b);
 int db_is_part(const pactum_block *b, size_t lang);
 int db_has_content(const pactum_block *b);
 int db_needs_flat(const pactum_block *b);
-int db_is_section_id(const pactum_block *b, const char *id);
 const pactum_block *db_field_of(const pactum_block *party,
 				const char *name);
 const pactum_block *db_party_of(const pactum_block *root, const char *id);

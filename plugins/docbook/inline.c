@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "docbook.h"
@@ -40,12 +41,20 @@ static void put_link(struct writer *w, const char *name, const char *prefix,
 	db_put(w, ">");
 }
 
+/* Order of ids, for qsort() and bsearch() over arrays of id pointers. */
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The language of the element an XREF in lang points at: a section shared
  * by all languages exists once, a clause once per language. */
 static size_t xref_lang(const struct writer *w, const char *ref, size_t lang)
 {
 	if ((w->mode == MODE_PARALLEL || w->mode == MODE_INTERLEAVED) &&
-	    db_is_section_id(w->root, ref))
+	    ref != NULL && w->nsections > 0 &&
+	    bsearch(&ref, w->sections, w->nsections, sizeof(*w->sections),
+		    cmp_id) != NULL)
 		return ALL_LANGS;
 	return lang;
 }
@@ -69,16 +78,46 @@ static size_t xref_lang(const struct writer *w, const char *ref, size_t lang)
  * target's label (it cannot, but the text must stay right).
  */
 
+/* Labels by target and language. */
+static int cmp_label_key(const void *a, const void *b)
+{
+	const struct xlabel *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x->lang < y->lang ? -1 : x->lang > y->lang;
+}
+
+/* Order of labels: by target, language, then the order of the references
+ * (the first one is kept). */
+static int cmp_label(const void *a, const void *b)
+{
+	const struct xlabel *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	if (x->lang != y->lang)
+		return x->lang < y->lang ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Looked up once per reference and target: a document with thousands of
+ * cross-references made a scan of the list quadratic. */
 static const struct xlabel *find_label(const struct writer *w,
 				       const char *id, size_t lang)
 {
-	size_t i;
+	struct xlabel key;
 
-	for (i = 0; i < w->nlabels; i++)
-		if (w->labels[i].lang == lang &&
-		    strcmp(w->labels[i].id, id) == 0)
-			return &w->labels[i];
-	return NULL;
+	if (w->nlabels == 0)
+		return NULL;
+	key.id = id;
+	key.lang = lang;
+	key.seq = 0;
+	/* by id and language: after db_collect_xrefs() they are unique */
+	return bsearch(&key, w->labels, w->nlabels, sizeof(*w->labels),
+		       cmp_label_key);
 }
 
 static void collect_runs(struct writer *w, const pactum_run *r, size_t lang)
@@ -89,8 +128,7 @@ static void collect_runs(struct writer *w, const pactum_run *r, size_t lang)
 
 	for (; r && w->error == PACTUM_OK; r = pactum_run_next(r)) {
 		ref = pactum_run_ref(r);
-		if (pactum_run_kind_of(r) != PACTUM_RUN_XREF || ref == NULL ||
-		    find_label(w, ref, lang) != NULL)
+		if (pactum_run_kind_of(r) != PACTUM_RUN_XREF || ref == NULL)
 			continue;
 		if (w->nlabels == w->labels_cap) {
 			cap = w->labels_cap ? 2 * w->labels_cap : 16;
@@ -105,9 +143,45 @@ static void collect_runs(struct writer *w, const pactum_run *r, size_t lang)
 		}
 		w->labels[w->nlabels].id = ref;
 		w->labels[w->nlabels].lang = lang;
+		w->labels[w->nlabels].seq = w->nlabels;
 		w->labels[w->nlabels].text = pactum_run_text(
 			r, &w->labels[w->nlabels].len);
 		w->nlabels++;
+	}
+}
+
+/* The ids of the sections and annexes under b, reached through sections
+ * and annexes only: the elements the parallel and interleaved layouts
+ * share between languages. */
+static void collect_sections(struct writer *w, const pactum_block *b)
+{
+	const pactum_block *c;
+	const char **grown;
+	const char *id;
+	size_t cap;
+
+	for (c = db_first_child(b); c && w->error == PACTUM_OK;
+	     c = db_next_block(c)) {
+		if (db_kind_of(c) != PACTUM_BLOCK_SECTION &&
+		    db_kind_of(c) != PACTUM_BLOCK_ANNEX)
+			continue;
+		id = pactum_block_id(c);
+		if (id != NULL) {
+			if (w->nsections == w->sections_cap) {
+				cap = w->sections_cap ? 2 * w->sections_cap
+						      : 16;
+				grown = pactum_realloc(w->sections,
+						       cap * sizeof(*grown));
+				if (grown == NULL) {
+					w->error = PACTUM_ENOMEM;
+					return;
+				}
+				w->sections = grown;
+				w->sections_cap = cap;
+			}
+			w->sections[w->nsections++] = id;
+		}
+		collect_sections(w, c);
 	}
 }
 
@@ -125,11 +199,28 @@ static void collect_block(struct writer *w, const pactum_block *b)
 		collect_block(w, c);
 }
 
-/* The pre-pass: every reference's text per target and language.  Out of
- * memory sets w->error. */
+/* The pre-pass: every reference's text per target and language, the first
+ * of each kept, sorted for find_label(); and the shared sections' ids,
+ * sorted for xref_lang().  Out of memory sets w->error. */
 void db_collect_xrefs(struct writer *w)
 {
+	size_t i, n = 0;
+
 	collect_block(w, w->root);
+	if (w->mode == MODE_PARALLEL || w->mode == MODE_INTERLEAVED)
+		collect_sections(w, w->root);
+	if (w->error != PACTUM_OK)
+		return;
+	if (w->nlabels > 1)
+		qsort(w->labels, w->nlabels, sizeof(*w->labels), cmp_label);
+	for (i = 0; i < w->nlabels; i++)
+		if (n == 0 || cmp_label_key(&w->labels[i],
+					    &w->labels[n - 1]) != 0)
+			w->labels[n++] = w->labels[i];
+	w->nlabels = n;
+	if (w->nsections > 1)
+		qsort(w->sections, w->nsections, sizeof(*w->sections),
+		      cmp_id);
 }
 
 void db_free_xrefs(struct writer *w)
@@ -137,6 +228,9 @@ void db_free_xrefs(struct writer *w)
 	pactum_free(w->labels);
 	w->labels = NULL;
 	w->nlabels = w->labels_cap = 0;
+	pactum_free(w->sections);
+	w->sections = NULL;
+	w->nsections = w->sections_cap = 0;
 	pactum_free(w->seen);
 	w->seen = NULL;
 	w->nseen = 0;

@@ -103,24 +103,6 @@ int db_needs_flat(const pactum_block *b)
 	return 0;
 }
 
-/* Whether id is that of a section or annex under b: shared elements in
- * the parallel and interleaved layouts. */
-int db_is_section_id(const pactum_block *b, const char *id)
-{
-	const pactum_block *c;
-	const char *cid;
-
-	for (c = db_first_child(b); c; c = db_next_block(c)) {
-		if (db_kind_of(c) != PACTUM_BLOCK_SECTION &&
-		    db_kind_of(c) != PACTUM_BLOCK_ANNEX)
-			continue;
-		cid = pactum_block_id(c);
-		if ((cid && strcmp(cid, id) == 0) || db_is_section_id(c, id))
-			return 1;
-	}
-	return 0;
-}
-
 /* A party's field ("name", "address" ...), or NULL. */
 const pactum_block *db_field_of(const pactum_block *party,
 				const char *name)

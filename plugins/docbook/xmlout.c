@@ -51,10 +51,14 @@ void db_put_uint(struct writer *w, size_t n)
 /* Start a line at the current depth; db_end_line() ends it. */
 void db_begin_line(struct writer *w)
 {
-	unsigned i;
+	/* one write for the usual depths, not one per level */
+	static const char spaces[] = "                                "
+				     "                                ";
+	unsigned i = w->indent;
 
-	for (i = 0; i < w->indent; i++)
-		db_put(w, "  ");
+	for (; i > (sizeof(spaces) - 1) / 2; i -= (sizeof(spaces) - 1) / 2)
+		db_put_bytes(w, spaces, sizeof(spaces) - 1);
+	db_put_bytes(w, spaces, 2 * (size_t)i);
 }
 
 void db_end_line(struct writer *w)

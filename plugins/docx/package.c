@@ -8,11 +8,92 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <libintl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <zip.h>
 
 #include "docx.h"
+
+/*
+ * libzip, and what it needs (libcrypto, libbz2, libz), loaded with the
+ * plugin made every pactum run pay for their relocation, a third of the
+ * start-up of a render that writes no DOCX at all.  So the plugin does
+ * not link libzip: the first archive loads it by the name it is linked
+ * by (configure finds it), and the functions below are called through
+ * pointers of their own types.
+ */
+#define ZIP_FUNCTIONS(X)                                                      \
+	X(zip_close) X(zip_discard) X(zip_error_code_zip) X(zip_error_fini)   \
+	X(zip_error_init) X(zip_error_strerror) X(zip_file_add)               \
+	X(zip_file_set_dostime) X(zip_file_set_external_attributes)           \
+	X(zip_get_error) X(zip_open_from_source) X(zip_set_file_compression)  \
+	X(zip_source_buffer) X(zip_source_buffer_create) X(zip_source_close)  \
+	X(zip_source_error) X(zip_source_free) X(zip_source_keep)             \
+	X(zip_source_open) X(zip_source_read)
+
+#define DECLARE(name) static __typeof__(name) *p_##name;
+ZIP_FUNCTIONS(DECLARE)
+#undef DECLARE
+
+static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
+static void *zip_handle;
+static char zip_failure[256]; /* why libzip did not load, or "" */
+
+static void warm_libzip(void);
+
+static void load_zip(void)
+{
+	zip_handle = dlopen(PACTUM_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (zip_handle == NULL) {
+		const char *msg = dlerror();
+
+		snprintf(zip_failure, sizeof(zip_failure), "%s",
+			 msg ? msg : PACTUM_LIBZIP_SONAME);
+		return;
+	}
+#define LOAD(name)                                                            \
+	if ((*(void **)&p_##name = dlsym(zip_handle, #name)) == NULL) {       \
+		snprintf(zip_failure, sizeof(zip_failure), "%s: no %s",       \
+			 PACTUM_LIBZIP_SONAME, #name);                        \
+		return;                                                       \
+	}
+	ZIP_FUNCTIONS(LOAD)
+#undef LOAD
+	warm_libzip();
+}
+
+/* When the plugin is unloaded: libzip goes with it. */
+static void unload_zip(void) __attribute__((destructor));
+static void unload_zip(void)
+{
+	if (zip_handle != NULL)
+		dlclose(zip_handle);
+}
+
+/* From here on, every zip_ call goes through its pointer. */
+#define CALL(name) p_##name
+#define zip_close CALL(zip_close)
+#define zip_discard CALL(zip_discard)
+#define zip_error_code_zip CALL(zip_error_code_zip)
+#define zip_error_fini CALL(zip_error_fini)
+#define zip_error_init CALL(zip_error_init)
+#define zip_error_strerror CALL(zip_error_strerror)
+#define zip_file_add CALL(zip_file_add)
+#define zip_file_set_dostime CALL(zip_file_set_dostime)
+#define zip_file_set_external_attributes CALL(zip_file_set_external_attributes)
+#define zip_get_error CALL(zip_get_error)
+#define zip_open_from_source CALL(zip_open_from_source)
+#define zip_set_file_compression CALL(zip_set_file_compression)
+#define zip_source_buffer CALL(zip_source_buffer)
+#define zip_source_buffer_create CALL(zip_source_buffer_create)
+#define zip_source_close CALL(zip_source_close)
+#define zip_source_error CALL(zip_source_error)
+#define zip_source_free CALL(zip_source_free)
+#define zip_source_keep CALL(zip_source_keep)
+#define zip_source_open CALL(zip_source_open)
+#define zip_source_read CALL(zip_source_read)
 
 /* 1980-01-01 00:00:00, the first DOS date: ((1980 - 1980) << 9) |
  * (1 << 5) | 1. */
@@ -80,10 +161,8 @@ static int copy_out(pactum_sink *sink, zip_source_t *src, pactum_diag *diag)
 
 /* libzip 1.7 sets two statics on the first zip_open_from_source() (the
  * commands a source must support), unguarded: documents written on
- * several threads at once would race on them.  Opening one archive first,
- * once, sets them before any thread does. */
-static pthread_once_t libzip_ready = PTHREAD_ONCE_INIT;
-
+ * several threads at once would race on them.  Opening one archive when
+ * libzip is loaded, once, sets them before any thread does. */
 static void warm_libzip(void)
 {
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, NULL);
@@ -109,7 +188,16 @@ int dx_package(pactum_sink *sink, const struct dx_entry *entries,
 	size_t i;
 	int error = PACTUM_OK;
 
-	pthread_once(&libzip_ready, warm_libzip);
+	pthread_once(&zip_once, load_zip);
+	if (zip_failure[0] != '\0') {
+		/* TRANSLATORS: %s is the loader's reason ("libzip.so.4:
+		 * cannot open shared object file: ..."). */
+		pactum_diag_report(diag, PACTUM_ERROR, NULL,
+				   _("cannot build the DOCX archive: libzip "
+				     "does not load: %s"),
+				   zip_failure);
+		return PACTUM_EIO;
+	}
 	zip_error_init(&zerr);
 	src = zip_source_buffer_create(NULL, 0, 0, &zerr);
 	if (src == NULL) {

@@ -17,6 +17,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -54,11 +55,16 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 	if (node->type != XML_ELEMENT_NODE || src->lost)
 		return pos;
 	for (i = src->cursor; i + tag + nlen < src->len; i++) {
-		const char *p = src->bytes + i;
+		const char *p = memchr(src->bytes + i, '<',
+				       src->len - tag - nlen - i);
 		char after;
 
-		if (p[0] != '<' ||
-		    (prefix && (memcmp(p + 1, prefix, plen) != 0 ||
+		if (p == NULL) {
+			i = src->len - tag - nlen;
+			break;
+		}
+		i = (size_t)(p - src->bytes);
+		if ((prefix && (memcmp(p + 1, prefix, plen) != 0 ||
 				p[1 + plen] != ':')) ||
 		    memcmp(p + tag, name, nlen) != 0)
 			continue;
@@ -76,13 +82,31 @@ pactum_pos xml_position(struct source *src, xmlNodePtr node)
 	src->cursor = i + 1;
 	if (src->line == 0)
 		src->line = src->col = 1;
+	/* lines by memchr(); columns only on the last line, in characters */
+	for (j = src->counted;; j++) {
+		const char *nl = memchr(src->bytes + j, '\n', i - j);
+
+		if (nl == NULL)
+			break;
+		j = (size_t)(nl - src->bytes);
+		src->line++;
+		src->col = 1;
+		src->counted = j + 1;
+	}
 	for (j = src->counted; j < i; j++) {
-		if (src->bytes[j] == '\n') {
-			src->line++;
-			src->col = 1;
-		} else if (((unsigned char)src->bytes[j] & 0xc0) != 0x80) {
-			src->col++;
+		uint64_t w;
+
+		/* ASCII eight bytes at a time: each byte a character */
+		if (i - j >= 8) {
+			memcpy(&w, src->bytes + j, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				src->col += 8;
+				j += 7;
+				continue;
+			}
 		}
+		if (((unsigned char)src->bytes[j] & 0xc0) != 0x80)
+			src->col++;
 	}
 	src->counted = i;
 	pos.line = src->line;
