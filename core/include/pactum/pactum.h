@@ -208,7 +208,8 @@ const char *pactum_model_prevailing(const pactum_model *model);
  * msgid_plural is NULL for other units.  role says what the unit is
  * (English, for translators), note is the model's note to translators or
  * NULL.  All borrowed from the model; any out parameter may be NULL.
- * Returns PACTUM_EINVAL when i is out of range.
+ * Returns PACTUM_EINVAL when i is out of range, PACTUM_ENOMEM when the
+ * role, described on first use, cannot be (it is then the short one).
  */
 size_t pactum_model_unit_count(const pactum_model *model);
 int pactum_model_unit(const pactum_model *model, size_t i, const char **ctx,
