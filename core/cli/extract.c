@@ -144,6 +144,66 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* Where each context is among the entries: open addressing over entry
+ * index + 1 (0: empty), so that collecting n units costs n lookups, not
+ * n * n / 2 comparisons (10,000 clauses took 7.3 G instructions). */
+struct ctx_index {
+	size_t *slots;
+	size_t cap;
+	size_t indexed; /* entries[0..indexed) are in it */
+};
+
+static size_t ctx_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* The slot of ctx: the one that holds it, or the empty one it would go
+ * in. */
+static size_t *ctx_slot(const struct ctx_index *ix, const struct entry *entries,
+			const char *ctx)
+{
+	size_t j = ctx_hash(ctx) & (ix->cap - 1);
+
+	while (ix->slots[j] != 0 && strcmp(entries[ix->slots[j] - 1].ctx, ctx))
+		j = (j + 1) & (ix->cap - 1);
+	return &ix->slots[j];
+}
+
+/* Index entries[0..count), with room for one more; nonzero when out of
+ * memory.  The first of two entries with one context is the one found. */
+static int ctx_sync(struct ctx_index *ix, const struct entry *entries,
+		    size_t count)
+{
+	size_t i, *slot;
+
+	if ((count + 1) * 2 > ix->cap) {
+		size_t cap = ix->cap ? ix->cap : 256;
+		size_t *slots;
+
+		while ((count + 1) * 2 > cap)
+			cap *= 2;
+		slots = calloc(cap, sizeof(*slots));
+		if (slots == NULL)
+			return -1;
+		free(ix->slots);
+		ix->slots = slots;
+		ix->cap = cap;
+		ix->indexed = 0;
+	}
+	for (i = ix->indexed; i < count; i++) {
+		slot = ctx_slot(ix, entries, entries[i].ctx);
+		if (*slot == 0)
+			*slot = i + 1;
+	}
+	ix->indexed = count;
+	return 0;
+}
+
 /* The languages a model POT shows samples in (--languages), and the
  * roles made for them, freed at the end. */
 struct sampling {
@@ -158,10 +218,10 @@ struct sampling {
 /* Add the units of model to entries; a context that two models use for
  * different text is an error, reported at the second. */
 static int collect(struct entry **entries, size_t *count,
-		   const pactum_model *model, const struct sampling *sm,
-		   pactum_diag *diag)
+		   struct ctx_index *ix, const pactum_model *model,
+		   const struct sampling *sm, pactum_diag *diag)
 {
-	size_t i, j, n = pactum_model_unit_count(model);
+	size_t i, j, *slot, n = pactum_model_unit_count(model);
 	int error = PACTUM_OK;
 
 	for (i = 0; i < n && error != PACTUM_ENOMEM; i++) {
@@ -192,9 +252,10 @@ static int collect(struct entry **entries, size_t *count,
 			kept[(*sm->nroles)++] = role;
 			e.role = role;
 		}
-		for (j = 0; j < *count; j++)
-			if (strcmp((*entries)[j].ctx, e.ctx) == 0)
-				break;
+		if (ctx_sync(ix, *entries, *count) != 0)
+			return PACTUM_ENOMEM;
+		slot = ctx_slot(ix, *entries, e.ctx);
+		j = *slot ? *slot - 1 : *count;
 		if (j < *count && (strcmp((*entries)[j].msgid, e.msgid) != 0 ||
 				   !same((*entries)[j].msgid_plural,
 					 e.msgid_plural))) {
@@ -211,6 +272,8 @@ static int collect(struct entry **entries, size_t *count,
 				return PACTUM_ENOMEM;
 			*entries = more;
 			more[(*count)++] = e;
+			*slot = *count;
+			ix->indexed = *count;
 		}
 		refs = realloc((*entries)[j].refs,
 			       ((*entries)[j].nrefs + 1) * sizeof(*refs));
@@ -368,6 +431,7 @@ int cli_extract(int argc, char **argv)
 	pactum_sink *sink = NULL;
 	pactum_diag *diag = NULL;
 	struct entry *entries = NULL;
+	struct ctx_index ix = { NULL, 0, 0 };
 	size_t j, nentries = 0;
 	char date[64] = "";
 	int timestamp = 0;
@@ -468,7 +532,7 @@ int cli_extract(int argc, char **argv)
 			error = pactum_data_load(sm.data, reg, data_file, diag);
 	}
 	for (i = 0; error == PACTUM_OK && i < n; i++)
-		error = collect(&entries, &nentries, models[i], &sm, diag);
+		error = collect(&entries, &nentries, &ix, models[i], &sm, diag);
 	for (j = 0; error == PACTUM_OK && j < nentries; j++)
 		error = put_entry(sink, &entries[j]);
 	if (error == PACTUM_OK)
@@ -488,6 +552,7 @@ cleanup:
 	pactum_translator_free(sm.tr);
 	pactum_data_free(sm.data);
 	free(entries);
+	free(ix.slots);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);
 	free(models);
