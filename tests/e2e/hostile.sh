@@ -256,11 +256,16 @@ DUMP="$top_builddir/tests/deals-dump"
 awk 'BEGIN { print "<deals xmlns=\"urn:pactum:deal:1\">"
 	for (d = 0; d < 2; d++) { printf "<deal><list name=\"l\">"; for (i = 0; i < 500000; i++) printf "<record/>"; print "</list></deal>" }
 	print "</deals>" }' >"$work/per-deal.xml"
-# a million elements parsed in full: 2 s, but ten times that under the
-# sanitizers of make distcheck, so a longer leash than limited()'s
-expect_status "the element cap is per deal in a collection" 0 \
-	timeout 120 "$DUMP" -q "$work/per-deal.xml"
-expect_grep "both deals read" "$work/out" "deals 2 bad 0"
+# A million elements parsed in full: 2 s, but over two minutes under the
+# sanitizers of check-all's distcheck (PACTUM_TEST_SANITIZED), where the
+# smaller collections of check_deals check the same code for memory
+# errors: there it is left to the plain build, which runs it first.
+if [ -n "${PACTUM_TEST_SANITIZED:-}" ]; then
+	echo "SKIP: the element cap is per deal in a collection (run by the plain build)"
+else
+	limited "the element cap is per deal in a collection" 0 "$DUMP" -q "$work/per-deal.xml"
+	expect_grep "both deals read" "$work/out" "deals 2 bad 0"
+fi
 awk 'BEGIN { print "<deals xmlns=\"urn:pactum:deal:1\">"; print "<deal><value name=\"a\">1</value></deal>"
 	printf "<deal>"; for (i = 0; i < 1000000; i++) printf "<a/>"; print "</deal>"; print "</deals>" }' >"$work/deal-bomb.xml"
 limited "a deal of 1,000,001 elements refused" 1 "$DUMP" -q "$work/deal-bomb.xml"
