@@ -366,18 +366,21 @@ static void print_failed(const struct job *job)
 /* The oldest job is done: its messages, its manifest line, its count. */
 static void retire(struct batch *b, struct job *job)
 {
+	/* the manifest first: its failure is printed with the deal's own */
+	if (!b->broken && job->line == NULL) {
+		pactum_diag_report(job->diag, PACTUM_ERROR, &job->pos, "%s",
+				   _("out of memory"));
+		b->broken = 1;
+	} else if (!b->broken && batch_manifest_append(b->manifest, job->line,
+							job->diag) != 0) {
+		b->broken = 1;
+	}
 	if (pactum_diag_size(job->diag) > 0 || job->result == FAILED) {
 		if (b->progress && isatty(STDERR_FILENO))
 			fputs("\r\033[K", stderr);
 		/* the deal first, then its problems, wherever they are */
 		if (job->result == FAILED)
 			print_failed(job);
-		cli_flush(job->diag);
-	}
-	if (!b->broken && (job->line == NULL ||
-			   batch_manifest_append(b->manifest, job->line,
-						 job->diag) != 0)) {
-		b->broken = 1;
 		cli_flush(job->diag);
 	}
 	b->rendered += job->result == RENDERED;

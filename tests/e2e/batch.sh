@@ -40,6 +40,14 @@ done
 collection "$work/six.xml" 1 2 3 4 5 6
 
 batch() { "$PACTUM" batch "$model" "$@"; }
+# wait_lines FILE N: until FILE has N lines (a batch under way), 4 s at most
+wait_lines() {
+	n=0
+	while [ $n -lt 200 ] && [ "$(cat "$1" 2>/dev/null | wc -l)" -lt "$2" ]; do
+		sleep 0.02
+		n=$((n + 1))
+	done
+}
 
 # --- every deal as rendered alone, in every format ---------------------
 formats="text docbook docx html"
@@ -178,11 +186,7 @@ collection "$work/big.xml" $big
 "$PACTUM" batch "$model" --data "$work/big.xml" --output-dir "$work/k" \
 	--format text,docbook --jobs 2 2>/dev/null &
 pid=$!
-n=0
-while [ $n -lt 200 ] && [ "$(cat "$work/k/manifest.jsonl" 2>/dev/null | wc -l)" -lt 6 ]; do
-	sleep 0.02
-	n=$((n + 1))
-done
+wait_lines "$work/k/manifest.jsonl" 6
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 done_before=$(($(wc -l <"$work/k/manifest.jsonl") - 1))
@@ -226,11 +230,7 @@ cmp -s "$work/k/000007.txt" "$work/ref/000007.txt" && pass "the changed file res
 "$PACTUM" batch "$model" --data "$work/big.xml" --output-dir "$work/t" \
 	--format text --jobs 2 2>"$work/term.err" &
 pid=$!
-n=0
-while [ $n -lt 200 ] && [ "$(cat "$work/t/manifest.jsonl" 2>/dev/null | wc -l)" -lt 4 ]; do
-	sleep 0.02
-	n=$((n + 1))
-done
+wait_lines "$work/t/manifest.jsonl" 4
 kill -TERM $pid
 wait $pid
 st=$?
