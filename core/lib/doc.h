@@ -73,6 +73,7 @@ struct pactum_doc {
 	pactum_block *root;
 	pactum_value *values;      /* by parameter index */
 	unsigned char *has_value;  /* by parameter index: set, or defaulted */
+	unsigned long values_epoch; /* bumped when a record's fields are loaded */
 	pactum_map fields;         /* "party.field" → datum */
 	unsigned char *used;       /* [data->count]: the datum was bound */
 	pactum_map placed;         /* section/clause id → its block */

@@ -212,6 +212,7 @@ void pactum__records_load(pactum_doc *doc, const pactum_node *list,
 	unsigned k;
 
 	doc->values[list->index].u.list.current = rec;
+	doc->values_epoch++; /* values formatted before are stale */
 	for (k = 0; k < list->nfields; k++) {
 		doc->values[list->index + 1 + k] = rec->fields[k];
 		doc->has_value[list->index + 1 + k] = rec->given[k];

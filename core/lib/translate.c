@@ -31,6 +31,17 @@ struct tstate {
 	unsigned char flat_state;
 };
 
+/* A value formatted once per language and case: agreements repeat their
+ * dates and amounts, and ICU's formatters cost thousands of instructions
+ * a call. */
+struct vmemo {
+	unsigned long stamp;   /* doc->values_epoch + 1 when set; 0: empty */
+	const char *text;      /* both in the document's arena */
+	size_t len;
+	const char *canonical;
+	unsigned char value_type;
+};
+
 struct translation {
 	pactum_doc *doc;
 	size_t lang;
@@ -39,6 +50,7 @@ struct translation {
 	int source;            /* this language is the model's own */
 	int variant;           /* a regional variant of the model's own */
 	struct tstate *st;     /* [nunits] */
+	struct vmemo *memo;    /* [nparams * PACTUM_CASE_COUNT_] */
 	pactum_buf scratch;
 	const pactum_block *block; /* whose runs are being made */
 	const char *missing;   /* a library domain without a catalog */
@@ -331,6 +343,7 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 	pactum_doc *doc = t->doc;
 	const pactum_value *v = &doc->values[p->index];
 	const char *id = p->attr[PACTUM_ATTR_ID], *text;
+	struct vmemo *memo;
 	pactum_run *r;
 
 	if (!doc->has_value[p->index]) {
@@ -359,6 +372,17 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 			r->u.canonical = pactum__arena_strndup(
 				doc->arena, v->u.text.ptr, v->u.text.len);
 			doc->nomem |= r->u.canonical == NULL;
+		}
+		return r;
+	}
+	memo = format == NULL && gcase >= 0 && gcase < PACTUM_CASE_COUNT_
+		       ? &t->memo[p->index * PACTUM_CASE_COUNT_ + (size_t)gcase]
+		       : NULL;
+	if (memo != NULL && memo->stamp == doc->values_epoch + 1) {
+		r = new_run(t, PACTUM_RUN_VALUE, memo->text, memo->len, id);
+		if (r != NULL) {
+			r->value_type = memo->value_type;
+			r->u.canonical = memo->canonical;
 		}
 		return r;
 	}
@@ -396,6 +420,13 @@ static pactum_run *value_run(struct translation *t, const pactum_node *p,
 						t->scratch.ptr ? t->scratch.ptr : "",
 						t->scratch.len);
 		doc->nomem |= r->u.canonical == NULL;
+		if (memo != NULL && r->u.canonical != NULL) {
+			memo->stamp = doc->values_epoch + 1;
+			memo->text = r->text;
+			memo->len = r->len;
+			memo->canonical = r->u.canonical;
+			memo->value_type = r->value_type;
+		}
 	}
 	return r;
 }
@@ -953,11 +984,18 @@ int pactum__doc_translate(pactum_doc *doc)
 	t.doc = doc;
 	t.st = pactum_malloc((model->nunits ? model->nunits : 1) *
 			     sizeof(*t.st));
-	if (t.st == NULL)
+	t.memo = pactum_malloc((model->nparams ? model->nparams : 1) *
+			       PACTUM_CASE_COUNT_ * sizeof(*t.memo));
+	if (t.st == NULL || t.memo == NULL) {
+		pactum_free(t.st);
+		pactum_free(t.memo);
 		return PACTUM_ENOMEM;
+	}
 	for (li = 0; li < doc->nlangs && error == PACTUM_OK; li++) {
 		memset(t.st, 0, (model->nunits ? model->nunits : 1) *
 					sizeof(*t.st));
+		memset(t.memo, 0, (model->nparams ? model->nparams : 1) *
+					  PACTUM_CASE_COUNT_ * sizeof(*t.memo));
 		t.lang = li;
 		t.loc = doc->locs[li];
 		t.source = strcmp(doc->langs[li], model->source_lang) == 0;
@@ -997,6 +1035,7 @@ int pactum__doc_translate(pactum_doc *doc)
 	}
 	pactum__buf_free(&t.scratch);
 	pactum_free(t.st);
+	pactum_free(t.memo);
 	if (error != PACTUM_OK)
 		return error;
 	if (doc->nomem)
