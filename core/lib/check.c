@@ -867,18 +867,42 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 	n->unit = unit;
 }
 
+/* A context or id from fmt's %s and %u, in the model's arena.  Only those
+ * two conversions: vsnprintf cost more than the rest of a unit's check. */
 static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 {
-	char small[160];
+	char small[160], digits[3 * sizeof(unsigned) + 1], *d;
+	const char *s;
+	size_t n = 0, len;
+	unsigned u;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
+	for (; *fmt; fmt++) {
+		if (fmt[0] != '%' || (fmt[1] != 's' && fmt[1] != 'u')) {
+			s = fmt;
+			len = 1;
+		} else if (*++fmt == 's') {
+			s = va_arg(ap, const char *);
+			len = strlen(s);
+		} else {
+			u = va_arg(ap, unsigned);
+			d = digits + sizeof(digits);
+			do
+				*--d = (char)('0' + u % 10);
+			while ((u /= 10) != 0);
+			s = d;
+			len = (size_t)(digits + sizeof(digits) - d);
+		}
+		if (len >= sizeof(small) - n) {
+			va_end(ap);
+			return NULL; /* ids are at most 64 bytes: cannot happen */
+		}
+		memcpy(small + n, s, len);
+		n += len;
+	}
 	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(small))
-		return NULL; /* ids are at most 64 bytes: cannot happen */
-	return pactum__arena_strndup(ck->model->arena, small, (size_t)n);
+	return pactum__arena_strndup(ck->model->arena, small, n);
 }
 
 /* Is item in an ordered list (through any <choose> around it)? */
