@@ -314,7 +314,8 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 				put_text(b, c->text, c->len, 0);
 		b->pending_space = 0;
 		b->floor = 0;
-		if (b->msgid.len == before)
+		/* no words: no '|' either (out of memory: nothing was put) */
+		if (b->msgid.len == before && !b->msgid.oom)
 			b->msgid.len--, b->msgid.ptr[b->msgid.len] = '\0';
 	}
 	pactum__buf_putc(&b->msgid, '}');
