@@ -48,7 +48,8 @@ int pactum_translator_new(pactum_translator **out, const char *dirs)
 	if (env != NULL && env[0] != '\0')
 		pactum__buf_printf(&words, "%s:", env);
 	pactum__buf_puts(&words, LOCALEDIR);
-	pactum__buf_puts(&path, dirs != NULL ? dirs : words.ptr);
+	if (!words.oom) /* words.ptr is NULL after a failure */
+		pactum__buf_puts(&path, dirs != NULL ? dirs : words.ptr);
 	tr = pactum_malloc(sizeof(*tr));
 	if (tr != NULL)
 		memset(tr, 0, sizeof(*tr));
@@ -164,7 +165,7 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 		colon = strchr(p, ':');
 		pactum__buf_clear(&path);
 		pactum__buf_put(&path, p, colon ? (size_t)(colon - p) : strlen(p));
-		if (path.len == 0)
+		if (path.len == 0 && !path.oom)
 			continue;
 		pactum__buf_printf(&path, "/%s/LC_MESSAGES/%s.mo", lang, domain);
 		if (path.oom) {
@@ -196,6 +197,15 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 			break;
 	}
 	pactum__buf_free(&path);
+	if (error == PACTUM_ENOMEM) {
+		/* not remembered: the next lookup tries again, and must not
+		 * take "out of memory" for "no catalog" */
+		pactum__catalog_free(l->cat);
+		pactum_free(l->domain);
+		pactum_free(l->lang);
+		tr->ncats--;
+		return error;
+	}
 	if (l->refused)
 		remember_refusal(l, diag, before);
 	/* before anyone else sees it: lookups read it without the lock */
