@@ -508,9 +508,12 @@ static void place_signatures(pactum_doc *doc, pactum_block *parent,
 		/* the legal name under the role: who signs, beyond doubt */
 		pactum__buf_clear(&key);
 		pactum__buf_printf(&key, "%s.name", sig->id);
-		sig->param = key.oom ? NULL
-				     : pactum__map_get(&doc->model->params,
-						       key.ptr, key.len);
+		if (key.oom) {
+			doc->nomem = 1;
+			goto cleanup;
+		}
+		sig->param = pactum__map_get(&doc->model->params, key.ptr,
+					     key.len);
 		for (n = 1; n <= MAX_SIGNATORIES; n++) {
 			const pactum_datum *name = signatory(doc, sig->id, n, "name");
 			const pactum_datum *function =

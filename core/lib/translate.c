@@ -877,10 +877,14 @@ static const char *country_label(struct translation *t, const pactum_block *b)
 	pactum__lang_dir(lang, t->doc->langs[t->lang], 1);
 	snprintf(tag, sizeof(tag), "%s-%.*s", lang, (int)v->u.text.len,
 		 v->u.text.ptr);
-	if (!pactum_lang_supported(tag) ||
-	    pactum__translator_find(&regional, t->doc->tr, PACTUM_WORDS_DOMAIN,
-				    tag, t->doc->diag) != PACTUM_OK ||
-	    regional == NULL) /* the region's, its language's behind it */
+	if (!pactum_lang_supported(tag))
+		return NULL;
+	/* the region's, its language's behind it; a refused one is
+	 * reported */
+	if (pactum__translator_find(&regional, t->doc->tr, PACTUM_WORDS_DOMAIN,
+				    tag, t->doc->diag) == PACTUM_ENOMEM)
+		t->doc->nomem = 1;
+	if (regional == NULL)
 		return NULL;
 	return pactum__catalog_get(regional, d->ctx, d->msgid, NULL);
 }

@@ -433,14 +433,18 @@ static void put_duration_case(pactum_buf *out, const pactum_locale *loc,
 	pactum_buf count = PACTUM_BUF_INIT;
 	const char *values[1];
 	size_t start;
-	int digits;
+	int digits, error = PACTUM_EINVAL;
 
 	if (unit > PACTUM_YEARS)
 		return;
-	/* contract style: "drei Monate", "one year"; from 13 on "30 Tage" */
-	if (v->u.duration.count < 1 || v->u.duration.count > 12 ||
-	    pactum__icu_spell(&count, loc->icu, (int64_t)v->u.duration.count,
-			      NULL) != PACTUM_OK) {
+	/* contract style: "drei Monate", "one year"; from 13 on "30 Tage"
+	 * (and where ICU cannot spell it, but never for want of memory) */
+	if (v->u.duration.count >= 1 && v->u.duration.count <= 12)
+		error = pactum__icu_spell(&count, loc->icu,
+					  (int64_t)v->u.duration.count, NULL);
+	if (error == PACTUM_ENOMEM)
+		count.oom = 1;
+	else if (error != PACTUM_OK) {
 		pactum__buf_clear(&count);
 		put_unsigned(&count, loc, v->u.duration.count, 0, 0);
 	}
