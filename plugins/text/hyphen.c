@@ -80,7 +80,8 @@ __attribute__((destructor)) static void cache_free(void)
 /* ------------------------------------------------------ the search --- */
 
 /* Read dir/name if it is a regular file; NULL otherwise. */
-static struct patfile *try_file(const char *dir, size_t dir_len, const char *name)
+static struct patfile *try_file(const char *dir, size_t dir_len,
+				const char *name, int *nomem)
 {
 	char path[HYPH_PATH_MAX];
 	struct stat st;
@@ -90,7 +91,7 @@ static struct patfile *try_file(const char *dir, size_t dir_len, const char *nam
 	if (n < 0 || (size_t)n >= sizeof(path) || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode))
 		return NULL;
-	return patfile_read(path);
+	return patfile_read(path, nomem);
 }
 
 /* The first name, in byte order, of dir's files "hyph_LANG_*.dic" (the
@@ -130,22 +131,24 @@ static int other_patterns(char *best, size_t cap, const char *dir,
 
 /* Try name in every directory of path (':'-separated), in order. */
 static struct patfile *in_path(const char *path, const char *name,
-			       const char *lang)
+			       const char *lang, int *nomem)
 {
 	const char *dir = path, *end;
 	struct patfile *dict = NULL;
 	char other[256];
 
-	while (dict == NULL && *dir != '\0') {
+	while (dict == NULL && !*nomem && *dir != '\0') {
 		end = strchr(dir, ':');
 		if (end == NULL)
 			end = dir + strlen(dir);
 		if (end > dir) {
 			if (name != NULL)
-				dict = try_file(dir, (size_t)(end - dir), name);
+				dict = try_file(dir, (size_t)(end - dir), name,
+						nomem);
 			else if (other_patterns(other, sizeof(other), dir,
 						(size_t)(end - dir), lang))
-				dict = try_file(dir, (size_t)(end - dir), other);
+				dict = try_file(dir, (size_t)(end - dir), other,
+						nomem);
 		}
 		dir = *end == ':' ? end + 1 : end;
 	}
@@ -155,7 +158,7 @@ static struct patfile *in_path(const char *path, const char *name,
 /* The patterns for tag ("de-AT") along path: hyph_de_AT.dic, then each
  * shorter tag's (hyph_de.dic), then the language's others.  A tag with
  * anything but letters, digits and '-' names no file. */
-static struct patfile *search(const char *tag, const char *path)
+static struct patfile *search(const char *tag, const char *path, int *nomem)
 {
 	char stem[64], name[80], lang[16];
 	struct patfile *dict = NULL;
@@ -175,7 +178,7 @@ static struct patfile *search(const char *tag, const char *path)
 	stem[n] = '\0';
 	for (;;) {
 		snprintf(name, sizeof(name), "hyph_%s.dic", stem);
-		if ((dict = in_path(path, name, NULL)) != NULL)
+		if ((dict = in_path(path, name, NULL, nomem)) != NULL || *nomem)
 			return dict;
 		if ((cut = strrchr(stem, '_')) == NULL)
 			break;
@@ -184,12 +187,13 @@ static struct patfile *search(const char *tag, const char *path)
 	if (strlen(stem) >= sizeof(lang))
 		return NULL;
 	strcpy(lang, stem);
-	return in_path(path, NULL, lang);
+	return in_path(path, NULL, lang, nomem);
 }
 
-/* The patterns of tag, read on first use; NULL when there are none (or
- * no memory to remember them).  They stay valid until unload. */
-static const struct patfile *patterns(const char *tag)
+/* The patterns of tag, read on first use; NULL when there are none, or
+ * (*nomem set) no memory to read them, which is not remembered.  They
+ * stay valid until unload. */
+static const struct patfile *patterns(const char *tag, int *nomem)
 {
 	const char *env = getenv("PACTUM_HYPHEN_PATH");
 	char path[HYPH_PATH_MAX];
@@ -206,13 +210,23 @@ static const struct patfile *patterns(const char *tag)
 		if (strcmp(e->key, tag) == 0 &&
 		    strcmp(e->key + tlen + 1, path) == 0)
 			break;
-	if (e == NULL &&
-	    (e = pactum_malloc(sizeof(*e) + tlen + plen + 2)) != NULL) {
-		memcpy(e->key, tag, tlen + 1);
-		memcpy(e->key + tlen + 1, path, plen + 1);
-		e->pf = search(tag, path);
-		e->next = cache;
-		cache = e;
+	if (e == NULL) {
+		e = pactum_malloc(sizeof(*e) + tlen + plen + 2);
+		if (e != NULL) {
+			memcpy(e->key, tag, tlen + 1);
+			memcpy(e->key + tlen + 1, path, plen + 1);
+			e->pf = search(tag, path, nomem);
+		}
+		if (e == NULL || *nomem) {
+			*nomem = 1;
+			if (e != NULL)
+				patfile_free(e->pf);
+			pactum_free(e);
+			e = NULL;
+		} else {
+			e->next = cache;
+			cache = e;
+		}
 	}
 	if (e != NULL)
 		pf = e->pf;
@@ -327,14 +341,14 @@ int text_hyphenate(unsigned char *marks, const char *tag, const char *s,
 	int *pos = NULL, *cut = NULL;
 	const struct patfile *pf;
 	HyphenDict *dict = NULL;
-	int chars, i, applied = 0;
+	int chars, i, applied = 0, nomem = 0;
 
 	if (len == 0 || len > HYPH_MAX_WORD || tag == NULL ||
-	    (pf = patterns(tag)) == NULL)
+	    (pf = patterns(tag, &nomem)) == NULL)
 		goto cleanup;
 	chars = to_dict(word, &wlen, at, patfile_charset(pf), s, len);
 	if (chars < 4 ||
-	    (dict = patfile_dict(pf, word, wlen)) == NULL)
+	    (dict = patfile_dict(pf, word, wlen, &nomem)) == NULL)
 		goto cleanup;
 	/* the patterns' own minimums (2 for both languages) */
 	if (hnj_hyphen_hyphenate3(dict, word, (int)wlen, hyph,
@@ -351,5 +365,5 @@ cleanup:
 	free_nonstandard(rep, pos, cut, (int)wlen);
 	if (dict != NULL)
 		hnj_hyphen_free(dict);
-	return applied;
+	return nomem ? -1 : applied;
 }

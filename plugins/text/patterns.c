@@ -82,12 +82,13 @@ void patfile_free(struct patfile *pf)
 	pactum_free(pf);
 }
 
-/* The whole file at path, NUL-ended, into *out; 0 or -1. */
+/* The whole file at path, NUL-ended, into *out; 0, -1, or -2 when out of
+ * memory. */
 static int slurp(char **out, size_t *len, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
-	long size;
+	long size = -1;
 	int error = -1;
 
 	if (f == NULL)
@@ -95,8 +96,11 @@ static int slurp(char **out, size_t *len, const char *path)
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    (unsigned long)size > PAT_FILE_MAX || fseek(f, 0, SEEK_SET) != 0 ||
 	    (buf = pactum_malloc((size_t)size + 1)) == NULL ||
-	    fread(buf, 1, (size_t)size, f) != (size_t)size)
+	    fread(buf, 1, (size_t)size, f) != (size_t)size) {
+		if (size >= 0 && (unsigned long)size <= PAT_FILE_MAX && buf == NULL)
+			error = -2;
 		goto cleanup;
+	}
 	buf[size] = '\0';
 	*out = buf;
 	*len = (size_t)size;
@@ -180,16 +184,23 @@ static int index_lines(struct patfile *pf, size_t len)
 
 /* The pattern file at path, read and indexed; NULL when it cannot be
  * read or holds no patterns.  Owned: patfile_free(). */
-struct patfile *patfile_read(const char *path)
+struct patfile *patfile_read(const char *path, int *nomem)
 {
 	struct patfile *pf = pactum_malloc(sizeof(*pf));
 	size_t len = 0;
+	int error;
 
-	if (pf == NULL)
+	if (pf == NULL) {
+		*nomem = 1;
 		return NULL;
+	}
 	memset(pf, 0, sizeof(*pf));
-	if (slurp(&pf->text, &len, path) != 0 || len >= UINT32_MAX ||
-	    index_lines(pf, len) != 0 || pf->npats == 0) {
+	error = slurp(&pf->text, &len, path);
+	if (error == 0 && len < UINT32_MAX)
+		/* fails only for want of memory */
+		error = index_lines(pf, len) != 0 ? -2 : pf->npats == 0 ? -1 : 0;
+	if (error != 0 || len >= UINT32_MAX) {
+		*nomem |= error == -2;
 		patfile_free(pf);
 		return NULL;
 	}
@@ -279,7 +290,7 @@ static int superseded(const struct patfile *pf, const size_t *found,
  * hnj_hyphen_free(); NULL when out of memory.
  */
 HyphenDict *patfile_dict(const struct patfile *pf, const char *word,
-			 size_t len)
+			 size_t len, int *nomem)
 {
 	char dotted[HYPH_MAX_WORD * 4 + 2];
 	size_t found[8192], nfound = 0, i, j, k, size = 0;
@@ -308,8 +319,10 @@ HyphenDict *patfile_dict(const struct patfile *pf, const char *word,
 	size = strlen(pf->text) + 32 + pf->head_len[0] + pf->head_len[1];
 	for (k = 0; k < nfound; k++)
 		size += pf->pats[found[k]].len + 1u;
-	if ((o = text = pactum_malloc(size)) == NULL)
+	if ((o = text = pactum_malloc(size)) == NULL) {
+		*nomem = 1;
 		goto cleanup;
+	}
 	o += sprintf(o, "%s\n", pf->text);
 	for (level = 0; level < pf->levels; level++) {
 		if (level == 1)

@@ -11,10 +11,12 @@
 
 struct patfile;
 
-struct patfile *patfile_read(const char *path);
+/* NULL when path cannot be read or holds no patterns; *nomem is set
+ * when it was for want of memory. */
+struct patfile *patfile_read(const char *path, int *nomem);
 void patfile_free(struct patfile *pf);
 const char *patfile_charset(const struct patfile *pf);
 HyphenDict *patfile_dict(const struct patfile *pf, const char *word,
-			 size_t len);
+			 size_t len, int *nomem);
 
 #endif /* PACTUM_TEXT_PATTERNS_H */

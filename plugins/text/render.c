@@ -293,6 +293,7 @@ static void wrap_unit(struct writer *w, struct lines *out, unsigned width,
 		text_buf_put(&w->xlabel, "", 1);
 		if (!w->xlabel.oom)
 			label = w->xlabel.ptr;
+		out->oom |= w->xlabel.oom;
 	}
 	text_wrap_text(out, width, indent, label, label_gap, w->xtext.ptr,
 		       w->xtext.len, &hy);
@@ -362,6 +363,7 @@ static void render_heading(struct writer *w, struct lines *out,
 
 	if (pactum_block_kind_of(u->block) == PACTUM_BLOCK_ANNEX) {
 		l = annex_label(w, u->block, lang);
+		out->oom |= w->label.oom;
 	} else if (number != NULL && strlen(number) + 2 <= sizeof(label)) {
 		strcpy(label, number);
 		if (strchr(number, '.') == NULL)

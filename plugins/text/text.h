@@ -123,6 +123,8 @@ enum text_break {
 			   where the word would be cut otherwise */
 };
 
+/* Mark where the patterns of tag let word s (len bytes) break: 1 when
+ * they were applied, 0 when there are none for it, -1 out of memory. */
 int text_hyphenate(unsigned char *marks, const char *tag, const char *s,
 		   size_t len);
 

@@ -175,11 +175,12 @@ static void letter_breaks(struct wrap *wr, unsigned char *marks,
 				marks[i] = BREAK_SOFT;
 			soft = 1;
 		}
-	if (!soft)
-		text_hyphenate(marks + a,
-			       span_at(wr, off + a, off + a + 1) == SPAN_SOURCE
-				       ? wr->hy->source : wr->hy->tag,
-			       s + a, b - a);
+	if (!soft &&
+	    text_hyphenate(marks + a,
+			   span_at(wr, off + a, off + a + 1) == SPAN_SOURCE
+				   ? wr->hy->source : wr->hy->tag,
+			   s + a, b - a) < 0)
+		wr->out->oom = 1; /* checked with the lines' bytes */
 }
 
 /* Is s[a..b) the word's own hyphen, '-' or U+2010? */
