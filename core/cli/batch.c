@@ -135,8 +135,14 @@ static int setup_formats(struct batch *b, char *list, pactum_diag *diag)
 					 PACTUM_OK)
 				return -2;
 		}
-		if (pactum_options_check(f->opts, f->writer, diag) != PACTUM_OK)
+		switch (pactum_options_check(f->opts, f->writer, diag)) {
+		case PACTUM_OK:
+			break;
+		case PACTUM_ENOMEM:
+			return -2;
+		default:
 			error = -1;
+		}
 	}
 	if (b->nformats == 0) {
 		cli_error("%s", _("--format names no writer"));
@@ -383,6 +389,7 @@ static void retire(struct batch *b, struct job *job)
 			print_failed(job);
 		cli_flush(job->diag);
 	}
+	b->nomem |= job->nomem;
 	b->rendered += job->result == RENDERED;
 	b->failed += job->result == FAILED;
 	b->skipped += job->result == SKIPPED;
@@ -454,7 +461,7 @@ static int queue_deal(void *ctx, pactum_data *data, pactum_diag *ddiag,
 	pthread_cond_signal(&b->work);
 	retire_done(b, 0);
 	pthread_mutex_unlock(&b->lock);
-	if (error == PACTUM_OK && (interrupted || b->broken))
+	if (error == PACTUM_OK && (interrupted || b->broken || b->nomem))
 		error = PACTUM_EIO;
 	return error;
 }
@@ -792,7 +799,7 @@ int cli_batch(int argc, char **argv)
 			    "deals\n"),
 		PACKAGE, b.rendered, b.failed, b.skipped, b.total);
 	status = interrupted ? EXIT_INTERRUPTED
-		 : b.broken ? EXIT_SYSTEM
+		 : b.broken || b.nomem ? EXIT_SYSTEM
 		 : error != PACTUM_OK && error != PACTUM_EIO ? cli_exit_code(error)
 		 : b.failed > 0 ? EXIT_SOME_FAILED
 				 : EXIT_OK;

@@ -123,6 +123,7 @@ struct job {
 	batch_previous *prev;  /* what an earlier run wrote, with --resume */
 	enum job_state state;
 	enum job_result result;
+	int nomem;             /* it failed for want of memory: stop */
 	char *line;            /* its manifest line */
 };
 
@@ -164,6 +165,7 @@ struct batch {
 	int closing;           /* no more jobs: threads may leave */
 	size_t rendered, failed, skipped;
 	int broken;            /* the manifest cannot be written */
+	int nomem;             /* a deal ran out of memory: no more start */
 	struct timespec start, shown;
 };
 

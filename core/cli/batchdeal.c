@@ -19,14 +19,15 @@ static char *output_path(const struct batch *b, const char *name,
 	return path;
 }
 
-/* The fingerprint of a deal's input: the run's, and each value. */
-static void fingerprint_deal(char hex[BATCH_SHA256_HEX], const struct batch *b,
-			     const pactum_data *data, pactum_sink *scratch)
+/* The fingerprint of a deal's input: the run's, and each value; nonzero
+ * when out of memory. */
+static int fingerprint_deal(char hex[BATCH_SHA256_HEX], const struct batch *b,
+			    const pactum_data *data, pactum_sink *scratch)
 {
 	const char *name, *value, *bytes;
 	size_t i, len;
+	int error = pactum_sink_puts(scratch, b->run);
 
-	pactum_sink_puts(scratch, b->run);
 	for (i = 0; pactum_data_entry(data, i, &name, &value) == PACTUM_OK;
 	     i++) {
 		/* name=value, each with its length: no two deals alike */
@@ -34,12 +35,15 @@ static void fingerprint_deal(char hex[BATCH_SHA256_HEX], const struct batch *b,
 
 		snprintf(n, sizeof(n), "\n%zu:%zu:", strlen(name),
 			 strlen(value));
-		pactum_sink_puts(scratch, n);
-		pactum_sink_puts(scratch, name);
-		pactum_sink_puts(scratch, value);
+		error |= pactum_sink_puts(scratch, n) |
+			 pactum_sink_puts(scratch, name) |
+			 pactum_sink_puts(scratch, value);
 	}
+	if (error != PACTUM_OK)
+		return -1;
 	bytes = pactum_sink_data(scratch, &len);
 	batch_sha256_hex(hex, bytes, len);
+	return 0;
 }
 
 /* With --resume: nonzero when an earlier run rendered this deal from the
@@ -154,10 +158,13 @@ void batch_render_job(const struct batch *b, struct job *job)
 		goto cleanup;
 	if (pactum_sink_new(&scratch) != PACTUM_OK)
 		goto nomem;
-	fingerprint_deal(input, b, job->data, scratch);
+	if (fingerprint_deal(input, b, job->data, scratch) != 0)
+		goto nomem;
 	if (b->resume && still_complete(b, job, input)) {
 		job->result = SKIPPED;
 		job->line = strdup(job->prev->line);
+		if (job->line == NULL)
+			goto nomem;
 		goto cleanup;
 	}
 	error = pactum_doc_new(&doc, b->model, job->data, b->tr, b->langs,
@@ -191,6 +198,7 @@ void batch_render_job(const struct batch *b, struct job *job)
 	goto cleanup;
 nomem:
 	job->result = FAILED;
+	job->nomem = 1;
 	pactum_diag_report(job->diag, PACTUM_ERROR, &job->pos, "%s",
 			   _("out of memory"));
 cleanup:

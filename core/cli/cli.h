@@ -32,7 +32,7 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
  * option with bit in *seen was given before. */
 int cli_twice(unsigned *seen, unsigned bit, const char *name);
 
-/* Map a library status to an exit code. */
+/* Map a library status to an exit code; out of memory is said on stderr. */
 int cli_exit_code(int status);
 /* Print diagnostics to stderr; returns nonzero if that failed. */
 int cli_flush(pactum_diag *diag);

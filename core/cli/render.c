@@ -110,7 +110,7 @@ int cli_render(int argc, char **argv)
 	if (cli_settings_init(&set, argc) != PACTUM_OK)
 		goto nomem;
 	if (pactum_diag_new(&diag) != PACTUM_OK)
-		goto cleanup;
+		goto nomem;
 	status = EXIT_USAGE;
 	while ((c = cli_getopt(argc, argv, CLI_SETTINGS_SHORTOPTS "o:h",
 			       options)) != -1) {
@@ -186,8 +186,6 @@ int cli_render(int argc, char **argv)
 	if (error == PACTUM_OK)
 		error = pactum_sink_commit(sink, output, diag);
 	status = cli_exit_code(error);
-	if (error == PACTUM_ENOMEM)
-		goto nomem;
 	goto cleanup;
 nomem:
 	fprintf(stderr, _("%s: out of memory\n"), PACKAGE);
