@@ -8,28 +8,79 @@
 
 #include "internal.h"
 
+/*
+ * Failure injection and counting, for tests only; the production path is
+ * one relaxed load and a branch.  Atomics, because a batch allocates on
+ * several threads.
+ */
 static long fail_countdown = -1; /* < 0: never fail */
+static int fail_once;            /* only the one allocation fails */
+static int fired;                /* an injected failure happened */
+static int tracking;             /* count calls and live blocks */
+static long calls, live;
 
 void pactum__alloc_fail_after(long n)
 {
-	fail_countdown = n;
+	pactum__test_alloc_fail(n, 0);
+}
+
+void pactum__test_alloc_fail(long n, int once)
+{
+	__atomic_store_n(&fail_once, once, __ATOMIC_RELAXED);
+	__atomic_store_n(&fired, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&fail_countdown, n, __ATOMIC_SEQ_CST);
+}
+
+int pactum__test_alloc_fired(void)
+{
+	return __atomic_load_n(&fired, __ATOMIC_SEQ_CST);
+}
+
+void pactum__test_alloc_track(int on)
+{
+	__atomic_store_n(&calls, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&tracking, on, __ATOMIC_SEQ_CST);
+}
+
+void pactum__test_alloc_counts(long *out_calls, long *out_live)
+{
+	*out_calls = __atomic_load_n(&calls, __ATOMIC_SEQ_CST);
+	*out_live = __atomic_load_n(&live, __ATOMIC_SEQ_CST);
 }
 
 static int should_fail(void)
 {
-	if (fail_countdown < 0)
+	long left;
+
+	if (__atomic_load_n(&tracking, __ATOMIC_RELAXED))
+		__atomic_add_fetch(&calls, 1, __ATOMIC_RELAXED);
+	if (__atomic_load_n(&fail_countdown, __ATOMIC_RELAXED) < 0)
 		return 0;
-	if (fail_countdown == 0)
+	left = __atomic_fetch_sub(&fail_countdown, 1, __ATOMIC_SEQ_CST);
+	if (left > 0)
+		return 0;
+	if (left == 0 || !__atomic_load_n(&fail_once, __ATOMIC_RELAXED)) {
+		__atomic_store_n(&fired, 1, __ATOMIC_SEQ_CST);
+		/* persistent: stay at zero; once: below it, never again */
+		if (!__atomic_load_n(&fail_once, __ATOMIC_RELAXED))
+			__atomic_store_n(&fail_countdown, 0, __ATOMIC_SEQ_CST);
 		return 1;
-	fail_countdown--;
+	}
 	return 0;
+}
+
+static void *counted(void *p, int fresh)
+{
+	if (p != NULL && fresh && __atomic_load_n(&tracking, __ATOMIC_RELAXED))
+		__atomic_add_fetch(&live, 1, __ATOMIC_RELAXED);
+	return p;
 }
 
 void *pactum_malloc(size_t size)
 {
 	if (should_fail())
 		return NULL;
-	return malloc(size ? size : 1);
+	return counted(malloc(size ? size : 1), 1);
 }
 
 void *pactum__calloc(size_t n, size_t size)
@@ -48,7 +99,7 @@ void *pactum_realloc(void *ptr, size_t size)
 {
 	if (should_fail())
 		return NULL;
-	return realloc(ptr, size ? size : 1);
+	return counted(realloc(ptr, size ? size : 1), ptr == NULL);
 }
 
 char *pactum_strndup(const char *s, size_t len)
@@ -67,5 +118,7 @@ char *pactum_strndup(const char *s, size_t len)
 
 void pactum_free(void *ptr)
 {
+	if (ptr != NULL && __atomic_load_n(&tracking, __ATOMIC_RELAXED))
+		__atomic_sub_fetch(&live, 1, __ATOMIC_RELAXED);
 	free(ptr);
 }

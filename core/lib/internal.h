@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <string.h>
 
 #include <pactum/pactum.h>
@@ -24,6 +25,25 @@
 /* Tests: make the allocation after the next n succeed... fail (n = 0: the
  * very next one); n < 0 switches failure injection off. */
 void pactum__alloc_fail_after(long n);
+
+/*
+ * Tests of the shared library and its plugins (tests/unit/faults.c).
+ * Exported, as the only pactum__ symbols, so that a test program and the
+ * plugins it loads share one allocator; no stability is promised.
+ */
+/* Fail the allocation after the next n (n < 0: none); once: only that
+ * one, every later one succeeds; else every one from it on. */
+void pactum__test_alloc_fail(long n, int once);
+/* Has an injected failure happened since the last pactum__test_alloc_fail()? */
+int pactum__test_alloc_fired(void);
+/* Count allocations from now (on), or stop counting (0).  Blocks
+ * allocated while not counting and freed while counting make live go
+ * below zero: count from before anything is allocated. */
+void pactum__test_alloc_track(int on);
+/* Allocations since pactum__test_alloc_track(1), and blocks live. */
+void pactum__test_alloc_counts(long *calls, long *live);
+/* Commits write through fn in place of write(2) (NULL: write(2) again). */
+void pactum__test_write_hook(ssize_t (*fn)(int fd, const void *p, size_t len));
 
 /* ------------------------------------------------------------------ */
 /* A growable byte buffer, always NUL-terminated (when ptr != NULL).   */

@@ -15,5 +15,6 @@ Suite *value_suite(void);
 Suite *model_suite(void);
 Suite *file_suite(void);
 Suite *trust_suite(void);
+Suite *commit_suite(void);
 
 #endif

@@ -19,6 +19,10 @@
  *
  * Everything in pactum/plugin.h applies here too: status codes,
  * ownership words, the allocation wrapper.
+ *
+ * The library also exports a few pactum__test_* functions, declared in no
+ * installed header: hooks for pactum's own tests (failing allocations,
+ * failing writes), which are no part of the API or its stability.
  */
 #ifndef PACTUM_PACTUM_H
 #define PACTUM_PACTUM_H
