@@ -65,10 +65,86 @@ static struct entry *cache;
 
 /* Unloading the plugin (or the program's end) frees every pattern set,
  * so that valgrind sees nothing left. */
+/*
+ * Words hyphenated before, with where they break.  A word's dictionary
+ * costs libhyphen about a million instructions, and a batch, or a
+ * document's second language, meets the same words again.  A bucket
+ * keeps at most WORD_CHAIN words, so that no choice of words can make a
+ * lookup cost more; a word that finds its bucket full is not kept.
+ */
+#define WORD_BUCKETS 4096
+#define WORD_CHAIN 8
+
+struct word {
+	struct word *next;
+	const struct patfile *pf;
+	uint16_t len;  /* bytes of the word, in the patterns' charset */
+	uint8_t chars; /* its letters; chars - 1 break flags follow it */
+	char bytes[];
+};
+
+static struct word *words[WORD_BUCKETS];
+
+static size_t word_bucket(const struct patfile *pf, const char *w, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)pf;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h % WORD_BUCKETS;
+}
+
+/* The break flags of word w, or NULL; call with cache_lock held. */
+static const char *word_find(const struct patfile *pf, const char *w,
+			     size_t len)
+{
+	const struct word *e;
+
+	for (e = words[word_bucket(pf, w, len)]; e; e = e->next)
+		if (e->pf == pf && e->len == len && memcmp(e->bytes, w, len) == 0)
+			return e->bytes + len;
+	return NULL;
+}
+
+/* Keep w's break flags (chars - 1 of them); call with cache_lock held.
+ * A full bucket keeps nothing; -1 when out of memory (which fails the
+ * render, as every other allocation does). */
+static int word_keep(const struct patfile *pf, const char *w, size_t len,
+		     int chars, const char *breaks)
+{
+	struct word **head = &words[word_bucket(pf, w, len)], *e;
+	int n = 0;
+
+	for (e = *head; e; e = e->next)
+		if (++n >= WORD_CHAIN)
+			return 0;
+	e = pactum_malloc(sizeof(*e) + len + (size_t)chars);
+	if (e == NULL)
+		return -1;
+	e->pf = pf;
+	e->len = (uint16_t)len;
+	e->chars = (uint8_t)chars;
+	memcpy(e->bytes, w, len);
+	memcpy(e->bytes + len, breaks, (size_t)chars - 1);
+	e->next = *head;
+	*head = e;
+	return 0;
+}
+
 __attribute__((destructor)) static void cache_free(void)
 {
 	struct entry *e, *next;
+	struct word *w, *wnext;
+	size_t i;
 
+	for (i = 0; i < WORD_BUCKETS; i++) {
+		for (w = words[i]; w; w = wnext) {
+			wnext = w->next;
+			pactum_free(w);
+		}
+		words[i] = NULL;
+	}
 	for (e = cache; e; e = next) {
 		next = e->next;
 		patfile_free(e->pf);
@@ -336,6 +412,8 @@ int text_hyphenate(unsigned char *marks, const char *tag, const char *s,
 		   size_t len)
 {
 	char word[4 * HYPH_MAX_WORD + 1], hyph[4 * HYPH_MAX_WORD + 5];
+	char breaks[HYPH_MAX_WORD];
+	const char *known;
 	size_t at[HYPH_MAX_WORD + 1], wlen = 0;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
@@ -347,16 +425,30 @@ int text_hyphenate(unsigned char *marks, const char *tag, const char *s,
 	    (pf = patterns(tag, &nomem)) == NULL)
 		goto cleanup;
 	chars = to_dict(word, &wlen, at, patfile_charset(pf), s, len);
-	if (chars < 4 ||
-	    (dict = patfile_dict(pf, word, wlen, &nomem)) == NULL)
+	if (chars < 4)
 		goto cleanup;
-	/* the patterns' own minimums (2 for both languages) */
-	if (hnj_hyphen_hyphenate3(dict, word, (int)wlen, hyph,
-				  NULL, &rep, &pos, &cut, 0, 0,
-				  dict->clhmin, dict->crhmin) != 0)
-		goto cleanup;
+	pthread_mutex_lock(&cache_lock);
+	known = word_find(pf, word, wlen);
+	if (known != NULL)
+		memcpy(breaks, known, (size_t)chars - 1);
+	pthread_mutex_unlock(&cache_lock);
+	if (known == NULL) {
+		dict = patfile_dict(pf, word, wlen, &nomem);
+		/* the patterns' own minimums (2 for both languages) */
+		if (dict == NULL ||
+		    hnj_hyphen_hyphenate3(dict, word, (int)wlen, hyph, NULL,
+					  &rep, &pos, &cut, 0, 0, dict->clhmin,
+					  dict->crhmin) != 0)
+			goto cleanup;
+		for (i = 0; i + 1 < chars; i++)
+			breaks[i] = (hyph[i] & 1) && (rep == NULL || rep[i] == NULL);
+		pthread_mutex_lock(&cache_lock);
+		if (word_keep(pf, word, wlen, chars, breaks) != 0)
+			nomem = 1;
+		pthread_mutex_unlock(&cache_lock);
+	}
 	for (i = 0; i + 1 < chars; i++)
-		if ((hyph[i] & 1) && (rep == NULL || rep[i] == NULL))
+		if (breaks[i])
 			marks[at[i + 1]] = i + 1 < HYPH_MIN ||
 						   chars - i - 1 < HYPH_MIN
 						   ? BREAK_LOOSE : BREAK_SYLLABLE;
