@@ -39,6 +39,7 @@ echo "coverage: configure and build (gcc --coverage -O0, -j$jobs)"
 flags="-O0 -g --coverage -fprofile-update=atomic"
 ./configure -q CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="--coverage -Wl,--exclude-libs,libgcov.a" \
 	>"$cov/build.log" 2>&1 &&
+	rm -f conftest* a-conftest* &&
 	$MAKE -j"$jobs" >>"$cov/build.log" 2>&1 || {
 	tail -n 40 "$cov/build.log" >&2
 	exit 1
@@ -47,13 +48,16 @@ flags="-O0 -g --coverage -fprofile-update=atomic"
 echo "coverage: make check (-j$jobs), log in $cov/check.log"
 status=0
 $MAKE -j"$jobs" check VERBOSE=1 >"$cov/check.log" 2>&1 || status=$?
-grep -E '^(# |FAIL|ERROR)' "$cov/check.log" | sed 's/^/coverage: /' || :
+grep -E '^(FAIL|ERROR): tests/' "$cov/check.log" | sort -u | sed 's/^/coverage: /' || :
+grep -E '^# (TOTAL|PASS|SKIP|FAIL|ERROR):' "$cov/check.log" | tail -n 5 |
+	sed 's/^# /coverage: /' || :
 
 echo "coverage: gcovr"
 mkdir "$cov/html"
 # core/ and plugins/, not the tests' programs and plugins
 gcovr -r "$cov/src" -j "$jobs" --filter "$cov/src/core/" \
 	--filter "$cov/src/plugins/" --exclude-unreachable-branches \
+	"$cov/src/core" "$cov/src/plugins" \
 	--json-summary "$cov/summary.json" \
 	--html-details "$cov/html/index.html" --html-title "pactum coverage"
 python3 "$srcdir/tools/coverage-summary.py" "$cov/summary.json" >"$cov/summary.txt"

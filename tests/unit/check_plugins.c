@@ -125,6 +125,216 @@ START_TEST(test_directory_scan)
 }
 END_TEST
 
+/* Every rule of the descriptor check, by tests/plugins/shapes.c: the shape
+ * its constructor gives the descriptor, the reason it is refused with, and
+ * the kind of plugin named "shapes" a command can then ask why it is
+ * missing: the descriptor's own kind when its name is valid (BY_FILE: any,
+ * by the file's name shapes.so, when the name is not; NONE: none, when the
+ * kind is unknown). */
+#define BY_FILE 0
+#define NONE (-1)
+static const struct {
+	const char *shape;
+	const char *reason;
+	int kind;
+} shapes[] = {
+	{ "no-name",
+	  "the descriptor has no name",
+	  BY_FILE },
+	{ "empty-name",
+	  "invalid plugin name \"\" (want 1 to 32 of a-z, 0-9, -)",
+	  BY_FILE },
+	{ "long-name",
+	  "invalid plugin name \"abcdefghijklmnopqrstuvwxyz0123456\"",
+	  BY_FILE },
+	{ "no-version",
+	  "plugin \"shapes\" has no version",
+	  PACTUM_PLUGIN_WRITER },
+	{ "no-description",
+	  "plugin \"shapes\" has no description",
+	  PACTUM_PLUGIN_WRITER },
+	{ "kind-0",
+	  "plugin \"shapes\" has unknown kind 0 (want 1 reader, 2 writer or 3 "
+	  "transform)",
+	  NONE },
+	{ "kind-4",
+	  "plugin \"shapes\" has unknown kind 4",
+	  NONE },
+	{ "reader-no-read-model",
+	  "reader \"shapes\" has no read_model callback",
+	  PACTUM_PLUGIN_READER },
+	{ "transform-no-callback",
+	  "transform \"shapes\" has no transform callback",
+	  PACTUM_PLUGIN_TRANSFORM },
+	{ "reader-no-suffixes",
+	  "reader \"shapes\" names no file suffixes",
+	  PACTUM_PLUGIN_READER },
+	{ "reader-empty-suffixes",
+	  "reader \"shapes\" names no file suffixes",
+	  PACTUM_PLUGIN_READER },
+	{ "transform-suffixes",
+	  "transform \"shapes\" names file suffixes",
+	  PACTUM_PLUGIN_TRANSFORM },
+	{ "suffix-too-long",
+	  "writer \"shapes\": invalid suffix \"abcdefghijklmnopq\" (want 1 to 16 "
+	  "of a-z, 0-9)",
+	  PACTUM_PLUGIN_WRITER },
+	{ "suffix-upper",
+	  "writer \"shapes\": invalid suffix \"TXT\"",
+	  PACTUM_PLUGIN_WRITER },
+	{ "suffix-empty",
+	  "writer \"shapes\": invalid suffix \"\"",
+	  PACTUM_PLUGIN_WRITER },
+	{ "options-abi-1-0",
+	  "plugin \"shapes\" of ABI 1.0 sets options, a reserved slot then",
+	  PACTUM_PLUGIN_WRITER },
+	{ "read-deals-abi-1-7",
+	  "plugin \"shapes\" of ABI 1.7 sets read_deals, a reserved slot "
+	  "then",
+	  PACTUM_PLUGIN_READER },
+	{ "writer-read-deals",
+	  "writer \"shapes\" has a read_deals callback; only readers read "
+	  "deals",
+	  PACTUM_PLUGIN_WRITER },
+	{ "reader-options",
+	  "reader \"shapes\" declares options; only writers take options",
+	  PACTUM_PLUGIN_READER },
+	{ "option-name",
+	  "writer \"shapes\": invalid option name \"Mode\" (want 1 to 32 of "
+	  "a-z, 0-9, -)",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-help",
+	  "writer \"shapes\": option \"mode\" has no help",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-type",
+	  "writer \"shapes\": option \"mode\" has unknown type 9",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-range",
+	  "writer \"shapes\": option \"mode\" has min 10 above max 9",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-choices-null",
+	  "writer \"shapes\": option \"mode\" has no choices",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-choices-empty",
+	  "writer \"shapes\": option \"mode\" has no choices",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-second",
+	  "writer \"shapes\": option \"level\" has no help",
+	  PACTUM_PLUGIN_WRITER },
+};
+
+/* A fresh copy of shapes.so, as DIR/shapes.so (a new file, so dlopen()
+ * loads it anew and its constructor runs); DIR is made here. */
+static void copy_shapes(char *dir, size_t dirsize, char *file, size_t size)
+{
+	char from[8400], buf[65536];
+	FILE *in, *out;
+	size_t n;
+
+	snprintf(dir, dirsize, "%s/pactum-shapes-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(from, sizeof(from), "%s/shapes.so",
+		 built("tests/plugins/shapes/.libs"));
+	snprintf(file, size, "%s/shapes.so", dir);
+	in = fopen(from, "rb");
+	ck_assert_msg(in != NULL, "%s", from);
+	out = fopen(file, "wb");
+	ck_assert_ptr_nonnull(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+}
+
+static void remove_shapes(const char *dir, const char *file)
+{
+	unlink(file);
+	rmdir(dir);
+}
+
+START_TEST(test_descriptor_rule)
+{
+	pactum_registry *reg;
+	char dir[4200], file[4300];
+	const char *why, *where;
+	int kind;
+
+	copy_shapes(dir, sizeof(dir), file, sizeof(file));
+	setenv("PACTUM_TEST_SHAPE", shapes[_i].shape, 1);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_file(reg, file), PACTUM_OK);
+	unsetenv("PACTUM_TEST_SHAPE");
+	ck_assert_uint_eq(pactum_registry_count(reg), 0);
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 1);
+	ck_assert_str_eq(pactum_registry_refused_file(reg, 0), file);
+	ck_assert_msg(strstr(pactum_registry_refused_reason(reg, 0),
+			     shapes[_i].reason) != NULL,
+		      "%s: \"%s\" lacks \"%s\"", shapes[_i].shape,
+		      pactum_registry_refused_reason(reg, 0), shapes[_i].reason);
+	/* a command asking for a plugin "shapes" can say why it is missing,
+	 * if the descriptor says what it is */
+	for (kind = PACTUM_PLUGIN_READER; kind <= PACTUM_PLUGIN_TRANSFORM;
+	     kind++) {
+		why = pactum_registry_refusal(&where, reg,
+					      (pactum_plugin_kind)kind,
+					      "shapes");
+		if (shapes[_i].kind == BY_FILE || shapes[_i].kind == kind) {
+			ck_assert_ptr_nonnull(why);
+			ck_assert_str_eq(where, file);
+			ck_assert_ptr_nonnull(strstr(why, shapes[_i].reason));
+		} else {
+			ck_assert_ptr_null(why);
+			ck_assert_ptr_null(where);
+		}
+	}
+	pactum_registry_free(reg);
+	remove_shapes(dir, file);
+}
+END_TEST
+
+/* The plugin unchanged loads; so does a writer of ABI 1.7 with suffixes
+ * no 1.8 writer may have, since before 1.8 they are not read at all. */
+START_TEST(test_descriptor_valid)
+{
+	static const char *const valid[] = { "none", "suffix-old-abi" };
+	pactum_registry *reg;
+	const pactum_plugin *p;
+	char dir[4200], file[4300];
+
+	copy_shapes(dir, sizeof(dir), file, sizeof(file));
+	setenv("PACTUM_TEST_SHAPE", valid[_i], 1);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_file(reg, file), PACTUM_OK);
+	unsetenv("PACTUM_TEST_SHAPE");
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 0);
+	p = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "shapes");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_null(pactum_plugin_suffixes(p));
+	pactum_registry_free(reg);
+	remove_shapes(dir, file);
+}
+END_TEST
+
+/* A plugin path that names a file, or a directory one cannot list: the
+ * plugins it would hide are missed, so it is shown as refused. */
+START_TEST(test_path_not_a_directory)
+{
+	pactum_registry *reg;
+	char path[8400];
+
+	snprintf(path, sizeof(path), "%s/dump.so", built("tests/plugins/.libs"));
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_path(reg, path), PACTUM_OK);
+	ck_assert_uint_eq(pactum_registry_count(reg), 0);
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 1);
+	ck_assert_str_eq(pactum_registry_refused_file(reg, 0), path);
+	ck_assert_str_eq(pactum_registry_refused_reason(reg, 0),
+			 "cannot read the plugin directory: Not a directory");
+	pactum_registry_free(reg);
+}
+END_TEST
+
 /* ------------------------------------------------------------ pipeline */
 
 struct run {
@@ -682,6 +892,10 @@ int main(void)
 	tcase_add_loop_test(loader, test_refusal, 0,
 			    PACTUM_ARRAY_SIZE_REFUSALS);
 	tcase_add_test(loader, test_directory_scan);
+	tcase_add_loop_test(loader, test_descriptor_rule, 0,
+			    (int)(sizeof(shapes) / sizeof(shapes[0])));
+	tcase_add_loop_test(loader, test_descriptor_valid, 0, 2);
+	tcase_add_test(loader, test_path_not_a_directory);
 	tcase_add_test(pipeline, test_bilingual);
 	tcase_add_test(pipeline, test_conditions_renumber);
 	tcase_add_test(pipeline, test_strict_missing_translation);
