@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <check.h>
@@ -858,6 +859,92 @@ START_TEST(test_commit_atomic)
 }
 END_TEST
 
+/* Commit "x" to path; the status, and the one message in *msg. */
+static int commit_to(const char *path, char *msg, size_t size)
+{
+	pactum_diag *diag;
+	pactum_sink *sink;
+	pactum_pos pos;
+	int error;
+
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_puts(sink, "x"), PACTUM_OK);
+	error = pactum_sink_commit(sink, path, diag);
+	msg[0] = '\0';
+	if (pactum_diag_size(diag) > 0) {
+		const char *m = pactum_diag_entry(diag, 0, NULL, &pos);
+
+		ck_assert_uint_eq(pactum_diag_size(diag), 1);
+		ck_assert_str_eq(pos.file, path); /* the message names it */
+		snprintf(msg, size, "%s", m);
+	}
+	pactum_sink_free(sink);
+	pactum_diag_free(diag);
+	return error;
+}
+
+/* What --output refuses or cannot write, each with its reason. */
+START_TEST(test_commit_refusals)
+{
+	char dir[] = "/tmp/pactum-commit-XXXXXX", path[600], msg[300];
+	char cwd[4096];
+	struct stat st;
+	int n;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* a directory, named as one or directly below the root */
+	snprintf(path, sizeof(path), "%s/", dir);
+	ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "is a directory; give a file name");
+	ck_assert_int_eq(commit_to("/proc", msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "is a directory; give a file name");
+	/* a name the system cannot look at */
+	n = snprintf(path, sizeof(path), "%s/", dir);
+	memset(path + n, 'a', 300);
+	path[n + 300] = '\0';
+	ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "cannot write: File name too long");
+	/* a character device that cannot take it */
+	ck_assert_int_eq(commit_to("/dev/full", msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "cannot write: No space left on device");
+	/* a directory where no file can be made (procfs) */
+	ck_assert_int_eq(commit_to("/proc/pactum-test.txt", msg, sizeof(msg)),
+			 PACTUM_EIO);
+	ck_assert_msg(strncmp(msg, "cannot write: ", 14) == 0, "%s", msg);
+	ck_assert_int_ne(lstat("/proc/pactum-test.txt", &st), 0);
+	/* devices only root can make: a block device, and a character
+	 * device without a driver (major 240 is for local, experimental use) */
+	snprintf(path, sizeof(path), "%s/blk", dir);
+	if (mknod(path, S_IFBLK | 0600, makedev(7, 200)) == 0) {
+		ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+		ck_assert_str_eq(msg, "is a block device; pactum does not write "
+				      "to block devices");
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/chr", dir);
+	if (mknod(path, S_IFCHR | 0600, makedev(240, 0)) == 0) {
+		ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+		ck_assert_str_eq(msg, "cannot write: No such device or address");
+		ck_assert_int_eq(lstat(path, &st), 0);
+		ck_assert(S_ISCHR(st.st_mode)); /* not replaced by a file */
+		unlink(path);
+	}
+	/* a bare file name is in the current directory */
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_int_eq(commit_to("out.txt", msg, sizeof(msg)), PACTUM_OK);
+	ck_assert_str_eq(msg, "");
+	ck_assert_int_eq(chdir(cwd), 0);
+	snprintf(path, sizeof(path), "%s/out.txt", dir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_size, 1);
+	unlink(path);
+	ck_assert_int_eq(count_entries(dir), 0);
+	rmdir(dir);
+}
+END_TEST
+
 /* ABI 1.6: markup-safe text, as every XML and HTML writer needs it. */
 START_TEST(test_sink_escaped)
 {
@@ -908,6 +995,7 @@ int main(void)
 	tcase_add_test(pipeline, test_environment_does_not_matter);
 	tcase_add_test(pipeline, test_threads_share_model_and_translator);
 	tcase_add_test(output, test_commit_atomic);
+	tcase_add_test(output, test_commit_refusals);
 	tcase_add_test(output, test_sink_escaped);
 	suite_add_tcase(s, loader);
 	suite_add_tcase(s, pipeline);
