@@ -1354,6 +1354,109 @@ START_TEST(test_open_missing)
 }
 END_TEST
 
+/* A Language that cannot be quoted (a control character in it) is named
+ * by what was expected alone. */
+START_TEST(test_language_unquotable)
+{
+	static const struct ent ctl[] = {
+		ENT(NULL, "", HDR("d\001e", PLURAL2)),
+	};
+
+	build_refused(ctl, PACTUM_ARRAY_SIZE(ctl), "de",
+		      "catalog's Language is not \"de\"");
+}
+END_TEST
+
+/* What the loader refuses to be called with. */
+START_TEST(test_bad_arguments)
+{
+	pactum_catalog *cat = (pactum_catalog *)1;
+
+	ck_assert_int_eq(pactum__catalog_load(NULL, "x", "", 0, "de", NULL),
+			 PACTUM_EINVAL);
+	ck_assert_int_eq(pactum__catalog_load(&cat, NULL, "", 0, "de", NULL),
+			 PACTUM_EINVAL);
+	ck_assert_ptr_null(cat);
+	ck_assert_int_eq(pactum__catalog_load(&cat, "x", "", 0, NULL, NULL),
+			 PACTUM_EINVAL);
+	ck_assert_int_eq(pactum__catalog_load(&cat, "x", NULL, 4, "de", NULL),
+			 PACTUM_EINVAL);
+	ck_assert_int_eq(pactum__catalog_open(NULL, "x", "de", NULL),
+			 PACTUM_EINVAL);
+	cat = (pactum_catalog *)1;
+	ck_assert_int_eq(pactum__catalog_open(&cat, NULL, "de", NULL),
+			 PACTUM_EINVAL);
+	ck_assert_ptr_null(cat);
+	ck_assert_int_eq(pactum__catalog_open(&cat, "x", NULL, NULL),
+			 PACTUM_EINVAL);
+}
+END_TEST
+
+/* Catalog directories: an empty item is skipped, a directory that may
+ * hold the catalog but cannot be searched stops the search (another
+ * directory's catalog would be used without a word), and a domain or
+ * language that names no file finds nothing. */
+START_TEST(test_translator_dirs)
+{
+	pactum_translator *tr;
+	pactum_diag *diag;
+	pactum_pos pos;
+	const pactum_catalog *cat;
+	char dirs[1024], file[300], want[700];
+	FILE *fp;
+
+	ck_assert_msg(tmpdir[0] != '\0', "no temporary directory");
+	snprintf(file, sizeof(file), "%s/plain-file", tmpdir);
+	fp = fopen(file, "w");
+	ck_assert_ptr_nonnull(fp);
+	fclose(fp);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	/* empty items, then the file where a directory should be */
+	snprintf(dirs, sizeof(dirs), "::%s:%s", file, TEST_CATALOGS);
+	ck_assert_int_eq(pactum_translator_new(&tr, dirs), PACTUM_OK);
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-words",
+						    "de", diag),
+			 PACTUM_EINPUT);
+	ck_assert_uint_eq(pactum_diag_count(diag, PACTUM_ERROR), 1);
+	ck_assert_str_eq(pactum_diag_entry(diag, 0, NULL, &pos),
+			 "cannot look for a catalog here: Not a directory");
+	snprintf(want, sizeof(want), "%s/de/LC_MESSAGES/pactum-words.mo", file);
+	ck_assert_str_eq(pos.file, want);
+	/* asked again, it is refused again, with the reason again */
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-words",
+						    "de", diag),
+			 PACTUM_EINPUT);
+	ck_assert_uint_eq(pactum_diag_count(diag, PACTUM_ERROR), 2);
+	pactum_translator_free(tr);
+
+	/* empty items and the real directory: found */
+	snprintf(dirs, sizeof(dirs), "::%s", TEST_CATALOGS);
+	ck_assert_int_eq(pactum_translator_new(&tr, dirs), PACTUM_OK);
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-words",
+						    "de", diag),
+			 PACTUM_OK);
+	ck_assert_ptr_nonnull(cat);
+	/* no catalog of that domain anywhere */
+	ck_assert_int_eq(pactum__translator_catalog(&cat, tr, "pactum-none",
+						    "de", diag),
+			 PACTUM_ENOTFOUND);
+	ck_assert_ptr_null(cat);
+	/* domains that name no file, a language that is none */
+	ck_assert_ptr_null(pactum_translator_lookup(tr, "../x", "de", NULL,
+						    "Term", diag));
+	ck_assert_ptr_null(pactum_translator_lookup(tr, "", "de", NULL,
+						    "Term", diag));
+	ck_assert_ptr_null(pactum_translator_lookup(tr, "pactum-words", "d e",
+						    NULL, "Term", diag));
+	ck_assert_int_eq(pactum_translator_check_words(tr, "d e", diag),
+			 PACTUM_EINVAL);
+	ck_assert_uint_eq(pactum_diag_count(diag, PACTUM_ERROR), 2);
+	pactum_translator_free(tr);
+	pactum_diag_free(diag);
+	unlink(file);
+}
+END_TEST
+
 Suite *catalog_suite(void)
 {
 	Suite *s = suite_create("catalog");
@@ -1396,12 +1499,15 @@ Suite *catalog_suite(void)
 	tcase_add_test(tc, test_missing_language);
 	tcase_add_test(tc, test_wrong_language);
 	tcase_add_test(tc, test_invalid_utf8);
+	tcase_add_test(tc, test_language_unquotable);
+	tcase_add_test(tc, test_bad_arguments);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("msgfmt");
 	tcase_add_unchecked_fixture(tc, tmp_setup, tmp_teardown);
 	tcase_add_loop_test(tc, test_msgfmt, 0, 3);
 	tcase_add_test(tc, test_open_missing);
+	tcase_add_test(tc, test_translator_dirs);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;

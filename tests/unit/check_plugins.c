@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <check.h>
@@ -121,6 +122,216 @@ START_TEST(test_directory_scan)
 	ck_assert(saw_duplicate);
 	ck_assert_ptr_null(pactum_registry_find(reg, PACTUM_PLUGIN_READER,
 						"dump"));
+	pactum_registry_free(reg);
+}
+END_TEST
+
+/* Every rule of the descriptor check, by tests/plugins/shapes.c: the shape
+ * its constructor gives the descriptor, the reason it is refused with, and
+ * the kind of plugin named "shapes" a command can then ask why it is
+ * missing: the descriptor's own kind when its name is valid (BY_FILE: any,
+ * by the file's name shapes.so, when the name is not; NONE: none, when the
+ * kind is unknown). */
+#define BY_FILE 0
+#define NONE (-1)
+static const struct {
+	const char *shape;
+	const char *reason;
+	int kind;
+} shapes[] = {
+	{ "no-name",
+	  "the descriptor has no name",
+	  BY_FILE },
+	{ "empty-name",
+	  "invalid plugin name \"\" (want 1 to 32 of a-z, 0-9, -)",
+	  BY_FILE },
+	{ "long-name",
+	  "invalid plugin name \"abcdefghijklmnopqrstuvwxyz0123456\"",
+	  BY_FILE },
+	{ "no-version",
+	  "plugin \"shapes\" has no version",
+	  PACTUM_PLUGIN_WRITER },
+	{ "no-description",
+	  "plugin \"shapes\" has no description",
+	  PACTUM_PLUGIN_WRITER },
+	{ "kind-0",
+	  "plugin \"shapes\" has unknown kind 0 (want 1 reader, 2 writer or 3 "
+	  "transform)",
+	  NONE },
+	{ "kind-4",
+	  "plugin \"shapes\" has unknown kind 4",
+	  NONE },
+	{ "reader-no-read-model",
+	  "reader \"shapes\" has no read_model callback",
+	  PACTUM_PLUGIN_READER },
+	{ "transform-no-callback",
+	  "transform \"shapes\" has no transform callback",
+	  PACTUM_PLUGIN_TRANSFORM },
+	{ "reader-no-suffixes",
+	  "reader \"shapes\" names no file suffixes",
+	  PACTUM_PLUGIN_READER },
+	{ "reader-empty-suffixes",
+	  "reader \"shapes\" names no file suffixes",
+	  PACTUM_PLUGIN_READER },
+	{ "transform-suffixes",
+	  "transform \"shapes\" names file suffixes",
+	  PACTUM_PLUGIN_TRANSFORM },
+	{ "suffix-too-long",
+	  "writer \"shapes\": invalid suffix \"abcdefghijklmnopq\" (want 1 to 16 "
+	  "of a-z, 0-9)",
+	  PACTUM_PLUGIN_WRITER },
+	{ "suffix-upper",
+	  "writer \"shapes\": invalid suffix \"TXT\"",
+	  PACTUM_PLUGIN_WRITER },
+	{ "suffix-empty",
+	  "writer \"shapes\": invalid suffix \"\"",
+	  PACTUM_PLUGIN_WRITER },
+	{ "options-abi-1-0",
+	  "plugin \"shapes\" of ABI 1.0 sets options, a reserved slot then",
+	  PACTUM_PLUGIN_WRITER },
+	{ "read-deals-abi-1-7",
+	  "plugin \"shapes\" of ABI 1.7 sets read_deals, a reserved slot "
+	  "then",
+	  PACTUM_PLUGIN_READER },
+	{ "writer-read-deals",
+	  "writer \"shapes\" has a read_deals callback; only readers read "
+	  "deals",
+	  PACTUM_PLUGIN_WRITER },
+	{ "reader-options",
+	  "reader \"shapes\" declares options; only writers take options",
+	  PACTUM_PLUGIN_READER },
+	{ "option-name",
+	  "writer \"shapes\": invalid option name \"Mode\" (want 1 to 32 of "
+	  "a-z, 0-9, -)",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-help",
+	  "writer \"shapes\": option \"mode\" has no help",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-type",
+	  "writer \"shapes\": option \"mode\" has unknown type 9",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-range",
+	  "writer \"shapes\": option \"mode\" has min 10 above max 9",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-choices-null",
+	  "writer \"shapes\": option \"mode\" has no choices",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-choices-empty",
+	  "writer \"shapes\": option \"mode\" has no choices",
+	  PACTUM_PLUGIN_WRITER },
+	{ "option-second",
+	  "writer \"shapes\": option \"level\" has no help",
+	  PACTUM_PLUGIN_WRITER },
+};
+
+/* A fresh copy of shapes.so, as DIR/shapes.so (a new file, so dlopen()
+ * loads it anew and its constructor runs); DIR is made here. */
+static void copy_shapes(char *dir, size_t dirsize, char *file, size_t size)
+{
+	char from[8400], buf[65536];
+	FILE *in, *out;
+	size_t n;
+
+	snprintf(dir, dirsize, "%s/pactum-shapes-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(from, sizeof(from), "%s/shapes.so",
+		 built("tests/plugins/shapes/.libs"));
+	snprintf(file, size, "%s/shapes.so", dir);
+	in = fopen(from, "rb");
+	ck_assert_msg(in != NULL, "%s", from);
+	out = fopen(file, "wb");
+	ck_assert_ptr_nonnull(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
+}
+
+static void remove_shapes(const char *dir, const char *file)
+{
+	unlink(file);
+	rmdir(dir);
+}
+
+START_TEST(test_descriptor_rule)
+{
+	pactum_registry *reg;
+	char dir[4200], file[4300];
+	const char *why, *where;
+	int kind;
+
+	copy_shapes(dir, sizeof(dir), file, sizeof(file));
+	setenv("PACTUM_TEST_SHAPE", shapes[_i].shape, 1);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_file(reg, file), PACTUM_OK);
+	unsetenv("PACTUM_TEST_SHAPE");
+	ck_assert_uint_eq(pactum_registry_count(reg), 0);
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 1);
+	ck_assert_str_eq(pactum_registry_refused_file(reg, 0), file);
+	ck_assert_msg(strstr(pactum_registry_refused_reason(reg, 0),
+			     shapes[_i].reason) != NULL,
+		      "%s: \"%s\" lacks \"%s\"", shapes[_i].shape,
+		      pactum_registry_refused_reason(reg, 0), shapes[_i].reason);
+	/* a command asking for a plugin "shapes" can say why it is missing,
+	 * if the descriptor says what it is */
+	for (kind = PACTUM_PLUGIN_READER; kind <= PACTUM_PLUGIN_TRANSFORM;
+	     kind++) {
+		why = pactum_registry_refusal(&where, reg,
+					      (pactum_plugin_kind)kind,
+					      "shapes");
+		if (shapes[_i].kind == BY_FILE || shapes[_i].kind == kind) {
+			ck_assert_ptr_nonnull(why);
+			ck_assert_str_eq(where, file);
+			ck_assert_ptr_nonnull(strstr(why, shapes[_i].reason));
+		} else {
+			ck_assert_ptr_null(why);
+			ck_assert_ptr_null(where);
+		}
+	}
+	pactum_registry_free(reg);
+	remove_shapes(dir, file);
+}
+END_TEST
+
+/* The plugin unchanged loads; so does a writer of ABI 1.7 with suffixes
+ * no 1.8 writer may have, since before 1.8 they are not read at all. */
+START_TEST(test_descriptor_valid)
+{
+	static const char *const valid[] = { "none", "suffix-old-abi" };
+	pactum_registry *reg;
+	const pactum_plugin *p;
+	char dir[4200], file[4300];
+
+	copy_shapes(dir, sizeof(dir), file, sizeof(file));
+	setenv("PACTUM_TEST_SHAPE", valid[_i], 1);
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_file(reg, file), PACTUM_OK);
+	unsetenv("PACTUM_TEST_SHAPE");
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 0);
+	p = pactum_registry_find(reg, PACTUM_PLUGIN_WRITER, "shapes");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_null(pactum_plugin_suffixes(p));
+	pactum_registry_free(reg);
+	remove_shapes(dir, file);
+}
+END_TEST
+
+/* A plugin path that names a file, or a directory one cannot list: the
+ * plugins it would hide are missed, so it is shown as refused. */
+START_TEST(test_path_not_a_directory)
+{
+	pactum_registry *reg;
+	char path[8400];
+
+	snprintf(path, sizeof(path), "%s/dump.so", built("tests/plugins/.libs"));
+	ck_assert_int_eq(pactum_registry_new(&reg), PACTUM_OK);
+	ck_assert_int_eq(pactum_registry_load_path(reg, path), PACTUM_OK);
+	ck_assert_uint_eq(pactum_registry_count(reg), 0);
+	ck_assert_uint_eq(pactum_registry_refused_count(reg), 1);
+	ck_assert_str_eq(pactum_registry_refused_file(reg, 0), path);
+	ck_assert_str_eq(pactum_registry_refused_reason(reg, 0),
+			 "cannot read the plugin directory: Not a directory");
 	pactum_registry_free(reg);
 }
 END_TEST
@@ -648,6 +859,92 @@ START_TEST(test_commit_atomic)
 }
 END_TEST
 
+/* Commit "x" to path; the status, and the one message in *msg. */
+static int commit_to(const char *path, char *msg, size_t size)
+{
+	pactum_diag *diag;
+	pactum_sink *sink;
+	pactum_pos pos;
+	int error;
+
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+	ck_assert_int_eq(pactum_sink_puts(sink, "x"), PACTUM_OK);
+	error = pactum_sink_commit(sink, path, diag);
+	msg[0] = '\0';
+	if (pactum_diag_size(diag) > 0) {
+		const char *m = pactum_diag_entry(diag, 0, NULL, &pos);
+
+		ck_assert_uint_eq(pactum_diag_size(diag), 1);
+		ck_assert_str_eq(pos.file, path); /* the message names it */
+		snprintf(msg, size, "%s", m);
+	}
+	pactum_sink_free(sink);
+	pactum_diag_free(diag);
+	return error;
+}
+
+/* What --output refuses or cannot write, each with its reason. */
+START_TEST(test_commit_refusals)
+{
+	char dir[] = "/tmp/pactum-commit-XXXXXX", path[600], msg[300];
+	char cwd[4096];
+	struct stat st;
+	int n;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* a directory, named as one or directly below the root */
+	snprintf(path, sizeof(path), "%s/", dir);
+	ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "is a directory; give a file name");
+	ck_assert_int_eq(commit_to("/proc", msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "is a directory; give a file name");
+	/* a name the system cannot look at */
+	n = snprintf(path, sizeof(path), "%s/", dir);
+	memset(path + n, 'a', 300);
+	path[n + 300] = '\0';
+	ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "cannot write: File name too long");
+	/* a character device that cannot take it */
+	ck_assert_int_eq(commit_to("/dev/full", msg, sizeof(msg)), PACTUM_EIO);
+	ck_assert_str_eq(msg, "cannot write: No space left on device");
+	/* a directory where no file can be made (procfs) */
+	ck_assert_int_eq(commit_to("/proc/pactum-test.txt", msg, sizeof(msg)),
+			 PACTUM_EIO);
+	ck_assert_msg(strncmp(msg, "cannot write: ", 14) == 0, "%s", msg);
+	ck_assert_int_ne(lstat("/proc/pactum-test.txt", &st), 0);
+	/* devices only root can make: a block device, and a character
+	 * device without a driver (major 240 is for local, experimental use) */
+	snprintf(path, sizeof(path), "%s/blk", dir);
+	if (mknod(path, S_IFBLK | 0600, makedev(7, 200)) == 0) {
+		ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+		ck_assert_str_eq(msg, "is a block device; pactum does not write "
+				      "to block devices");
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/chr", dir);
+	if (mknod(path, S_IFCHR | 0600, makedev(240, 0)) == 0) {
+		ck_assert_int_eq(commit_to(path, msg, sizeof(msg)), PACTUM_EIO);
+		ck_assert_str_eq(msg, "cannot write: No such device or address");
+		ck_assert_int_eq(lstat(path, &st), 0);
+		ck_assert(S_ISCHR(st.st_mode)); /* not replaced by a file */
+		unlink(path);
+	}
+	/* a bare file name is in the current directory */
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_int_eq(commit_to("out.txt", msg, sizeof(msg)), PACTUM_OK);
+	ck_assert_str_eq(msg, "");
+	ck_assert_int_eq(chdir(cwd), 0);
+	snprintf(path, sizeof(path), "%s/out.txt", dir);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_size, 1);
+	unlink(path);
+	ck_assert_int_eq(count_entries(dir), 0);
+	rmdir(dir);
+}
+END_TEST
+
 /* ABI 1.6: markup-safe text, as every XML and HTML writer needs it. */
 START_TEST(test_sink_escaped)
 {
@@ -682,6 +979,10 @@ int main(void)
 	tcase_add_loop_test(loader, test_refusal, 0,
 			    PACTUM_ARRAY_SIZE_REFUSALS);
 	tcase_add_test(loader, test_directory_scan);
+	tcase_add_loop_test(loader, test_descriptor_rule, 0,
+			    (int)(sizeof(shapes) / sizeof(shapes[0])));
+	tcase_add_loop_test(loader, test_descriptor_valid, 0, 2);
+	tcase_add_test(loader, test_path_not_a_directory);
 	tcase_add_test(pipeline, test_bilingual);
 	tcase_add_test(pipeline, test_conditions_renumber);
 	tcase_add_test(pipeline, test_strict_missing_translation);
@@ -694,6 +995,7 @@ int main(void)
 	tcase_add_test(pipeline, test_environment_does_not_matter);
 	tcase_add_test(pipeline, test_threads_share_model_and_translator);
 	tcase_add_test(output, test_commit_atomic);
+	tcase_add_test(output, test_commit_refusals);
 	tcase_add_test(output, test_sink_escaped);
 	suite_add_tcase(s, loader);
 	suite_add_tcase(s, pipeline);
