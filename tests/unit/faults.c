@@ -356,9 +356,10 @@ int main(int argc, char **argv)
 			fprintf(stderr, "faults: %ld runs\r", k);
 	}
 	close(err);
-	printf("faults: %s: %ld runs, the k-th of its allocations failing in "
-	       "run k (every %ld-th k; %ld allocations in the first run, which "
-	       "fills the caches): each an error, without a leak or an "
-	       "output\n", argv[0], runs, step, total);
+	printf("faults: %s: %ld runs, the k-th allocation failing in run k "
+	       "(%s%ld%s; %ld allocations in a first run, which fills the "
+	       "caches): each an error, without a leak or an output\n",
+	       argv[0], runs, step == 1 ? "every k up to " : "every ",
+	       step == 1 ? runs : step, step == 1 ? "" : "th k", total);
 	return 0;
 }
