@@ -30,7 +30,7 @@ one() {
 		set -- "$@" -max_total_time="$time" ${FUZZ_FLAGS:-} \
 			"tests/fuzz/work/$name" "$corpus"
 	fi
-	if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
+	if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:quarantine_size_mb=64} \
 	   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 	   "tests/fuzz/$name" "$@" >"$log" 2>&1; then
 		stats=$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" |

@@ -78,6 +78,13 @@ def main():
     for path in sorted(glob.glob(os.path.join(src, "locales/*/*.po")) +
                        glob.glob(os.path.join(src, "tests/data/**/*.po"), recursive=True)):
         put(out, "po", read(path))
+    # writers: the bytes drive a generator; any bytes make a model
+    for n in (8, 64, 256, 1024, 2048, 4096):
+        data, h = b"", hashlib.sha256(b"pactum %d" % n).digest()
+        while len(data) < n:
+            h = hashlib.sha256(h).digest()
+            data += h
+        put(out, "writers", data[:n])
 
 
 if __name__ == "__main__":
