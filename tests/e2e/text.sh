@@ -332,6 +332,18 @@ expect_status "--lang twice" 2 render --lang en --lang de
 expect_grep "--lang twice named" "$work/err" "--lang may be given only once"
 expect_status "--lang en,fr_FR names fr_FR" 2 render --lang en,fr_FR
 expect_grep "the whole list and the bad item" "$work/err" "--lang 'en,fr_FR': 'fr_FR' is not a language tag"
+# Found by the writers fuzz target: a signature block's label that reads
+# alike in both languages (de and de-CH) is shown once, and its spans
+# with it; they pointed past the text, and a charset other than UTF-8
+# read beyond it (a crash).
+sig="$top_srcdir/tests/data/constructs/signatures.xml"
+for cs in ISO-8859-1 US-ASCII; do
+	expect_status "one label for de and de-CH in $cs" 0 "$uninstalled" \
+		render "$sig" --data "${sig%.xml}.deal.xml" --lang de,de-CH \
+		--draft --charset "$cs" --transliterate
+	expect_grep "one label for de and de-CH in $cs: shown once" \
+		"$work/out" "Ort, Datum"
+done
 esc=$(printf '\033')
 expect_status "an unknown option is not echoed raw" 2 render --lang en "--x${esc}]0;t"
 expect_grep "escaped" "$work/err" "unknown option '--x\\x1b]0;t'"
