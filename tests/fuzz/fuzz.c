@@ -61,9 +61,11 @@ void fuzz_setup(void)
 	if (done)
 		return;
 	done = 1;
-	/* the clause library the templates include, found as the CLI finds
-	 * it; PACTUM_XML_TEST_CHUNK is the deal target's to set */
-	setenv("PACTUM_LIBRARY_PATH", FUZZ_SRCDIR "/templates/clauses", 1);
+	/* the clause library the templates include, found as
+	 * pactum-uninstalled finds it, and the bad tests' libraries;
+	 * PACTUM_XML_TEST_CHUNK is the deal target's to set */
+	setenv("PACTUM_LIBRARY_PATH",
+	       FUZZ_SRCDIR "/templates:" FUZZ_SRCDIR "/tests/data/bad", 1);
 	setenv("PACTUM_CATALOG_PATH", fuzz_catalog_path(), 1);
 }
 

@@ -53,6 +53,10 @@ void fuzz_split(const uint8_t **part, size_t *part_len, const uint8_t **data,
 /* Print the diagnostics as the CLI does (sorted, escaped), to /dev/null. */
 void fuzz_flush(pactum_diag *diag);
 
+/* Where an input model is taken to be: its includes ("lib/...") are
+ * found beside it, as the test models' are. */
+#define FUZZ_MODEL_PATH FUZZ_SRCDIR "/tests/data/constructs/fuzz.xml"
+
 /* The separator of a model and its deal in the inputs of 'model'. */
 #define FUZZ_DEAL_SEP "\n<!--deal-->\n"
 

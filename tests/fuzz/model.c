@@ -6,7 +6,8 @@
  * templates'.  The input is the model, then FUZZ_DEAL_SEP and the deal
  * (without it, the demo deal); an input of odd size renders in draft
  * mode (units without a translation in English), one of even size
- * strictly.  The model's every unit is listed as 'pactum extract' would. */
+ * strictly.  The model's every unit is listed as 'pactum extract' would.
+ * FUZZ_DEBUG=1 in the environment prints the diagnostics. */
 #include "config.h"
 
 #include <stdio.h>
@@ -70,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 256 * 1024 || pactum_diag_new(&diag) != PACTUM_OK)
 		return 0;
 	fuzz_split(&model_bytes, &model_len, &rest, &rest_len, FUZZ_DEAL_SEP);
-	model = fuzz_model(reg, "fuzz.xml", (const char *)model_bytes,
+	model = fuzz_model(reg, FUZZ_MODEL_PATH, (const char *)model_bytes,
 			   model_len, diag);
 	if (model == NULL)
 		goto done;
@@ -87,6 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "doc_new");
 done:
 	/* what the CLI prints, escaped */
+	if (getenv("FUZZ_DEBUG") != NULL)
+		pactum_diag_flush(diag, stderr);
 	fuzz_flush(diag);
 	pactum_doc_free(doc);
 	pactum_data_free(deal);
