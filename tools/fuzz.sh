@@ -26,8 +26,12 @@ if git -C "$srcdir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 		>"$dir/files"
 	(cd "$srcdir" && tar -cf - -T "$dir/files") | (cd "$dir/src" && tar -xpf - --keep-newer-files 2>/dev/null || true)
 else
-	(cd "$srcdir" && find . -path ./fuzz-build -prune -o -type f -print | tar -cf - -T -) |
-		(cd "$dir/src" && tar -xpf -)
+	# a release: what 'make distdir' puts in one (run from the build
+	# directory; gettext's po directory wants a relative distdir)
+	rm -rf .fuzz-dist
+	$MAKE -s distdir distdir=.fuzz-dist >/dev/null
+	(cd .fuzz-dist && tar -cf - .) | (cd "$dir/src" && tar -xpf -)
+	rm -rf .fuzz-dist
 fi
 cd "$dir/src"
 if [ ! -f configure ] || [ configure.ac -nt configure ]; then
