@@ -241,6 +241,20 @@ static void declare(struct gen *g, pactum_node *root)
 	set(g, n, PACTUM_ATTR_ID, "seats");
 	set(g, n, PACTUM_ATTR_TYPE, "integer");
 	set(g, n, PACTUM_ATTR_VALUE, "sum(l.seats)");
+	/* a rule across values, now and then */
+	switch (take(g, 4)) {
+	case 1:
+		n = add(g, root, PACTUM_NODE_REQUIRE);
+		set(g, n, PACTUM_ATTR_ALL_OF, "t d");
+		set(g, n, PACTUM_ATTR_IF, "b");
+		break;
+	case 2:
+		n = add(g, root, PACTUM_NODE_REQUIRE);
+		set(g, n, PACTUM_ATTR_ONE_OF, "t m");
+		break;
+	default:
+		break;
+	}
 	/* t1 defined in the terms, t2 where a <define> stands */
 	n = add(g, root, PACTUM_NODE_TERM);
 	set(g, n, PACTUM_ATTR_ID, "t1");
@@ -254,7 +268,7 @@ static void declare(struct gen *g, pactum_node *root)
 /* ----------------------------------------------------- the content ---- */
 
 /* Kinds the generator never makes in the content: the declarations
- * (made above), includes (files), libraries and what the core writes. */
+ * (made above), includes (files) and libraries. */
 static int generated(pactum_node_kind k)
 {
 	switch (k) {
@@ -267,7 +281,6 @@ static int generated(pactum_node_kind k)
 	case PACTUM_NODE_CHOICE:
 	case PACTUM_NODE_INCLUDE:
 	case PACTUM_NODE_LIBRARY:
-	case PACTUM_NODE_LANGUAGES:
 		return 0;
 	default:
 		return 1;
