@@ -2,7 +2,9 @@
 # Every test, as CI runs it (make check-all, from the build directory):
 #   1. make check: unit tests (Check) and end-to-end tests;
 #   2. the unit tests and a bilingual render again under valgrind;
-#   3. make distcheck, whose build runs the whole suite again compiled with
+#   3. the fuzz targets (clang, libFuzzer): their corpora replayed, then
+#      each fuzzed for 10 s (tests/fuzz/README.md);
+#   4. make distcheck, whose build runs the whole suite again compiled with
 #      AddressSanitizer and UndefinedBehaviorSanitizer, warnings as errors.
 set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
@@ -80,6 +82,13 @@ else
 	echo "valgrind: not installed (tools/install-deps.sh installs it)" >&2
 	exit 1
 fi
+
+echo "== fuzz: corpora replayed, then 10 s per target ($(elapsed))"
+# A clang tree in fuzz-build/ (tools/fuzz.sh): every fuzz target over its
+# whole corpus once, the findings' reproducers among it, then each fuzzed
+# briefly, two at a time.
+FUZZ_TIME=0 FUZZ_JOBS=$jobs MAKE=$MAKE sh "$srcdir/tools/fuzz.sh"
+FUZZ_TIME=10 FUZZ_JOBS=$jobs MAKE=$MAKE sh "$srcdir/tools/fuzz.sh"
 
 echo "== make distcheck (ASan + UBSan, -Werror) ($(elapsed))"
 # Under the sanitizers the clients (LibreOffice, Chromium, xsltproc) and

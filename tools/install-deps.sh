@@ -4,11 +4,12 @@
 set -eu
 
 # build: compiler, autotools, gettext, libraries
-# tests: Check, valgrind, gcovr (make coverage), the DocBook toolchain the
-# writers are checked with, and the translators' tools the catalogs are
-# checked with; the clients the DOCX, HTML and PDF outputs are checked with
-# (LibreOffice, Chromium, pdftotext, html5lib) and fonts for them
-packages="gcc g++ libc6-dev make autoconf automake libtool autopoint gettext pkgconf
+# tests: Check, valgrind, gcovr (make coverage), clang with libFuzzer (the
+# fuzz targets), the DocBook toolchain the writers are checked with, and
+# the translators' tools the catalogs are checked with; the clients the
+# DOCX, HTML and PDF outputs are checked with (LibreOffice, Chromium,
+# pdftotext, html5lib) and fonts for them
+packages="gcc g++ clang libclang-rt-14-dev libc6-dev make autoconf automake libtool autopoint gettext pkgconf
 libxml2-dev libxml2-utils libicu-dev libzip-dev nettle-dev libhyphen-dev hyphen-de
 hyphen-en-us check valgrind gcovr xsltproc jing docbook5-xml
 docbook-xsl-ns pandoc itstool translate-toolkit python3 groff-base man-db

@@ -229,6 +229,13 @@ int pactum__plugin_active_minor(void);
 int pactum__elf_exports(pactum_buf *out, size_t *count, const char *path,
 			const char *keep);
 
+/* Add a plugin linked into the program, not loaded from a file (the fuzz
+ * targets link the plugins' code), under name for pactum_plugin_file():
+ * its descriptor is checked as a file's is.  PACTUM_EINVAL when it is
+ * refused or a plugin of its kind and name is loaded, PACTUM_ENOMEM. */
+int pactum__registry_add(pactum_registry *reg, const pactum_plugin_desc *d,
+			 const char *name);
+
 /* The descriptor of a loaded plugin; borrowed. */
 const pactum_plugin_desc *
 pactum__plugin_descriptor(const pactum_plugin *plugin);

@@ -371,18 +371,30 @@ static void check_header(struct reader *r)
 
 int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag)
 {
-	struct reader r;
-	char *bytes = NULL, *line, *next;
-	size_t len, i;
+	char *bytes = NULL;
+	size_t len;
 	int error;
+
+	*out = NULL;
+	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
+	if (error == PACTUM_OK)
+		error = pactum__po_parse(out, path, bytes, len, diag);
+	pactum_free(bytes);
+	return error;
+}
+
+int pactum__po_parse(pactum_po **out, const char *path, char *bytes,
+		     size_t len, pactum_diag *diag)
+{
+	struct reader r;
+	char *line, *next;
+	size_t i;
+	int error = PACTUM_OK;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
 	r.diag = diag;
 	r.path = path;
-	error = pactum__file_read(&bytes, &len, path, PACTUM_MAX_INPUT, diag);
-	if (error != PACTUM_OK)
-		goto cleanup;
 	if (!pactum__utf8_valid(bytes, len) ||
 	    memchr(bytes, '\0', len) != NULL) {
 		pactum_pos pos = { path, 1, 0 };
@@ -435,7 +447,6 @@ cleanup:
 	for (i = 0; i < 4; i++)
 		pactum__buf_free(&r.text[i]);
 	pactum__po_free(r.po);
-	pactum_free(bytes);
 	return error;
 }
 
@@ -447,6 +458,16 @@ void pactum__po_free(pactum_po *po)
 	pactum_free(po->entries);
 	pactum__arena_free(po->arena);
 	pactum_free(po);
+}
+
+size_t pactum__po_count(const pactum_po *po)
+{
+	return po->count;
+}
+
+const pactum_po_entry *pactum__po_entry(const pactum_po *po, size_t i)
+{
+	return i < po->count ? &po->entries[i] : NULL;
 }
 
 const char *pactum__po_path(const pactum_po *po)

@@ -23,7 +23,15 @@ typedef struct pactum_po pactum_po;
  * pactum__po_free().  Returns PACTUM_OK, PACTUM_EINPUT or PACTUM_ENOMEM.
  */
 int pactum__po_read(pactum_po **out, const char *path, pactum_diag *diag);
+/* The same from memory: bytes[0..len) is the file, NUL-terminated at
+ * len, and is cut up into lines in place; path names it in messages. */
+int pactum__po_parse(pactum_po **out, const char *path, char *bytes,
+		     size_t len, pactum_diag *diag);
 void pactum__po_free(pactum_po *po);
+/* The entries in file order: how many, and entry i (NULL when i is out
+ * of range); borrowed. */
+size_t pactum__po_count(const pactum_po *po);
+const pactum_po_entry *pactum__po_entry(const pactum_po *po, size_t i);
 /* The entry for ctx (may be NULL) and msgid, or NULL; borrowed. */
 const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
 				       const char *msgid);

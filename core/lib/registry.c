@@ -55,7 +55,8 @@ void pactum_registry_free(pactum_registry *reg)
 	if (reg == NULL)
 		return;
 	for (i = 0; i < reg->count; i++) {
-		dlclose(reg->plugins[i].handle);
+		if (reg->plugins[i].handle != NULL)
+			dlclose(reg->plugins[i].handle);
 		pactum_free(reg->plugins[i].file);
 		pactum_free(reg->plugins[i].real);
 	}
@@ -397,6 +398,41 @@ cleanup:
 	pactum_free(distrust);
 	pactum__buf_free(&why);
 	return error;
+}
+
+int pactum__registry_add(pactum_registry *reg, const pactum_plugin_desc *d,
+			 const char *name)
+{
+	pactum_buf why = PACTUM_BUF_INIT;
+	pactum_plugin *p;
+	int error = PACTUM_OK;
+
+	check_descriptor(&why, d);
+	if (why.oom)
+		error = PACTUM_ENOMEM;
+	else if (why.len > 0 || d->abi_major != PACTUM_PLUGIN_ABI_MAJOR ||
+		 d->abi_minor > PACTUM_PLUGIN_ABI_MINOR ||
+		 pactum_registry_find(reg, d->kind, d->name) != NULL)
+		error = PACTUM_EINVAL;
+	pactum__buf_free(&why);
+	if (error != PACTUM_OK)
+		return error;
+	p = pactum_realloc(reg->plugins, (reg->count + 1) * sizeof(*p));
+	if (p == NULL)
+		return PACTUM_ENOMEM;
+	reg->plugins = p;
+	p = &reg->plugins[reg->count];
+	p->file = pactum_strndup(name, strlen(name));
+	p->real = pactum_strndup(name, strlen(name));
+	if (p->file == NULL || p->real == NULL) {
+		pactum_free(p->file);
+		pactum_free(p->real);
+		return PACTUM_ENOMEM;
+	}
+	p->desc = d;
+	p->handle = NULL;
+	reg->count++;
+	return PACTUM_OK;
 }
 
 static int has_so_suffix(const char *name)

@@ -644,12 +644,15 @@ static void put_text(pactum_buf *out, const pactum_locale *loc,
 	pactum__buf_put(out, v->u.text.ptr, v->u.text.len);
 }
 
-/* The country's name in the language: "Österreich", "Austria". */
+/* The country's name in the language: "Österreich", "Austria"; none
+ * for none (a computed country from a party field the deal leaves out). */
 static void put_country(pactum_buf *out, const pactum_locale *loc,
 			const pactum_value *v)
 {
 	char code[3];
 
+	if (v->u.text.len != 2)
+		return;
 	memcpy(code, v->u.text.ptr, 2);
 	code[2] = '\0';
 	if (pactum__icu_country_name(out, loc->icu, code) == PACTUM_EINVAL)

@@ -724,7 +724,7 @@ static void render_table(struct writer *w, struct lines *out,
 static void flatten_label(struct writer *w, const pactum_block *b,
 			  size_t lang)
 {
-	size_t i, start, first_len = 0;
+	size_t i, start, spans, first_len = 0;
 
 	if (!w->joined) {
 		flatten(w, pactum_block_title(b, lang));
@@ -732,15 +732,20 @@ static void flatten_label(struct writer *w, const pactum_block *b,
 	}
 	for (i = 0; i < w->nlangs; i++) {
 		start = w->text.len;
+		spans = w->spans.n;
 		if (i > 0)
 			text_buf_put(&w->text, " / ", 3);
 		flatten(w, pactum_block_title(b, i));
-		if (i == 0)
+		if (i == 0) {
 			first_len = w->text.len;
-		else if (w->text.len - start - 3 == first_len &&
-			 memcmp(w->text.ptr + start + 3, w->text.ptr,
-				first_len) == 0)
-			w->text.len = start; /* the same word */
+		} else if (w->text.len - start - 3 == first_len &&
+			   memcmp(w->text.ptr + start + 3, w->text.ptr,
+				  first_len) == 0) {
+			/* the same word: and so are its spans, which
+			 * must not point past the text */
+			w->text.len = start;
+			w->spans.n = spans;
+		}
 	}
 }
 

@@ -332,6 +332,38 @@ expect_status "--lang twice" 2 render --lang en --lang de
 expect_grep "--lang twice named" "$work/err" "--lang may be given only once"
 expect_status "--lang en,fr_FR names fr_FR" 2 render --lang en,fr_FR
 expect_grep "the whole list and the bad item" "$work/err" "--lang 'en,fr_FR': 'fr_FR' is not a language tag"
+# Found by the writers fuzz target: a signature block's label that reads
+# alike in both languages (de and de-CH) is shown once, and its spans
+# with it; they pointed past the text, and a charset other than UTF-8
+# read beyond it (a crash).
+sig="$top_srcdir/tests/data/constructs/signatures.xml"
+for cs in ISO-8859-1 US-ASCII; do
+	expect_status "one label for de and de-CH in $cs" 0 "$uninstalled" \
+		render "$sig" --data "${sig%.xml}.deal.xml" --lang de,de-CH \
+		--draft --charset "$cs" --transliterate
+	expect_grep "one label for de and de-CH in $cs: shown once" \
+		"$work/out" "Ort, Datum"
+done
+# Found by the expr fuzz target: a computed country from a party's
+# country the deal leaves out is none, and shows as nothing (it read two
+# bytes at a null pointer).
+cat >"$work/country.xml" <<'EOF'
+<agreement xmlns="urn:pactum:model:1" id="country" version="1"
+    domain="pactum-country" source-lang="en" prevailing="en">
+  <title>Country</title>
+  <parties><party id="reseller"><role>Reseller</role></party></parties>
+  <parameters><param id="seat" type="country" value="reseller.country"/></parameters>
+  <body><section id="s"><title>S</title>
+    <clause id="c"><p>Seated in <var name="seat"/>.</p></clause></section></body>
+</agreement>
+EOF
+cat >"$work/country.deal.xml" <<'EOF'
+<deal xmlns="urn:pactum:deal:1"><party id="reseller"><name>X GmbH</name></party></deal>
+EOF
+expect_status "a computed country that is none" 0 "$uninstalled" render \
+	"$work/country.xml" --data "$work/country.deal.xml" --lang en
+expect_grep "a computed country that is none: nothing shown" "$work/out" \
+	"Seated in ."
 esc=$(printf '\033')
 expect_status "an unknown option is not echoed raw" 2 render --lang en "--x${esc}]0;t"
 expect_grep "escaped" "$work/err" "unknown option '--x\\x1b]0;t'"

@@ -1,0 +1,4 @@
+/* The docx plugin linked into a fuzz target: its descriptor renamed, so
+ * that several plugins link into one program (fuzz.c registers them). */
+#define pactum_plugin_descriptor fuzz_plugin_docx
+#include "plugins/docx/docx.c"
