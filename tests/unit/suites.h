@@ -16,5 +16,6 @@ Suite *model_suite(void);
 Suite *file_suite(void);
 Suite *trust_suite(void);
 Suite *commit_suite(void);
+Suite *po_suite(void);
 
 #endif
