@@ -112,6 +112,7 @@ static int by_name(const void *a, const void *b)
 
 /* The languages of DIR/DOMAIN: every LANG.po there, sorted. */
 static size_t po_langs(char langs[][16], const char *dir, const char *domain)
+/* (size_t)-1: more than MAX_CHECK_LANGS; langs has room for one more */
 {
 	char path[4096];
 	struct dirent *e;
@@ -120,11 +121,15 @@ static size_t po_langs(char langs[][16], const char *dir, const char *domain)
 
 	snprintf(path, sizeof(path), "%s/%s", dir, domain);
 	d = opendir(path);
-	while (d != NULL && (e = readdir(d)) != NULL && n < MAX_CHECK_LANGS)
-		if (po_lang(langs[n], e->d_name))
-			n++;
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (po_lang(langs[n < MAX_CHECK_LANGS ? n : MAX_CHECK_LANGS],
+			    e->d_name) &&
+		    ++n > MAX_CHECK_LANGS)
+			break; /* never a silent choice of some of them */
 	if (d != NULL)
 		closedir(d);
+	if (n > MAX_CHECK_LANGS)
+		return (size_t)-1;
 	qsort(langs, n, sizeof(langs[0]), by_name);
 	return n;
 }
@@ -135,7 +140,9 @@ static size_t list_langs(char langs[][16], const char *list)
 	const char *p = list, *comma;
 	size_t n = 0, len;
 
-	for (; p != NULL && n < MAX_CHECK_LANGS; p = comma ? comma + 1 : NULL) {
+	for (; p != NULL; p = comma ? comma + 1 : NULL) {
+		if (n == MAX_CHECK_LANGS)
+			return (size_t)-1;
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		snprintf(langs[n++], 16, "%.*s", (int)(len < 15 ? len : 15), p);
@@ -155,6 +162,12 @@ static int check_words(pactum_translator *tr, const char *langs,
 	char list[MAX_CHECK_LANGS][16];
 	size_t i, n = list_langs(list, langs ? langs : "de");
 	int e, error = PACTUM_OK;
+
+	if (n == (size_t)-1) {
+		cli_error(_("check: --lang names more than %d languages"),
+			  MAX_CHECK_LANGS);
+		return PACTUM_EINVAL;
+	}
 
 	for (i = 0; i < n; i++) {
 		e = pactum_translator_check_words(tr, list[i], diag);
@@ -183,7 +196,7 @@ int cli_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *po_dir = NULL, *catalog_path = NULL, *langs_arg = NULL;
-	char langs[MAX_CHECK_LANGS][16], path[4096];
+	char langs[MAX_CHECK_LANGS + 1][16], path[4096];
 	struct stat st;
 	pactum_registry *reg = NULL;
 	pactum_translator *tr = NULL;
@@ -262,6 +275,24 @@ int cli_check(int argc, char **argv)
 		nlangs = langs_arg ? list_langs(langs, langs_arg)
 			 : po_dir  ? po_langs(langs, po_dir, domain)
 				   : list_langs(langs, "de");
+		if (nlangs == (size_t)-1 && langs_arg) {
+			cli_error(_("check: --lang names more than %d "
+				    "languages"),
+				  MAX_CHECK_LANGS);
+			status = EXIT_USAGE;
+			pactum_model_free(model);
+			goto cleanup;
+		}
+		if (nlangs == (size_t)-1) {
+			pactum_diag_report(diag, PACTUM_ERROR, NULL,
+					   _("%s/%s holds the .po files of "
+					     "more than %d languages (pactum "
+					     "check's limit)"),
+					   po_dir, domain, MAX_CHECK_LANGS);
+			error = PACTUM_EINPUT;
+			pactum_model_free(model);
+			continue;
+		}
 		for (l = 0; l < nlangs; l++) {
 			pactum_translation_status s;
 			char file[16];

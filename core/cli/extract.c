@@ -398,7 +398,13 @@ static int sampling_langs(struct sampling *sm, const char *list, char *buf,
 	     p = strtok_r(NULL, ",", &save)) {
 		if (strcmp(p, "en") == 0)
 			continue;
-		if (!pactum_lang_supported(p) || sm->n == 8) {
+		if (sm->n == 8 && pactum_lang_supported(p)) {
+			cli_error(_("extract: --languages names more than %d "
+				    "languages"),
+				  8);
+			return PACTUM_EINVAL;
+		}
+		if (!pactum_lang_supported(p)) {
 			cli_error(_("extract: --languages: '%s' is not a "
 				    "language tag"),
 				  p);

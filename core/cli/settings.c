@@ -123,7 +123,13 @@ int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS])
 		for (i = 0; i < n; i++)
 			if (strcmp(langs[i], tok) == 0)
 				break;
-		if (n == CLI_MAX_LANGS || !pactum_lang_supported(tok) || i < n) {
+		if (n == CLI_MAX_LANGS && pactum_lang_supported(tok) && i == n) {
+			cli_error(_("--lang '%s' names more than %d languages"),
+				  whole ? whole : "", CLI_MAX_LANGS);
+			n = -1;
+			goto cleanup;
+		}
+		if (!pactum_lang_supported(tok) || i < n) {
 			/* TRANSLATORS: the whole list, then the bad item */
 			cli_error(i < n ? _("--lang '%s' names '%s' twice")
 					: _("--lang '%s': '%s' is not a language "

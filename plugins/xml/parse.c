@@ -269,9 +269,13 @@ xmlDocPtr xml_parse(struct source *src)
 	ctxt->sax->serror = on_error;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
-	/* "UTF-8" overrides whatever encoding the file declares. */
+	/* The scan has refused every encoding but UTF-8 (a declared one,
+	 * UTF-16, EBCDIC, malformed bytes), so libxml2 is left to find
+	 * UTF-8 itself: an encoding named here puts the input through a
+	 * converter, and libxml2 2.9.14 then stops with "Huge input lookup"
+	 * somewhere past its first 10 MB, depending on the markup. */
 	doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path,
-				"UTF-8", options);
+				NULL, options);
 	if (doc != NULL && !src->errors &&
 	    (!ctxt->wellFormed || doc->intSubset || doc->extSubset))
 		xml_error_at(src, &pos, "%s", _("malformed XML"));

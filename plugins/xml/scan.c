@@ -19,6 +19,11 @@
  *    processing instructions are skipped, so neither a '>' inside a value
  *    nor a line of '=' in a comment misleads the count;
  *  - more than MAX_ELEMENTS elements;
+ *  - a text of more than MAX_TEXT bytes between two tags (comments, PIs
+ *    and CDATA sections in it count as text): libxml2's own limit on a
+ *    text node is enforced only when the input goes through an encoding
+ *    converter, and there it is a limit on how far the parser looks ahead
+ *    that refused files over 10 MB at random places;
  *  - a DOCTYPE, before libxml2 parses a byte of it (it could define
  *    entities).
  * In a stream of deals the element cap and a byte cap of PACTUM_MAX_INPUT
@@ -42,6 +47,8 @@
  * cap, 64 MiB of "<em/>" would take 6 GB.  Ten times the largest
  * agreement anyone writes. */
 #define MAX_ELEMENTS 1000000ul
+/* bytes, as libxml2's XML_MAX_TEXT_LENGTH */
+#define MAX_TEXT 10000000ull
 
 enum { S_TEXT, S_LT, S_BANG, S_TAG, S_QUOTE, S_COMMENT, S_PI, S_CDATA };
 
@@ -72,6 +79,7 @@ void xml_scan_init(struct xml_scan *s, struct source *src, int stream)
 	s->src = src;
 	s->stream = stream;
 	s->line = s->col = 1;
+	s->text_line = s->text_col = 1;
 }
 
 void xml_scan_free(struct xml_scan *s)
@@ -273,6 +281,12 @@ static int markup(struct xml_scan *s, unsigned char c)
 	switch (s->state) {
 	case S_TEXT:
 		if (c == '<') {
+			if (s->off - s->text_off > MAX_TEXT)
+				return fail(s, s->text_off, s->text_line,
+					    s->text_col,
+					    _("a text longer than %llu bytes "
+					      "(pactum's limit)"),
+					    MAX_TEXT);
 			s->state = S_LT;
 			s->tag_line = s->line;
 			s->tag_col = s->col;
@@ -356,6 +370,9 @@ static int markup(struct xml_scan *s, unsigned char c)
 			if (s->start && s->slash && s->depth > 0)
 				s->depth--; /* <empty/> */
 			s->state = S_TEXT;
+			s->text_off = s->off + 1;
+			s->text_line = s->line;
+			s->text_col = s->col + 1;
 			return 0;
 		case '<':
 			/* malformed, libxml2 says so; the scan goes on as

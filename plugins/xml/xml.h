@@ -70,6 +70,8 @@ struct xml_scan {
 	int start, slash;   /* a start tag; its last byte so far was '/' */
 	unsigned long long tag_off;
 	uint32_t tag_line, tag_col;
+	unsigned long long text_off; /* where the text since the last tag began */
+	uint32_t text_line, text_col;
 	/* caps, per deal in a stream of a <deals> */
 	unsigned long elements;
 	size_t depth;

@@ -160,7 +160,19 @@ if [ "$(wc -l <"$work/err")" -eq 1 ]; then pass "one line per error"
 else fail "one line per error"; cat "$work/err"; fi
 awk 'BEGIN { printf "<agreement xmlns=\"urn:pactum:model:1\"><title>"; for (i = 0; i < 1100000; i++) printf "xxxxxxxxxx"; print "</title></agreement>" }' >"$work/huge.xml"
 limited "a text over libxml2's limit" 1 "$PACTUM" render "$work/huge.xml"
-expect_grep "the limit is named" "$work/err" "longer than 10000000 bytes"
+expect_grep "the limit is named" "$work/err" "huge.xml:1:46: error: a text longer than 10000000 bytes (pactum's limit)"
+# The text cap is pactum's own, per text between two tags: libxml2's,
+# with the input forced through its UTF-8 converter, was a look-ahead
+# limit that refused ordinary models past 10 MB (a 12 MB file of clauses
+# failed, a 20 MB one passed).
+awk 'BEGIN { w = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"
+	for (k = 0; k < 3; k++) w = w w
+	print "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><body><section id=\"s\"><title>S</title>"
+	for (i = 0; i < 17000; i++) printf "<clause id=\"c%d\"><p>%s</p></clause>\n", i, w
+	for (i = 0; i < 800; i++) printf " "
+	print "</section></body></agreement>" }' >"$work/12mb.xml"
+limited "a 12 MB model of ordinary clauses renders" 0 "$PACTUM" render "$work/12mb.xml" --lang en
+expect_grep "its last clause is there" "$work/out" "1.17000  lorem"
 # every schema error of a file, not the first
 limited "every shape error in one run" 1 "$PACTUM" render "$top_srcdir/tests/data/bad/schema.xml"
 if [ "$(grep -c 'error:' "$work/err")" -ge 14 ]; then pass "all 14 shape errors reported"

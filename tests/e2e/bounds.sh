@@ -1,0 +1,209 @@
+#!/bin/sh
+# Resource bounds (README, "Untrusted input" -> "Limits"): for each bound,
+# an input at it is accepted and one just beyond it is refused with its
+# message and exit status, nothing written.  The generators are those of
+# hostile.sh; inputs go into $work.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+LC_ALL=C LANGUAGE=
+export LC_ALL LANGUAGE
+
+model="$DATA/demo.xml"
+deal="$DATA/demo-deal.xml"
+MAX_INPUT=67108864
+# refused NAME WANT MESSAGE CMD...: CMD (writing to $work/result) exits
+# WANT with MESSAGE on stderr, and $work/result is not there
+refused() {
+	r_name=$1 r_want=$2 r_msg=$3
+	shift 3
+	rm -f "$work/result"
+	expect_status "$r_name: refused" "$r_want" timeout 60 "$@"
+	expect_grep "$r_name: message" "$work/err" "$r_msg"
+	if [ -e "$work/result" ]; then fail "$r_name: nothing written"
+	else pass "$r_name: nothing written"; fi
+}
+# accepted NAME CMD...: CMD exits 0
+accepted() {
+	a_name=$1
+	shift
+	expect_status "$a_name: accepted" 0 timeout 60 "$@"
+}
+# big: gigabyte-scale size checks are left to the plain build
+big() {
+	if [ -n "${PACTUM_TEST_SANITIZED:-}" ]; then
+		echo "SKIP: $1 (size only; run by the plain build)"
+		return 1
+	fi
+	return 0
+}
+
+HEAD='<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en"><title>T</title><body><section id="s"><title>S</title>'
+TAIL='</section></body></agreement>'
+# gen_bytes N: a model of clauses of about 900 bytes, exactly N bytes long
+gen_bytes() {
+	awk -v n="$1" -v h="$HEAD" -v t="$TAIL" 'BEGIN {
+		w = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua "
+		for (k = 0; k < 3; k++) w = w w
+		printf "%s\n", h; s = length(h) + 1 + length(t) + 1
+		for (i = 0; s + 30 + length(w) < n; i++) {
+			l = sprintf("<clause id=\"c%d\"><p>%s</p></clause>\n", i, w)
+			printf "%s", l; s += length(l)
+		}
+		for (pad = n - s; pad > 0; pad--) printf " "
+		print t }'
+}
+# gen_elems N: a model of exactly N elements
+gen_elems() {
+	awk -v n="$1" -v h="$HEAD" -v t="$TAIL" 'BEGIN {
+		print h; r = (n - 5) % 2; c = (n - 5 - r) / 2 - r
+		for (i = 0; i < c; i++) printf "<clause id=\"c%d\"><p>x</p></clause>\n", i
+		if (r) print "<clause id=\"z\"><p>x<em>y</em></p></clause>"
+		print t }'
+}
+# gen_depth D: the deepest element (a <p>) D levels below the root
+gen_depth() {
+	awk -v d="$1" 'BEGIN {
+		printf "<agreement xmlns=\"urn:pactum:model:1\" id=\"c\" domain=\"pactum-c\" source-lang=\"en\" prevailing=\"en\"><title>T</title><body>"
+		for (i = 0; i < d - 3; i++) printf "<section id=\"s%d\"><title>S</title>", i
+		printf "<clause id=\"k\"><p>x</p></clause>"
+		for (i = 0; i < d - 3; i++) printf "</section>"
+		print "</body></agreement>" }'
+}
+# gen_text N: one paragraph of N bytes of text
+gen_text() {
+	awk -v n="$1" -v h="$HEAD" -v t="$TAIL" 'BEGIN {
+		printf "%s<clause id=\"k\"><p>", h
+		for (i = 0; i + 10 <= n; i += 10) printf "xxxxxxxxxx"
+		for (; i < n; i++) printf "x"
+		print "</p></clause>" t }'
+}
+# gen_attrs N: a <p> with N attributes
+gen_attrs() {
+	awk -v n="$1" -v h="$HEAD" -v t="$TAIL" 'BEGIN {
+		printf "%s<clause id=\"k\"><p", h
+		for (i = 0; i < n; i++) printf " a%d=\"x\"", i
+		print ">x</p></clause>" t }'
+}
+# cond_model COND: one conditional clause (as in hostile.sh)
+cond_model() {
+	cat <<EOF
+<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en">
+<title>T</title><parameters><param id="x" type="boolean" default="yes"/></parameters>
+<body><section id="s"><title>S</title><clause id="$2" if="$1"><p>Text.</p></clause></section></body></agreement>
+EOF
+}
+nots() { awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "not "; printf "x" }'; }
+
+# --- model file -------------------------------------------------------
+if big "a model of 64 MiB"; then
+	gen_bytes $MAX_INPUT >"$work/at.xml"
+	accepted "a model of 64 MiB" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+	expect_grep "its last clause is there" "$work/result" "lorem"
+fi
+gen_bytes 4096 >"$work/over.xml"
+head -c $((MAX_INPUT + 1 - 4096)) /dev/zero | tr '\0' ' ' >>"$work/over.xml"
+refused "a model of 64 MiB + 1" 1 "over.xml: error: file is larger than 67108864 bytes" \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+if big "a model of 1,000,000 elements"; then
+	gen_elems 1000000 >"$work/at.xml"
+	accepted "1,000,000 elements" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+fi
+gen_elems 1000001 >"$work/over.xml"
+refused "1,000,001 elements" 1 "over.xml:499999:22: error: more than 1000000 elements (pactum's limit)" \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+gen_depth 48 >"$work/at.xml"
+accepted "elements 48 below the root" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+gen_depth 49 >"$work/over.xml"
+refused "elements 49 below the root" 1 "error: elements nested deeper than 48" \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+gen_text 10000000 >"$work/at.xml"
+accepted "a text of 10,000,000 bytes" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+gen_text 10000001 >"$work/over.xml"
+refused "a text of 10,000,001 bytes" 1 "over.xml:1:169: error: a text longer than 10000000 bytes (pactum's limit)" \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+# no kind takes 16 attributes: at the cap each is named as unknown
+gen_attrs 16 >"$work/at.xml"
+expect_status "16 attributes: each one judged" 1 "$PACTUM" render "$work/at.xml" --lang en
+if grep -q "more than 16" "$work/err"; then fail "16 attributes: not the cap"
+else pass "16 attributes: not the cap"; fi
+gen_attrs 17 >"$work/over.xml"
+refused "17 attributes" 1 'over.xml:1:166: error: <p> has more than 16 attributes' \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+gen_attrs 33 >"$work/over.xml"
+refused "33 attributes, before parsing" 1 'over.xml:1:166: error: an element with more than 16 attributes' \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+id64=k$(awk 'BEGIN { for (i = 1; i < 64; i++) printf "x" }')
+cond_model x "$id64" >"$work/at.xml"
+accepted "an id of 64 bytes" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+cond_model x "${id64}y" >"$work/over.xml"
+refused "an id of 65 bytes" 1 "over.xml:3:39: error: id \"${id64}y\" is malformed (a letter, then letters, digits, '-' or '_'; at most 64)" \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+# --- conditions -------------------------------------------------------
+cond_model "$(nots 32)" k >"$work/at.xml"
+accepted "32 levels of not" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
+cond_model "$(nots 33)" k >"$work/over.xml"
+refused "33 levels of not" 1 ': nested deeper than 32 levels of "not", "-" and parentheses' \
+	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+
+# --- deal data and catalogs: 64 MiB each -----------------------------
+cp "$deal" "$work/over-deal.xml"
+head -c $((MAX_INPUT + 1 - $(wc -c <"$deal"))) /dev/zero | tr '\0' '\n' >>"$work/over-deal.xml"
+refused "a deal file of 64 MiB + 1" 1 "over-deal.xml: error: file is larger than 67108864 bytes" \
+	"$PACTUM" render "$model" --data "$work/over-deal.xml" --lang en -o "$work/result"
+mkdir -p "$work/cat/de/LC_MESSAGES"
+head -c $((MAX_INPUT + 1)) /dev/zero >"$work/cat/de/LC_MESSAGES/pactum-demo.mo"
+refused "a .mo of 64 MiB + 1" 1 "pactum-demo.mo: error: file is larger than 67108864 bytes" \
+	"$PACTUM" render "$model" --data "$deal" --lang de --catalog-path "$work/cat" -o "$work/result"
+mkdir -p "$work/po/pactum-demo"
+cp "$DATA/demo.de.po" "$work/po/pactum-demo/de.po"
+head -c $((MAX_INPUT + 1 - $(wc -c <"$DATA/demo.de.po"))) /dev/zero | tr '\0' '\n' >>"$work/po/pactum-demo/de.po"
+expect_status "a .po of 64 MiB + 1: refused" 1 "$PACTUM" check "$model" --po-dir "$work/po"
+expect_grep "a .po of 64 MiB + 1: message" "$work/err" "de.po: error: file is larger than 67108864 bytes"
+
+# --- command line -----------------------------------------------------
+accepted "--lang of 8 languages" "$PACTUM" render "$model" --data "$deal" \
+	--lang en,de,fr,it,es,nl,pl,sv --draft --layout sequential -o "$work/result"
+refused "--lang of 9 languages" 2 "pactum: error: --lang 'en,de,fr,it,es,nl,pl,sv,da' names more than 8 languages" \
+	"$PACTUM" render "$model" --data "$deal" --lang en,de,fr,it,es,nl,pl,sv,da --draft -o "$work/result"
+refused "extract --languages of 9" 2 "pactum: error: extract: --languages names more than 8 languages" \
+	"$PACTUM" extract "$model" --languages de,fr,it,es,nl,pl,sv,da,fi -o "$work/result"
+expect_status "extract --languages of 8: not the cap" 3 "$PACTUM" extract "$model" \
+	--languages de,fr,it,es,nl,pl,sv,da -o "$work/result"
+if grep -q "more than" "$work/err"; then fail "extract --languages of 8: no cap message"
+else pass "extract --languages of 8: no cap message"; fi
+# pactum check: 32 languages, from --lang or a .po directory; more is
+# an error, never a silent choice of some
+rm -rf "$work/po"
+mkdir -p "$work/po/pactum-demo"
+langs=
+for a in a b c d e f g h i j k; do
+	for b in a b c; do
+		cp "$DATA/demo.de.po" "$work/po/pactum-demo/x$a$b.po"
+		langs="$langs${langs:+,}x$a$b"
+	done
+done
+rm "$work/po/pactum-demo/xkc.po"
+langs=${langs%,xkc}
+expect_status "check: 32 languages in a .po directory" 0 "$PACTUM" check "$model" --po-dir "$work/po"
+cp "$DATA/demo.de.po" "$work/po/pactum-demo/xkc.po"
+expect_status "check: 33 languages in a .po directory: refused" 1 "$PACTUM" check "$model" --po-dir "$work/po"
+expect_grep "check: 33 languages in a .po directory: message" "$work/err" \
+	"pactum: error: $work/po/pactum-demo holds the .po files of more than 32 languages (pactum check's limit)"
+expect_status "check --lang of 32: not the cap" 3 "$PACTUM" check "$model" --lang "$langs"
+if grep -q "more than" "$work/err"; then fail "check --lang of 32: no cap message"
+else pass "check --lang of 32: no cap message"; fi
+expect_status "check --lang of 33: refused" 2 "$PACTUM" check "$model" --lang "$langs,xkc"
+expect_grep "check --lang of 33: message" "$work/err" "pactum: error: check: --lang names more than 32 languages"
+
+mkdir -p "$work/dir"
+expect_status "--jobs 256: accepted" 0 "$PACTUM" batch "$model" --data "$deal" \
+	--output-dir "$work/dir" --lang en --jobs 256
+refused "--jobs 257" 2 "pactum: error: --jobs wants a number from 1 to 256, not '257'" \
+	"$PACTUM" batch "$model" --data "$deal" --output-dir "$work/result" --lang en --jobs 257
+
+finish
