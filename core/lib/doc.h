@@ -60,6 +60,10 @@ struct pactum_block {
 	const pactum_record *record; /* for this record of it; else NULL */
 };
 
+/* At most this many blocks placed by repeats, in all (about 0.5 KB each
+ * through the pipeline): a repeat multiplies the model by the deal. */
+#define PACTUM_MAX_REPEAT_BLOCKS 1000000
+
 struct pactum_doc {
 	pactum_arena *arena;
 	const pactum_model *model;
@@ -82,6 +86,7 @@ struct pactum_doc {
 	const char **flat;         /* [lang * nunits + unit]: plain text */
 	const pactum_node *repeat_list;     /* while placing a <repeat>: its */
 	const pactum_record *repeat_record; /* list and current record */
+	size_t repeat_blocks;               /* blocks placed by repeats */
 	int errors;
 	int untranslated;
 	int nomem;

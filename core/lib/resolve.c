@@ -27,6 +27,7 @@ static pactum_block *new_block(pactum_doc *doc, pactum_block *parent,
 	b->id = node ? node->attr[PACTUM_ATTR_ID] : NULL;
 	b->list = doc->repeat_list;
 	b->record = doc->repeat_record;
+	doc->repeat_blocks += doc->repeat_list != NULL;
 	b->parent = parent;
 	if (parent) {
 		if (parent->last)
@@ -540,7 +541,9 @@ cleanup:
 /* Place the included children of model node n under block parent,
  * counting in k. */
 /* What a <repeat> holds, once for each record of its list that its
- * condition lets in; the check keeps repeats from nesting. */
+ * condition lets in; the check keeps repeats from nesting.  The model and
+ * the deal are each bounded, but a repeat multiplies one by the other:
+ * the blocks repeats place are bounded too. */
 static void place_repeat(pactum_doc *doc, pactum_block *parent,
 			 const pactum_node *repeat, struct counters *k)
 {
@@ -548,13 +551,28 @@ static void place_repeat(pactum_doc *doc, pactum_block *parent,
 	const pactum_value *v = &doc->values[list->index];
 	size_t i;
 
-	for (i = 0; i < v->u.list.n && !doc->nomem; i++) {
+	/* (past the limit: said once, by the repeat that passed it) */
+	for (i = 0; i < v->u.list.n && !doc->nomem &&
+		    doc->repeat_blocks <= PACTUM_MAX_REPEAT_BLOCKS;
+	     i++) {
 		pactum__records_load(doc, list, &v->u.list.records[i]);
 		doc->repeat_list = list;
 		doc->repeat_record = &v->u.list.records[i];
 		pactum__compute_record(doc, repeat, i + 1);
 		if (included(doc, repeat))
 			place_children(doc, parent, repeat, k);
+		if (doc->repeat_blocks > PACTUM_MAX_REPEAT_BLOCKS) {
+			pactum_pos pos = pactum__node_pos(doc->model, repeat);
+
+			pactum__doc_report(
+				doc, PACTUM_ERROR, &pos,
+				_("the repeats over \"%s\" and the others "
+				  "make more than %d parts of this agreement, "
+				  "at record %zu (pactum's limit)"),
+				list->attr[PACTUM_ATTR_ID],
+				PACTUM_MAX_REPEAT_BLOCKS, i + 1);
+			break;
+		}
 	}
 	doc->repeat_list = NULL;
 	doc->repeat_record = NULL;

@@ -150,6 +150,34 @@ cond_model "$(nots 33)" k >"$work/over.xml"
 refused "33 levels of not" 1 ': nested deeper than 32 levels of "not", "-" and parentheses' \
 	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
 
+# --- repeats: what they multiply --------------------------------------
+# A model and a deal each within their caps can ask a <repeat> for their
+# product: 1,000 paragraphs for each of R records.  1,000,000 blocks from
+# repeats in all are allowed; one record more is refused at the repeat.
+rep_model() {
+	printf '<agreement xmlns="urn:pactum:model:1" id="rep" domain="pactum-rep" source-lang="en" prevailing="en"><title>T</title>'
+	printf '<parties><party id="a"><role>A</role></party></parties>'
+	printf '<parameters><param id="items" type="list"><detail id="name"><label>Name</label></detail></param></parameters>'
+	printf '<body><section id="s"><title>S</title><clause id="c">\n<repeat over="items">'
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "<p>Item <var name=\"items.name\"/>.</p>" }'
+	printf '</repeat></clause></section></body></agreement>\n'
+}
+rep_deal() {
+	printf '<deal xmlns="urn:pactum:deal:1"><party id="a"><name>A GmbH</name></party><list name="items">'
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "<record><name>n%d</name></record>", i }'
+	printf '</list></deal>\n'
+}
+if big "1,000,000 blocks from repeats"; then
+	rep_model >"$work/rep.xml"
+	rep_deal 1000 >"$work/rep-at.xml"
+	rep_deal 1001 >"$work/rep-over.xml"
+	accepted "1,000 records of 1,000 paragraphs" "$PACTUM" render "$work/rep.xml" \
+		--data "$work/rep-at.xml" --lang en -o "$work/result"
+	refused "1,001 records of 1,000 paragraphs" 1 \
+		'rep.xml:2:1: error: the repeats over "items" and the others make more than 1000000 parts of this agreement, at record 1001 (pactum'"'"'s limit)' \
+		"$PACTUM" render "$work/rep.xml" --data "$work/rep-over.xml" --lang en -o "$work/result"
+fi
+
 # --- deal data and catalogs: 64 MiB each -----------------------------
 cp "$deal" "$work/over-deal.xml"
 head -c $((MAX_INPUT + 1 - $(wc -c <"$deal"))) /dev/zero | tr '\0' '\n' >>"$work/over-deal.xml"
