@@ -148,19 +148,18 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 	tr->cats = l;
 	l = &tr->cats[tr->ncats];
 	memset(l, 0, sizeof(*l));
+	/* counted in tr->ncats only at the end: out of memory is not
+	 * remembered, the next lookup tries again and must not take it for
+	 * "no catalog" */
 	l->domain = pactum_strndup(domain, strlen(domain));
 	l->lang = pactum_strndup(lang, strlen(lang));
-	if (l->domain == NULL || l->lang == NULL) {
-		pactum_free(l->domain);
-		pactum_free(l->lang);
-		return PACTUM_ENOMEM;
-	}
-	tr->ncats++;
+	if (l->domain == NULL || l->lang == NULL)
+		error = PACTUM_ENOMEM;
 	/* lang is a checked language tag and domain a checked id, so the
 	 * path cannot leave the directory. */
 	for (p = strcmp(domain, PACTUM_WORDS_DOMAIN) == 0 ? tr->words_dirs
 							 : tr->dirs;
-	     p != NULL && *p != '\0' && l->cat == NULL;
+	     error == PACTUM_OK && p != NULL && *p != '\0' && l->cat == NULL;
 	     p = colon ? colon + 1 : NULL) {
 		colon = strchr(p, ':');
 		pactum__buf_clear(&path);
@@ -198,14 +197,12 @@ static int catalog_for_locked(const pactum_catalog **out, pactum_translator *tr,
 	}
 	pactum__buf_free(&path);
 	if (error == PACTUM_ENOMEM) {
-		/* not remembered: the next lookup tries again, and must not
-		 * take "out of memory" for "no catalog" */
 		pactum__catalog_free(l->cat);
 		pactum_free(l->domain);
 		pactum_free(l->lang);
-		tr->ncats--;
 		return error;
 	}
+	tr->ncats++;
 	if (l->refused)
 		remember_refusal(l, diag, before);
 	/* before anyone else sees it: lookups read it without the lock */

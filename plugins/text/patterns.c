@@ -94,13 +94,14 @@ static int slurp(char **out, size_t *len, const char *path)
 	if (f == NULL)
 		return -1;
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
-	    (unsigned long)size > PAT_FILE_MAX || fseek(f, 0, SEEK_SET) != 0 ||
-	    (buf = pactum_malloc((size_t)size + 1)) == NULL ||
-	    fread(buf, 1, (size_t)size, f) != (size_t)size) {
-		if (size >= 0 && (unsigned long)size <= PAT_FILE_MAX && buf == NULL)
-			error = -2;
+	    (unsigned long)size > PAT_FILE_MAX || fseek(f, 0, SEEK_SET) != 0)
+		goto cleanup;
+	if ((buf = pactum_malloc((size_t)size + 1)) == NULL) {
+		error = -2;
 		goto cleanup;
 	}
+	if (fread(buf, 1, (size_t)size, f) != (size_t)size)
+		goto cleanup;
 	buf[size] = '\0';
 	*out = buf;
 	*len = (size_t)size;

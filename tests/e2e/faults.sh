@@ -70,5 +70,5 @@ start batch2 --out "$work/batch2" batch "$model" \
 	--lang de,en --format docbook,text --jobs 2
 wait
 verdict batch1 "batch --jobs 1"
-verdict batch2 "batch --jobs 2, every ${step}th k"
+verdict batch2 "batch --jobs 2, k in steps of ${step}"
 finish

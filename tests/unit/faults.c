@@ -357,9 +357,8 @@ int main(int argc, char **argv)
 	}
 	close(err);
 	printf("faults: %s: %ld runs, the k-th allocation failing in run k "
-	       "(%s%ld%s; %ld allocations in a first run, which fills the "
-	       "caches): each an error, without a leak or an output\n",
-	       argv[0], runs, step == 1 ? "every k up to " : "every ",
-	       step == 1 ? runs : step, step == 1 ? "" : "th k", total);
+	       "(k from %ld in steps of %ld; %ld allocations in a first run, "
+	       "which fills the caches): each an error, without a leak or an "
+	       "output\n", argv[0], runs, from, step, total);
 	return 0;
 }
