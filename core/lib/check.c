@@ -883,7 +883,9 @@ static const char *ctx_printf(struct checker *ck, const char *fmt, ...)
 			s = fmt;
 			len = 1;
 		} else if (*++fmt == 's') {
-			s = va_arg(ap, const char *);
+			/* NULL: a missing id, reported by the attribute check */
+			if ((s = va_arg(ap, const char *)) == NULL)
+				s = "";
 			len = strlen(s);
 		} else {
 			u = va_arg(ap, unsigned);
