@@ -58,8 +58,7 @@ static int all_space(const xmlChar *s)
 }
 
 static void build(struct source *src, pactum_model *model,
-		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x,
-		  unsigned depth);
+		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x);
 
 /* x's attributes onto node (NULL: a container, which has none). */
 static void build_attrs(struct source *src, pactum_model *model,
@@ -95,10 +94,11 @@ static void build_attrs(struct source *src, pactum_model *model,
 }
 
 /* x as a child of parent, a node of kind in (0: the agreement's
- * container, or no parent at all). */
+ * container, or no parent at all).  The recursion is as deep as the
+ * elements, which the scanner keeps within MAX_DEPTH. */
 static void build_element(struct source *src, pactum_model *model,
 			  pactum_node *parent, pactum_node_kind in,
-			  xmlNodePtr x, unsigned depth)
+			  xmlNodePtr x)
 {
 	pactum_pos pos = xml_position(src, x);
 	const struct container *box = find_container(x->name), *outer;
@@ -126,11 +126,6 @@ static void build_element(struct source *src, pactum_model *model,
 			     (const char *)x->parent->name);
 		return;
 	}
-	if (depth > MAX_DEPTH) {
-		xml_error_at(src, &pos, _("elements nested deeper than %d"),
-			 MAX_DEPTH);
-		return;
-	}
 	if (box == NULL || box->is_node) {
 		node = pactum_node_append(model, parent, kind, pos.line,
 					  pos.col);
@@ -140,23 +135,21 @@ static void build_element(struct source *src, pactum_model *model,
 		}
 	}
 	build_attrs(src, model, box && !box->is_node ? NULL : node, x, &pos);
-	build(src, model, node, box && !box->is_node ? 0 : kind, x->children,
-	      depth + 1);
+	build(src, model, node, box && !box->is_node ? 0 : kind, x->children);
 }
 
 /* Text goes to the node it is in; the core says whether that kind holds
  * text.  White space between elements of a node that holds none is
  * layout, and is dropped here. */
 static void build(struct source *src, pactum_model *model,
-		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x,
-		  unsigned depth)
+		  pactum_node *parent, pactum_node_kind in, xmlNodePtr x)
 {
 	int text_ok = pactum_node_kind_holds_text(in);
 
 	for (; x && !src->nomem; x = x->next) {
 		switch (x->type) {
 		case XML_ELEMENT_NODE:
-			build_element(src, model, parent, in, x, depth);
+			build_element(src, model, parent, in, x);
 			break;
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
@@ -205,7 +198,7 @@ int xml_read_model(pactum_model *model, const char *path,
 			   "clause library)"),
 			 MODEL_NS);
 	} else {
-		build_element(&src, model, NULL, 0, root, 0);
+		build_element(&src, model, NULL, 0, root);
 	}
 	xmlFreeDoc(doc);
 	if (src.nomem)

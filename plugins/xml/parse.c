@@ -174,13 +174,6 @@ void xml_report_error(struct source *src, xmlParserCtxtPtr ctxt,
 		xmlStopParser(ctxt);
 		return;
 	}
-	if (strstr(err->message, "Excessive depth") != NULL) {
-		/* libxml2 stops at 256 and names an option we never pass */
-		xml_error_at(src, &pos, _("elements nested deeper than %d"),
-			     MAX_DEPTH);
-		xmlStopParser(ctxt);
-		return;
-	}
 	one_line(message, sizeof(message), err->message);
 	xml_error_at(src, &pos, "%s", message);
 }

@@ -19,6 +19,9 @@
  *    processing instructions are skipped, so neither a '>' inside a value
  *    nor a line of '=' in a comment misleads the count;
  *  - more than MAX_ELEMENTS elements;
+ *  - elements more than MAX_DEPTH below the root: the reader would drop
+ *    the deeper ones and read on, and the check then reported the
+ *    shallower ones as empty, before the real reason;
  *  - a text of more than MAX_TEXT bytes between two tags (comments, PIs
  *    and CDATA sections in it count as text): libxml2's own limit on a
  *    text node is enforced only when the input goes through an encoding
@@ -230,7 +233,10 @@ static int start_element(struct xml_scan *s)
 		s->root_seen = 1;
 		s->naming = 1;
 	}
-	s->depth++;
+	/* the root is at depth 1 */
+	if (++s->depth > MAX_DEPTH + 1)
+		return fail(s, s->tag_off, s->tag_line, s->tag_col,
+			    _("elements nested deeper than %d"), MAX_DEPTH);
 	return s->stream ? push_spot(s) : 0;
 }
 

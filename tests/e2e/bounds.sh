@@ -117,6 +117,16 @@ accepted "elements 48 below the root" "$PACTUM" render "$work/at.xml" --lang en 
 gen_depth 49 >"$work/over.xml"
 refused "elements 49 below the root" 1 "error: elements nested deeper than 48" \
 	"$PACTUM" render "$work/over.xml" --lang en -o "$work/result"
+# the depth is the reason, not the checks of the nodes it cut short
+if [ "$(wc -l <"$work/err")" -eq 1 ]; then pass "elements 49 below the root: one message"
+else fail "elements 49 below the root: one message"; cat "$work/err"; fi
+# a deal: the same cap, in the same scanner
+awk 'BEGIN { printf "<deal xmlns=\"urn:pactum:deal:1\">"
+	for (i = 0; i < 49; i++) printf "<x>"
+	for (i = 0; i < 49; i++) printf "</x>"
+	print "</deal>" }' >"$work/deep-deal.xml"
+refused "a deal 49 levels deep" 1 "deep-deal.xml:1:177: error: elements nested deeper than 48" \
+	"$PACTUM" render tests/data/demo.xml --data "$work/deep-deal.xml" --lang en -o "$work/result"
 
 gen_text 10000000 >"$work/at.xml"
 accepted "a text of 10,000,000 bytes" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
