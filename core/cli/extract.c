@@ -209,6 +209,7 @@ static int ctx_sync(struct ctx_index *ix, const struct entry *entries,
 struct sampling {
 	pactum_translator *tr;
 	pactum_data *data; /* --data: the samples, else the defaults */
+	char *list;        /* --languages, cut in place; langs point into it */
 	const char *langs[8];
 	size_t n;
 	char ***roles;
@@ -387,15 +388,15 @@ static int put_entry(pactum_sink *sink, const struct entry *e)
 
 /* --languages for a model POT: the catalogs' languages (not English, the
  * source), whose samples each note shows too. */
-static int sampling_langs(struct sampling *sm, const char *list, char *buf,
-			  size_t size)
+static int sampling_langs(struct sampling *sm, const char *list)
 {
 	char *p, *save = NULL;
 	int error = pactum_translator_new(&sm->tr, NULL);
 
-	snprintf(buf, size, "%s", list);
-	for (p = strtok_r(buf, ",", &save); error == PACTUM_OK && p;
-	     p = strtok_r(NULL, ",", &save)) {
+	if (error == PACTUM_OK && (sm->list = strdup(list)) == NULL)
+		error = PACTUM_ENOMEM;
+	for (p = error == PACTUM_OK ? strtok_r(sm->list, ",", &save) : NULL;
+	     p != NULL; p = strtok_r(NULL, ",", &save)) {
 		if (strcmp(p, "en") == 0)
 			continue;
 		if (sm->n == 8 && pactum_lang_supported(p)) {
@@ -427,9 +428,9 @@ int cli_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *domain = NULL, *langs = "en";
-	char **names = NULL, **roles = NULL, lang_list[128];
+	char **names = NULL, **roles = NULL;
 	size_t nnames = 0, nroles = 0;
-	struct sampling sm = { NULL, NULL, { NULL }, 0, &roles, &nroles };
+	struct sampling sm = { NULL, NULL, NULL, { NULL }, 0, &roles, &nroles };
 	const char *data_file = NULL;
 	int words = 0, langs_given = 0;
 	pactum_registry *reg = NULL;
@@ -531,7 +532,7 @@ int cli_extract(int argc, char **argv)
 		error = put_header(sink, domain, date, words) ? PACTUM_ENOMEM
 						       : PACTUM_OK;
 	if (!words && error == PACTUM_OK && langs_given)
-		error = sampling_langs(&sm, langs, lang_list, sizeof(lang_list));
+		error = sampling_langs(&sm, langs);
 	if (!words && error == PACTUM_OK && data_file != NULL && sm.n > 0) {
 		error = pactum_data_new(&sm.data);
 		if (error == PACTUM_OK)
@@ -556,6 +557,7 @@ cleanup:
 		pactum_free(roles[j]);
 	free(roles);
 	pactum_translator_free(sm.tr);
+	free(sm.list);
 	pactum_data_free(sm.data);
 	free(entries);
 	free(ix.slots);

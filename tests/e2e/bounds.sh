@@ -214,6 +214,13 @@ expect_status "extract --languages of 8: not the cap" 3 "$PACTUM" extract "$mode
 	--languages de,fr,it,es,nl,pl,sv,da -o "$work/result"
 if grep -q "more than" "$work/err"; then fail "extract --languages of 8: no cap message"
 else pass "extract --languages of 8: no cap message"; fi
+# English is the source and does not count: a list of any length
+long=$(awk 'BEGIN { for (i = 0; i < 60; i++) printf "en,"; printf "de" }')
+expect_status "extract --languages of 183 bytes" 0 "$PACTUM" extract \
+	"$top_srcdir/templates/software-reseller/agreement.xml" \
+	--languages "$long" -o "$work/result"
+expect_grep "extract --languages of 183 bytes: its last language read" \
+	"$work/result" "(de: Ziffer 3.2)"
 # pactum check: 32 languages, from --lang or a .po directory; more is
 # an error, never a silent choice of some
 rm -rf "$work/po"
