@@ -1,6 +1,11 @@
 /* Committing a sink when write(2) misbehaves: short writes and EINTR are
  * carried on from, ENOSPC and a write of nothing are errors that name the
- * file and leave its previous content and no temporary file behind. */
+ * file and leave its previous content and no temporary file behind.  And
+ * when the file system misbehaves: no O_TMPFILE, no /proc, temporary
+ * names taken, fsync() or rename() failing.  Those calls are interposed:
+ * this program defines openat(), linkat(), fsync() and renameat(), which
+ * libpactum's calls then reach (ELF symbol interposition), and which pass
+ * through to the kernel unless a test has asked them to fail. */
 #include "config.h"
 
 #include <dirent.h>
@@ -8,7 +13,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -67,6 +75,76 @@ static ssize_t writes_nothing(int fd, const void *p, size_t len)
 	return 0;
 }
 
+/* The interposed calls: what each is to do (0: pass through). */
+static int no_tmpfile;      /* O_TMPFILE fails with EOPNOTSUPP */
+static int no_proc;         /* linking /proc/self/fd/N fails with ENOENT */
+static int link_errno;      /* linkat() fails so, link_taken times... */
+static unsigned link_taken; /* ...or for ever (UINT_MAX) */
+static int named_taken;     /* open(O_EXCL) of a temporary: EEXIST */
+static int fsync_errno;     /* of the file (a regular one) */
+static int dir_fsync_errno; /* of the directory */
+static int rename_errno;
+static unsigned links, renames;
+
+int openat(int fd, const char *name, int flags, ...)
+{
+	mode_t mode = 0;
+	va_list ap;
+
+	va_start(ap, flags);
+	if (flags & (O_CREAT | __O_TMPFILE))
+		mode = (mode_t)va_arg(ap, int);
+	va_end(ap);
+	if (no_tmpfile && (flags & O_TMPFILE) == O_TMPFILE) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	if (named_taken && (flags & O_EXCL) &&
+	    strncmp(name, ".pactum-", 8) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return (int)syscall(SYS_openat, fd, name, flags, mode);
+}
+
+int linkat(int olddir, const char *old, int newdir, const char *name,
+	   int flags)
+{
+	links++;
+	if (no_proc && strncmp(old, "/proc/", 6) == 0) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (link_errno != 0 && link_taken > 0) {
+		link_taken -= link_taken != (unsigned)-1;
+		errno = link_errno;
+		return -1;
+	}
+	return (int)syscall(SYS_linkat, olddir, old, newdir, name, flags);
+}
+
+int fsync(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 &&
+	    (S_ISDIR(st.st_mode) ? dir_fsync_errno : fsync_errno) != 0) {
+		errno = S_ISDIR(st.st_mode) ? dir_fsync_errno : fsync_errno;
+		return -1;
+	}
+	return (int)syscall(SYS_fsync, fd);
+}
+
+int renameat(int olddir, const char *old, int newdir, const char *name)
+{
+	renames++;
+	if (rename_errno != 0) {
+		errno = rename_errno;
+		return -1;
+	}
+	return (int)syscall(SYS_renameat, olddir, old, newdir, name);
+}
+
 static void setup(void)
 {
 	size_t i;
@@ -82,11 +160,16 @@ static void setup(void)
 	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
 	written = calls = 0;
 	space = 4096;
+	no_tmpfile = no_proc = named_taken = 0;
+	link_errno = fsync_errno = dir_fsync_errno = rename_errno = 0;
+	link_taken = links = renames = 0;
 }
 
 static void teardown(void)
 {
 	pactum__test_write_hook(NULL);
+	no_tmpfile = no_proc = named_taken = 0;
+	link_errno = fsync_errno = dir_fsync_errno = rename_errno = 0;
 	pactum_sink_free(sink);
 	pactum_diag_free(diag);
 	unlink(path);
@@ -253,6 +336,156 @@ START_TEST(test_stdout)
 }
 END_TEST
 
+/* Without O_TMPFILE (a file system that lacks it), a named temporary,
+ * renamed over the target, for a new file and a previous one alike. */
+START_TEST(test_without_o_tmpfile)
+{
+	no_tmpfile = 1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	previous();
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	ck_assert_uint_eq(links, 0);
+	ck_assert_uint_eq(renames, 2);
+	ck_assert_uint_eq(pactum_diag_size(diag), 0);
+}
+END_TEST
+
+/* Without /proc, the unnamed file is linked by AT_EMPTY_PATH, or, where
+ * the kernel refuses that (no CAP_DAC_READ_SEARCH), written again as a
+ * named temporary: the output is the same. */
+START_TEST(test_without_proc)
+{
+	no_proc = 1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	previous();
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	ck_assert_uint_eq(pactum_diag_size(diag), 0);
+}
+END_TEST
+
+/* A temporary name that is taken is tried again with another; when every
+ * name is taken, the error names the file and nothing is left behind. */
+START_TEST(test_temporary_names_taken)
+{
+	previous();
+	link_errno = EEXIST;
+	link_taken = 5;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	ck_assert_uint_eq(links, 6);
+
+	previous();
+	link_taken = (unsigned)-1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EEXIST));
+}
+END_TEST
+
+/* The same for the named temporaries of a file system without O_TMPFILE. */
+START_TEST(test_named_temporaries_taken)
+{
+	previous();
+	no_tmpfile = named_taken = 1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EEXIST));
+}
+END_TEST
+
+/* A link refused for another reason than a taken name is an error. */
+START_TEST(test_link_refused)
+{
+	DIR *d;
+	struct dirent *e;
+	int entries = 0;
+
+	link_errno = EACCES;
+	link_taken = (unsigned)-1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		entries += e->d_name[0] != '.' || e->d_name[1] == 'p';
+	closedir(d);
+	ck_assert_int_eq(entries, 0);
+	assert_reported(strerror(EACCES));
+
+	pactum_diag_free(diag);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	previous();
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EACCES));
+}
+END_TEST
+
+/* fsync() of the output failing (an I/O error as it reaches the disk),
+ * with O_TMPFILE and without: the previous file stays, no temporary. */
+START_TEST(test_fsync_fails)
+{
+	previous();
+	fsync_errno = EIO;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EIO));
+	pactum_diag_free(diag);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	no_tmpfile = 1;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EIO));
+}
+END_TEST
+
+/* rename() failing: the previous file stays, the temporary is removed. */
+START_TEST(test_rename_fails)
+{
+	previous();
+	rename_errno = EXDEV;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(EXDEV));
+}
+END_TEST
+
+/* The directory's fsync() failing after the rename: the output is there
+ * (committed), and the failure is reported, since the new name may not
+ * survive a crash; a file system that cannot sync a directory (EINVAL)
+ * is no error. */
+START_TEST(test_directory_fsync_fails)
+{
+	previous();
+	dir_fsync_errno = EIO;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert(alone());
+	assert_reported(strerror(EIO));
+	pactum_diag_free(diag);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	previous();
+	dir_fsync_errno = EINVAL;
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
+	ck_assert(has(bytes, sizeof(bytes)));
+	ck_assert_uint_eq(pactum_diag_size(diag), 0);
+}
+END_TEST
+
 Suite *commit_suite(void)
 {
 	Suite *s = suite_create("commit");
@@ -265,6 +498,14 @@ Suite *commit_suite(void)
 	tcase_add_test(tc, test_enospc_leaves_no_new_file);
 	tcase_add_test(tc, test_a_write_of_nothing_is_an_error);
 	tcase_add_test(tc, test_stdout);
+	tcase_add_test(tc, test_without_o_tmpfile);
+	tcase_add_test(tc, test_without_proc);
+	tcase_add_test(tc, test_temporary_names_taken);
+	tcase_add_test(tc, test_named_temporaries_taken);
+	tcase_add_test(tc, test_link_refused);
+	tcase_add_test(tc, test_fsync_fails);
+	tcase_add_test(tc, test_rename_fails);
+	tcase_add_test(tc, test_directory_fsync_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }
