@@ -214,6 +214,13 @@ static void previous(void)
 	fclose(fp);
 }
 
+/* Between two commits of one test: the first's report read. */
+static void fresh_diag(void)
+{
+	pactum_diag_free(diag);
+	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+}
+
 static void assert_reported(const char *reason)
 {
 	const char *msg;
@@ -422,8 +429,7 @@ START_TEST(test_link_refused)
 	ck_assert_int_eq(entries, 0);
 	assert_reported(strerror(EACCES));
 
-	pactum_diag_free(diag);
-	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	fresh_diag();
 	previous();
 	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
 	ck_assert(has("previous\n", 9));
@@ -442,8 +448,7 @@ START_TEST(test_fsync_fails)
 	ck_assert(has("previous\n", 9));
 	ck_assert(alone());
 	assert_reported(strerror(EIO));
-	pactum_diag_free(diag);
-	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	fresh_diag();
 	no_tmpfile = 1;
 	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
 	ck_assert(has("previous\n", 9));
@@ -476,8 +481,7 @@ START_TEST(test_directory_fsync_fails)
 	ck_assert(has(bytes, sizeof(bytes)));
 	ck_assert(alone());
 	assert_reported(strerror(EIO));
-	pactum_diag_free(diag);
-	ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+	fresh_diag();
 	previous();
 	dir_fsync_errno = EINVAL;
 	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_OK);
