@@ -17,5 +17,6 @@ Suite *file_suite(void);
 Suite *trust_suite(void);
 Suite *commit_suite(void);
 Suite *po_suite(void);
+Suite *registry_suite(void);
 
 #endif
