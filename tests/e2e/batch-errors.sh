@@ -30,6 +30,9 @@ expect_err "--lang with an empty item: said" "--lang 'en,,de' has an empty item"
 expect_status "--format naming no writer" 2 batch --output-dir o --format ,
 expect_err "--format naming no writer: said" "pactum: error: --format names no writer"
 expect_status "--format naming a missing writer" 2 batch --output-dir o --format nosuch
+expect_status "--format of two writers of one suffix" 2 batch --output-dir o --format docbook,xml
+expect_err "--format of two writers of one suffix: said" \
+	"pactum: error: --format: 'docbook' and 'xml' both write .xml files"
 expect_err "--format naming a missing writer: said" \
 	"pactum: error: no writer plugin named 'nosuch' (see 'pactum plugins')"
 expect_status "--name with an open brace" 2 batch --output-dir o --name '{record'
