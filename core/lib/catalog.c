@@ -173,40 +173,24 @@ static int quotable(const char *s, size_t len)
 	return len <= 80 && !pactum__text_unsafe(NULL, NULL, s, len, 0);
 }
 
-/*
- * Compare the entry's key with ctx "\x04" msgid (ctx NULL: msgid alone)
- * piece by piece, so that no key is ever assembled.  Returns <0, 0, >0 as
- * the entry sorts before, equal to or after the wanted key.
- */
-static int cmp_piece(const struct entry *e, size_t *at, const char *piece,
-		     size_t len)
+int pactum__catalog_key_cmp(const char *key, size_t key_len,
+			    const char *ctx, const char *msgid)
 {
-	size_t left = e->key_len - *at;
-	size_t n = left < len ? left : len;
-	int c = memcmp(e->orig + *at, piece, n);
+	const char *pieces[3] = { ctx, "\x04", msgid };
+	size_t at = 0, i;
 
-	if (c != 0)
-		return c;
-	*at += n;
-	return n < len ? -1 : 0;
-}
+	for (i = ctx != NULL ? 0 : 2; i < 3; i++) {
+		size_t len = strlen(pieces[i]), left = key_len - at;
+		size_t n = left < len ? left : len;
+		int c = memcmp(key + at, pieces[i], n);
 
-static int cmp_key(const struct entry *e, const char *ctx, const char *msgid)
-{
-	size_t at = 0;
-	int c;
-
-	if (ctx != NULL) {
-		c = cmp_piece(e, &at, ctx, strlen(ctx));
-		if (c == 0)
-			c = cmp_piece(e, &at, "\x04", 1);
 		if (c != 0)
 			return c;
+		at += n;
+		if (n < len)
+			return -1; /* the key ends inside the piece */
 	}
-	c = cmp_piece(e, &at, msgid, strlen(msgid));
-	if (c != 0)
-		return c;
-	return at < e->key_len; /* the entry's key is longer */
+	return at < key_len; /* the key is longer */
 }
 
 static const struct entry *find(const pactum_catalog *cat, const char *ctx,
@@ -216,7 +200,9 @@ static const struct entry *find(const pactum_catalog *cat, const char *ctx,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_key(&cat->entries[mid], ctx, msgid);
+		int c = pactum__catalog_key_cmp(cat->entries[mid].orig,
+						cat->entries[mid].key_len,
+						ctx, msgid);
 
 		if (c == 0)
 			return &cat->entries[mid];

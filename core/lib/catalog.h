@@ -34,6 +34,12 @@ int pactum__catalog_open(pactum_catalog **out, const char *path,
 			 const char *lang, pactum_diag *diag);
 
 void pactum__catalog_free(pactum_catalog *cat);
+/* How key (key_len bytes: msgfmt's "ctx\x04msgid", or msgid alone)
+ * sorts against ctx "\x04" msgid (ctx NULL: msgid alone), piece by piece
+ * so that no key is assembled: <0, 0, >0 as key sorts before, equal to or
+ * after it, in msgfmt's byte order. */
+int pactum__catalog_key_cmp(const char *key, size_t key_len,
+			    const char *ctx, const char *msgid);
 
 /*
  * Look up msgid in context ctx (NULL: no context).  Returns the translation,

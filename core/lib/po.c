@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "po.h"
 
 struct pactum_po {
@@ -14,7 +15,9 @@ struct pactum_po {
 	pactum_arena *arena;
 	pactum_po_entry *entries;
 	size_t count;
-	pactum_map index; /* "ctx\x04msgid" or "msgid" → entry index + 1 */
+	/* the entries in the order of their keys, as msgfmt sorts a .mo:
+	 * found by binary search, without assembling a key */
+	const pactum_po_entry **order;
 };
 
 enum field { NONE, CTX, ID, PLURAL, STR };
@@ -131,8 +134,12 @@ static int unquote(struct reader *r, const char *p, pactum_buf *buf)
 	return 0;
 }
 
+/* NULL when out of memory, the string's own growing included: a string
+ * cut short would be read as the translator's text. */
 static const char *keep(struct reader *r, const pactum_buf *b)
 {
+	if (b->oom)
+		return NULL;
 	return pactum__arena_strndup(r->po->arena, b->ptr ? b->ptr : "",
 				     b->len);
 }
@@ -197,24 +204,11 @@ static int finish_entry(struct reader *r)
 		pactum__buf_putc(&key, '\x04');
 	}
 	pactum__buf_puts(&key, e->msgid);
-	if (key.oom) {
+	e->key = keep(r, &key);
+	e->key_len = key.len;
+	if (e->key == NULL) {
 		error = PACTUM_ENOMEM;
 		goto reset;
-	}
-	if (pactum__map_get(&po->index, key.ptr, key.len) != NULL) {
-		bad_at(r, r->cur.line, _("a second entry with the same msgctxt "
-					 "and msgid"));
-		goto reset;
-	}
-	{
-		const char *k = keep(r, &key);
-
-		if (k == NULL || pactum__map_put(&po->index, k,
-						 (void *)(po->count + 1),
-						 NULL) != PACTUM_OK) {
-			error = PACTUM_ENOMEM;
-			goto reset;
-		}
 	}
 	po->count++;
 reset:
@@ -331,6 +325,43 @@ static int is_utf8_name(const char *s)
 	return s[5] == '\0' || s[5] == '\n' || s[5] == ';' || s[5] == ' ';
 }
 
+static int by_key(const void *pa, const void *pb)
+{
+	const pactum_po_entry *a = *(const pactum_po_entry *const *)pa;
+	const pactum_po_entry *b = *(const pactum_po_entry *const *)pb;
+	size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
+	int c = memcmp(a->key, b->key, n);
+
+	if (c != 0)
+		return c;
+	if (a->key_len != b->key_len)
+		return a->key_len < b->key_len ? -1 : 1;
+	return a < b ? -1 : a > b; /* alike: in file order */
+}
+
+/* The entries in key order; each that has the key of one before it in
+ * the file is reported at its line. */
+static int sort_entries(struct reader *r)
+{
+	pactum_po *po = r->po;
+	size_t i;
+
+	po->order = pactum_malloc((po->count + 1) * sizeof(*po->order));
+	if (po->order == NULL)
+		return PACTUM_ENOMEM;
+	for (i = 0; i < po->count; i++)
+		po->order[i] = &po->entries[i];
+	qsort(po->order, po->count, sizeof(*po->order), by_key);
+	for (i = 1; i < po->count; i++)
+		if (po->order[i]->key_len == po->order[i - 1]->key_len &&
+		    memcmp(po->order[i]->key, po->order[i - 1]->key,
+			   po->order[i]->key_len) == 0)
+			bad_at(r, po->order[i]->line,
+			       _("a second entry with the same msgctxt and "
+				 "msgid"));
+	return PACTUM_OK;
+}
+
 /* What msgfmt --check-header and -c ask of the header: a UTF-8 charset
  * (the only one pactum reads), and Plural-Forms with as many forms as
  * every plural entry has. */
@@ -436,6 +467,8 @@ int pactum__po_parse(pactum_po **out, const char *path, char *bytes,
 	if (error == PACTUM_OK)
 		error = finish_entry(&r);
 	if (error == PACTUM_OK)
+		error = sort_entries(&r);
+	if (error == PACTUM_OK)
 		check_header(&r);
 	if (error == PACTUM_OK && r.errors)
 		error = PACTUM_EINPUT;
@@ -454,7 +487,7 @@ void pactum__po_free(pactum_po *po)
 {
 	if (po == NULL)
 		return;
-	pactum__map_free(&po->index);
+	pactum_free(po->order);
 	pactum_free(po->entries);
 	pactum__arena_free(po->arena);
 	pactum_free(po);
@@ -478,20 +511,25 @@ const char *pactum__po_path(const pactum_po *po)
 const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
 				       const char *msgid)
 {
-	pactum_buf key = PACTUM_BUF_INIT;
-	const pactum_po_entry *e = NULL;
-	size_t index;
+	size_t lo = 0, hi = po->count;
 
-	if (ctx) {
-		pactum__buf_puts(&key, ctx);
-		pactum__buf_putc(&key, '\x04');
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const pactum_po_entry *e = po->order[mid];
+		int c = pactum__catalog_key_cmp(e->key, e->key_len, ctx, msgid);
+
+		if (c == 0) {
+			/* the first of entries alike, as msgfmt keeps it */
+			while (mid > 0 && po->order[mid - 1]->key_len == e->key_len &&
+			       memcmp(po->order[mid - 1]->key, e->key,
+				      e->key_len) == 0)
+				e = po->order[--mid];
+			return e;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	pactum__buf_puts(&key, msgid);
-	if (!key.oom) {
-		index = (size_t)pactum__map_get(&po->index, key.ptr, key.len);
-		if (index)
-			e = &po->entries[index - 1];
-	}
-	pactum__buf_free(&key);
-	return e;
+	return NULL;
 }

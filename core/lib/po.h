@@ -13,6 +13,8 @@ typedef struct pactum_po_entry {
 	size_t nstr;
 	int fuzzy;
 	uint32_t line;            /* of its msgid */
+	const char *key;          /* ctx "\x04" msgid, or msgid: how it is found */
+	size_t key_len;
 } pactum_po_entry;
 
 typedef struct pactum_po pactum_po;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "po.h"
 #include "suites.h"
 
@@ -172,6 +173,104 @@ START_TEST(test_nul_byte)
 }
 END_TEST
 
+/* Every escape gettext knows, and a file with CRLF line ends. */
+START_TEST(test_escapes_and_crlf)
+{
+	static const char text[] =
+		"msgid \"\"\r\n"
+		"msgstr \"\"\r\n"
+		"\"Content-Type: text/plain; charset=UTF-8\\n\"\r\n"
+		"\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\r\n"
+		"\r\n"
+		"msgid \"e\"\r\n"
+		"msgstr \"\\a\\b\\f\\v\\r\\t\\\\\\x41\\x4a\\x4F\\101\\60x\"\r\n";
+	const pactum_po_entry *e;
+	pactum_diag *diag;
+	pactum_po *po;
+
+	ck_assert_int_eq(parse(&po, &diag, text), PACTUM_OK);
+	ck_assert_uint_eq(pactum_diag_size(diag), 0);
+	e = pactum__po_find(po, NULL, "e");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(e->msgstr[0], "\a\b\f\v\r\t\\AJOA0x");
+	ck_assert_uint_eq(e->line, 6);
+	pactum__po_free(po);
+	pactum_diag_free(diag);
+}
+END_TEST
+
+/* A hex escape without a digit is no escape. */
+START_TEST(test_hex_escape_without_digits)
+{
+	pactum_diag *diag;
+	pactum_po *po;
+	pactum_pos pos;
+	const char *msg;
+
+	ck_assert_int_eq(parse(&po, &diag, HEADER "msgid \"a\\xg\"\nmsgstr \"b\"\n"),
+			 PACTUM_EINPUT);
+	msg = pactum_diag_entry(diag, 0, NULL, &pos);
+	ck_assert_ptr_nonnull(strstr(msg, "unknown escape"));
+	ck_assert_uint_eq(pos.line, 6);
+	pactum_diag_free(diag);
+}
+END_TEST
+
+/* Each allocation of a parse failing in turn: PACTUM_ENOMEM, no catalog,
+ * nothing left allocated; and the parse after it whole again. */
+START_TEST(test_out_of_memory)
+{
+	static const char text[] =
+		HEADER
+		"msgctxt \"c\"\n"
+		"msgid \"a\"\n"
+		"msgstr \"b\"\n"
+		"\n"
+		"msgid \"day\"\n"
+		"msgid_plural \"days\"\n"
+		"msgstr[0] \"Tag\"\n"
+		"msgstr[1] \"Tage\"\n";
+	long k, calls, live, before;
+	pactum_diag *diag;
+	pactum_po *po;
+	int error, fired;
+
+	pactum__test_alloc_track(1);
+	for (k = 0;; k++) {
+		pactum__test_alloc_counts(&calls, &before);
+		ck_assert_int_eq(pactum_diag_new(&diag), PACTUM_OK);
+		{
+			char copy[sizeof(text)];
+
+			memcpy(copy, text, sizeof(text));
+			pactum__test_alloc_fail(k, 1);
+			error = pactum__po_parse(&po, "t.po", copy,
+						 sizeof(text) - 1, diag);
+		}
+		fired = pactum__test_alloc_fired();
+		pactum__test_alloc_fail(-1, 0);
+		if (!fired) {
+			ck_assert_int_eq(error, PACTUM_OK);
+			ck_assert_ptr_nonnull(pactum__po_find(po, "c", "a"));
+			pactum__po_free(po);
+			pactum_diag_free(diag);
+			break;
+		}
+		if (error != PACTUM_ENOMEM && pactum_diag_size(diag) > 0)
+			fprintf(stderr, "DEBUG %s\n", pactum_diag_entry(diag, 0, NULL, NULL));
+		ck_assert_msg(error == PACTUM_ENOMEM,
+			      "allocation %ld failing: status %d", k, error);
+		ck_assert_ptr_null(po);
+		pactum_diag_free(diag);
+		pactum__test_alloc_counts(&calls, &live);
+		ck_assert_msg(live == before, "allocation %ld failing: %ld "
+			      "blocks left", k, live - before);
+	}
+	pactum__test_alloc_track(0);
+	ck_assert_int_gt(k, 5);
+}
+END_TEST
+
 Suite *po_suite(void)
 {
 	Suite *s = suite_create("po");
@@ -181,6 +280,9 @@ Suite *po_suite(void)
 	tcase_add_loop_test(tc, test_malformed, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_nul_byte);
+	tcase_add_test(tc, test_escapes_and_crlf);
+	tcase_add_test(tc, test_hex_escape_without_digits);
+	tcase_add_test(tc, test_out_of_memory);
 	suite_add_tcase(s, tc);
 	return s;
 }
