@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, po_suite());
 	srunner_add_suite(sr, registry_suite());
+	srunner_add_suite(sr, exports_suite());
 	srunner_add_suite(sr, trust_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

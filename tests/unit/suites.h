@@ -18,5 +18,6 @@ Suite *trust_suite(void);
 Suite *commit_suite(void);
 Suite *po_suite(void);
 Suite *registry_suite(void);
+Suite *exports_suite(void);
 
 #endif
