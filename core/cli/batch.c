@@ -751,9 +751,12 @@ int cli_batch(int argc, char **argv)
 	header = manifest_header(&b, argv[optind]);
 	if (header == NULL)
 		goto nomem;
-	if (batch_manifest_open(&b.manifest, manifest_path, b.resume, header,
-				diag) != 0)
+	error = batch_manifest_open(&b.manifest, manifest_path, b.resume,
+				    header, diag);
+	if (error != PACTUM_OK) {
+		status = cli_exit_code(error);
 		goto cleanup;
+	}
 
 	/* Pass 2: render. */
 	b.cap = (size_t)jobs * QUEUE_PER_JOB;

@@ -86,8 +86,10 @@ void batch_previous_free(batch_previous *prev);
 
 /* Open the manifest at path for a run whose first line is header (a JSON
  * object).  A fresh run starts it anew; a resumed one keeps what earlier
- * runs wrote (less a line a kill cut off) and appends.  Returns 0, or
- * nonzero after reporting to diag.  Owned: batch_manifest_close(). */
+ * runs wrote (less a line a kill cut off) and appends.  Returns
+ * PACTUM_OK; PACTUM_EINPUT when what is there is no manifest a resume can
+ * go on from, or PACTUM_EIO, each reported to diag; or PACTUM_ENOMEM,
+ * not reported.  Owned: batch_manifest_close(). */
 int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 			const char *header, pactum_diag *diag);
 /* The last line earlier runs wrote for record, or NULL; owned:

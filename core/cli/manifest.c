@@ -292,6 +292,7 @@ int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 	pactum_pos pos = { path, 0, 0 };
 	batch_manifest *m = calloc(1, sizeof(*m));
 	struct stat st;
+	int error;
 
 	if (m != NULL)
 		m->fd = -1;
@@ -314,26 +315,31 @@ int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 	if (keep < st.st_size && ftruncate(m->fd, keep) != 0)
 		goto io_error;
 	if (keep > 0) {
+		size_t errors = pactum_diag_count(diag, PACTUM_ERROR);
+
 		m->resumed = 1;
 		if (open_segments(m, keep, diag) != 0) {
-			if (pactum_diag_count(diag, PACTUM_ERROR) == 0)
+			if (pactum_diag_count(diag, PACTUM_ERROR) == errors)
 				goto io_error;
+			error = PACTUM_EINPUT; /* no manifest to resume from */
 			goto fail;
 		}
 	}
 	m->ours = keep;
 	*out = m;
-	return batch_manifest_append(m, header, diag);
+	return batch_manifest_append(m, header, diag) == 0 ? PACTUM_OK
+							   : PACTUM_EIO;
 io_error:
 	pactum_diag_report(diag, PACTUM_ERROR, &pos, _("cannot write: %s"),
 			   strerror(errno));
+	error = PACTUM_EIO;
 	goto fail;
 nomem:
-	pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s", _("out of memory"));
+	error = PACTUM_ENOMEM;
 fail:
 	if (m)
 		free_manifest(m);
-	return -1;
+	return error;
 }
 
 int batch_manifest_append(batch_manifest *m, const char *line,

@@ -203,6 +203,91 @@ head -c $((MAX_INPUT + 1 - $(wc -c <"$DATA/demo.de.po"))) /dev/zero | tr '\0' '\
 expect_status "a .po of 64 MiB + 1: refused" 1 "$PACTUM" check "$model" --po-dir "$work/po"
 expect_grep "a .po of 64 MiB + 1: message" "$work/err" "de.po: error: file is larger than 67108864 bytes"
 
+# --- clause libraries: 8 levels of <include>, 64 files ------------------
+# lib_chain N: a model including l1.xml, which includes l2.xml ... lN.xml
+lib_chain() {
+	mkdir -p "$work/chain" && rm -f "$work/chain"/*.xml
+	i=1
+	while [ "$i" -le "$1" ]; do
+		if [ "$i" -lt "$1" ]; then
+			inner="<include href=\"l$((i + 1)).xml\" ref=\"s$((i + 1))\"/>"
+		else
+			inner="<clause id=\"c$i\"><p>Text.</p></clause>"
+		fi
+		printf '<library xmlns="urn:pactum:model:1" id="l%d" domain="pactum-c" source-lang="en"><section id="s%d"><title>S</title>%s</section></library>\n' \
+			"$i" "$i" "$inner" >"$work/chain/l$i.xml"
+		i=$((i + 1))
+	done
+	printf '<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en"><title>T</title><body><include href="l1.xml" ref="s1"/></body></agreement>\n' \
+		>"$work/chain/m.xml"
+}
+# lib_many N: a model including N libraries, one clause from each
+lib_many() {
+	mkdir -p "$work/many" && rm -f "$work/many"/*.xml
+	inc= i=1
+	while [ "$i" -le "$1" ]; do
+		printf '<library xmlns="urn:pactum:model:1" id="l%d" domain="pactum-c" source-lang="en"><clause id="c%d"><p>Text %d.</p></clause></library>\n' \
+			"$i" "$i" "$i" >"$work/many/l$i.xml"
+		inc="$inc<include href=\"l$i.xml\" ref=\"c$i\"/>"
+		i=$((i + 1))
+	done
+	printf '<agreement xmlns="urn:pactum:model:1" id="c" domain="pactum-c" source-lang="en" prevailing="en"><title>T</title><body><section id="s"><title>S</title>%s</section></body></agreement>\n' \
+		"$inc" >"$work/many/m.xml"
+}
+lib_chain 8
+accepted "clause libraries 8 deep" "$PACTUM" render "$work/chain/m.xml" --lang en -o "$work/result"
+lib_chain 9
+refused "clause libraries 9 deep" 1 "l8.xml:1:113: error: clause libraries nested deeper than 8, or more than 64 of them" \
+	"$PACTUM" render "$work/chain/m.xml" --lang en -o "$work/result"
+lib_many 64
+accepted "64 clause libraries" "$PACTUM" render "$work/many/m.xml" --lang en -o "$work/result"
+expect_grep "64 clause libraries: the last one's clause" "$work/result" "Text 64."
+lib_many 65
+refused "65 clause libraries" 1 "m.xml:1:2373: error: clause libraries nested deeper than 8, or more than 64 of them" \
+	"$PACTUM" render "$work/many/m.xml" --lang en -o "$work/result"
+
+# --- signatories: 20 a party ------------------------------------------
+sig_model="$DATA/constructs/signatures.xml"
+sig_deal="$DATA/constructs/signatures.deal.xml"
+sigs=$(awk 'BEGIN { for (i = 1; i <= 20; i++) printf " --set supplier.signatory.%d.name=Signer%d", i, i }')
+# shellcheck disable=SC2086 # $sigs is a list of arguments
+accepted "20 signatories" "$PACTUM" render "$sig_model" --data "$sig_deal" --lang en $sigs -o "$work/result"
+expect_grep "20 signatories: the twentieth signs" "$work/result" "Signer20"
+# shellcheck disable=SC2086
+refused "21 signatories" 1 '--set: error: "supplier.signatory.21.name" is neither a parameter nor a party field of model "signatures"' \
+	"$PACTUM" render "$sig_model" --data "$sig_deal" --lang en $sigs \
+	--set supplier.signatory.21.name=X -o "$work/result"
+
+# --- manifest segments: 64 interrupted runs -----------------------------
+# A manifest whose header comes N times is N runs that stopped before
+# their first deal; --resume goes on from them.
+mkdir "$work/seg"
+"$PACTUM" batch "$model" --data "$DATA/deals/batch.xml" --catalog-path "$CATALOGS/complete" \
+	--output-dir "$work/seg" --manifest "$work/seg.jsonl" >/dev/null 2>&1
+head -n 1 "$work/seg.jsonl" >"$work/seg.header"
+segments() {
+	rm -rf "$work/seg" && mkdir "$work/seg"
+	: >"$work/seg.jsonl"
+	i=0
+	while [ "$i" -lt "$1" ]; do cat "$work/seg.header" >>"$work/seg.jsonl"; i=$((i + 1)); done
+	cp "$work/seg.jsonl" "$work/seg.before"
+}
+segments 64
+expect_status "64 interrupted runs: resumed" 5 "$PACTUM" batch "$model" --data "$DATA/deals/batch.xml" \
+	--catalog-path "$CATALOGS/complete" --output-dir "$work/seg" --manifest "$work/seg.jsonl" --resume
+if grep -q "interrupted runs" "$work/err"; then fail "64 interrupted runs: no cap message"
+else pass "64 interrupted runs: no cap message"; fi
+segments 65
+expect_status "65 interrupted runs: refused" 1 "$PACTUM" batch "$model" --data "$DATA/deals/batch.xml" \
+	--catalog-path "$CATALOGS/complete" --output-dir "$work/seg" --manifest "$work/seg.jsonl" --resume
+expect_grep "65 interrupted runs: message" "$work/err" \
+	"seg.jsonl:65: error: more than 64 interrupted runs: start the batch anew, without --resume"
+if cmp -s "$work/seg.jsonl" "$work/seg.before" && [ -z "$(ls "$work/seg")" ]; then
+	pass "65 interrupted runs: nothing written"
+else
+	fail "65 interrupted runs: nothing written"
+fi
+
 # --- command line -----------------------------------------------------
 accepted "--lang of 8 languages" "$PACTUM" render "$model" --data "$deal" \
 	--lang en,de,fr,it,es,nl,pl,sv --draft --layout sequential -o "$work/result"
