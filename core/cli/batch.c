@@ -801,9 +801,12 @@ int cli_batch(int argc, char **argv)
 			: _("%s: %zu rendered, %zu failed, %zu skipped, of %zu "
 			    "deals\n"),
 		PACKAGE, b.rendered, b.failed, b.skipped, b.total);
+	/* queue_deal()'s PACTUM_EIO, which stops the reading, comes with one
+	 * of the flags above; any other is the deal file's own, a read that
+	 * failed, and no success. */
 	status = interrupted ? EXIT_INTERRUPTED
 		 : b.broken || b.nomem ? EXIT_SYSTEM
-		 : error != PACTUM_OK && error != PACTUM_EIO ? cli_exit_code(error)
+		 : error != PACTUM_OK ? cli_exit_code(error)
 		 : b.failed > 0 ? EXIT_SOME_FAILED
 				 : EXIT_OK;
 	goto cleanup;

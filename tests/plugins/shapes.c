@@ -3,7 +3,10 @@
  * reads the descriptor, breaks the descriptor as PACTUM_TEST_SHAPE says.
  * Without it (or with an unknown shape) it is a valid writer "shapes".
  * check_plugins loads a fresh copy of the file for each shape, so the
- * constructor runs again even in one process (CK_FORK=no). */
+ * constructor runs again even in one process (CK_FORK=no).  One shape is
+ * valid: "reader-one-deal", a reader of .deal files (NAME=VALUE lines)
+ * without read_deals, for the core's reading of such a file as one deal
+ * (tests/e2e/syscalls.sh). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -40,6 +43,29 @@ static int deals_nothing(pactum_deals *deals, const char *path,
 	return PACTUM_EINPUT;
 }
 
+/* One deal: a value per line, NAME=VALUE. */
+static int read_lines(pactum_data *data, const char *path, const char *bytes,
+		      size_t len, pactum_diag *diag)
+{
+	pactum_pos pos = { path, 0, 1 };
+	const char *end = bytes + len, *eol, *eq;
+	int error = PACTUM_OK;
+
+	(void)diag;
+	for (; bytes < end && error == PACTUM_OK; bytes = eol + 1) {
+		pos.line++;
+		eol = memchr(bytes, '\n', (size_t)(end - bytes));
+		if (eol == NULL)
+			eol = end;
+		eq = memchr(bytes, '=', (size_t)(eol - bytes));
+		if (eq != NULL)
+			error = pactum_data_set(data, bytes, (size_t)(eq - bytes),
+						eq + 1, (size_t)(eol - eq - 1),
+						&pos);
+	}
+	return error;
+}
+
 static int transform_nothing(pactum_doc *doc, pactum_diag *diag)
 {
 	(void)doc;
@@ -48,6 +74,7 @@ static int transform_nothing(pactum_doc *doc, pactum_diag *diag)
 }
 
 static const char *const xml[] = { "xml", NULL };
+static const char *const deal[] = { "deal", NULL };
 static const char *const none[] = { NULL };
 static const char *const too_long[] = { "abcdefghijklmnopq", NULL };
 static const char *const upper[] = { "txt", "TXT", NULL };
@@ -128,6 +155,12 @@ static void reshape(void)
 		d->read_model = read_nothing;
 		d->suffixes = xml;
 		d->read_deals = deals_nothing;
+	} else if (strcmp(s, "reader-one-deal") == 0) {
+		d->kind = PACTUM_PLUGIN_READER;
+		d->read_model = read_nothing;
+		d->read_data = read_lines;
+		d->suffixes = deal;
+		d->write = NULL;
 	} else if (strcmp(s, "writer-read-deals") == 0)
 		d->read_deals = deals_nothing;
 	else if (strcmp(s, "reader-options") == 0) {
