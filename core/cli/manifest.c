@@ -319,9 +319,14 @@ int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 
 		m->resumed = 1;
 		if (open_segments(m, keep, diag) != 0) {
-			if (pactum_diag_count(diag, PACTUM_ERROR) == errors)
-				goto io_error;
-			error = PACTUM_EINPUT; /* no manifest to resume from */
+			if (pactum_diag_count(diag, PACTUM_ERROR) == errors) {
+				pactum_diag_report(diag, PACTUM_ERROR, &pos,
+						   _("cannot read: %s"),
+						   strerror(errno));
+				error = PACTUM_EIO;
+			} else {
+				error = PACTUM_EINPUT; /* none to resume from */
+			}
 			goto fail;
 		}
 	}

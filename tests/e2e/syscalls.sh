@@ -124,13 +124,13 @@ resume() {
 }
 resume "the manifest cannot be opened for reading" 4 \
 	"fopen:EIO:manifest.jsonl#1" \
-	"r/manifest.jsonl: error: cannot write: Input/output error"
+	"r/manifest.jsonl: error: cannot read: Input/output error"
 cmp -s r/manifest.jsonl ref.jsonl && pass "the manifest kept as it was" ||
 	fail "the manifest changed"
 resume "a segment cannot be opened" 4 "fopen:EIO:manifest.jsonl#2" \
-	"r/manifest.jsonl: error: cannot write: Input/output error"
+	"r/manifest.jsonl: error: cannot read: Input/output error"
 resume "a segment cannot be sought" 4 "fseeko:EIO:manifest.jsonl#1" \
-	"r/manifest.jsonl: error: cannot write: Input/output error"
+	"r/manifest.jsonl: error: cannot read: Input/output error"
 # the merge: #2 seeks this run's segment, #3 rewinds the earlier one
 resume "the merge cannot seek this run's segment" 4 \
 	"fseeko:EIO:manifest.jsonl#2" \
