@@ -297,7 +297,7 @@ static int claim_name(void *ctx, pactum_data *data, pactum_diag *ddiag,
 	else if (other != 0 && ++b->collisions <= 20)
 		report_collision(pos, record, name, other, line);
 cleanup:
-	free(name);
+	pactum_free(name);
 	pactum_diag_free(diag);
 	pactum_diag_free(ddiag);
 	pactum_data_free(data);
@@ -396,9 +396,9 @@ static void retire(struct batch *b, struct job *job)
 	show_progress(b, 0);
 	pactum_diag_free(job->diag);
 	batch_previous_free(job->prev);
-	free(job->name);
-	free(job->line);
-	free(job);
+	pactum_free(job->name);
+	pactum_free(job->line);
+	pactum_free(job);
 }
 
 /* Retire the jobs at the head that are done; with wait, until the ring
@@ -437,7 +437,7 @@ static int queue_deal(void *ctx, pactum_data *data, pactum_diag *ddiag,
 		pactum_diag_free(ddiag);
 		return interrupted ? PACTUM_EIO : PACTUM_OK;
 	}
-	job = calloc(1, sizeof(*job));
+	job = cli_calloc(1, sizeof(*job));
 	if (job == NULL) {
 		pactum_data_free(data);
 		pactum_diag_free(ddiag);
@@ -497,7 +497,7 @@ static char *manifest_header(const struct batch *b, const char *model)
 	if (error == PACTUM_OK) {
 		const char *bytes = pactum_sink_data(h, &len);
 
-		out = strndup(bytes, len);
+		out = pactum_strndup(bytes, len);
 	}
 	pactum_sink_free(h);
 	return out;
@@ -664,14 +664,19 @@ int cli_batch(int argc, char **argv)
 	if (b.set.lang_list != NULL) {
 		int n = cli_split_langs(b.set.lang_list, b.langs);
 
+		if (n == -2)
+			goto nomem;
 		if (n < 0)
 			goto cleanup;
 		b.nlangs = (size_t)n;
 	}
-	b.names = batch_names_new(pattern);
-	if (b.names == NULL)
+	switch (batch_names_new(&b.names, pattern)) {
+	case -2:
+		goto nomem;
+	case -1:
 		goto cleanup;
-	formats = strdup(b.set.formats);
+	}
+	formats = cli_strdup(b.set.formats);
 	if (formats == NULL)
 		goto nomem;
 
@@ -736,7 +741,7 @@ int cli_batch(int argc, char **argv)
 		/* each shard its own: they run at once */
 		size_t len = strlen(b.outdir) + 64;
 
-		manifest_alloc = malloc(len);
+		manifest_alloc = pactum_malloc(len);
 		if (manifest_alloc == NULL)
 			goto nomem;
 		if (b.shards > 1)
@@ -760,7 +765,7 @@ int cli_batch(int argc, char **argv)
 
 	/* Pass 2: render. */
 	b.cap = (size_t)jobs * QUEUE_PER_JOB;
-	b.ring = calloc(b.cap, sizeof(*b.ring));
+	b.ring = cli_calloc(b.cap, sizeof(*b.ring));
 	if (b.ring == NULL || pthread_mutex_init(&b.lock, NULL) != 0 ||
 	    pthread_cond_init(&b.work, NULL) != 0 ||
 	    pthread_cond_init(&b.done, NULL) != 0)
@@ -828,7 +833,7 @@ cleanup:
 		pthread_cond_destroy(&b.work);
 		pthread_cond_destroy(&b.done);
 	}
-	free(b.ring);
+	pactum_free(b.ring);
 	for (i = 0; i < (int)b.nformats; i++)
 		pactum_options_free(b.formats[i].opts);
 	batch_names_free(b.names);
@@ -839,8 +844,8 @@ cleanup:
 	pactum_registry_free(b.reg);
 	pactum_diag_free(diag);
 	cli_settings_clear(&b.set);
-	free(formats);
-	free(header);
-	free(manifest_alloc);
+	pactum_free(formats);
+	pactum_free(header);
+	pactum_free(manifest_alloc);
 	return status;
 }

@@ -23,9 +23,9 @@ typedef struct batch_names batch_names;
 
 /* A --name pattern: text with {NAME} placeholders, each a value of the
  * deal ("{reseller.name}"), or {record} for the deal's number in the
- * file, six digits or more.  NULL after reporting what is wrong with the
- * pattern; owned: batch_names_free(). */
-batch_names *batch_names_new(const char *pattern);
+ * file, six digits or more.  Returns 0; -1 after reporting what is wrong
+ * with the pattern; -2 when out of memory.  Owned: batch_names_free(). */
+int batch_names_new(batch_names **out, const char *pattern);
 void batch_names_free(batch_names *names);
 
 /* The file name of a deal, without its suffix: the pattern with each

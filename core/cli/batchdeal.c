@@ -12,7 +12,7 @@ static char *output_path(const struct batch *b, const char *name,
 			 const struct format *f)
 {
 	size_t len = strlen(b->outdir) + strlen(name) + strlen(f->suffix) + 3;
-	char *path = malloc(len);
+	char *path = pactum_malloc(len);
 
 	if (path)
 		snprintf(path, len, "%s/%s.%s", b->outdir, name, f->suffix);
@@ -66,7 +66,7 @@ static int still_complete(const struct batch *b, const struct job *job,
 		same = path && strcmp(file + 1, prev->files[i]) == 0 &&
 		       batch_sha256_file(sha, path) == 0 &&
 		       strcmp(sha, prev->sha256[i]) == 0;
-		free(path);
+		pactum_free(path);
 		if (!same)
 			return 0;
 	}
@@ -106,7 +106,7 @@ static char *manifest_line(const struct job *job, const char *status,
 		}
 		error |= pactum_sink_puts(line, i ? ",{\"file\":" : "{\"file\":") |
 			 batch_json_string(line, strrchr(path, '/') + 1);
-		free(path);
+		pactum_free(path);
 		if (sinks) {
 			batch_sha256_hex(hex, bytes, len);
 			snprintf(head, sizeof(head), ",\"bytes\":%zu", len);
@@ -136,7 +136,7 @@ static char *manifest_line(const struct job *job, const char *status,
 	if (error == PACTUM_OK) {
 		const char *bytes = pactum_sink_data(line, &len);
 
-		out = strndup(bytes, len);
+		out = pactum_strndup(bytes, len);
 	}
 	pactum_sink_free(line);
 	return out;
@@ -162,7 +162,7 @@ void batch_render_job(const struct batch *b, struct job *job)
 		goto nomem;
 	if (b->resume && still_complete(b, job, input)) {
 		job->result = SKIPPED;
-		job->line = strdup(job->prev->line);
+		job->line = cli_strdup(job->prev->line);
 		if (job->line == NULL)
 			goto nomem;
 		goto cleanup;
@@ -186,7 +186,7 @@ void batch_render_job(const struct batch *b, struct job *job)
 							PACTUM_COMMIT_NOSYNC,
 							job->diag)
 			     : PACTUM_ENOMEM;
-		free(path);
+		pactum_free(path);
 	}
 	if (error == PACTUM_OK)
 		job->result = RENDERED;

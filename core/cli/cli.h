@@ -34,6 +34,12 @@ int cli_twice(unsigned *seen, unsigned bit, const char *name);
 
 /* Map a library status to an exit code; out of memory is said on stderr. */
 int cli_exit_code(int status);
+
+/* The commands allocate through pactum's allocator, as the library does,
+ * so that tests/faults fails their allocations too.  Owned: release with
+ * pactum_free().  NULL when out of memory (or when n * size overflows). */
+void *cli_calloc(size_t n, size_t size);
+char *cli_strdup(const char *s);
 /* Print diagnostics to stderr; returns nonzero if that failed. */
 int cli_flush(pactum_diag *diag);
 /* Load the plugins from PACTUM_PLUGIN_PATH and the installed directory. */
@@ -94,7 +100,8 @@ void cli_settings_clear(struct cli_settings *s);
  * reporting a command-line error, -2 when out of memory. */
 int cli_settings_option(struct cli_settings *s, int c, char *arg);
 /* Split "de,en" into langs (pointing into list, which is cut up);
- * returns the count, or -1 after reporting what is wrong. */
+ * returns the count, -1 after reporting what is wrong, or -2 when out of
+ * memory. */
 int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS]);
 /* The writer named name, or NULL after saying why there is none. */
 const pactum_plugin *cli_find_writer(const pactum_registry *reg,

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,25 @@ int cli_exit_code(int status)
 	default:
 		return EXIT_SYSTEM;
 	}
+}
+
+void *cli_calloc(size_t n, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	bytes = n * size;
+	p = pactum_malloc(bytes != 0 ? bytes : 1);
+	if (p != NULL)
+		memset(p, 0, bytes);
+	return p;
+}
+
+char *cli_strdup(const char *s)
+{
+	return pactum_strndup(s, strlen(s));
 }
 
 void cli_error(const char *fmt, ...)

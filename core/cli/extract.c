@@ -187,10 +187,10 @@ static int ctx_sync(struct ctx_index *ix, const struct entry *entries,
 
 		while ((count + 1) * 2 > cap)
 			cap *= 2;
-		slots = calloc(cap, sizeof(*slots));
+		slots = cli_calloc(cap, sizeof(*slots));
 		if (slots == NULL)
 			return -1;
-		free(ix->slots);
+		pactum_free(ix->slots);
 		ix->slots = slots;
 		ix->cap = cap;
 		ix->indexed = 0;
@@ -244,7 +244,7 @@ static int collect(struct entry **entries, size_t *count,
 
 			if (r != PACTUM_OK)
 				return r;
-			kept = realloc(*sm->roles, (*sm->nroles + 1) * sizeof(*kept));
+			kept = pactum_realloc(*sm->roles, (*sm->nroles + 1) * sizeof(*kept));
 			if (kept == NULL) {
 				pactum_free(role);
 				return PACTUM_ENOMEM;
@@ -268,7 +268,7 @@ static int collect(struct entry **entries, size_t *count,
 			continue;
 		}
 		if (j == *count) {
-			more = realloc(*entries, (*count + 1) * sizeof(*more));
+			more = pactum_realloc(*entries, (*count + 1) * sizeof(*more));
 			if (more == NULL)
 				return PACTUM_ENOMEM;
 			*entries = more;
@@ -276,7 +276,7 @@ static int collect(struct entry **entries, size_t *count,
 			*slot = *count;
 			ix->indexed = *count;
 		}
-		refs = realloc((*entries)[j].refs,
+		refs = pactum_realloc((*entries)[j].refs,
 			       ((*entries)[j].nrefs + 1) * sizeof(*refs));
 		if (refs == NULL)
 			return PACTUM_ENOMEM;
@@ -306,7 +306,7 @@ static int collect_words(struct entry **entries, size_t *count,
 			comma = strchr(p, ',');
 			snprintf(lang, sizeof(lang), "%.*s",
 				 (int)(comma ? (size_t)(comma - p) : strlen(p)), p);
-			nm = realloc(*names, (*nnames + 1) * sizeof(*nm));
+			nm = pactum_realloc(*names, (*nnames + 1) * sizeof(*nm));
 			if (nm == NULL)
 				return PACTUM_ENOMEM;
 			*names = nm;
@@ -317,7 +317,7 @@ static int collect_words(struct entry **entries, size_t *count,
 						   lang);
 				return PACTUM_EINPUT;
 			}
-			more = realloc(*entries, (*count + 1) * sizeof(*more));
+			more = pactum_realloc(*entries, (*count + 1) * sizeof(*more));
 			if (more == NULL)
 				return PACTUM_ENOMEM;
 			*entries = more;
@@ -326,7 +326,7 @@ static int collect_words(struct entry **entries, size_t *count,
 		}
 		if (e.msgid == NULL)
 			continue;
-		more = realloc(*entries, (*count + 1) * sizeof(*more));
+		more = pactum_realloc(*entries, (*count + 1) * sizeof(*more));
 		if (more == NULL)
 			return PACTUM_ENOMEM;
 		*entries = more;
@@ -393,7 +393,7 @@ static int sampling_langs(struct sampling *sm, const char *list)
 	char *p, *save = NULL;
 	int error = pactum_translator_new(&sm->tr, NULL);
 
-	if (error == PACTUM_OK && (sm->list = strdup(list)) == NULL)
+	if (error == PACTUM_OK && (sm->list = cli_strdup(list)) == NULL)
 		error = PACTUM_ENOMEM;
 	for (p = error == PACTUM_OK ? strtok_r(sm->list, ",", &save) : NULL;
 	     p != NULL; p = strtok_r(NULL, ",", &save)) {
@@ -492,7 +492,7 @@ int cli_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	status = EXIT_SYSTEM;
-	models = calloc((size_t)(argc - optind) + 1, sizeof(*models));
+	models = cli_calloc((size_t)(argc - optind) + 1, sizeof(*models));
 	if (models == NULL || pactum_diag_new(&diag) != PACTUM_OK ||
 	    cli_registry(&reg) != PACTUM_OK || pactum_sink_new(&sink) != PACTUM_OK)
 		goto cleanup;
@@ -549,21 +549,21 @@ cleanup:
 	if (diag && cli_flush(diag) && status == EXIT_OK)
 		status = EXIT_SYSTEM;
 	for (j = 0; j < nentries; j++)
-		free(entries[j].refs);
+		pactum_free(entries[j].refs);
 	for (j = 0; j < nnames; j++)
 		pactum_free(names[j]);
-	free(names);
+	pactum_free(names);
 	for (j = 0; j < nroles; j++)
 		pactum_free(roles[j]);
-	free(roles);
+	pactum_free(roles);
 	pactum_translator_free(sm.tr);
-	free(sm.list);
+	pactum_free(sm.list);
 	pactum_data_free(sm.data);
-	free(entries);
-	free(ix.slots);
+	pactum_free(entries);
+	pactum_free(ix.slots);
 	for (i = 0; i < n; i++)
 		pactum_model_free(models[i]);
-	free(models);
+	pactum_free(models);
 	pactum_sink_free(sink);
 	pactum_registry_free(reg);
 	pactum_diag_free(diag);

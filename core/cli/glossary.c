@@ -24,7 +24,7 @@ static int add(struct glossary *g, const char *source, size_t slen,
 	       const char *target, size_t tlen, const char *context,
 	       const char *note, size_t nlen)
 {
-	struct term *more = realloc(g->terms, (g->n + 1) * sizeof(*more));
+	struct term *more = pactum_realloc(g->terms, (g->n + 1) * sizeof(*more));
 	struct term *t;
 
 	if (more == NULL)
@@ -373,7 +373,7 @@ cleanup:
 		pactum_free(g.terms[i].context);
 		pactum_free(g.terms[i].note);
 	}
-	free(g.terms);
+	pactum_free(g.terms);
 	pactum_sink_free(sink);
 	pactum_translator_free(tr);
 	pactum_registry_free(reg);

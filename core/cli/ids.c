@@ -29,10 +29,10 @@ static char *slurp(const char *path, size_t *len)
 
 	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
 	    fseek(fp, 0, SEEK_SET) != 0 ||
-	    (bytes = malloc((size_t)n + 1)) == NULL ||
+	    (bytes = pactum_malloc((size_t)n + 1)) == NULL ||
 	    fread(bytes, 1, (size_t)n, fp) != (size_t)n) {
 		cli_error(_("ids: cannot read %s"), path);
-		free(bytes);
+		pactum_free(bytes);
 		bytes = NULL;
 	} else {
 		bytes[n] = '\0';
@@ -136,7 +136,7 @@ static int rename_in(const char *path, const struct rename *r, size_t n,
 	if (error == PACTUM_OK && *count > 0)
 		error = pactum_sink_commit(sink, path, diag);
 	pactum_sink_free(sink);
-	free(bytes);
+	pactum_free(bytes);
 	return error;
 }
 
@@ -221,7 +221,7 @@ int cli_ids(int argc, char **argv)
 		goto cleanup;
 	}
 	units = pactum_model_unit_count(model);
-	r = calloc(units ? units : 1, sizeof(*r));
+	r = cli_calloc(units ? units : 1, sizeof(*r));
 	bytes = slurp(file, &len);
 	if (r == NULL || bytes == NULL)
 		goto cleanup;
@@ -258,8 +258,8 @@ cleanup:
 		status = EXIT_SYSTEM;
 	for (i = 0; r != NULL && i < n; i++)
 		pactum_free(r[i].id);
-	free(r);
-	free(bytes);
+	pactum_free(r);
+	pactum_free(bytes);
 	pactum_model_free(model);
 	pactum_registry_free(reg);
 	pactum_diag_free(diag);

@@ -174,20 +174,20 @@ void batch_previous_free(batch_previous *prev)
 	if (prev == NULL)
 		return;
 	for (i = 0; i < prev->nfiles; i++)
-		free(prev->files[i]);
-	free(prev->line);
-	free(prev);
+		pactum_free(prev->files[i]);
+	pactum_free(prev->line);
+	pactum_free(prev);
 }
 
 static batch_previous *parse_previous(const char *line)
 {
-	batch_previous *prev = calloc(1, sizeof(*prev));
+	batch_previous *prev = cli_calloc(1, sizeof(*prev));
 	const char *p, *stop;
 	char status[16];
 
 	if (prev == NULL)
 		return NULL;
-	prev->line = strdup(line);
+	prev->line = cli_strdup(line);
 	if (prev->line == NULL)
 		goto fail;
 	prev->rendered = field(status, sizeof(status), line,
@@ -207,7 +207,7 @@ static batch_previous *parse_previous(const char *line)
 		    field(prev->sha256[i], BATCH_SHA256_HEX, p,
 			  "\"sha256\":\""))
 			break;
-		prev->files[i] = strdup(name);
+		prev->files[i] = cli_strdup(name);
 		if (prev->files[i] == NULL)
 			goto fail;
 		prev->nfiles++;
@@ -281,7 +281,7 @@ static int open_segments(batch_manifest *m, off_t size, pactum_diag *diag)
 	}
 	for (i = 0; i < m->nseg && error == 0; i++)
 		advance(&m->seg[i]);
-	free(line);
+	free(line); /* getline()'s */
 	fclose(fp);
 	return error;
 }
@@ -290,7 +290,7 @@ int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 			const char *header, pactum_diag *diag)
 {
 	pactum_pos pos = { path, 0, 0 };
-	batch_manifest *m = calloc(1, sizeof(*m));
+	batch_manifest *m = cli_calloc(1, sizeof(*m));
 	struct stat st;
 	int error;
 
@@ -300,7 +300,7 @@ int batch_manifest_open(batch_manifest **out, const char *path, int resume,
 	char c;
 
 	*out = NULL;
-	if (m == NULL || (m->path = strdup(path)) == NULL)
+	if (m == NULL || (m->path = cli_strdup(path)) == NULL)
 		goto nomem;
 	m->fd = open(path,
 		     O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW |
@@ -352,11 +352,14 @@ int batch_manifest_append(batch_manifest *m, const char *line,
 {
 	pactum_pos pos = { m->path, 0, 0 };
 	size_t len = strlen(line), done = 0;
-	char *whole = malloc(len + 1);
+	char *whole = pactum_malloc(len + 1);
 	ssize_t n;
 
-	if (whole == NULL)
+	if (whole == NULL) {
+		pactum_diag_report(diag, PACTUM_ERROR, &pos, "%s",
+				   _("out of memory"));
 		return -1;
+	}
 	memcpy(whole, line, len);
 	whole[len++] = '\n';
 	while (done < len) {
@@ -368,12 +371,12 @@ int batch_manifest_append(batch_manifest *m, const char *line,
 					   _("cannot write: %s"),
 					   n < 0 ? strerror(errno)
 						 : _("nothing written"));
-			free(whole);
+			pactum_free(whole);
 			return -1;
 		}
 		done += (size_t)n;
 	}
-	free(whole);
+	pactum_free(whole);
 	return 0;
 }
 
@@ -435,10 +438,10 @@ static void free_manifest(batch_manifest *m)
 	for (i = 0; i <= m->nseg && i < MAX_SEGMENTS + 1; i++) {
 		if (m->seg[i].fp)
 			fclose(m->seg[i].fp);
-		free(m->seg[i].line);
+		free(m->seg[i].line); /* getline()'s */
 	}
-	free(m->path);
-	free(m);
+	pactum_free(m->path);
+	pactum_free(m);
 }
 
 int batch_manifest_close(batch_manifest *m, pactum_diag *diag)

@@ -42,23 +42,23 @@ void batch_names_free(batch_names *names)
 	if (names == NULL)
 		return;
 	for (i = 0; i < names->npieces; i++)
-		free(names->pieces[i].text);
-	free(names->pieces);
-	free(names->arena);
-	free(names->table);
-	free(names);
+		pactum_free(names->pieces[i].text);
+	pactum_free(names->pieces);
+	pactum_free(names->arena);
+	pactum_free(names->table);
+	pactum_free(names);
 }
 
 static int add_piece(batch_names *n, const char *text, size_t len, int value)
 {
-	struct piece *p = realloc(n->pieces,
+	struct piece *p = pactum_realloc(n->pieces,
 				  (n->npieces + 1) * sizeof(*n->pieces));
 
 	if (p == NULL)
 		return -2;
 	n->pieces = p;
 	p += n->npieces;
-	p->text = strndup(text, len);
+	p->text = pactum_strndup(text, len);
 	if (p->text == NULL)
 		return -2;
 	p->value = value;
@@ -67,12 +67,13 @@ static int add_piece(batch_names *n, const char *text, size_t len, int value)
 	return 0;
 }
 
-batch_names *batch_names_new(const char *pattern)
+int batch_names_new(batch_names **out, const char *pattern)
 {
-	batch_names *n = calloc(1, sizeof(*n));
+	batch_names *n = cli_calloc(1, sizeof(*n));
 	const char *p = pattern, *close;
-	int bad = 0;
+	int bad = 0, error = -1;
 
+	*out = NULL;
 	if (n == NULL)
 		goto nomem;
 	if (*pattern == '\0' || strchr(pattern, '/') != NULL) {
@@ -105,12 +106,13 @@ batch_names *batch_names_new(const char *pattern)
 			goto nomem;
 		p = close + 1;
 	}
-	return n;
+	*out = n;
+	return 0;
 nomem:
-	cli_error("%s", _("out of memory"));
+	error = -2;
 fail:
 	batch_names_free(n);
-	return NULL;
+	return error;
 }
 
 /* Append the bytes of s to out, each character a file name cannot hold,
@@ -196,7 +198,7 @@ int batch_names_expand(char **out, const batch_names *names,
 				   _("--name gives this deal an empty file name"));
 		return 1;
 	}
-	*out = strdup(buf + lead);
+	*out = cli_strdup(buf + lead);
 	return *out ? 0 : -2;
 }
 
@@ -230,7 +232,7 @@ static int fold_equal(const char *a, const char *b)
 static int grow(batch_names *n)
 {
 	size_t cap = n->table_cap ? n->table_cap * 2 : 1024, i;
-	struct claim *t = calloc(cap, sizeof(*t));
+	struct claim *t = cli_calloc(cap, sizeof(*t));
 
 	if (t == NULL)
 		return -1;
@@ -243,7 +245,7 @@ static int grow(batch_names *n)
 			j = (j + 1) & (cap - 1);
 		t[j] = n->table[i];
 	}
-	free(n->table);
+	pactum_free(n->table);
 	n->table = t;
 	n->table_cap = cap;
 	return 0;
@@ -272,7 +274,7 @@ size_t batch_names_claim(batch_names *n, const char *name, size_t record,
 
 		while (cap < n->arena_len + len)
 			cap *= 2;
-		a = realloc(n->arena, cap);
+		a = pactum_realloc(n->arena, cap);
 		if (a == NULL)
 			return (size_t)-1;
 		n->arena = a;
@@ -298,8 +300,8 @@ struct batch_hashset {
 void batch_hashset_free(batch_hashset *set)
 {
 	if (set) {
-		free(set->slots);
-		free(set);
+		pactum_free(set->slots);
+		pactum_free(set);
 	}
 }
 
@@ -320,14 +322,14 @@ int batch_hashset_add(batch_hashset **setp, uint64_t h)
 	batch_hashset *set = *setp;
 	size_t j;
 
-	if (set == NULL && (set = *setp = calloc(1, sizeof(*set))) == NULL)
+	if (set == NULL && (set = *setp = cli_calloc(1, sizeof(*set))) == NULL)
 		return -1;
 	if (batch_hashset_has(set, h))
 		return 1;
 	/* three quarters full at most: 8 to 16 bytes a name */
 	if ((set->count + 1) * 4 > set->cap * 3) {
 		size_t cap = set->cap ? set->cap * 2 : 1024, i;
-		uint64_t *slots = calloc(cap, sizeof(*slots));
+		uint64_t *slots = cli_calloc(cap, sizeof(*slots));
 
 		if (slots == NULL)
 			return -1;
@@ -339,7 +341,7 @@ int batch_hashset_add(batch_hashset **setp, uint64_t h)
 				;
 			slots[j] = set->slots[i];
 		}
-		free(set->slots);
+		pactum_free(set->slots);
 		set->slots = slots;
 		set->cap = cap;
 	}

@@ -146,6 +146,8 @@ int cli_render(int argc, char **argv)
 		goto cleanup;
 	if (set.lang_list != NULL) {
 		nlangs = cli_split_langs(set.lang_list, langs);
+		if (nlangs == -2)
+			goto nomem;
 		if (nlangs < 0)
 			goto cleanup;
 	}

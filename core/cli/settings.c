@@ -13,7 +13,7 @@ int cli_settings_init(struct cli_settings *s, int argc)
 {
 	memset(s, 0, sizeof(*s));
 	s->formats = "text";
-	s->sets = calloc((size_t)argc + 1, sizeof(*s->sets));
+	s->sets = cli_calloc((size_t)argc + 1, sizeof(*s->sets));
 	if (s->sets == NULL || pactum_options_new(&s->opts) != PACTUM_OK) {
 		cli_settings_clear(s);
 		return PACTUM_ENOMEM;
@@ -23,7 +23,7 @@ int cli_settings_init(struct cli_settings *s, int argc)
 
 void cli_settings_clear(struct cli_settings *s)
 {
-	free(s->sets);
+	pactum_free(s->sets);
 	pactum_options_free(s->opts);
 	memset(s, 0, sizeof(*s));
 }
@@ -102,19 +102,20 @@ int cli_settings_option(struct cli_settings *s, int c, char *arg)
 	}
 }
 
-/* Split "de,en" into langs (pointing into list, which is cut up);
- * returns the count, or -1 after reporting what is wrong. */
 int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS])
 {
-	char *save = NULL, *tok, *whole = strdup(list);
+	char *save = NULL, *tok, *whole = cli_strdup(list); /* for messages */
 	size_t len = strlen(list);
 	int n = 0, i;
+
+	if (whole == NULL)
+		return -2;
 
 	/* strtok would skip an empty item: "en," is a typo, not "en" */
 	if (len == 0 || list[0] == ',' || list[len - 1] == ',' ||
 	    strstr(list, ",,") != NULL) {
 		cli_error(_("--lang '%s' has an empty item"), list);
-		free(whole);
+		pactum_free(whole);
 		return -1;
 	}
 
@@ -125,7 +126,7 @@ int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS])
 				break;
 		if (n == CLI_MAX_LANGS && pactum_lang_supported(tok) && i == n) {
 			cli_error(_("--lang '%s' names more than %d languages"),
-				  whole ? whole : "", CLI_MAX_LANGS);
+				  whole, CLI_MAX_LANGS);
 			n = -1;
 			goto cleanup;
 		}
@@ -135,18 +136,18 @@ int cli_split_langs(char *list, const char *langs[CLI_MAX_LANGS])
 					: _("--lang '%s': '%s' is not a language "
 					    "tag (de, en, de-AT: a language, "
 					    "then perhaps a region)"),
-				  whole ? whole : "", tok);
+				  whole, tok);
 			n = -1;
 			goto cleanup;
 		}
 		langs[n++] = tok;
 	}
 	if (n == 0) {
-		cli_error(_("--lang '%s' names no language"), whole ? whole : "");
+		cli_error(_("--lang '%s' names no language"), whole);
 		n = -1;
 	}
 cleanup:
-	free(whole);
+	pactum_free(whole);
 	return n;
 }
 
