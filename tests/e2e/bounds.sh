@@ -126,7 +126,7 @@ awk 'BEGIN { printf "<deal xmlns=\"urn:pactum:deal:1\">"
 	for (i = 0; i < 49; i++) printf "</x>"
 	print "</deal>" }' >"$work/deep-deal.xml"
 refused "a deal 49 levels deep" 1 "deep-deal.xml:1:177: error: elements nested deeper than 48" \
-	"$PACTUM" render tests/data/demo.xml --data "$work/deep-deal.xml" --lang en -o "$work/result"
+	"$PACTUM" render "$model" --data "$work/deep-deal.xml" --lang en -o "$work/result"
 
 gen_text 10000000 >"$work/at.xml"
 accepted "a text of 10,000,000 bytes" "$PACTUM" render "$work/at.xml" --lang en -o "$work/result"
