@@ -325,22 +325,29 @@ static int is_utf8_name(const char *s)
 	return s[5] == '\0' || s[5] == '\n' || s[5] == ';' || s[5] == ' ';
 }
 
-static int by_key(const void *pa, const void *pb)
+/* The byte order of two entries' keys, as msgfmt sorts them. */
+static int key_order(const pactum_po_entry *a, const pactum_po_entry *b)
 {
-	const pactum_po_entry *a = *(const pactum_po_entry *const *)pa;
-	const pactum_po_entry *b = *(const pactum_po_entry *const *)pb;
 	size_t n = a->key_len < b->key_len ? a->key_len : b->key_len;
 	int c = memcmp(a->key, b->key, n);
 
 	if (c != 0)
 		return c;
-	if (a->key_len != b->key_len)
-		return a->key_len < b->key_len ? -1 : 1;
-	return a < b ? -1 : a > b; /* alike: in file order */
+	return a->key_len < b->key_len ? -1 : a->key_len > b->key_len;
+}
+
+static int by_key(const void *pa, const void *pb)
+{
+	const pactum_po_entry *a = *(const pactum_po_entry *const *)pa;
+	const pactum_po_entry *b = *(const pactum_po_entry *const *)pb;
+	int c = key_order(a, b);
+
+	return c != 0 ? c : a < b ? -1 : a > b; /* alike: in file order */
 }
 
 /* The entries in key order; each that has the key of one before it in
- * the file is reported at its line. */
+ * the file is reported at its line (and the catalog is then refused, so
+ * a lookup never has to choose between two). */
 static int sort_entries(struct reader *r)
 {
 	pactum_po *po = r->po;
@@ -353,9 +360,7 @@ static int sort_entries(struct reader *r)
 		po->order[i] = &po->entries[i];
 	qsort(po->order, po->count, sizeof(*po->order), by_key);
 	for (i = 1; i < po->count; i++)
-		if (po->order[i]->key_len == po->order[i - 1]->key_len &&
-		    memcmp(po->order[i]->key, po->order[i - 1]->key,
-			   po->order[i]->key_len) == 0)
+		if (key_order(po->order[i - 1], po->order[i]) == 0)
 			bad_at(r, po->order[i]->line,
 			       _("a second entry with the same msgctxt and "
 				 "msgid"));
@@ -518,14 +523,8 @@ const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
 		const pactum_po_entry *e = po->order[mid];
 		int c = pactum__catalog_key_cmp(e->key, e->key_len, ctx, msgid);
 
-		if (c == 0) {
-			/* the first of entries alike, as msgfmt keeps it */
-			while (mid > 0 && po->order[mid - 1]->key_len == e->key_len &&
-			       memcmp(po->order[mid - 1]->key, e->key,
-				      e->key_len) == 0)
-				e = po->order[--mid];
+		if (c == 0)
 			return e;
-		}
 		if (c < 0)
 			lo = mid + 1;
 		else
