@@ -233,6 +233,31 @@ static void assert_reported(const char *reason)
 	ck_assert_ptr_nonnull(strstr(pos.file, "out.txt"));
 }
 
+/* The commit failed for reason err, left the previous file as it was
+ * and nothing beside it; the diagnostics are fresh for the next one. */
+static void assert_refused(int err)
+{
+	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
+	ck_assert(has("previous\n", 9));
+	ck_assert(alone());
+	assert_reported(strerror(err));
+	fresh_diag();
+}
+
+/* The directory's entries, temporaries (".pactum-...") included. */
+static int entries(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
 START_TEST(test_short_writes_complete)
 {
 	previous();
@@ -271,19 +296,10 @@ END_TEST
 
 START_TEST(test_enospc_leaves_no_new_file)
 {
-	DIR *d;
-	struct dirent *e;
-	int entries = 0;
-
 	pactum__test_write_hook(disk_full);
 	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
 	pactum__test_write_hook(NULL);
-	d = opendir(dir);
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)) != NULL)
-		entries += e->d_name[0] != '.';
-	closedir(d);
-	ck_assert_int_eq(entries, 0);
+	ck_assert_int_eq(entries(), 0);
 	assert_reported(strerror(ENOSPC));
 }
 END_TEST
@@ -392,10 +408,7 @@ START_TEST(test_temporary_names_taken)
 
 	previous();
 	link_taken = (unsigned)-1;
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EEXIST));
+	assert_refused(EEXIST);
 }
 END_TEST
 
@@ -404,37 +417,22 @@ START_TEST(test_named_temporaries_taken)
 {
 	previous();
 	no_tmpfile = named_taken = 1;
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EEXIST));
+	assert_refused(EEXIST);
 }
 END_TEST
 
 /* A link refused for another reason than a taken name is an error. */
 START_TEST(test_link_refused)
 {
-	DIR *d;
-	struct dirent *e;
-	int entries = 0;
-
 	link_errno = EACCES;
 	link_taken = (unsigned)-1;
 	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	d = opendir(dir);
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)) != NULL)
-		entries += e->d_name[0] != '.' || e->d_name[1] == 'p';
-	closedir(d);
-	ck_assert_int_eq(entries, 0);
+	ck_assert_int_eq(entries(), 0);
 	assert_reported(strerror(EACCES));
 
 	fresh_diag();
 	previous();
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EACCES));
+	assert_refused(EACCES);
 }
 END_TEST
 
@@ -444,16 +442,9 @@ START_TEST(test_fsync_fails)
 {
 	previous();
 	fsync_errno = EIO;
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EIO));
-	fresh_diag();
+	assert_refused(EIO);
 	no_tmpfile = 1;
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EIO));
+	assert_refused(EIO);
 }
 END_TEST
 
@@ -462,10 +453,7 @@ START_TEST(test_rename_fails)
 {
 	previous();
 	rename_errno = EXDEV;
-	ck_assert_int_eq(pactum_sink_commit(sink, path, diag), PACTUM_EIO);
-	ck_assert(has("previous\n", 9));
-	ck_assert(alone());
-	assert_reported(strerror(EXDEV));
+	assert_refused(EXDEV);
 }
 END_TEST
 
