@@ -229,39 +229,53 @@ void xml_setup(void)
 	pthread_once(&setup_once, setup);
 }
 
-xmlDocPtr xml_parse(struct source *src)
+pactum_pos xml_next_position(struct source *src, uint32_t line)
+{
+	pactum_pos pos = { src->path, line, 0 };
+	const struct xml_spot *spot =
+		src->scan ? xml_scan_next_spot(src->scan) : NULL;
+
+	if (spot != NULL) {
+		pos.line = spot->line;
+		pos.col = spot->col;
+	}
+	return pos;
+}
+
+/* Scan, then parse src->bytes; install (if not NULL) replaces libxml2's
+ * tree building with a reader's own handlers, and the document returned
+ * is then empty.  NULL after anything is reported. */
+static xmlDocPtr parse(struct source *src, void (*install)(xmlSAXHandler *))
 {
 	const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
-	xmlParserCtxtPtr ctxt;
+	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
-
+	struct xml_scan scan;
 	pactum_pos pos = { src->path, 0, 0 };
 
 	if (src->len > (size_t)INT_MAX) {
 		xml_error_at(src, &pos, "%s", _("file too large"));
 		return NULL;
 	}
-	{
-		struct xml_scan scan;
-		int refused;
-
-		xml_scan_init(&scan, src, 0);
-		refused = xml_scan_feed(&scan, src->bytes, src->len) ||
-			  xml_scan_end(&scan);
-		xml_scan_free(&scan);
-		if (refused)
-			return NULL;
-	}
+	/* a reader of SAX events has no nodes to find its elements from:
+	 * the scanner keeps where each start tag is */
+	xml_scan_init(&scan, src, install ? XML_SCAN_SPOTS : XML_SCAN_FILE);
+	if (xml_scan_feed(&scan, src->bytes, src->len) || xml_scan_end(&scan))
+		goto cleanup;
 	xml_setup();
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		src->nomem = 1;
-		return NULL;
+		goto cleanup;
 	}
 	ctxt->_private = src;
 	ctxt->sax->serror = on_error;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
+	if (install != NULL) {
+		install(ctxt->sax);
+		src->scan = &scan;
+	}
 	/* The scan has refused every encoding but UTF-8 (a declared one,
 	 * UTF-16, EBCDIC, malformed bytes), so libxml2 is left to find
 	 * UTF-8 itself: an encoding named here puts the input through a
@@ -269,16 +283,34 @@ xmlDocPtr xml_parse(struct source *src)
 	 * somewhere past its first 10 MB, depending on the markup. */
 	doc = xmlCtxtReadMemory(ctxt, src->bytes, (int)src->len, src->path,
 				NULL, options);
-	if (doc != NULL && !src->errors &&
+	src->scan = NULL;
+	if (doc != NULL && !src->errors && !src->nomem &&
 	    (!ctxt->wellFormed || doc->intSubset || doc->extSubset))
 		xml_error_at(src, &pos, "%s", _("malformed XML"));
-	else if (doc == NULL && !src->errors)
+	else if (doc == NULL && !src->errors && !src->nomem)
 		xml_error_at(src, &pos, "%s", _("cannot parse"));
-	xmlFreeParserCtxt(ctxt);
 	if (doc != NULL && (src->errors || src->nomem)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
+cleanup:
+	if (ctxt != NULL)
+		xmlFreeParserCtxt(ctxt);
+	xml_scan_free(&scan);
 	return doc;
 }
 
+xmlDocPtr xml_parse(struct source *src)
+{
+	return parse(src, NULL);
+}
+
+int xml_parse_events(struct source *src, void (*install)(xmlSAXHandler *))
+{
+	xmlDocPtr doc = parse(src, install);
+
+	if (doc == NULL)
+		return -1;
+	xmlFreeDoc(doc);
+	return 0;
+}

@@ -76,18 +76,20 @@ static int fail(struct xml_scan *s, unsigned long long at, uint32_t line,
 	return 1;
 }
 
-void xml_scan_init(struct xml_scan *s, struct source *src, int stream)
+void xml_scan_init(struct xml_scan *s, struct source *src,
+		   enum xml_scan_mode mode)
 {
 	memset(s, 0, sizeof(*s));
 	s->src = src;
-	s->stream = stream;
+	s->stream = mode == XML_SCAN_STREAM;
+	s->keep_spots = mode != XML_SCAN_FILE;
 	s->line = s->col = 1;
 	s->text_line = s->text_col = 1;
 }
 
 void xml_scan_free(struct xml_scan *s)
 {
-	free(s->spots);
+	pactum_free(s->spots);
 	s->spots = NULL;
 }
 
@@ -189,7 +191,7 @@ static int push_spot(struct xml_scan *s)
 		if (s->spot_count == s->spot_cap) {
 			size_t cap = s->spot_cap ? 2 * s->spot_cap : 256;
 			struct xml_spot *more =
-				realloc(s->spots, cap * sizeof(*more));
+				pactum_realloc(s->spots, cap * sizeof(*more));
 
 			if (more == NULL) {
 				s->src->nomem = 1;
@@ -237,7 +239,7 @@ static int start_element(struct xml_scan *s)
 	if (++s->depth > MAX_DEPTH + 1)
 		return fail(s, s->tag_off, s->tag_line, s->tag_col,
 			    _("elements nested deeper than %d"), MAX_DEPTH);
-	return s->stream ? push_spot(s) : 0;
+	return s->keep_spots ? push_spot(s) : 0;
 }
 
 static void end_root_name(struct xml_scan *s)

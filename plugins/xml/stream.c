@@ -318,7 +318,7 @@ int xml_read_deals(pactum_deals *deals, const char *path, pactum_diag *diag)
 	 * input is cut. */
 	st->chunk = chunk != NULL && atoi(chunk) > 0 ? (size_t)atoi(chunk)
 						      : STREAM_BUF;
-	xml_scan_init(&st->scan, &st->src, 1);
+	xml_scan_init(&st->scan, &st->src, XML_SCAN_STREAM);
 	xml_setup();
 	/* As xml_parse: no network, no entity substitution, forced UTF-8;
 	 * lines past 65535 kept on text nodes. */

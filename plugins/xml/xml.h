@@ -34,6 +34,8 @@ struct source {
 	/* read as a stream (bytes is NULL): positions come from the scanner,
 	 * kept on each element (_private), or from libxml2 */
 	int stream;
+	/* parsed through SAX: the scanner that found its start tags */
+	struct xml_scan *scan;
 };
 
 /* Where a start tag is: the scanner's, in a stream. */
@@ -46,7 +48,8 @@ struct xml_spot {
 #define XML_SCAN_HEAD 1024
 struct xml_scan {
 	struct source *src;  /* path, and the diag for what is refused */
-	int stream;          /* caps per deal, spots kept */
+	int stream;          /* caps per deal */
+	int keep_spots;
 	int failed;
 	unsigned long long fail_at; /* bytes before it are fine */
 	unsigned long long off;     /* bytes scanned */
@@ -85,7 +88,13 @@ struct xml_scan {
 	size_t spot_first, spot_count, spot_cap;
 };
 
-void xml_scan_init(struct xml_scan *s, struct source *src, int stream);
+enum xml_scan_mode {
+	XML_SCAN_FILE,   /* a file read whole, for a tree */
+	XML_SCAN_SPOTS,  /* the same, read through SAX: spots kept */
+	XML_SCAN_STREAM  /* a file of deals: caps per deal, spots kept */
+};
+void xml_scan_init(struct xml_scan *s, struct source *src,
+		   enum xml_scan_mode mode);
 /* The next n bytes; nonzero once something is refused (reported to the
  * source's diag).  xml_scan_end() at the end of the input. */
 int xml_scan_feed(struct xml_scan *s, const char *p, size_t n);
@@ -104,10 +113,17 @@ void xml_scan_free(struct xml_scan *s);
  * checked while they are read (deal.c) and by the core (models).
  */
 xmlDocPtr xml_parse(struct source *src);
+/* The same checks, but libxml2 builds no tree: install() sets the
+ * reader's SAX2 handlers (their ctx is the parser, its _private the
+ * source).  0, or -1 once something is reported (or src->nomem). */
+int xml_parse_events(struct source *src, void (*install)(xmlSAXHandler *));
 
 /* The position of node: line from libxml2, column found in the source.
  * Call in document order. */
 pactum_pos xml_position(struct source *src, xmlNodePtr node);
+/* The position of the next start tag a SAX reader meets (the
+ * scanner's), or line alone (libxml2's) if it has none. */
+pactum_pos xml_next_position(struct source *src, uint32_t line);
 
 void xml_error_at(struct source *src, const pactum_pos *pos, const char *fmt,
 		  ...) PACTUM_PRINTF(3, 4);
