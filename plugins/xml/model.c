@@ -246,11 +246,12 @@ static void on_start(void *ctx, const xmlChar *localname,
 	(void)ns;
 	(void)ndefaulted;
 	flush_text(r, ctx);
+	/* every start tag has its position, read or not */
+	pos = xml_next_position(&r->src, (uint32_t)xmlSAX2GetLineNumber(ctx));
 	if (r->skip) {
 		r->skip++;
 		return;
 	}
-	pos = xml_next_position(&r->src, (uint32_t)xmlSAX2GetLineNumber(ctx));
 	/* the refused element's content is not read: skip counts it */
 	r->skip = 1;
 	box = find_container(localname);
