@@ -173,36 +173,44 @@ static int quotable(const char *s, size_t len)
 	return len <= 80 && !pactum__text_unsafe(NULL, NULL, s, len, 0);
 }
 
-int pactum__catalog_key_cmp(const char *key, size_t key_len,
-			    const char *ctx, const char *msgid)
+struct pactum_key pactum__catalog_key(const char *ctx, const char *msgid)
 {
-	const char *pieces[3] = { ctx, "\x04", msgid };
+	struct pactum_key k = { ctx, msgid, ctx ? strlen(ctx) : 0,
+				strlen(msgid) };
+
+	return k;
+}
+
+int pactum__catalog_key_cmp(const char *key, size_t key_len,
+			    const struct pactum_key *k)
+{
+	const char *pieces[3] = { k->ctx, "\x04", k->msgid };
+	const size_t lens[3] = { k->ctx_len, 1, k->msgid_len };
 	size_t at = 0, i;
 
-	for (i = ctx != NULL ? 0 : 2; i < 3; i++) {
-		size_t len = strlen(pieces[i]), left = key_len - at;
-		size_t n = left < len ? left : len;
+	for (i = k->ctx != NULL ? 0 : 2; i < 3; i++) {
+		size_t left = key_len - at;
+		size_t n = left < lens[i] ? left : lens[i];
 		int c = memcmp(key + at, pieces[i], n);
 
 		if (c != 0)
 			return c;
 		at += n;
-		if (n < len)
+		if (n < lens[i])
 			return -1; /* the key ends inside the piece */
 	}
 	return at < key_len; /* the key is longer */
 }
 
-static const struct entry *find(const pactum_catalog *cat, const char *ctx,
-				const char *msgid)
+static const struct entry *find(const pactum_catalog *cat,
+				const struct pactum_key *k)
 {
 	size_t lo = 0, hi = cat->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = pactum__catalog_key_cmp(cat->entries[mid].orig,
-						cat->entries[mid].key_len,
-						ctx, msgid);
+						cat->entries[mid].key_len, k);
 
 		if (c == 0)
 			return &cat->entries[mid];
@@ -581,7 +589,8 @@ static int check_plural(pactum_catalog *cat, const char *hdr, size_t hdr_len,
 static int check_header(pactum_catalog *cat, const char *lang,
 			pactum_diag *diag)
 {
-	const struct entry *e = find(cat, NULL, "");
+	const struct pactum_key header = { NULL, "", 0, 0 };
+	const struct entry *e = find(cat, &header);
 	size_t hdr_len;
 	int error;
 
@@ -708,12 +717,14 @@ const char *pactum__catalog_get(const pactum_catalog *cat, const char *ctx,
 {
 	const struct entry *e;
 	const char *tr;
+	struct pactum_key k;
 
 	/* The header is metadata, not the translation of an empty unit. */
 	if (msgid == NULL || (ctx == NULL && *msgid == '\0'))
 		return NULL;
+	k = pactum__catalog_key(ctx, msgid);
 	for (; cat != NULL; cat = cat->fallback)
-		if ((e = find(cat, ctx, msgid)) != NULL &&
+		if ((e = find(cat, &k)) != NULL &&
 		    (tr = form(e, 0, len)) != NULL)
 			return tr;
 	return NULL;
@@ -725,11 +736,13 @@ const char *pactum__catalog_nget(const pactum_catalog *cat, const char *ctx,
 {
 	const struct entry *e;
 	const char *tr;
+	struct pactum_key k;
 
 	if (msgid == NULL || (ctx == NULL && *msgid == '\0'))
 		return NULL;
+	k = pactum__catalog_key(ctx, msgid);
 	for (; cat != NULL; cat = cat->fallback)
-		if ((e = find(cat, ctx, msgid)) != NULL &&
+		if ((e = find(cat, &k)) != NULL &&
 		    (tr = form(e, cat->plural(n), len)) != NULL)
 			return tr;
 	return NULL;

@@ -34,12 +34,19 @@ int pactum__catalog_open(pactum_catalog **out, const char *path,
 			 const char *lang, pactum_diag *diag);
 
 void pactum__catalog_free(pactum_catalog *cat);
+/* A key looked up: ctx "\x04" msgid (ctx NULL: msgid alone), never
+ * assembled; the lengths are taken once for the whole search. */
+struct pactum_key {
+	const char *ctx, *msgid;
+	size_t ctx_len, msgid_len;
+};
+
+struct pactum_key pactum__catalog_key(const char *ctx, const char *msgid);
 /* How key (key_len bytes: msgfmt's "ctx\x04msgid", or msgid alone)
- * sorts against ctx "\x04" msgid (ctx NULL: msgid alone), piece by piece
- * so that no key is assembled: <0, 0, >0 as key sorts before, equal to or
- * after it, in msgfmt's byte order. */
+ * sorts against k, piece by piece: <0, 0, >0 as key sorts before, equal
+ * to or after it, in msgfmt's byte order. */
 int pactum__catalog_key_cmp(const char *key, size_t key_len,
-			    const char *ctx, const char *msgid);
+			    const struct pactum_key *k);
 
 /*
  * Look up msgid in context ctx (NULL: no context).  Returns the translation,

@@ -516,12 +516,13 @@ const char *pactum__po_path(const pactum_po *po)
 const pactum_po_entry *pactum__po_find(const pactum_po *po, const char *ctx,
 				       const char *msgid)
 {
+	struct pactum_key k = pactum__catalog_key(ctx, msgid);
 	size_t lo = 0, hi = po->count;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const pactum_po_entry *e = po->order[mid];
-		int c = pactum__catalog_key_cmp(e->key, e->key_len, ctx, msgid);
+		int c = pactum__catalog_key_cmp(e->key, e->key_len, &k);
 
 		if (c == 0)
 			return e;
