@@ -331,4 +331,39 @@ expect_status "languages: two variants of German" 0 "$U" render $ref \
 expect_grep "languages: each language once" "$work/out" \
 	"in deutscher und englischer Sprache"
 
+
+# What the reader folds into text and attribute values: references to
+# characters, CDATA sections, and comments and processing instructions
+# inside a text; the positions of elements after them stay right.
+cat >"$work/markup.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<agreement xmlns="urn:pactum:model:1" id="markup" version="1"
+           domain="pactum-markup" source-lang="en" prevailing="en">
+  <title>Mark<!-- a comment -->up</title>
+  <parties><party id="a"><role>Buyer</role></party></parties>
+  <parameters>
+    <param id="t" type="text" default="A &amp; B, x &#38; y &#x26; z &lt;q&gt; &quot;r&quot;"/>
+    <param id="n" type="integer" default="2"/>
+  </parameters>
+  <body>
+    <section id="s">
+      <title>Folded</title>
+      <clause id="c1"><p>Fees &amp; costs<?pi data?> apply, &#x26; &lt;more&gt; <![CDATA[<raw> & ]]>done: <var name="t"/>.</p></clause>
+      <clause id="c2" if="n &lt; 3 and n &gt; 1"><p>Shown.</p></clause>
+      <clause id="c3" if="n &gt;= 3"><p>Hidden.</p></clause>
+    </section>
+  </body>
+</agreement>
+XML
+expect_status "character references, CDATA, comments and PIs" 0 \
+	"$PACTUM" render "$work/markup.xml" --lang en --format text --width 200 \
+	--set a.name=X
+expect_grep "a comment inside a title" "$work/out" "Markup"
+expect_grep "text pieces joined" "$work/out" 'Fees & costs apply, & <more> <raw> & done: A & B, x & y & z <q> "r".'
+expect_grep "a condition with &lt; and &gt;" "$work/out" "Shown."
+if grep -q "Hidden." "$work/out"; then fail "the other condition"; else pass "the other condition"; fi
+sed 's|<clause id="c3"|<clause kind="x" id="c3"|' "$work/markup.xml" >"$work/markup-bad.xml"
+expect_status "an element placed after all of them" 1 "$PACTUM" render "$work/markup-bad.xml" --lang en
+expect_grep "its position" "$work/err" 'markup-bad.xml:15:7: error: <clause> has no attribute "kind"'
+
 finish
