@@ -180,17 +180,22 @@ expect_grep "missing name value" "$work/err" "the deal gives no \"no-such-value\
 big=""
 i=1
 while [ $i -le 40 ]; do big="$big $i"; i=$((i + 1)); done
-collection "$work/big.xml" $big
-"$PACTUM" batch "$model" --data "$work/big.xml" --output-dir "$work/ref" \
+# the interrupted batches: long enough that the signal lands mid-batch
+# however fast a deal renders (the 40 deals, five times)
+nlong=200
+long="$big $big $big $big $big"
+# shellcheck disable=SC2086 # a list of deal numbers
+collection "$work/long.xml" $long
+"$PACTUM" batch "$model" --data "$work/long.xml" --output-dir "$work/ref" \
 	--format text,docbook --jobs 2 2>/dev/null
-"$PACTUM" batch "$model" --data "$work/big.xml" --output-dir "$work/k" \
+"$PACTUM" batch "$model" --data "$work/long.xml" --output-dir "$work/k" \
 	--format text,docbook --jobs 2 2>/dev/null &
 pid=$!
 wait_lines "$work/k/manifest.jsonl" 6
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 done_before=$(($(wc -l <"$work/k/manifest.jsonl") - 1))
-if [ "$done_before" -ge 1 ] && [ "$done_before" -lt 40 ]; then
+if [ "$done_before" -ge 1 ] && [ "$done_before" -lt $nlong ]; then
 	pass "killed mid-batch after $done_before deals"
 else
 	fail "the kill did not land mid-batch ($done_before deals done)"
@@ -204,7 +209,7 @@ done
 [ $partial -eq 0 ] && pass "every file after the kill is complete" ||
 	fail "$partial partial files after the kill"
 expect_status "--resume after the kill" 0 \
-	batch --data "$work/big.xml" --output-dir "$work/k" --format text,docbook \
+	batch --data "$work/long.xml" --output-dir "$work/k" --format text,docbook \
 	--jobs 2 --resume
 skipped=$(sed -n 's/.* \([0-9]*\) skipped.*/\1/p' "$work/err")
 [ "${skipped:-0}" -ge 1 ] && pass "--resume skipped the $skipped complete deals" ||
@@ -212,22 +217,22 @@ skipped=$(sed -n 's/.* \([0-9]*\) skipped.*/\1/p' "$work/err")
 diff -r -x 'manifest*' "$work/ref" "$work/k" >/dev/null &&
 	pass "after --resume: the files of an uninterrupted run" ||
 	fail "after --resume the files differ"
-check_manifest "$work/k" "$work/k/manifest.jsonl" 40 &&
+check_manifest "$work/k" "$work/k/manifest.jsonl" $nlong &&
 	pass "after --resume: one manifest line per deal, checksums right" ||
 	fail "manifest inconsistent after --resume"
 expect_status "--resume again: nothing to do" 0 \
-	batch --data "$work/big.xml" --output-dir "$work/k" --format text,docbook --resume
-expect_grep "all skipped" "$work/err" "0 rendered, 0 failed, 40 skipped"
+	batch --data "$work/long.xml" --output-dir "$work/k" --format text,docbook --resume
+expect_grep "all skipped" "$work/err" "0 rendered, 0 failed, $nlong skipped"
 # an output changed by hand is rendered again
 echo changed >>"$work/k/000007.txt"
 expect_status "--resume with a changed file" 0 \
-	batch --data "$work/big.xml" --output-dir "$work/k" --format text,docbook --resume
-expect_grep "the changed one rendered again" "$work/err" "1 rendered, 0 failed, 39 skipped"
+	batch --data "$work/long.xml" --output-dir "$work/k" --format text,docbook --resume
+expect_grep "the changed one rendered again" "$work/err" "1 rendered, 0 failed, $((nlong - 1)) skipped"
 cmp -s "$work/k/000007.txt" "$work/ref/000007.txt" && pass "the changed file restored" ||
 	fail "the changed file not restored"
 
 # --- SIGTERM: the deals in flight finish, exit 130 ----------------------
-"$PACTUM" batch "$model" --data "$work/big.xml" --output-dir "$work/t" \
+"$PACTUM" batch "$model" --data "$work/long.xml" --output-dir "$work/t" \
 	--format text --jobs 2 2>"$work/term.err" &
 pid=$!
 wait_lines "$work/t/manifest.jsonl" 4
@@ -244,7 +249,7 @@ check_manifest "$work/t" "$work/t/manifest.jsonl" $lines &&
 if command -v parallel >/dev/null 2>&1; then
 	# the README's example, as shipped
 	PACTUM=$PACTUM sh "$top_srcdir/examples/batch/parallel.sh" "$model" \
-		"$work/big.xml" "$work/sh" 4 --format text,docbook 2>"$work/err"
+		"$work/long.xml" "$work/sh" 4 --format text,docbook 2>"$work/err"
 	diff -r -x 'manifest*' "$work/ref" "$work/sh" >/dev/null &&
 		pass "four shards by GNU parallel: the files of one run" ||
 		fail "shards differ from one run"
@@ -252,7 +257,7 @@ if command -v parallel >/dev/null 2>&1; then
 	for k in 1 2 3 4; do
 		total=$((total + $(wc -l <"$work/sh/manifest-$k-of-4.jsonl") - 1))
 	done
-	[ $total -eq 40 ] && pass "four manifests, 40 deals in all" ||
+	[ $total -eq $nlong ] && pass "four manifests, $nlong deals in all" ||
 		fail "shard manifests hold $total deals"
 else
 	fail "GNU parallel is not installed (tools/install-deps.sh installs it)"
