@@ -195,6 +195,29 @@ def batch_steps(records, args, exe, env, out):
               "--jobs", "1"], benv, fresh)]
 
 
+def instructions(argv, env, scratch, what):
+    """Instructions ARGV executes (callgrind's count): unlike time, the
+    same on a busy machine as on an idle one, so a change shows in it
+    run to run.  ARGV may end in ">", FILE as for Runner.once()."""
+    out = "/dev/null"
+    if len(argv) > 2 and argv[-2] == ">":
+        argv, out = argv[:-2], argv[-1]
+    log = os.path.join(scratch, "callgrind.log")
+    with open(out, "wb") as f:
+        p = subprocess.run(["valgrind", "--tool=callgrind",
+                            "--callgrind-out-file=/dev/null",
+                            "--log-file=" + log] + argv,
+                           env=env, stdout=f, stderr=subprocess.DEVNULL)
+    if p.returncode != 0:
+        die("%s under callgrind failed (exit %d): %s"
+            % (what, p.returncode, " ".join(argv)))
+    with open(log, encoding="utf-8") as f:
+        for line in f:
+            if "Collected :" in line:
+                return int(line.split("Collected :")[1])
+    die("%s: no instruction count in %s" % (what, log))
+
+
 # ------------------------------------------------------------ figures ---
 
 def fmt_time(ns):
@@ -276,6 +299,22 @@ def report(res, args, meta):
                                               ["pactum_over_floor"], n)
                      for n in sorted(summary["sizes"])))
     lines.append("")
+
+    if res.get("instructions"):
+        ins = res["instructions"]
+        summary["instructions"] = ins
+        lines.append("| N clauses | pactum (de+en parallel DocBook) | "
+                     "xmllint --noout | pactum over xmllint |")
+        lines.append("|---|---|---|---|")
+        for n in sorted(ins):
+            lines.append("| %d | %.1f M | %.1f M | %.2fx |" % (
+                n, ins[n]["pactum"] / 1e6, ins[n]["xmllint"] / 1e6,
+                ins[n]["pactum"] / ins[n]["xmllint"]))
+        lines.append("")
+        lines.append("Instructions executed (valgrind --tool=callgrind), "
+                     "whole process, one run each: the same figure on a "
+                     "busy machine as on an idle one.")
+        lines.append("")
 
     # batch rows
     b = res.get("batch")
@@ -417,6 +456,9 @@ def main():
     ap.add_argument("--quick", action="store_true",
                     help="3 rounds, no 30000 clauses, no 100,000 records")
     ap.add_argument("--json", metavar="FILE", help="write the raw figures")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of pactum and "
+                    "xmllint at each size (valgrind's callgrind; slow)")
     ap.add_argument("--out-dir", metavar="DIR",
                     help="where the tools write (default WORK/out; emptied "
                     "first); on a tmpfs, pactum's fsync costs nothing")
@@ -521,6 +563,16 @@ def main():
                 batches[r], "pactum batch of %d records" % r))
             shutil.rmtree(os.path.join(out, "batch-%d" % r),
                           ignore_errors=True)
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            die("--instructions needs valgrind")
+        res["instructions"] = {}
+        for n in args.sizes:
+            print("run.py: instructions at %d clauses" % n, file=sys.stderr)
+            res["instructions"][n] = {
+                t: instructions(tools[n][t][0][0], tools[n][t][0][1],
+                                scratch, "%s at %d" % (t, n))
+                for t in ("pactum", "xmllint")}
     floor += [runner.once(["true"], peer_env, "true") for _ in range(5)]
     meta["floor_wall_ns"] = med(floor, "wall_ns")
     meta["floor_rss_kib"] = med(floor, "rss_kib")
