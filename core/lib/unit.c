@@ -153,7 +153,8 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 		branch = ++b->branches;
 		snprintf(name, sizeof(name), "%s:%u", kind, branch);
 		open_brace(b);
-		pactum__buf_printf(&b->msgid, "%s}", name);
+		pactum__buf_puts(&b->msgid, name);
+		pactum__buf_putc(&b->msgid, '}');
 		error = add_placeholder(b, arena, name, w, PACTUM_PAIR_OPEN);
 		b->within = b->nph;
 		b->open_at = 0;
@@ -164,7 +165,9 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 		b->within = saved_within;
 		b->open_at = saved_at;
 		snprintf(name, sizeof(name), "/%s:%u", kind, branch);
-		pactum__buf_printf(&b->msgid, "{%s}", name);
+		pactum__buf_putc(&b->msgid, '{');
+		pactum__buf_puts(&b->msgid, name);
+		pactum__buf_putc(&b->msgid, '}');
 		if (error == PACTUM_OK)
 			error = add_placeholder(b, arena, name, w,
 						PACTUM_PAIR_CLOSE);
@@ -233,25 +236,31 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 	case PACTUM_NODE_VAR:
 		/* "{fee:words}": a translator sees which is which */
 		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_NAME]);
-		if (n->attr[PACTUM_ATTR_FORMAT])
-			pactum__buf_printf(&name, ":%s",
-					   n->attr[PACTUM_ATTR_FORMAT]);
+		if (n->attr[PACTUM_ATTR_FORMAT]) {
+			pactum__buf_putc(&name, ':');
+			pactum__buf_puts(&name, n->attr[PACTUM_ATTR_FORMAT]);
+		}
 		break;
 	case PACTUM_NODE_FIELD:
-		pactum__buf_printf(&name, "%s.%s", n->attr[PACTUM_ATTR_PARTY],
-				   n->attr[PACTUM_ATTR_NAME]);
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_PARTY]);
+		pactum__buf_putc(&name, '.');
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_NAME]);
 		break;
 	case PACTUM_NODE_PARTY_REF:
-		pactum__buf_printf(&name, "party:%s", n->attr[PACTUM_ATTR_REF]);
+		pactum__buf_puts(&name, "party:");
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_REF]);
 		break;
 	case PACTUM_NODE_TERM_REF:
-		pactum__buf_printf(&name, "term:%s", n->attr[PACTUM_ATTR_REF]);
+		pactum__buf_puts(&name, "term:");
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_REF]);
 		break;
 	case PACTUM_NODE_DEFINE:
-		pactum__buf_printf(&name, "define:%s", n->attr[PACTUM_ATTR_REF]);
+		pactum__buf_puts(&name, "define:");
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_REF]);
 		break;
 	case PACTUM_NODE_XREF:
-		pactum__buf_printf(&name, "ref:%s", n->attr[PACTUM_ATTR_REF]);
+		pactum__buf_puts(&name, "ref:");
+		pactum__buf_puts(&name, n->attr[PACTUM_ATTR_REF]);
 		break;
 	case PACTUM_NODE_BREAK:
 		pactum__buf_puts(&name, "br");
@@ -270,11 +279,13 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		const char *kind = pactum__node_kind_name(n->kind);
 		size_t saved_at = b->open_at, saved_len = b->open_len;
 
-		pactum__buf_printf(&name, "/%s", kind);
+		pactum__buf_putc(&name, '/');
+		pactum__buf_puts(&name, kind);
 		if (name.oom)
 			return PACTUM_ENOMEM;
 		open_brace(b);
-		pactum__buf_printf(&b->msgid, "%s}", kind);
+		pactum__buf_puts(&b->msgid, kind);
+		pactum__buf_putc(&b->msgid, '}');
 		b->open_at = b->msgid.len;
 		b->open_len = strlen(kind) + 2;
 		error = add_placeholder(b, arena, kind, n, PACTUM_PAIR_OPEN);
@@ -284,7 +295,9 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		b->open_len = saved_len;
 		if (error == PACTUM_OK) {
 			/* space before "{/em}" goes after it */
-			pactum__buf_printf(&b->msgid, "{%s}", name.ptr);
+			pactum__buf_putc(&b->msgid, '{');
+			pactum__buf_puts(&b->msgid, name.ptr);
+			pactum__buf_putc(&b->msgid, '}');
 			error = add_placeholder(b, arena, name.ptr, n,
 						PACTUM_PAIR_CLOSE);
 		}
