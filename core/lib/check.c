@@ -30,6 +30,7 @@ struct checker {
 	int nomem;
 	int duplicate_ids;   /* contexts then collide too: say it once */
 	pactum_map contexts; /* msgctxt → unit, to refuse duplicates */
+	pactum_buf unit_scratch[2]; /* pactum__unit_build()'s */
 };
 
 static void report(struct checker *ck, pactum_severity sev,
@@ -817,7 +818,8 @@ static void add_unit(struct checker *ck, pactum_node *n, const char *ctx,
 		ck->nomem = 1;
 		return;
 	}
-	if (pactum__unit_build(&unit, model, n, ctx, role, ck->diag) !=
+	if (pactum__unit_build(&unit, model, n, ctx, role, ck->unit_scratch,
+			       ck->diag) !=
 	    PACTUM_OK) {
 		ck->nomem = 1;
 		return;
@@ -1718,7 +1720,8 @@ static void add_param(struct checker *ck, pactum_node *p)
 
 int pactum__model_check(pactum_model *model, pactum_diag *diag)
 {
-	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT };
+	struct checker ck = { model, diag, 0, 0, 0, PACTUM_MAP_INIT,
+				{ PACTUM_BUF_INIT, PACTUM_BUF_INIT } };
 	struct owner body = { "body", 0, 0, 0, 0, 0, 0 };
 	pactum_node *c;
 	int error = PACTUM_OK;
@@ -1769,6 +1772,8 @@ int pactum__model_check(pactum_model *model, pactum_diag *diag)
 	}
 done:
 	pactum__map_free(&ck.contexts);
+	pactum__buf_free(&ck.unit_scratch[0]);
+	pactum__buf_free(&ck.unit_scratch[1]);
 	if (ck.nomem)
 		error = PACTUM_ENOMEM;
 	else if (ck.errors)

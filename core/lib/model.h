@@ -176,10 +176,13 @@ int pactum__model_include(pactum_model *model, const pactum_registry *reg,
 int pactum__model_check(pactum_model *model, pactum_diag *diag);
 /* The node's position for diagnostics. */
 pactum_pos pactum__node_pos(const pactum_model *model, const pactum_node *n);
-/* Build a node's unit (msgid, placeholders); used by the check. */
+/* Build a node's unit (msgid, placeholders); used by the check.  scratch:
+ * two buffers the caller keeps from one unit to the next (and frees), so
+ * that a model's thousands of units do not each allocate their own. */
 int pactum__unit_build(pactum_unit **out, pactum_model *model,
 		       const pactum_node *node, const char *ctx,
-		       const char *role, pactum_diag *diag);
+		       const char *role, pactum_buf scratch[2],
+		       pactum_diag *diag);
 /* The first child of n (may be NULL) of kind k, or NULL. */
 const pactum_node *pactum__node_child(const pactum_node *n,
 				      pactum_node_kind k);

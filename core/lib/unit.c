@@ -362,7 +362,8 @@ static int build_text(struct builder *b, pactum_model *model,
 
 int pactum__unit_build(pactum_unit **out, pactum_model *model,
 		       const pactum_node *node, const char *ctx,
-		       const char *role, pactum_diag *diag)
+		       const char *role, pactum_buf scratch[2],
+		       pactum_diag *diag)
 {
 	struct builder b = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct builder one = { PACTUM_BUF_INIT, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -372,6 +373,10 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 	int error;
 
 	*out = NULL;
+	pactum__buf_clear(&scratch[0]);
+	pactum__buf_clear(&scratch[1]);
+	b.msgid = scratch[0];
+	one.msgid = scratch[1];
 	error = build_text(&b, model, node, &text);
 	if (error == PACTUM_OK && one_node != NULL)
 		error = build_text(&one, model, one_node, &one_text);
@@ -399,8 +404,9 @@ int pactum__unit_build(pactum_unit **out, pactum_model *model,
 	unit->nph = b.nph;
 	*out = unit;
 cleanup:
-	pactum__buf_free(&b.msgid);
-	pactum__buf_free(&one.msgid);
+	/* grown, perhaps: the caller's again */
+	scratch[0] = b.msgid;
+	scratch[1] = one.msgid;
 	return error;
 }
 
