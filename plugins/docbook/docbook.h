@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include <string.h>
+
 #include <pactum/plugin.h>
 
 /* "Every language": the element is shared by all of them. */
@@ -59,7 +61,12 @@ struct writer {
 
 /* xmlout.c */
 void db_put_bytes(struct writer *w, const char *s, size_t len);
-void db_put(struct writer *w, const char *s);
+/* Most of what the writer puts is a literal tag: inline, its length is
+ * known when compiled (194,000 strlen() calls at 3000 clauses). */
+static inline void db_put(struct writer *w, const char *s)
+{
+	db_put_bytes(w, s, strlen(s));
+}
 void db_put_text(struct writer *w, const char *s, size_t len);
 void db_put_str(struct writer *w, const char *s);
 void db_put_uint(struct writer *w, size_t n);

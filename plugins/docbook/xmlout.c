@@ -19,11 +19,6 @@ void db_put_bytes(struct writer *w, const char *s, size_t len)
 		w->error = error;
 }
 
-void db_put(struct writer *w, const char *s)
-{
-	db_put_bytes(w, s, strlen(s));
-}
-
 /* Character data or an attribute value. */
 void db_put_text(struct writer *w, const char *s, size_t len)
 {

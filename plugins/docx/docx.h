@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <string.h>
+
 #include <pactum/plugin.h>
 
 #define _(s) dgettext(PACKAGE, s)
@@ -74,7 +76,12 @@ void dx_set_out(struct dx_writer *w, pactum_sink *out);
 void dx_begin_part(struct dx_writer *w, pactum_sink **out);
 int dx_end_part(struct dx_writer *w);
 void dx_put_bytes(struct dx_writer *w, const char *s, size_t len);
-void dx_put(struct dx_writer *w, const char *s);
+/* Inline: most of what is put is a literal, its length known when
+ * compiled. */
+static inline void dx_put(struct dx_writer *w, const char *s)
+{
+	dx_put_bytes(w, s, strlen(s));
+}
 void dx_put_text(struct dx_writer *w, const char *s, size_t len);
 void dx_put_str(struct dx_writer *w, const char *s);
 void dx_put_uint(struct dx_writer *w, size_t n);

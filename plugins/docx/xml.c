@@ -52,11 +52,6 @@ int dx_end_part(struct dx_writer *w)
 	return w->error;
 }
 
-void dx_put(struct dx_writer *w, const char *s)
-{
-	dx_put_bytes(w, s, strlen(s));
-}
-
 /* Character data or an attribute value. */
 void dx_put_text(struct dx_writer *w, const char *s, size_t len)
 {

@@ -23,6 +23,7 @@
 
 #include <libintl.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <pactum/plugin.h>
 
@@ -66,7 +67,12 @@ struct html {
 
 /* out.c */
 void h_putn(struct html *w, const char *s, size_t len);
-void h_put(struct html *w, const char *s);
+/* Inline: most of what is put is a literal, its length known when
+ * compiled. */
+static inline void h_put(struct html *w, const char *s)
+{
+	h_putn(w, s, strlen(s));
+}
 void h_text(struct html *w, const char *s, size_t len);
 void h_str(struct html *w, const char *s);
 void h_attr(struct html *w, const char *name, const char *value);

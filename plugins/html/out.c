@@ -21,11 +21,6 @@ void h_putn(struct html *w, const char *s, size_t len)
 		w->error = pactum_sink_write(w->out, s, len);
 }
 
-void h_put(struct html *w, const char *s)
-{
-	h_putn(w, s, strlen(s));
-}
-
 /* Text or an attribute value (always double-quoted). */
 void h_text(struct html *w, const char *s, size_t len)
 {
