@@ -38,6 +38,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -533,6 +534,27 @@ static unsigned plain_class(const struct xml_scan *s)
 	return 0;
 }
 
+/* Past the plain text from u[i], eight bytes at a time: stops at or
+ * before the first '<', newline, NUL or byte of a UTF-8 sequence (the
+ * table then finds which).  Text is most of a model. */
+static size_t skip_text(const unsigned char *u, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t high = 0x8080808080808080ull;
+	uint64_t w, lt, nl;
+
+	while (n - i >= 8) {
+		memcpy(&w, u + i, 8);
+		lt = w ^ ('<' * ones);
+		nl = w ^ ('\n' * ones);
+		if ((w | ((w - ones) & ~w) | ((lt - ones) & ~lt) |
+		     ((nl - ones) & ~nl)) & high)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 static int run(struct xml_scan *s, const unsigned char *u, size_t n)
 {
 	/* deal_off only grows: no cap within reach, none in this piece */
@@ -548,7 +570,8 @@ static int run(struct xml_scan *s, const unsigned char *u, size_t n)
 			return too_large(s);
 		cls = capped ? 0 : plain_class(s);
 		if (cls != 0) {
-			for (j = i; j < n && (plain[u[j]] & cls); j++)
+			j = cls == PLAIN_TEXT ? skip_text(u, i, n) : i;
+			for (; j < n && (plain[u[j]] & cls); j++)
 				;
 			if (j > i) {
 				/* only lines and columns change */
