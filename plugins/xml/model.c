@@ -32,7 +32,8 @@ static const struct container *find_container(const xmlChar *name)
 	size_t i;
 
 	for (i = 0; i < sizeof(containers) / sizeof(containers[0]); i++)
-		if (strcmp((const char *)name, containers[i].name) == 0)
+		if (name[0] == (xmlChar)containers[i].name[0] &&
+		    strcmp((const char *)name, containers[i].name) == 0)
 			return &containers[i];
 	return NULL;
 }
