@@ -64,13 +64,21 @@ static int order(pactum_model *model, pactum_diag *diag, pactum_node **list,
 
 	if (waiting == NULL || start == NULL || ready == NULL)
 		goto nomem;
-	/* visit: a computed parameter's place in list, + 1 */
+	/* visit: a computed parameter's place in list, + 1; 0 for what it may
+	 * read and is not in list (given by the deal, or refused with its own
+	 * message: a text with a value, say), which orders nothing */
+	for (i = 0; i < model->nparams; i++)
+		model->param_list[i]->visit = 0;
 	for (i = 0; i < n; i++)
 		list[i]->visit = (unsigned)i + 1;
 	for (i = 0; i < n; i++) {
-		waiting[i] = deps_of(&deps, list[i]);
-		for (k = 0; k < waiting[i]; k++)
-			start[deps[k]->visit]++;
+		size_t nd = deps_of(&deps, list[i]);
+
+		for (k = 0; k < nd; k++)
+			if (deps[k]->visit != 0) {
+				start[deps[k]->visit]++;
+				waiting[i]++;
+			}
 		edges += waiting[i];
 	}
 	for (i = 1; i <= n + 1; i++) /* start[i] counted list[i - 1]'s */
@@ -87,9 +95,10 @@ static int order(pactum_model *model, pactum_diag *diag, pactum_node **list,
 		for (k = 0; k < nd; k++) {
 			size_t d = deps[k]->visit - 1;
 
-			readers[start[d] + fill[d]++] = i;
+			if (deps[k]->visit != 0)
+				readers[start[d] + fill[d]++] = i;
 		}
-		if (nd == 0)
+		if (waiting[i] == 0)
 			ready[tail++] = i;
 	}
 	while (head < tail) {
