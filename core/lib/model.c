@@ -252,6 +252,11 @@ int pactum__model_read(pactum_model **out, const pactum_registry *reg,
 		goto cleanup;
 	error = pactum__plugin_read_model(reader, model, model->file, bytes,
 					  len, diag);
+	if (error == PACTUM_EIO) {
+		/* not readable as a whole: nothing of it is checked */
+		error = PACTUM_EINPUT;
+		goto cleanup;
+	}
 	if (error == PACTUM_OK && model->root == NULL) {
 		pactum_diag_report(diag, PACTUM_ERROR, &pos,
 				   _("the reader produced no model"));

@@ -366,4 +366,23 @@ sed 's|<clause id="c3"|<clause kind="x" id="c3"|' "$work/markup.xml" >"$work/mar
 expect_status "an element placed after all of them" 1 "$PACTUM" render "$work/markup-bad.xml" --lang en
 expect_grep "its position" "$work/err" 'markup-bad.xml:15:7: error: <clause> has no attribute "kind"'
 
+# A computed parameter reading one that is refused as computed: the
+# check crashed (the model fuzz target's finding of 2026-12-02).
+expect_errors "a computed value reading a refused one" \
+	tests/data/bad/computed-reads-refused.expected \
+	tests/data/bad/computed-reads-refused.xml
+
+# A file that is not well-formed gets libxml2's messages, not what the
+# check would say of the part before the break.
+line=$(grep -n '</p>' "$top_srcdir/templates/software-reseller/agreement.xml" | sed -n 20p | cut -d: -f1)
+sed "${line}s|</p>||" "$top_srcdir/templates/software-reseller/agreement.xml" >"$work/broken.xml"
+expect_status "a missing end tag" 1 "$PACTUM" check "$work/broken.xml"
+expect_grep "libxml2's message" "$work/err" "Opening and ending tag mismatch: p line"
+if grep -v -e 'tag mismatch' -e 'Premature end of data' "$work/err" | grep -q .; then
+	fail "nothing but the break reported"
+	head -5 "$work/err"
+else
+	pass "nothing but the break reported"
+fi
+
 finish

@@ -92,6 +92,9 @@ pactum_model *fuzz_model(const pactum_registry *reg, const char *path,
 		return NULL;
 	error = pactum__plugin_read_model(reader, model, model->file, bytes,
 					  len, diag);
+	/* PACTUM_EIO: not well-formed, nothing of it is checked */
+	if (error == PACTUM_EIO)
+		goto fail;
 	fuzz_status(error, "read_model");
 	if (error == PACTUM_ENOMEM || model->root == NULL)
 		goto fail;

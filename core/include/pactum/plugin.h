@@ -725,7 +725,11 @@ typedef enum pactum_plugin_kind {
  * reporting every problem it finds to diag; read_data does the same for a
  * deal-data file.  The core has read the file, with a size cap; path names
  * it for diagnostics only.  Return PACTUM_OK, PACTUM_EINPUT after
- * reporting, or PACTUM_ENOMEM.
+ * reporting, or PACTUM_ENOMEM.  After PACTUM_EINPUT the core checks what
+ * was built, so that one run reports everything; a reader that builds as
+ * it parses and finds the file unreadable as a whole (not well-formed XML,
+ * say) returns PACTUM_EIO after reporting instead (ABI 1.8): the core then
+ * discards what was built, checks nothing and reports an input error.
  */
 typedef int (*pactum_read_model_fn)(pactum_model *model, const char *path,
 				    const char *bytes, size_t len,
