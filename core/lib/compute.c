@@ -92,12 +92,12 @@ static int order(pactum_model *model, pactum_diag *diag, pactum_node **list,
 	for (i = 0; i < n; i++) {
 		size_t nd = deps_of(&deps, list[i]);
 
-		for (k = 0; k < nd; k++) {
-			size_t d = deps[k]->visit - 1;
+		for (k = 0; k < nd; k++)
+			if (deps[k]->visit != 0) {
+				size_t d = deps[k]->visit - 1;
 
-			if (deps[k]->visit != 0)
 				readers[start[d] + fill[d]++] = i;
-		}
+			}
 		if (waiting[i] == 0)
 			ready[tail++] = i;
 	}

@@ -126,6 +126,21 @@ static void open_brace(struct builder *b)
 	pactum__buf_putc(&b->msgid, '{');
 }
 
+/* A placeholder's name and its '}', after open_brace(). */
+static void close_name(struct builder *b, const char *name)
+{
+	pactum__buf_puts(&b->msgid, name);
+	pactum__buf_putc(&b->msgid, '}');
+}
+
+/* A closing placeholder, "{/em}": no pending space before it, which goes
+ * after it instead. */
+static void put_closing(struct builder *b, const char *name)
+{
+	pactum__buf_putc(&b->msgid, '{');
+	close_name(b, name);
+}
+
 static int put_inline(struct builder *b, pactum_arena *arena,
 		      const pactum_node *n);
 
@@ -153,8 +168,7 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 		branch = ++b->branches;
 		snprintf(name, sizeof(name), "%s:%u", kind, branch);
 		open_brace(b);
-		pactum__buf_puts(&b->msgid, name);
-		pactum__buf_putc(&b->msgid, '}');
+		close_name(b, name);
 		error = add_placeholder(b, arena, name, w, PACTUM_PAIR_OPEN);
 		b->within = b->nph;
 		b->open_at = 0;
@@ -165,9 +179,7 @@ static int put_alternatives(struct builder *b, pactum_arena *arena,
 		b->within = saved_within;
 		b->open_at = saved_at;
 		snprintf(name, sizeof(name), "/%s:%u", kind, branch);
-		pactum__buf_putc(&b->msgid, '{');
-		pactum__buf_puts(&b->msgid, name);
-		pactum__buf_putc(&b->msgid, '}');
+		put_closing(b, name);
 		if (error == PACTUM_OK)
 			error = add_placeholder(b, arena, name, w,
 						PACTUM_PAIR_CLOSE);
@@ -284,8 +296,7 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		if (name.oom)
 			return PACTUM_ENOMEM;
 		open_brace(b);
-		pactum__buf_puts(&b->msgid, kind);
-		pactum__buf_putc(&b->msgid, '}');
+		close_name(b, kind);
 		b->open_at = b->msgid.len;
 		b->open_len = strlen(kind) + 2;
 		error = add_placeholder(b, arena, kind, n, PACTUM_PAIR_OPEN);
@@ -294,10 +305,7 @@ static int put_inline(struct builder *b, pactum_arena *arena,
 		b->open_at = saved_at;
 		b->open_len = saved_len;
 		if (error == PACTUM_OK) {
-			/* space before "{/em}" goes after it */
-			pactum__buf_putc(&b->msgid, '{');
-			pactum__buf_puts(&b->msgid, name.ptr);
-			pactum__buf_putc(&b->msgid, '}');
+			put_closing(b, name.ptr);
 			error = add_placeholder(b, arena, name.ptr, n,
 						PACTUM_PAIR_CLOSE);
 		}
