@@ -1,7 +1,6 @@
 /* Agreement models (urn:pactum:model:1) into the core's model tree. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "xml.h"
@@ -76,8 +75,6 @@ struct open {
 struct reader {
 	struct source src; /* first: the parser's _private */
 	pactum_model *model;
-	int refused; /* of src.errors, those of the elements (the rest are
-		      * the scanner's and libxml2's: the file is not XML) */
 	struct open open[MAX_DEPTH + 2];
 	size_t depth;
 	size_t skip; /* elements open inside a refused one */
@@ -91,23 +88,6 @@ struct reader {
 static struct reader *reader_of(void *ctx)
 {
 	return (struct reader *)((xmlParserCtxtPtr)ctx)->_private;
-}
-
-static void refuse(struct reader *r, const pactum_pos *pos, const char *fmt,
-		   ...) PACTUM_PRINTF(3, 4);
-
-static void refuse(struct reader *r, const pactum_pos *pos, const char *fmt,
-		   ...)
-{
-	va_list ap;
-
-	r->refused++;
-	r->src.errors++;
-	va_start(ap, fmt);
-	if (pactum_diag_vreport(r->src.diag, PACTUM_ERROR, pos, fmt, ap) !=
-	    PACTUM_OK)
-		r->src.nomem = 1;
-	va_end(ap);
 }
 
 static void stop(struct reader *r, void *ctx)
@@ -184,7 +164,8 @@ static void on_reference(void *ctx, const xmlChar *name)
 	(void)name;
 	flush_text(r, ctx);
 	if (!r->skip)
-		refuse(r, &pos, "%s", _("entity references are not allowed"));
+		xml_error_at(&r->src, &pos, "%s",
+			     _("entity references are not allowed"));
 }
 
 /* An attribute's value as libxml2 passes it to SAX2 without entity
@@ -232,14 +213,16 @@ static void read_attrs(struct reader *r, pactum_node *node, const char *name,
 		pactum_attr attr;
 
 		if (i == MAX_ATTRS) {
-			refuse(r, pos, _("<%s> has more than %d attributes"),
-			       name, MAX_ATTRS);
+			xml_error_at(&r->src, pos,
+				     _("<%s> has more than %d attributes"),
+				     name, MAX_ATTRS);
 			return;
 		}
 		attr = a[2] ? PACTUM_ATTR_COUNT_ : pactum_attr_lookup(a[0]);
 		if (node == NULL || attr == PACTUM_ATTR_COUNT_) {
-			refuse(r, pos, _("<%s> has no attribute \"%s\""), name,
-			       a[0]);
+			xml_error_at(&r->src, pos,
+				     _("<%s> has no attribute \"%s\""), name,
+				     a[0]);
 			continue;
 		}
 		/* Whether this kind may have it is the core's to say. */
@@ -261,6 +244,7 @@ static void on_start(void *ctx, const xmlChar *localname,
 	pactum_node *node;
 	pactum_pos pos;
 	struct open *o;
+	int ours; /* in the model namespace */
 
 	(void)prefix;
 	(void)nns;
@@ -277,34 +261,34 @@ static void on_start(void *ctx, const xmlChar *localname,
 	r->skip = 1;
 	box = find_container(localname);
 	kind = pactum_node_kind_lookup(name);
-	if (up == NULL &&
-	    (uri == NULL || strcmp((const char *)uri, MODEL_NS) != 0 ||
-	     (strcmp(name, "agreement") != 0 && strcmp(name, "library") != 0))) {
+	ours = uri != NULL && strcmp((const char *)uri, MODEL_NS) == 0;
+	if (up == NULL && (!ours || (strcmp(name, "agreement") != 0 &&
+				     strcmp(name, "library") != 0))) {
 		pos.line = (uint32_t)xmlSAX2GetLineNumber(ctx);
 		pos.col = 0;
-		refuse(r, &pos,
-		       _("not an agreement model: the root must be "
-			 "<agreement xmlns=\"%s\"> (or <library> for a "
-			 "clause library)"),
-		       MODEL_NS);
+		xml_error_at(&r->src, &pos,
+			     _("not an agreement model: the root must be "
+			       "<agreement xmlns=\"%s\"> (or <library> for a "
+			       "clause library)"),
+			     MODEL_NS);
 		return;
 	}
-	if (uri == NULL || strcmp((const char *)uri, MODEL_NS) != 0 ||
-	    (box == NULL && kind == 0)) {
-		refuse(r, &pos,
-		       _("unknown element <%s> (models use the namespace "
-			 "%s)"),
-		       name, MODEL_NS);
+	if (!ours || (box == NULL && kind == 0)) {
+		xml_error_at(&r->src, &pos,
+			     _("unknown element <%s> (models use the namespace "
+			       "%s)"),
+			     name, MODEL_NS);
 		return;
 	}
 	if (up && up->box && !listed(up->box->holds, name)) {
-		refuse(r, &pos, _("<%s> is not allowed in <%s>"), name,
-		       up->box->name);
+		xml_error_at(&r->src, &pos, _("<%s> is not allowed in <%s>"),
+			     name, up->box->name);
 		return;
 	}
-	if (box && !box->is_node && (up == NULL || up->in != PACTUM_NODE_AGREEMENT)) {
-		refuse(r, &pos, _("<%s> is not allowed in <%s>"), name,
-		       up ? up->name : "");
+	if (box && !box->is_node &&
+	    (up == NULL || up->in != PACTUM_NODE_AGREEMENT)) {
+		xml_error_at(&r->src, &pos, _("<%s> is not allowed in <%s>"),
+			     name, up ? up->name : "");
 		return;
 	}
 	if (r->depth == sizeof(r->open) / sizeof(r->open[0]))
@@ -368,7 +352,7 @@ int xml_read_model(pactum_model *model, const char *path,
 		return PACTUM_ENOMEM;
 	/* not well-formed: what was built stops where the file breaks, and
 	 * the check would only report what the break cut off */
-	if (r.src.errors > r.refused)
+	if (r.src.malformed)
 		return PACTUM_EIO;
 	return r.src.errors ? PACTUM_EINPUT : PACTUM_OK;
 }

@@ -160,6 +160,7 @@ void xml_report_error(struct source *src, xmlParserCtxtPtr ctxt,
 			   (uint32_t)(err->int2 > 0 ? err->int2 : 0) };
 	char message[512];
 
+	src->malformed = 1;
 	/* Warnings too: an undeclared entity, say, is only a warning. */
 	if (err->message == NULL) {
 		xml_error_at(src, &pos, "%s", _("malformed XML"));
@@ -196,6 +197,7 @@ static void on_doctype(void *data, const xmlChar *name,
 	(void)name;
 	(void)external_id;
 	(void)system_id;
+	src->malformed = 1;
 	xml_error_at(src, &pos, "%s",
 		 _("a DOCTYPE is not allowed (it could define entities)"));
 	xmlStopParser(ctxt);
@@ -254,14 +256,17 @@ static xmlDocPtr parse(struct source *src, void (*install)(xmlSAXHandler *))
 	pactum_pos pos = { src->path, 0, 0 };
 
 	if (src->len > (size_t)INT_MAX) {
+		src->malformed = 1;
 		xml_error_at(src, &pos, "%s", _("file too large"));
 		return NULL;
 	}
 	/* a reader of SAX events has no nodes to find its elements from:
 	 * the scanner keeps where each start tag is */
 	xml_scan_init(&scan, src, install ? XML_SCAN_SPOTS : XML_SCAN_FILE);
-	if (xml_scan_feed(&scan, src->bytes, src->len) || xml_scan_end(&scan))
+	if (xml_scan_feed(&scan, src->bytes, src->len) || xml_scan_end(&scan)) {
+		src->malformed = 1;
 		goto cleanup;
+	}
 	xml_setup();
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
@@ -285,10 +290,13 @@ static xmlDocPtr parse(struct source *src, void (*install)(xmlSAXHandler *))
 				NULL, options);
 	src->scan = NULL;
 	if (doc != NULL && !src->errors && !src->nomem &&
-	    (!ctxt->wellFormed || doc->intSubset || doc->extSubset))
+	    (!ctxt->wellFormed || doc->intSubset || doc->extSubset)) {
+		src->malformed = 1;
 		xml_error_at(src, &pos, "%s", _("malformed XML"));
-	else if (doc == NULL && !src->errors && !src->nomem)
+	} else if (doc == NULL && !src->errors && !src->nomem) {
+		src->malformed = 1;
 		xml_error_at(src, &pos, "%s", _("cannot parse"));
+	}
 	if (doc != NULL && (src->errors || src->nomem)) {
 		xmlFreeDoc(doc);
 		doc = NULL;

@@ -31,6 +31,7 @@ struct source {
 	pactum_diag *diag;
 	int errors;
 	int nomem;
+	int malformed; /* the scanner or libxml2 refused the file itself */
 	/* read as a stream (bytes is NULL): positions come from the scanner,
 	 * kept on each element (_private), or from libxml2 */
 	int stream;
