@@ -43,7 +43,7 @@ extern "C" {
 #endif
 
 #define PACTUM_PLUGIN_ABI_MAJOR 1
-#define PACTUM_PLUGIN_ABI_MINOR 8
+#define PACTUM_PLUGIN_ABI_MINOR 9
 /*
  * History:
  *   1.0  the first ABI.
@@ -83,6 +83,11 @@ extern "C" {
  *        a file of many one by one, as it parses them.  Writers may name
  *        the suffix of the files they write (suffixes, first entry;
  *        PACTUM_WRITER_DEFINE_SUFFIXES()), which 'pactum batch' uses.
+ *   1.9  read_model may return PACTUM_EIO for a file it cannot read as a
+ *        whole (not well-formed): the core discards what was built, as a
+ *        reader that builds while it parses cannot, and checks nothing.
+ *        A reader of 1.8 or before never returned it; a status that is
+ *        none, from any reader, is now treated so too.
  *
  * Policy: nothing is removed or changed within a major version; an
  * addition bumps the minor, and what a plugin built for an older minor
@@ -728,7 +733,7 @@ typedef enum pactum_plugin_kind {
  * reporting, or PACTUM_ENOMEM.  After PACTUM_EINPUT the core checks what
  * was built, so that one run reports everything; a reader that builds as
  * it parses and finds the file unreadable as a whole (not well-formed XML,
- * say) returns PACTUM_EIO after reporting instead (ABI 1.8): the core then
+ * say) returns PACTUM_EIO after reporting instead (ABI 1.9): the core then
  * discards what was built, checks nothing and reports an input error.
  */
 typedef int (*pactum_read_model_fn)(pactum_model *model, const char *path,
