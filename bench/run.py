@@ -49,6 +49,13 @@ MIB = 1024.0  # ru_maxrss is in KiB
 FLAT_SLACK_MIB = 8  # "flat": the largest batch within this of the smallest
 
 
+def split_redirect(argv):
+    """ARGV without a trailing ">", FILE, and where standard output goes."""
+    if len(argv) > 2 and argv[-2] == ">":
+        return argv[:-2], argv[-1]
+    return argv, "/dev/null"
+
+
 def die(msg):
     sys.stderr.write("run.py: %s\n" % msg)
     sys.exit(1)
@@ -69,9 +76,7 @@ class Runner:
         never be timed.  An ARGV that ends in ">", FILE writes its
         standard output there."""
         err = os.path.join(self.scratch, "stderr")
-        out = "/dev/null"
-        if len(argv) > 2 and argv[-2] == ">":
-            argv, out = argv[:-2], argv[-1]
+        argv, out = split_redirect(argv)
         p = subprocess.run([self.spawn, out, err] + argv, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if p.returncode != 0:
@@ -199,9 +204,7 @@ def instructions(argv, env, scratch, what):
     """Instructions ARGV executes (callgrind's count): unlike time, the
     same on a busy machine as on an idle one, so a change shows in it
     run to run.  ARGV may end in ">", FILE as for Runner.once()."""
-    out = "/dev/null"
-    if len(argv) > 2 and argv[-2] == ">":
-        argv, out = argv[:-2], argv[-1]
+    argv, out = split_redirect(argv)
     log = os.path.join(scratch, "callgrind.log")
     with open(out, "wb") as f:
         p = subprocess.run(["valgrind", "--tool=callgrind",

@@ -155,6 +155,9 @@ static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 	flush_text(reader_of(ctx), ctx);
 }
 
+/* Only a declared entity comes here, and a DOCTYPE, which could declare
+ * one, is refused first: kept so that no entity is ever dropped without
+ * a word. */
 static void on_reference(void *ctx, const xmlChar *name)
 {
 	struct reader *r = reader_of(ctx);
