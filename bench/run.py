@@ -15,6 +15,9 @@ peer to pactum is computed round by round, and its median reported.
   pandoc     pandoc -f markdown -t docbook5 -s -o OUT peer.de.md  (German)
   xmllint    xmllint --noout MODEL: reading the model, the floor
   pactum-de  pactum render ... --lang de (German only), at 3000 clauses
+  icufloor   bench/icufloor MODEL, at 30 clauses: libxml2's parse of the
+             model and ICU's number, words and date in de and en, all
+             that a render with these libraries cannot avoid (icufloor.c)
   batch      pactum batch MODEL --data DEALS --output-dir DIR --lang de,en
              --format docbook --jobs 1, on 10, 1,000 and 100,000 records
              of the 30-clause model (100,000 once, after the rounds)
@@ -176,6 +179,8 @@ def tools_for(n, args, exe, env, peer_env, out):
                      os.path.join(d, "peer.de.md")], peer_env, None)],
         "xmllint": [(["xmllint", "--noout", model], peer_env, None)],
     }
+    if n == BATCH_CLAUSES:
+        t["icufloor"] = [([args.icufloor, model], peer_env, None)]
     if n == GERMAN_AT:
         t["pactum-de"] = [(render + ["--lang", "de", ">",
                                      os.path.join(out, "pactum-de-%d.dbk" % n)],
@@ -301,6 +306,19 @@ def report(res, args, meta):
                      "%.1fx at %d clauses" % (summary["sizes"][n]["xmllint"]
                                               ["pactum_over_floor"], n)
                      for n in sorted(summary["sizes"])))
+    if BATCH_CLAUSES in res["sizes"]:
+        r = res["sizes"][BATCH_CLAUSES]
+        s = summary["sizes"][BATCH_CLAUSES]
+        s["icufloor"]["pactum_over_floor"] = round_ratio(r["pactum"],
+                                                         r["icufloor"])
+        lines.append("The floor of a render with libxml2 and ICU at %d "
+                     "clauses (bench/icufloor: the model parsed, one "
+                     "amount as a number and in words and one date, in de "
+                     "and en): %s, %s (pactum %s)." % (
+                         BATCH_CLAUSES,
+                         fmt_time(med(r["icufloor"], "wall_ns")),
+                         fmt_rss(med(r["icufloor"], "rss_kib")),
+                         fmt_ratio(s["icufloor"]["pactum_over_floor"])))
     lines.append("")
 
     if res.get("instructions"):
@@ -313,6 +331,12 @@ def report(res, args, meta):
             lines.append("| %d | %.1f M | %.1f M | %.2fx |" % (
                 n, ins[n]["pactum"] / 1e6, ins[n]["xmllint"] / 1e6,
                 ins[n]["pactum"] / ins[n]["xmllint"]))
+        if "icufloor" in ins.get(BATCH_CLAUSES, {}):
+            i = ins[BATCH_CLAUSES]
+            lines.append("")
+            lines.append("bench/icufloor at %d clauses: %.1f M (pactum "
+                         "%.2fx)." % (BATCH_CLAUSES, i["icufloor"] / 1e6,
+                                      i["pactum"] / i["icufloor"]))
         lines.append("")
         lines.append("Instructions executed (valgrind --tool=callgrind), "
                      "whole process, one run each: the same figure on a "
@@ -391,7 +415,8 @@ def report(res, args, meta):
     if 30 in S:
         w = S[30]["pactum"]["wall_ms"]
         target("30 clauses in under 3 ms whole-process", w < 3,
-               "%.1f ms" % w)
+               "%.1f ms; bench/icufloor alone %.1f ms"
+               % (w, S[30]["icufloor"]["wall_ms"]))
     else:
         target("30 clauses in under 3 ms whole-process", None, "size not run")
     if b is None:
@@ -445,6 +470,8 @@ def main():
                     help="pactum's source tree (default: this file's ..)")
     ap.add_argument("--spawn", help="the bench/spawn helper "
                     "(default BUILDDIR/bench/spawn)")
+    ap.add_argument("--icufloor", help="the bench/icufloor program "
+                    "(default BUILDDIR/bench/icufloor)")
     ap.add_argument("--pactum", metavar="BIN",
                     help="time this pactum as it is (an installed one) "
                     "instead of the build tree's")
@@ -477,9 +504,12 @@ def main():
     srcdir = os.path.abspath(args.srcdir)
     spawn = os.path.abspath(args.spawn or
                             os.path.join(builddir, "bench", "spawn"))
-    if not os.access(spawn, os.X_OK):
-        die("%s is missing: 'make bench' builds it (make bench/spawn)"
-            % spawn)
+    args.icufloor = os.path.abspath(args.icufloor or
+                                    os.path.join(builddir, "bench",
+                                                 "icufloor"))
+    for helper in (spawn, args.icufloor):
+        if not os.access(helper, os.X_OK):
+            die("%s is missing: 'make bench' builds it" % helper)
     for n in args.sizes + (BATCH_CLAUSES,):
         if not os.path.isfile(os.path.join(args.work, str(n), "model.xml")):
             die("%s/%d is missing: run bench/gen.py first" % (args.work, n))
@@ -575,7 +605,7 @@ def main():
             res["instructions"][n] = {
                 t: instructions(tools[n][t][0][0], tools[n][t][0][1],
                                 scratch, "%s at %d" % (t, n))
-                for t in ("pactum", "xmllint")}
+                for t in ("pactum", "xmllint", "icufloor") if t in tools[n]}
     floor += [runner.once(["true"], peer_env, "true") for _ in range(5)]
     meta["floor_wall_ns"] = med(floor, "wall_ns")
     meta["floor_rss_kib"] = med(floor, "rss_kib")
