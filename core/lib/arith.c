@@ -6,6 +6,9 @@
 
 #include "arith.h"
 
+/* clang, unlike gcc, reads no comment as a case's fall-through */
+#define FALL_THROUGH __attribute__((fallthrough))
+
 #define LIMIT 1000000000000000000LL /* |mantissa| stays below */
 
 static const char too_large[] = N_("the result is too large");
@@ -194,13 +197,13 @@ const char *pactum__date_add(pactum_value *out, const pactum_value *date,
 	switch (duration->u.duration.unit) {
 	case PACTUM_WEEKS:
 		n *= 7;
-		/* fall through */
+		FALL_THROUGH;
 	case PACTUM_DAYS:
 		civil(pactum__day_number(y, m, d) + n, &y, &m, &d);
 		break;
 	case PACTUM_YEARS:
 		n *= 12;
-		/* fall through */
+		FALL_THROUGH;
 	case PACTUM_MONTHS: {
 		int64_t months = y * 12 + (m - 1) + n;
 
