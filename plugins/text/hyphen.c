@@ -20,6 +20,8 @@
  *     and "Vereinbarun-gen" style breaks read badly; a break nearer an
  *     end (the patterns' own minimum, 2) is BREAK_LOOSE, taken only
  *     where the word would otherwise be cut without a hyphen;
+ *   - a word with a capital after its first letter is an abbreviation
+ *     ("GeschGehG") or in capitals: not hyphenated (to_dict());
  *   - libhyphen's non-standard breaks (old German "Zucker" -> "Zuk-
  *     ker", "Schiffahrt" -> "Schiff-fahrt") are refused: they change
  *     the letters of the word, which a contract must keep as written;
@@ -356,8 +358,10 @@ static size_t put_utf8(char *dst, uint32_t cp)
  * (NUL-ended; at least 4 * len + 1 bytes), and where each of its
  * characters starts in s into at[] (len + 1 entries, at[chars] = len).
  * Returns the number of characters, or -1 for a charset we cannot
- * write (libhyphen takes UTF-8 or an 8-bit charset; we write ISO8859-1)
- * or a character it lacks.
+ * write (libhyphen takes UTF-8 or an 8-bit charset; we write ISO8859-1),
+ * a character it lacks, or a capital after the first letter: an
+ * abbreviation ("GeschGehG", "UrhG") or a word in capitals, which the
+ * patterns would break as if it were a word ("Gesch-GehG").
  */
 static int to_dict(char *word, size_t *word_len, size_t *at,
 		   const char *cset, const char *s, size_t len)
@@ -371,6 +375,8 @@ static int to_dict(char *word, size_t *word_len, size_t *at,
 		return -1;
 	while (i < len) {
 		n = text_utf8_next(&cp, s + i, len - i);
+		if (chars > 0 && lower(cp) != cp)
+			return -1;
 		at[chars++] = i;
 		cp = lower(cp);
 		if (utf8)

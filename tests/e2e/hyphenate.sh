@@ -96,10 +96,22 @@ else
 	sed 's/^/    /' "$work/own" | head -10
 fi
 
+# a capital after the first letter is an abbreviation or a word in
+# capitals, never hyphenated: the patterns broke "Gesch-GehG" here
+sr="$top_srcdir/templates/software-reseller"
+run render "$sr/agreement.xml" --data "$sr/deals/nordwind.xml" --lang de,en \
+	>"$work/abbrev"
+if grep -q 'Gesch-\( \|$\)' "$work/abbrev"; then
+	fail "abbreviations are not hyphenated (Gesch-GehG)"
+elif ! grep -q 'GeschGehG' "$work/abbrev"; then
+	fail "abbreviations: GeschGehG is not in the render"
+else
+	pass "abbreviations are not hyphenated"
+fi
+
 # ------------------------------------------------------------- sweep ---
 
 # the checker can fail: without hyphenation, words are cut
-sr="$top_srcdir/templates/software-reseller"
 run render "$sr/agreement.xml" --data "$sr/deals/nordwind.xml" --lang de,en \
 	--width 1000 -O hyphenate=no >"$work/ref"
 run render "$sr/agreement.xml" --data "$sr/deals/nordwind.xml" --lang de,en \
