@@ -4,14 +4,14 @@
 set -eu
 
 # build: compiler, autotools, gettext, libraries
-# tests: Check, valgrind, gcovr (make coverage), clang with libFuzzer (the
-# fuzz targets), the DocBook toolchain the writers are checked with, and
+# tests: Check, valgrind, strace (tests/e2e/heap.sh), gcovr (make
+# coverage), clang with libFuzzer (the fuzz targets), the DocBook toolchain the writers are checked with, and
 # the translators' tools the catalogs are checked with; the clients the
 # DOCX, HTML and PDF outputs are checked with (LibreOffice, Chromium,
 # pdftotext, html5lib) and fonts for them
 packages="gcc g++ clang libclang-rt-14-dev libc6-dev make autoconf automake libtool autopoint gettext pkgconf
 libxml2-dev libxml2-utils libicu-dev libzip-dev nettle-dev libhyphen-dev hyphen-de
-hyphen-en-us check valgrind gcovr xsltproc jing docbook5-xml
+hyphen-en-us check valgrind strace gcovr xsltproc jing docbook5-xml
 docbook-xsl-ns pandoc itstool translate-toolkit python3 groff-base man-db
 chromium libreoffice-writer-nogui poppler-utils python3-html5lib unzip parallel
 fonts-dejavu-core fonts-liberation2"

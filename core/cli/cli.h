@@ -44,6 +44,10 @@ char *cli_strdup(const char *s);
 int cli_flush(pactum_diag *diag);
 /* Load the plugins from PACTUM_PLUGIN_PATH and the installed directory. */
 int cli_registry(pactum_registry **out);
+
+/* Before reading the model at path: let the heap its render will fill be
+ * backed by huge pages (heap.c says why); does nothing where it cannot. */
+void cli_heap_expect(const char *path);
 /* The writers of reg, each with its declared options, as help lists them
  * (what plugins say is escaped); nonzero when out of memory. */
 int cli_print_writers(FILE *fp, const pactum_registry *reg);

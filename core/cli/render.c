@@ -165,6 +165,7 @@ int cli_render(int argc, char **argv)
 		status = cli_exit_code(error);
 		goto cleanup;
 	}
+	cli_heap_expect(argv[optind]);
 	error = pactum_model_load(&model, reg, argv[optind], diag);
 	if (error == PACTUM_OK && pactum_data_new(&data) != PACTUM_OK)
 		error = PACTUM_ENOMEM;

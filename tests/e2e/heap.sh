@@ -1,0 +1,121 @@
+#!/bin/sh
+# The pactum command's heap policy (core/cli/heap.c): before it reads a
+# model of 256 KiB or more, it grows the heap by what the render will fill
+# and advises that range MADV_HUGEPAGE; for a smaller model, in a batch,
+# or under another allocator (ASan's), it advises nothing.  The agreement
+# is the same either way.  strace(1) shows the calls.
+. "${top_srcdir:-..}/tests/e2e/lib.sh"
+
+LC_ALL=C
+export LC_ALL
+# The program, not the libtool wrapper (a shell, whose calls strace would
+# show too); where there is none (a static build) core/pactum is it.
+bin="$top_builddir/core/.libs/pactum"
+[ -x "$bin" ] || bin=$PACTUM
+LD_LIBRARY_PATH="$top_builddir/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export LD_LIBRARY_PATH
+
+if ! command -v strace >/dev/null 2>&1; then
+	fail "strace not found (tools/install-deps.sh installs it)"
+	finish
+fi
+# ASan's allocator takes the place of glibc's: the policy cannot apply.
+asan=no
+if ldd "$bin" 2>/dev/null | grep -q 'libasan' ||
+   nm -D "$bin" 2>/dev/null | grep -q ' __asan_init'; then
+	asan=yes
+fi
+
+# a model of 2000 clauses, some 600 KiB
+big="$work/big.xml"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<agreement xmlns=\"urn:pactum:model:1\" id=\"big\" domain=\"pactum-big\" source-lang=\"en\" prevailing=\"en\">"
+	print "  <title>Big Agreement</title>"
+	print "  <parties><party id=\"vendor\"><role>Vendor</role></party></parties>"
+	print "  <body>"
+	for (s = 1; s <= 200; s++) {
+		printf "    <section id=\"s%d\"><title>Section %d</title>\n", s, s
+		for (c = 1; c <= 10; c++) {
+			n = (s - 1) * 10 + c
+			printf "      <clause id=\"c%d\"><title>Clause %d</title><p>Under clause %d the <party-ref ref=\"vendor\"/> shall keep complete records of every order it accepts, report once each quarter and keep all information it receives confidential, as far as the law permits and as agreed in writing.</p></clause>\n", n, n, n
+		}
+		print "    </section>"
+	}
+	print "  </body>"
+	print "</agreement>"
+}' >"$big"
+if [ "$(wc -c <"$big")" -lt 262144 ]; then
+	fail "the big model is smaller than 256 KiB"
+fi
+
+# advised NAME TRACE: how many MADV_HUGEPAGE calls TRACE shows
+advised() { grep -c 'MADV_HUGEPAGE' "$1"; }
+
+expect_status "a render of the big model" 0 \
+	strace -f -qq -e trace=madvise -o "$work/big.trace" \
+	"$bin" render "$big" --set vendor.name=Acme --lang en --format dump
+cp "$work/out" "$work/big.out"
+n=$(advised "$work/big.trace")
+if [ "$asan" = yes ]; then
+	if [ "$n" -eq 0 ]; then
+		pass "under ASan, nothing is advised"
+	else
+		fail "under ASan, $n ranges advised"
+	fi
+elif [ "$n" -eq 1 ]; then
+	pass "the big model's heap is advised once"
+	# the range: 2 MiB aligned, at least the render's working set
+	len=$(sed -n 's/.*madvise(0x[0-9a-f]*, \([0-9]*\), MADV_HUGEPAGE).*/\1/p' \
+		"$work/big.trace")
+	addr=$(sed -n 's/.*madvise(0x\([0-9a-f]*\), .*MADV_HUGEPAGE.*/\1/p' \
+		"$work/big.trace")
+	size=$(wc -c <"$big")
+	if [ $((0x$addr % 2097152)) -eq 0 ] &&
+	   [ "$len" -ge $((size * 16)) ]; then
+		pass "the range is 2 MiB aligned and holds the working set"
+	else
+		fail "the range: 0x$addr, $len bytes, for a model of $size"
+	fi
+else
+	fail "the big model's heap: $n ranges advised, want 1"
+	cat "$work/big.trace"
+fi
+
+# pactum batch leaves the heap alone: its agreement for the same deal is
+# the render's, byte for byte
+cat >"$work/deals.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<deals xmlns="urn:pactum:deal:1">
+  <deal><party id="vendor"><name>Acme</name></party></deal>
+</deals>
+EOF
+expect_status "a batch of the big model" 0 \
+	strace -f -qq -e trace=madvise -o "$work/batch.trace" \
+	"$bin" batch "$big" --data "$work/deals.xml" --output-dir "$work/batch" \
+	--lang en --format dump
+n=$(advised "$work/batch.trace")
+if [ "$n" -eq 0 ]; then
+	pass "a batch: nothing is advised"
+else
+	fail "a batch: $n ranges advised"
+fi
+set -- "$work"/batch/*.dump
+if [ $# -eq 1 ] && cmp -s "$work/big.out" "$1"; then
+	pass "the render is the same with and without huge pages"
+else
+	fail "the render differs from the batch's agreement ($*)"
+fi
+
+expect_status "a render of the small model" 0 \
+	strace -f -qq -e trace=madvise -o "$work/small.trace" \
+	"$bin" render "$DATA/demo.xml" --data "$DATA/demo-deal.xml" \
+	--lang en --format dump
+n=$(advised "$work/small.trace")
+if [ "$n" -eq 0 ]; then
+	pass "a small model: nothing is advised"
+else
+	fail "a small model: $n ranges advised"
+fi
+
+finish
