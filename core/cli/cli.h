@@ -44,7 +44,6 @@ char *cli_strdup(const char *s);
 int cli_flush(pactum_diag *diag);
 /* Load the plugins from PACTUM_PLUGIN_PATH and the installed directory. */
 int cli_registry(pactum_registry **out);
-
 /* Before reading the model at path: let the heap its render will fill be
  * backed by huge pages (heap.c says why); does nothing where it cannot. */
 void cli_heap_expect(const char *path);

@@ -49,8 +49,17 @@ if [ "$(wc -c <"$big")" -lt 262144 ]; then
 	fail "the big model is smaller than 256 KiB"
 fi
 
-# advised NAME TRACE: how many MADV_HUGEPAGE calls TRACE shows
+# advised TRACE: how many MADV_HUGEPAGE calls TRACE shows
 advised() { grep -c 'MADV_HUGEPAGE' "$1"; }
+# none_advised NAME TRACE: TRACE shows no MADV_HUGEPAGE call
+none_advised() {
+	na_n=$(advised "$2")
+	if [ "$na_n" -eq 0 ]; then
+		pass "$1: nothing is advised"
+	else
+		fail "$1: $na_n ranges advised"
+	fi
+}
 
 expect_status "a render of the big model" 0 \
 	strace -f -qq -e trace=madvise -o "$work/big.trace" \
@@ -58,11 +67,7 @@ expect_status "a render of the big model" 0 \
 cp "$work/out" "$work/big.out"
 n=$(advised "$work/big.trace")
 if [ "$asan" = yes ]; then
-	if [ "$n" -eq 0 ]; then
-		pass "under ASan, nothing is advised"
-	else
-		fail "under ASan, $n ranges advised"
-	fi
+	none_advised "under ASan" "$work/big.trace"
 elif [ "$n" -eq 1 ]; then
 	pass "the big model's heap is advised once"
 	# the range: 2 MiB aligned, at least the render's working set
@@ -94,12 +99,7 @@ expect_status "a batch of the big model" 0 \
 	strace -f -qq -e trace=madvise -o "$work/batch.trace" \
 	"$bin" batch "$big" --data "$work/deals.xml" --output-dir "$work/batch" \
 	--lang en --format dump
-n=$(advised "$work/batch.trace")
-if [ "$n" -eq 0 ]; then
-	pass "a batch: nothing is advised"
-else
-	fail "a batch: $n ranges advised"
-fi
+none_advised "a batch" "$work/batch.trace"
 set -- "$work"/batch/*.dump
 if [ $# -eq 1 ] && cmp -s "$work/big.out" "$1"; then
 	pass "the render is the same with and without huge pages"
@@ -111,11 +111,6 @@ expect_status "a render of the small model" 0 \
 	strace -f -qq -e trace=madvise -o "$work/small.trace" \
 	"$bin" render "$DATA/demo.xml" --data "$DATA/demo-deal.xml" \
 	--lang en --format dump
-n=$(advised "$work/small.trace")
-if [ "$n" -eq 0 ]; then
-	pass "a small model: nothing is advised"
-else
-	fail "a small model: $n ranges advised"
-fi
+none_advised "a small model" "$work/small.trace"
 
 finish
