@@ -114,6 +114,18 @@ for b in 0 1 2; do
 		--outdir "$work/pdf" <"$work/batch$b" >"$work/soffice$b" 2>&1 &
 done
 wait
+# A run that dies at start-up under load converts nothing: what the three
+# runs missed gets one more run, alone, and must convert then.
+: >"$work/retry"
+while read -r base layout lang name; do
+	[ -s "$work/pdf/$base.pdf" ] || echo "$work/docx/$base.docx" >>"$work/retry"
+done <"$work/cases"
+if [ -s "$work/retry" ]; then
+	echo "note: LibreOffice again for $(wc -l <"$work/retry") files"
+	xargs soffice --headless --norestore \
+		-env:UserInstallation="file://$work/lo3" --convert-to pdf \
+		--outdir "$work/pdf" <"$work/retry" >"$work/soffice3" 2>&1
+fi
 cat "$work"/soffice? >"$work/soffice"
 while read -r base layout lang name; do
 	pdf="$work/pdf/$base.pdf"
