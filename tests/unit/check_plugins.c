@@ -965,6 +965,50 @@ START_TEST(test_sink_escaped)
 }
 END_TEST
 
+/* The escape loop skips eight bytes at a time: every byte value, at every
+ * offset of a text longer than two words, against one byte at a time. */
+START_TEST(test_sink_escaped_every_byte)
+{
+	char in[24], want[24 * 6 + 1];
+	const char *bytes;
+	pactum_sink *sink;
+	size_t len, at, n;
+	unsigned c;
+
+	for (c = 0; c < 256; c++) {
+		for (at = 0; at < sizeof(in); at++) {
+			memset(in, 'a', sizeof(in));
+			in[at] = (char)c;
+			want[0] = '\0';
+			for (n = 0; n < sizeof(in); n++) {
+				unsigned char b = (unsigned char)in[n];
+
+				if (b == '&')
+					strcat(want, "&amp;");
+				else if (b == '<')
+					strcat(want, "&lt;");
+				else if (b == '>')
+					strcat(want, "&gt;");
+				else if (b == '"')
+					strcat(want, "&quot;");
+				else if ((b >= 0x20 && b != 0x7f) || b == '\t' ||
+					 b == '\n')
+					strncat(want, (const char *)&in[n], 1);
+			}
+			ck_assert_int_eq(pactum_sink_new(&sink), PACTUM_OK);
+			ck_assert_int_eq(pactum_sink_put_escaped(sink, in,
+								 sizeof(in)),
+					 PACTUM_OK);
+			bytes = pactum_sink_data(sink, &len);
+			ck_assert_uint_eq(len, strlen(want));
+			ck_assert_msg(memcmp(bytes, want, len) == 0,
+				      "byte 0x%02x at %zu", c, at);
+			pactum_sink_free(sink);
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("plugins");
@@ -997,6 +1041,7 @@ int main(void)
 	tcase_add_test(output, test_commit_atomic);
 	tcase_add_test(output, test_commit_refusals);
 	tcase_add_test(output, test_sink_escaped);
+	tcase_add_test(output, test_sink_escaped_every_byte);
 	suite_add_tcase(s, loader);
 	suite_add_tcase(s, pipeline);
 	suite_add_tcase(s, output);
