@@ -30,15 +30,16 @@ if ldd "$bin" 2>/dev/null | grep -q 'libasan' ||
 	asan=yes
 fi
 
-# a model of 2000 clauses, some 600 KiB
-big="$work/big.xml"
-awk 'BEGIN {
+# model SECTIONS FILE: a model of SECTIONS sections of ten clauses (300
+# bytes a clause)
+model() {
+	awk -v sections="$1" 'BEGIN {
 	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 	print "<agreement xmlns=\"urn:pactum:model:1\" id=\"big\" domain=\"pactum-big\" source-lang=\"en\" prevailing=\"en\">"
 	print "  <title>Big Agreement</title>"
 	print "  <parties><party id=\"vendor\"><role>Vendor</role></party></parties>"
 	print "  <body>"
-	for (s = 1; s <= 200; s++) {
+	for (s = 1; s <= sections; s++) {
 		printf "    <section id=\"s%d\"><title>Section %d</title>\n", s, s
 		for (c = 1; c <= 10; c++) {
 			n = (s - 1) * 10 + c
@@ -48,9 +49,17 @@ awk 'BEGIN {
 	}
 	print "  </body>"
 	print "</agreement>"
-}' >"$big"
-if [ "$(wc -c <"$big")" -lt 262144 ]; then
-	fail "the big model is smaller than 256 KiB"
+	}' >"$2"
+}
+# 2000 clauses, some 600 KiB: all of its working set is advised; 5000,
+# some 1.5 MiB: more than the 32 MiB advised at most
+big="$work/big.xml"
+model 200 "$big"
+huge="$work/huge.xml"
+model 500 "$huge"
+if [ "$(wc -c <"$big")" -lt 262144 ] ||
+   [ "$(wc -c <"$huge")" -lt $((33554432 / 24)) ]; then
+	fail "the models are smaller than the sizes tested"
 fi
 
 # advised TRACE: how many MADV_HUGEPAGE calls TRACE shows
@@ -65,30 +74,51 @@ none_advised() {
 	fi
 }
 
-expect_status "a render of the big model" 0 \
-	strace -f -qq -e trace=madvise -o "$work/big.trace" \
-	"$bin" render "$big" --set vendor.name=Acme --lang en --format dump
-cp "$work/out" "$work/big.out"
-n=$(advised "$work/big.trace")
-if [ "$asan" = yes ]; then
-	none_advised "under ASan" "$work/big.trace"
-elif [ "$n" -eq 1 ]; then
-	pass "the big model's heap is advised once"
-	# the range: 2 MiB aligned, at least the render's working set
-	len=$(sed -n 's/.*madvise(0x[0-9a-f]*, \([0-9]*\), MADV_HUGEPAGE).*/\1/p' \
-		"$work/big.trace")
-	addr=$(sed -n 's/.*madvise(0x\([0-9a-f]*\), .*MADV_HUGEPAGE.*/\1/p' \
-		"$work/big.trace")
-	size=$(wc -c <"$big")
-	if [ $((0x$addr % 2097152)) -eq 0 ] &&
-	   [ "$len" -ge $((size * 16)) ]; then
-		pass "the range is 2 MiB aligned and holds the working set"
-	else
-		fail "the range: 0x$addr, $len bytes, for a model of $size"
+# render_advised NAME MODEL: MODEL's render is advised once, a range 2
+# MiB aligned; sets len to its length
+render_advised() {
+	expect_status "a render of $1" 0 \
+		strace -f -qq -e trace=madvise -o "$work/$1.trace" \
+		"$bin" render "$2" --set vendor.name=Acme --lang en --format dump
+	len=0
+	ra_n=$(advised "$work/$1.trace")
+	if [ "$asan" = yes ]; then
+		none_advised "$1 under ASan" "$work/$1.trace"
+		return 1
 	fi
-else
-	fail "the big model's heap: $n ranges advised, want 1"
-	cat "$work/big.trace"
+	if [ "$ra_n" -ne 1 ]; then
+		fail "$1: $ra_n ranges advised, want 1"
+		sed 's/^/    /' "$work/$1.trace"
+		return 1
+	fi
+	len=$(sed -n 's/.*madvise(0x[0-9a-f]*, \([0-9]*\), MADV_HUGEPAGE).*/\1/p' \
+		"$work/$1.trace")
+	ra_addr=$(sed -n 's/.*madvise(0x\([0-9a-f]*\), .*MADV_HUGEPAGE.*/\1/p' \
+		"$work/$1.trace")
+	if [ $((0x$ra_addr % 2097152)) -eq 0 ]; then
+		pass "$1: one range advised, 2 MiB aligned"
+	else
+		fail "$1: the range at 0x$ra_addr is not 2 MiB aligned"
+		return 1
+	fi
+}
+
+size=$(wc -c <"$big")
+if render_advised "the big model" "$big"; then
+	# the render's working set, with room
+	if [ "$len" -ge $((size * 16)) ] && [ "$len" -lt 33554432 ]; then
+		pass "the big model: the range holds the working set"
+	else
+		fail "the big model: $len bytes advised for a model of $size"
+	fi
+fi
+cp "$work/out" "$work/big.out"
+if render_advised "the huge model" "$huge"; then
+	if [ "$len" -eq 33554432 ]; then
+		pass "the huge model: 32 MiB advised, the cap"
+	else
+		fail "the huge model: $len bytes advised, want the cap of 32 MiB"
+	fi
 fi
 
 # pactum batch leaves the heap alone: its agreement for the same deal is
