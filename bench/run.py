@@ -226,6 +226,70 @@ def instructions(argv, env, scratch, what):
     die("%s: no instruction count in %s" % (what, log))
 
 
+def heap_peak(argv, env, scratch, what):
+    """The heap at its peak while ARGV runs (valgrind --tool=massif): the
+    total, and what holds it, one level below pactum's own allocators
+    (pactum_malloc, pactum_realloc: the arena, the output buffer, the
+    files read) and one level below the program for the rest (ICU,
+    libxml2): a list of (bytes, function) largest first, the rest summed
+    as "other".  Where the peak RSS target is missed, this says what to
+    take out.  ARGV may end in ">", FILE as for Runner.once()."""
+    argv, out = split_redirect(argv)
+    dump = os.path.join(scratch, "massif.out")
+    with open(out, "wb") as f:
+        p = subprocess.run(["valgrind", "--tool=massif", "--depth=3",
+                            "--threshold=0.5", "--massif-out-file=" + dump]
+                           + argv, env=env, stdout=f,
+                           stderr=subprocess.DEVNULL)
+    if p.returncode != 0:
+        die("%s under massif failed (exit %d): %s"
+            % (what, p.returncode, " ".join(argv)))
+    # the snapshot marked heap_tree=peak: lines "nK: BYTES FRAME", indented
+    # one space a level
+    tree, peak = [], False
+    with open(dump, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("heap_tree="):
+                peak = line.strip() == "heap_tree=peak"
+            elif peak and line.lstrip().startswith("n"):
+                depth = len(line) - len(line.lstrip(" "))
+                _, _, frame = line.strip().partition(" ")
+                size, _, frame = frame.partition(" ")
+                tree.append((depth, int(size), frame))
+            elif peak and line.startswith("snapshot="):
+                break
+    os.remove(dump)
+    if not tree:
+        die("%s: no peak snapshot in massif's output" % what)
+
+    def name(frame):
+        # "0x4851A5D: pactum_malloc (alloc.c:83)" -> "pactum_malloc"
+        fn = (frame.partition(": ")[2] or frame).split(" (")[0]
+        fn = fn.split("(")[0]  # a C++ name's parameters
+        return "unknown" if fn == "???" else fn
+
+    total, parts = tree[0][1], []
+    for i, (depth, size, frame) in enumerate(tree):
+        if depth != 1:
+            continue
+        if name(frame) in ("pactum_malloc", "pactum_realloc"):
+            for d2, s2, f2 in tree[i + 1:]:
+                if d2 <= 1:
+                    break
+                if d2 == 2:
+                    parts.append((s2, name(f2)))
+        else:
+            parts.append((size, name(frame)))
+    by_name = {}
+    for size, fn in parts:
+        if not fn.startswith("in "):  # massif's "in N places" below 0.5 %
+            by_name[fn] = by_name.get(fn, 0) + size
+    named = sorted(((b, fn) for fn, b in by_name.items()), reverse=True)
+    rest = total - sum(x[0] for x in named)
+    return {"total": total, "parts": [[b, n] for b, n in named] +
+            ([[rest, "other"]] if rest > 0 else [])}
+
+
 # ------------------------------------------------------------ figures ---
 
 def fmt_time(ns):
@@ -341,6 +405,28 @@ def report(res, args, meta):
         lines.append("Instructions executed (valgrind --tool=callgrind), "
                      "whole process, one run each: the same figure on a "
                      "busy machine as on an idle one.")
+        lines.append("")
+
+    if res.get("memory"):
+        mem = res["memory"]
+        summary["memory"] = mem
+        lines.append("| N clauses | pactum's heap at its peak | held by |")
+        lines.append("|---|---|---|")
+        for n in sorted(mem):
+            lines.append("| %d | %.1f MB | %s |" % (
+                n, mem[n]["total"] / 1e6, ", ".join(
+                    "%s %.1f MB" % (fn, b / 1e6)
+                    for b, fn in mem[n]["parts"] if b >= 0.05e6)))
+        lines.append("")
+        lines.append("valgrind --tool=massif, de+en parallel DocBook, one "
+                     "run each: pactum's own allocations by the function "
+                     "below its allocator (pactum__arena_alloc: the model's "
+                     "and the document's nodes, texts and runs; "
+                     "pactum__buf_grow: buffers, the output's the largest; "
+                     "pactum__file_read: files held while they are used, "
+                     "the catalogs), the libraries' by their own entry.  "
+                     "Peak RSS adds to it the libraries' code and data, "
+                     "ICU's most, and the stack.")
         lines.append("")
 
     # batch rows
@@ -489,6 +575,9 @@ def main():
     ap.add_argument("--instructions", action="store_true",
                     help="also count the instructions of pactum and "
                     "xmllint at each size (valgrind's callgrind; slow)")
+    ap.add_argument("--memory", action="store_true",
+                    help="also say what holds pactum's heap at its peak "
+                    "at each size (valgrind --tool=massif)")
     ap.add_argument("--out-dir", metavar="DIR",
                     help="where the tools write (default WORK/out; emptied "
                     "first); on a tmpfs, pactum's fsync costs nothing")
@@ -606,6 +695,16 @@ def main():
                 t: instructions(tools[n][t][0][0], tools[n][t][0][1],
                                 scratch, "%s at %d" % (t, n))
                 for t in ("pactum", "xmllint", "icufloor") if t in tools[n]}
+    if args.memory:
+        if shutil.which("valgrind") is None:
+            die("--memory needs valgrind")
+        res["memory"] = {}
+        for n in args.sizes:
+            print("run.py: heap at its peak at %d clauses" % n,
+                  file=sys.stderr)
+            res["memory"][n] = heap_peak(tools[n]["pactum"][0][0],
+                                         tools[n]["pactum"][0][1], scratch,
+                                         "pactum at %d" % n)
     floor += [runner.once(["true"], peer_env, "true") for _ in range(5)]
     meta["floor_wall_ns"] = med(floor, "wall_ns")
     meta["floor_rss_kib"] = med(floor, "rss_kib")
