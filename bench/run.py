@@ -205,20 +205,25 @@ def batch_steps(records, args, exe, env, out):
               "--jobs", "1"], benv, fresh)]
 
 
+def under_valgrind(tool, argv, env, what):
+    """Run ARGV under valgrind with TOOL's options (a list); ARGV may end
+    in ">", FILE as for Runner.once().  Stops the benchmark if it fails."""
+    argv, out = split_redirect(argv)
+    with open(out, "wb") as f:
+        p = subprocess.run(["valgrind"] + tool + argv, env=env, stdout=f,
+                           stderr=subprocess.DEVNULL)
+    if p.returncode != 0:
+        die("%s under %s failed (exit %d): %s"
+            % (what, tool[0], p.returncode, " ".join(argv)))
+
+
 def instructions(argv, env, scratch, what):
     """Instructions ARGV executes (callgrind's count): unlike time, the
     same on a busy machine as on an idle one, so a change shows in it
-    run to run.  ARGV may end in ">", FILE as for Runner.once()."""
-    argv, out = split_redirect(argv)
+    run to run."""
     log = os.path.join(scratch, "callgrind.log")
-    with open(out, "wb") as f:
-        p = subprocess.run(["valgrind", "--tool=callgrind",
-                            "--callgrind-out-file=/dev/null",
-                            "--log-file=" + log] + argv,
-                           env=env, stdout=f, stderr=subprocess.DEVNULL)
-    if p.returncode != 0:
-        die("%s under callgrind failed (exit %d): %s"
-            % (what, p.returncode, " ".join(argv)))
+    under_valgrind(["--tool=callgrind", "--callgrind-out-file=/dev/null",
+                    "--log-file=" + log], argv, env, what)
     with open(log, encoding="utf-8") as f:
         for line in f:
             if "Collected :" in line:
@@ -233,17 +238,10 @@ def heap_peak(argv, env, scratch, what):
     files read) and one level below the program for the rest (ICU,
     libxml2): a list of (bytes, function) largest first, the rest summed
     as "other".  Where the peak RSS target is missed, this says what to
-    take out.  ARGV may end in ">", FILE as for Runner.once()."""
-    argv, out = split_redirect(argv)
+    take out."""
     dump = os.path.join(scratch, "massif.out")
-    with open(out, "wb") as f:
-        p = subprocess.run(["valgrind", "--tool=massif", "--depth=3",
-                            "--threshold=0.5", "--massif-out-file=" + dump]
-                           + argv, env=env, stdout=f,
-                           stderr=subprocess.DEVNULL)
-    if p.returncode != 0:
-        die("%s under massif failed (exit %d): %s"
-            % (what, p.returncode, " ".join(argv)))
+    under_valgrind(["--tool=massif", "--depth=3", "--threshold=0.5",
+                    "--massif-out-file=" + dump], argv, env, what)
     # the snapshot marked heap_tree=peak: lines "nK: BYTES FRAME", indented
     # one space a level
     tree, peak = [], False
@@ -264,8 +262,8 @@ def heap_peak(argv, env, scratch, what):
 
     def name(frame):
         # "0x4851A5D: pactum_malloc (alloc.c:83)" -> "pactum_malloc"
-        fn = (frame.partition(": ")[2] or frame).split(" (")[0]
-        fn = fn.split("(")[0]  # a C++ name's parameters
+        # (and a C++ name's parameters dropped)
+        fn = (frame.partition(": ")[2] or frame).split("(")[0].strip()
         return "unknown" if fn == "???" else fn
 
     total, parts = tree[0][1], []
@@ -284,7 +282,9 @@ def heap_peak(argv, env, scratch, what):
     for size, fn in parts:
         if not fn.startswith("in "):  # massif's "in N places" below 0.5 %
             by_name[fn] = by_name.get(fn, 0) + size
-    named = sorted(((b, fn) for fn, b in by_name.items()), reverse=True)
+    # parts under 0.5 % of the peak, as massif's own, go to "other"
+    named = sorted(((b, fn) for fn, b in by_name.items()
+                    if b * 200 >= total), reverse=True)
     rest = total - sum(x[0] for x in named)
     return {"total": total, "parts": [[b, n] for b, n in named] +
             ([[rest, "other"]] if rest > 0 else [])}
@@ -415,8 +415,9 @@ def report(res, args, meta):
         for n in sorted(mem):
             lines.append("| %d | %.1f MB | %s |" % (
                 n, mem[n]["total"] / 1e6, ", ".join(
-                    "%s %.1f MB" % (fn, b / 1e6)
-                    for b, fn in mem[n]["parts"] if b >= 0.05e6)))
+                    "%s %s" % (fn, ("%.1f MB" % (b / 1e6)) if b >= 1e6
+                               else ("%.0f KB" % (b / 1e3)))
+                    for b, fn in mem[n]["parts"])))
         lines.append("")
         lines.append("valgrind --tool=massif, de+en parallel DocBook, one "
                      "run each: pactum's own allocations by the function "
